@@ -1,0 +1,191 @@
+"""Settings for Bezbariérová mapa.
+
+Every deployment knob comes from the environment through the small typed readers below, which fail
+loudly on a value they cannot read. Defaults are safe for production: DEBUG is off, hosts are
+explicit, cookies are secure; the run command (scripts/run) turns DEBUG on for local use.
+"""
+
+from pathlib import Path
+
+import dj_database_url
+from django.core.exceptions import ImproperlyConfigured
+from django.utils.translation import gettext_lazy as _
+
+from barrierfree.env import envbool, envfloat, envint, envlist, envstr
+
+BASE_DIR = Path(__file__).resolve().parent.parent
+
+DEBUG = envbool("DEBUG", False)
+
+SECRET_KEY = envstr("SECRET_KEY", "")
+if not SECRET_KEY:
+    if not DEBUG:
+        raise ImproperlyConfigured(
+            "SECRET_KEY is not set. Set SECRET_KEY (or SECRET_KEY_FILE) in the environment; "
+            "only DEBUG=true may run without one."
+        )
+    SECRET_KEY = "local-development-only-not-secret"
+
+ALLOWED_HOSTS = envlist("ALLOWED_HOSTS", ["127.0.0.1", "localhost"])
+CSRF_TRUSTED_ORIGINS = envlist("CSRF_TRUSTED_ORIGINS", [])
+SITE_URL = envstr("SITE_URL", "http://127.0.0.1:8000")
+
+INSTALLED_APPS = [
+    "django.contrib.admin",
+    "django.contrib.auth",
+    "django.contrib.contenttypes",
+    "django.contrib.sessions",
+    "django.contrib.messages",
+    "whitenoise.runserver_nostatic",
+    "django.contrib.staticfiles",
+    "django.contrib.gis",
+    "django.contrib.postgres",
+    "leaflet",
+    "mapping",
+]
+
+MIDDLEWARE = [
+    "django.middleware.security.SecurityMiddleware",
+    "whitenoise.middleware.WhiteNoiseMiddleware",
+    "django.contrib.sessions.middleware.SessionMiddleware",
+    "django.middleware.locale.LocaleMiddleware",
+    "django.middleware.common.CommonMiddleware",
+    "django.middleware.csrf.CsrfViewMiddleware",
+    "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django.contrib.messages.middleware.MessageMiddleware",
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
+]
+
+AUTH_USER_MODEL = "mapping.User"
+LOGIN_URL = "admin:login"
+
+ROOT_URLCONF = "barrierfree.urls"
+WSGI_APPLICATION = "barrierfree.wsgi.application"
+ASGI_APPLICATION = "barrierfree.asgi.application"
+
+TEMPLATES = [
+    {
+        "BACKEND": "django.template.backends.django.DjangoTemplates",
+        "DIRS": [BASE_DIR / "templates"],
+        "APP_DIRS": True,
+        "OPTIONS": {
+            "context_processors": [
+                "django.template.context_processors.request",
+                "django.template.context_processors.i18n",
+                "django.contrib.auth.context_processors.auth",
+                "django.contrib.messages.context_processors.messages",
+            ],
+        },
+    },
+]
+
+# The database: PostGIS, always. A postgres:// URL is accepted and served by the PostGIS backend.
+LOCAL_DATABASE_URL = "postgis://barrierfree:barrierfree@127.0.0.1:5432/barrierfree"
+DATABASES = {
+    "default": dj_database_url.parse(
+        envstr("DATABASE_URL", LOCAL_DATABASE_URL),
+        conn_max_age=envint("DATABASE_CONN_MAX_AGE", 60),
+    )
+}
+DATABASES["default"]["ENGINE"] = "django.contrib.gis.db.backends.postgis"
+# Cap every statement so that a runaway spatial query cannot hold a connection (milliseconds).
+DATABASES["default"].setdefault("OPTIONS", {})["options"] = (
+    f"-c statement_timeout={envint('DATABASE_STATEMENT_TIMEOUT_MS', 30000)}"
+)
+
+DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+AUTH_PASSWORD_VALIDATORS = [
+    {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
+    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
+    {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
+    {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+]
+
+# Czech first, English second.
+LANGUAGE_CODE = "cs"
+LANGUAGES = [("cs", _("Czech")), ("en", _("English"))]
+LOCALE_PATHS = [BASE_DIR / "locale"]
+TIME_ZONE = envstr("TIME_ZONE", "Europe/Prague")
+USE_I18N = True
+USE_TZ = True
+LANGUAGE_COOKIE_AGE = 365 * 24 * 3600
+
+STATIC_URL = "/static/"
+STATIC_ROOT = Path(envstr("STATIC_ROOT", str(BASE_DIR / "staticfiles")))
+STATICFILES_DIRS = [BASE_DIR / "static"]
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    # Originals of photos (with their metadata) and anything else only coordinators may see:
+    # never under MEDIA_URL, served through a view that checks the role.
+    "private": {
+        "BACKEND": "django.core.files.storage.FileSystemStorage",
+        "OPTIONS": {"location": envstr("PRIVATE_MEDIA_ROOT", str(BASE_DIR / "media-private"))},
+    },
+    "staticfiles": {
+        "BACKEND": (
+            "django.contrib.staticfiles.storage.StaticFilesStorage"
+            if DEBUG
+            else "whitenoise.storage.CompressedManifestStaticFilesStorage"
+        )
+    },
+}
+MEDIA_URL = "/media/"
+MEDIA_ROOT = Path(envstr("MEDIA_ROOT", str(BASE_DIR / "media")))
+
+# Security. Production defaults; local runs relax them through the environment.
+SESSION_COOKIE_SECURE = envbool("SESSION_COOKIE_SECURE", not DEBUG)
+CSRF_COOKIE_SECURE = envbool("CSRF_COOKIE_SECURE", not DEBUG)
+LANGUAGE_COOKIE_SECURE = SESSION_COOKIE_SECURE
+SECURE_SSL_REDIRECT = envbool("SECURE_SSL_REDIRECT", not DEBUG)
+SECURE_HSTS_SECONDS = envint("SECURE_HSTS_SECONDS", 0 if DEBUG else 31536000)
+SECURE_HSTS_INCLUDE_SUBDOMAINS = envbool("SECURE_HSTS_INCLUDE_SUBDOMAINS", True)
+SECURE_HSTS_PRELOAD = envbool("SECURE_HSTS_PRELOAD", True)
+SECURE_PROXY_SSL_HEADER = (
+    ("HTTP_X_FORWARDED_PROTO", "https") if envbool("BEHIND_TLS_PROXY", False) else None
+)
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "same-origin"
+X_FRAME_OPTIONS = "DENY"
+
+# GeoDjango. Geometries are stored in WGS 84; metric work goes through geography.
+SRID = 4326
+API_SRID = 4326
+# gis.W001: GDAL 3.6 (Debian 12) cannot block file and network access from spatial references.
+# We never hand user-supplied SRS strings, WKT with SRS or file paths to GDAL: uploads are GeoJSON
+# in EPSG:4326 only (see PITFALLS.md).
+SILENCED_SYSTEM_CHECKS = ["gis.W001"]
+
+# The deployment's town: the default map view. Leaflet wants (latitude, longitude).
+MAP_CENTER = (envfloat("MAP_CENTER_LAT", 49.3088), envfloat("MAP_CENTER_LON", 14.1475))
+MAP_ZOOM = envint("MAP_ZOOM", 15)
+LEAFLET_CONFIG = {
+    "DEFAULT_CENTER": MAP_CENTER,
+    "DEFAULT_ZOOM": MAP_ZOOM,
+    "MIN_ZOOM": 3,
+    "MAX_ZOOM": 19,
+    "SRID": 4326,
+    "TILES": [
+        (
+            "OpenStreetMap",
+            envstr("MAP_TILES_URL", "https://tile.openstreetmap.org/{z}/{x}/{y}.png"),
+            {
+                "attribution": "&copy; <a href='https://www.openstreetmap.org/copyright'>"
+                "OpenStreetMap</a> contributors",
+                "maxZoom": 19,
+            },
+        )
+    ],
+    "RESET_VIEW": False,
+    "NO_GLOBALS": False,
+}
+
+EMAIL_BACKEND = envstr("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
+DEFAULT_FROM_EMAIL = envstr("DEFAULT_FROM_EMAIL", "bezbarierova-mapa@localhost")
+
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "root": {"handlers": ["console"], "level": envstr("LOG_LEVEL", "INFO")},
+}

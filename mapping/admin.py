@@ -1,0 +1,128 @@
+"""The coordinators' admin: every geometry edited on a django-leaflet map, Czech and English."""
+
+from django.contrib import admin
+from django.contrib.auth.admin import UserAdmin
+from django.utils.translation import gettext_lazy as _
+from leaflet.admin import LeafletGeoAdmin, LeafletGeoAdminMixin
+
+from mapping.models import (
+    Assessment,
+    AssessmentEvent,
+    Entrance,
+    Municipality,
+    Photo,
+    Place,
+    Provider,
+    Report,
+    Service,
+    User,
+)
+
+
+@admin.register(User)
+class BarrierFreeUserAdmin(UserAdmin):
+    list_display = ("username", "email", "first_name", "last_name", "role", "is_approved")
+    list_filter = ("role", "is_approved", "is_active", "is_staff")
+    fieldsets = (
+        *UserAdmin.fieldsets,
+        (_("Role in the map"), {"fields": ("role", "is_approved")}),
+    )
+
+
+@admin.register(Municipality)
+class MunicipalityAdmin(LeafletGeoAdmin):
+    list_display = ("name", "code", "is_demo")
+    search_fields = ("name", "code")
+    list_filter = ("is_demo",)
+
+
+class EntranceInline(LeafletGeoAdminMixin, admin.StackedInline):
+    model = Entrance
+    extra = 0
+
+
+@admin.register(Place)
+class PlaceAdmin(LeafletGeoAdmin):
+    list_display = ("name", "kind", "city", "municipality", "is_demo", "updated_at")
+    list_filter = ("kind", "municipality", "is_demo", "source")
+    search_fields = ("name", "street", "city", "osm_id", "source_id")
+    inlines = [EntranceInline]
+    list_select_related = ("municipality",)
+
+
+class PhotoInline(admin.TabularInline):
+    model = Photo
+    fk_name = "assessment"
+    extra = 0
+    fields = ("thumbnail", "alt_text", "subject", "is_hidden", "position")
+    readonly_fields = ("thumbnail",)
+
+
+class AssessmentEventInline(admin.TabularInline):
+    model = AssessmentEvent
+    extra = 0
+    fields = ("at", "actor", "from_status", "to_status", "comment")
+    readonly_fields = fields
+    can_delete = False
+
+    def has_add_permission(self, request, obj=None) -> bool:
+        return False
+
+
+@admin.register(Assessment)
+class AssessmentAdmin(admin.ModelAdmin):
+    list_display = (
+        "place",
+        "survey_date",
+        "status",
+        "wheelchair",
+        "seniors",
+        "pram",
+        "surveyor",
+        "disagrees_with_declared",
+    )
+    list_filter = ("status", "wheelchair", "seniors", "pram", "disagrees_with_declared", "is_demo")
+    search_fields = ("place__name", "surveyor__username", "surveyor_name", "source_id")
+    date_hierarchy = "survey_date"
+    raw_id_fields = ("place",)
+    list_select_related = ("place", "surveyor")
+    inlines = [PhotoInline, AssessmentEventInline]
+
+
+@admin.register(Photo)
+class PhotoAdmin(LeafletGeoAdmin):
+    list_display = ("__str__", "subject", "assessment", "report", "is_hidden", "created_at")
+    list_filter = ("subject", "is_hidden")
+    search_fields = ("alt_text",)
+    raw_id_fields = ("assessment", "report")
+
+
+class ServiceInline(admin.StackedInline):
+    model = Service
+    extra = 0
+    filter_horizontal = ("area_served", "places")
+
+
+@admin.register(Provider)
+class ProviderAdmin(admin.ModelAdmin):
+    list_display = ("name", "ico", "legal_form", "is_demo")
+    search_fields = ("name", "ico")
+    list_filter = ("legal_form", "is_demo")
+    inlines = [ServiceInline]
+
+
+@admin.register(Service)
+class ServiceAdmin(admin.ModelAdmin):
+    list_display = ("name", "provider", "service_type", "registry_id")
+    list_filter = ("service_type", "is_demo")
+    search_fields = ("name", "provider__name", "registry_id")
+    filter_horizontal = ("area_served", "places")
+    list_select_related = ("provider",)
+
+
+@admin.register(Report)
+class ReportAdmin(LeafletGeoAdmin):
+    list_display = ("__str__", "kind", "status", "place", "created_at")
+    list_filter = ("kind", "status")
+    search_fields = ("text", "place__name")
+    raw_id_fields = ("place", "reported_photo")

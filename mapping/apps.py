@@ -1,0 +1,11 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class MappingConfig(AppConfig):
+    name = "mapping"
+    verbose_name = _("Barrier-free map")
+    default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self) -> None:
+        from mapping import checks  # noqa: F401  (registers the system checks)

@@ -1,0 +1,32 @@
+"""The data model of the whole product. One module per subject; import models from here."""
+
+from mapping.models.accounts import Role, User
+from mapping.models.assessments import Assessment, AssessmentEvent, Category, ReviewStatus
+from mapping.models.catalogue import Provider, Service, ServiceForm, ServiceType, TargetGroup
+from mapping.models.geo import Entrance, Municipality, Place, PlaceKind, Purpose
+from mapping.models.photos import Photo, PhotoSubject
+from mapping.models.reports import Report, ReportKind, ReportStatus
+
+__all__ = [
+    "Assessment",
+    "AssessmentEvent",
+    "Category",
+    "Entrance",
+    "Municipality",
+    "Photo",
+    "PhotoSubject",
+    "Place",
+    "PlaceKind",
+    "Provider",
+    "Purpose",
+    "Report",
+    "ReportKind",
+    "ReportStatus",
+    "ReviewStatus",
+    "Role",
+    "Service",
+    "ServiceForm",
+    "ServiceType",
+    "TargetGroup",
+    "User",
+]

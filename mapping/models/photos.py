@@ -1,0 +1,96 @@
+"""Photos of an assessment or of a public report.
+
+The original upload stays private to coordinators; the public copies are re-encoded without any
+metadata, with faces and licence plates blurred (mapping.photos does the work).
+"""
+
+from django.contrib.gis.db import models
+from django.core.files.storage import storages
+from django.db.models import Q
+from django.db.models.functions import Length, Trim
+from django.db.models.lookups import GreaterThan
+from django.utils.translation import gettext_lazy as _
+
+
+def _private_storage():
+    return storages["private"]
+
+
+class PhotoSubject(models.TextChoices):
+    ENTRANCE = "entrance", _("Entrance")
+    RAMP = "ramp", _("Ramp")
+    DOOR = "door", _("Door")
+    LIFT = "lift", _("Lift")
+    TOILET = "toilet", _("Toilet")
+    PARKING = "parking", _("Parking")
+    PATH = "path", _("Path")
+    OTHER = "other", _("Other")
+
+
+class Photo(models.Model):
+    assessment = models.ForeignKey(
+        "mapping.Assessment",
+        verbose_name=_("assessment"),
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="photos",
+    )
+    report = models.ForeignKey(
+        "mapping.Report",
+        verbose_name=_("report"),
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="photos",
+    )
+    original = models.FileField(
+        _("original"), storage=_private_storage, upload_to="photos/original/", blank=True
+    )
+    image = models.ImageField(_("public image"), upload_to="photos/display/")
+    thumbnail = models.ImageField(_("thumbnail"), upload_to="photos/thumb/")
+    width = models.PositiveIntegerField(_("width"), default=0)
+    height = models.PositiveIntegerField(_("height"), default=0)
+    alt_text = models.TextField(
+        _("text alternative"), help_text=_("What the photo shows, for people who cannot see it.")
+    )
+    subject = models.CharField(
+        _("shows"), max_length=20, choices=PhotoSubject.choices, default=PhotoSubject.OTHER
+    )
+    exif_location = models.PointField(_("position from EXIF"), srid=4326, null=True, blank=True)
+    exif_direction = models.FloatField(_("direction from EXIF (degrees)"), null=True, blank=True)
+    taken_at = models.DateTimeField(_("taken"), null=True, blank=True)
+    blur_areas = models.JSONField(
+        _("blurred areas"),
+        default=list,
+        blank=True,
+        help_text=_("Rectangles [x, y, width, height] in the original's pixels."),
+    )
+    is_hidden = models.BooleanField(_("hidden"), default=False)
+    position = models.PositiveSmallIntegerField(_("order"), default=0)
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("photo")
+        verbose_name_plural = _("photos")
+        ordering = ["position", "id"]
+        constraints = [
+            models.CheckConstraint(
+                condition=(
+                    Q(assessment__isnull=False, report__isnull=True)
+                    | Q(assessment__isnull=True, report__isnull=False)
+                ),
+                name="photo_belongs_to_one_owner",
+                violation_error_message=_(
+                    "A photo belongs either to an assessment or to a report."
+                ),
+            ),
+            models.CheckConstraint(
+                condition=GreaterThan(Length(Trim("alt_text")), 0),
+                name="photo_alt_text_required",
+                violation_error_message=_("Describe what the photo shows (text alternative)."),
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.alt_text[:60]

@@ -1,0 +1,115 @@
+# Shared set-up for scripts/run, scripts/test and scripts/bench. Sourced, not run.
+# Installs what is missing, and nothing that is already there, so every command is idempotent:
+#   - Debian packages (PostGIS, pgRouting, GDAL, gettext; Chromium for the browser tests),
+#   - a virtualenv in .venv with the project and its Python dependencies,
+#   - when DATABASE_URL is unset, a local PostGIS database on the Debian cluster.
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$ROOT"
+VENV="$ROOT/.venv"
+export PYTHONDONTWRITEBYTECODE=1
+export PIP_DISABLE_PIP_VERSION_CHECK=1
+
+say() { printf '\033[1m==> %s\033[0m\n' "$*" >&2; }
+
+as_root() {
+  if [ "$(id -u)" = 0 ]; then "$@"; elif command -v sudo >/dev/null; then sudo "$@"; else
+    say "need root for: $*  (run as root or install sudo)"; return 1; fi
+}
+
+# Debian packages: install only those missing; apt-get update at most once per run.
+ensure_debs() {
+  local missing=()
+  for p in "$@"; do
+    dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+  done
+  [ ${#missing[@]} -eq 0 ] && return 0
+  say "installing Debian packages: ${missing[*]}"
+  if [ -z "${_APT_UPDATED:-}" ]; then as_root apt-get update -qq; _APT_UPDATED=1; fi
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+}
+
+ensure_system() {
+  # GDAL and GEOS are needed by GeoDjango even against a remote database; gettext compiles the .po files.
+  local debs=(gdal-bin libgdal32 libgeos-c1v5 libproj25 gettext)
+  if [ -z "${DATABASE_URL:-}" ]; then
+    debs+=(postgresql-15 postgresql-15-postgis-3 postgresql-15-pgrouting)
+  fi
+  # Debian's system Python needs python3-venv for `python3 -m venv`.
+  python3 -c 'import ensurepip' 2>/dev/null || debs+=(python3-venv)
+  ensure_debs "${debs[@]}" "$@"
+}
+
+ensure_venv() {
+  local extras="$1" stamp
+  if [ ! -x "$VENV/bin/python" ]; then
+    say "creating the virtualenv in .venv"
+    python3 -m venv "$VENV"
+  fi
+  stamp="$VENV/.installed-$(cat pyproject.toml | sha256sum | cut -c1-16)-$extras"
+  if [ ! -f "$stamp" ]; then
+    say "installing Python dependencies ($extras)"
+    "$VENV/bin/pip" install -q --upgrade pip
+    "$VENV/bin/pip" install -q -e ".[$extras]"
+    rm -f "$VENV"/.installed-*
+    touch "$stamp"
+  fi
+  export PATH="$VENV/bin:$PATH"
+}
+
+# psql as the PostgreSQL superuser: peer auth on the socket as root, else TCP as postgres.
+pg_admin() {
+  if [ "$(id -u)" = 0 ] && command -v runuser >/dev/null; then
+    (cd / && runuser -u postgres -- psql -v ON_ERROR_STOP=1 -qAt "$@")
+  elif command -v sudo >/dev/null && sudo -n true 2>/dev/null; then
+    (cd / && sudo -u postgres psql -v ON_ERROR_STOP=1 -qAt "$@")
+  else
+    psql -h 127.0.0.1 -U postgres -v ON_ERROR_STOP=1 -qAt "$@"
+  fi
+}
+
+ensure_cluster_running() {
+  local version=15 cluster=main
+  if ! pg_lsclusters -h 2>/dev/null | awk '{print $1" "$2}' | grep -qx "$version $cluster"; then
+    say "creating PostgreSQL cluster $version/$cluster"
+    as_root pg_createcluster "$version" "$cluster" >/dev/null
+  fi
+  if ! pg_lsclusters -h | awk -v v="$version" -v c="$cluster" '$1==v && $2==c {print $4}' | grep -q online; then
+    say "starting PostgreSQL cluster $version/$cluster"
+    as_root pg_ctlcluster --skip-systemctl-redirect "$version" "$cluster" start
+  fi
+  for _ in $(seq 1 30); do
+    pg_isready -q -h 127.0.0.1 -p 5432 && return 0
+    sleep 1
+  done
+  say "PostgreSQL did not come up on 127.0.0.1:5432"; return 1
+}
+
+# The local database: a role and a database named barrierfree, PostGIS and pgRouting enabled
+# in it and in template1 (so that the test database created from it has them too).
+LOCAL_DB_URL="postgis://barrierfree:barrierfree@127.0.0.1:5432/barrierfree"
+
+ensure_local_database() {
+  ensure_cluster_running
+  if [ "$(pg_admin -c "SELECT 1 FROM pg_roles WHERE rolname='barrierfree'")" != 1 ]; then
+    say "creating database role barrierfree"
+    pg_admin -c "CREATE ROLE barrierfree LOGIN SUPERUSER PASSWORD 'barrierfree'"
+  fi
+  if [ "$(pg_admin -c "SELECT 1 FROM pg_database WHERE datname='barrierfree'")" != 1 ]; then
+    say "creating database barrierfree"
+    pg_admin -c "CREATE DATABASE barrierfree OWNER barrierfree"
+  fi
+  for db in template1 barrierfree; do
+    pg_admin -d "$db" -c "CREATE EXTENSION IF NOT EXISTS postgis; CREATE EXTENSION IF NOT EXISTS pgrouting;"
+  done
+  export DATABASE_URL="$LOCAL_DB_URL"
+}
+
+ensure_database() {
+  if [ -z "${DATABASE_URL:-}" ]; then
+    ensure_local_database
+  else
+    say "using the database in DATABASE_URL"
+  fi
+}
