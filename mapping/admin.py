@@ -1,5 +1,6 @@
 """The coordinators' admin: every geometry edited on a django-leaflet map, Czech and English."""
 
+from django import forms
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin
 from django.utils.translation import gettext_lazy as _
@@ -13,6 +14,7 @@ from mapping.models import (
     Photo,
     Place,
     Provider,
+    Purpose,
     Report,
     Service,
     User,
@@ -41,8 +43,39 @@ class EntranceInline(LeafletGeoAdminMixin, admin.StackedInline):
     extra = 0
 
 
+class PlaceAdminForm(forms.ModelForm):
+    purposes = forms.MultipleChoiceField(
+        label=_("purposes"),
+        choices=Purpose.choices,
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+    )
+
+    class Meta:
+        model = Place
+        fields = (
+            "name",
+            "kind",
+            "purposes",
+            "description",
+            "street",
+            "house_number",
+            "city",
+            "postcode",
+            "ruian_address_code",
+            "municipality",
+            "location",
+            "footprint",
+            "osm_id",
+            "source",
+            "source_id",
+            "is_demo",
+        )
+
+
 @admin.register(Place)
 class PlaceAdmin(LeafletGeoAdmin):
+    form = PlaceAdminForm
     list_display = ("name", "kind", "city", "municipality", "is_demo", "updated_at")
     list_filter = ("kind", "municipality", "is_demo", "source")
     search_fields = ("name", "street", "city", "osm_id", "source_id")

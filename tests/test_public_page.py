@@ -5,7 +5,7 @@ import json
 import pytest
 from django.urls import reverse
 
-from mapping.models import ReviewStatus, Role
+from mapping.models import Place, ReviewStatus, Role
 from tests.factories import make_assessment, make_place, make_user
 
 pytestmark = pytest.mark.django_db
@@ -51,3 +51,23 @@ def test_a_coordinator_edits_a_place_on_a_leaflet_map_in_the_admin(client):
     content = response.content.decode()
     assert "leaflet" in content
     assert "id_location" in content
+
+
+def test_a_coordinator_saves_a_place_with_its_purposes_from_the_admin(client):
+    coordinator = make_user("bohdana", role=Role.COORDINATOR, is_staff=True, is_superuser=True)
+    client.force_login(coordinator)
+    response = client.post(
+        reverse("admin:mapping_place_add"),
+        {
+            "name": "Nová knihovna",
+            "kind": "building",
+            "purposes": ["culture", "education"],
+            "location": '{"type": "Point", "coordinates": [14.15, 49.31]}',
+            "entrances-TOTAL_FORMS": "0",
+            "entrances-INITIAL_FORMS": "0",
+        },
+    )
+    assert response.status_code == 302, response.content.decode()[:2000]
+    place = Place.objects.get(name="Nová knihovna")
+    assert place.purposes == ["culture", "education"]
+    assert (place.location.x, place.location.y) == (14.15, 49.31)
