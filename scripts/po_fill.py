@@ -19,7 +19,8 @@ def load_parts(folder: Path) -> dict[str, str]:
             for line in path.read_text(encoding="utf-8").splitlines():
                 if "\t" in line:
                     english, czech = line.split("\t", 1)
-                    table[english] = czech
+                    # A TSV line holds one line of text: "\n" stands for a line break.
+                    table[english.replace("\\n", "\n")] = czech.replace("\\n", "\n")
         elif path.suffix == ".po":
             for entry in polib.pofile(str(path)):
                 if entry.msgstr:
