@@ -11,6 +11,7 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("i18n/", include("django.conf.urls.i18n")),
     path("api/v1/", include("mapping.api.urls")),
+    path("data/", include("mapping.opendata.urls")),
     path("", include("mapping.public.urls")),
 ]
 
