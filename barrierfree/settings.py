@@ -183,6 +183,9 @@ LEAFLET_CONFIG = {
     "NO_GLOBALS": False,
 }
 
+# Reports from the public through the web form, per client address and hour.
+REPORTS_PER_HOUR = envint("REPORTS_PER_HOUR", 10)
+
 # The public REST API (mapping/api): read-only but for public reports, versioned in the URL.
 REST_FRAMEWORK = {
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",

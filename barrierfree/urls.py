@@ -12,6 +12,7 @@ urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
     path("api/v1/", include("mapping.api.urls")),
     path("data/", include("mapping.opendata.urls")),
+    path("nahlasit/", include("mapping.reports.urls")),
     path("", include("mapping.public.urls")),
 ]
 

@@ -3,6 +3,7 @@
 from django import forms
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from leaflet.admin import LeafletGeoAdmin, LeafletGeoAdminMixin
 
@@ -16,6 +17,7 @@ from mapping.models import (
     Provider,
     Purpose,
     Report,
+    ReportStatus,
     Service,
     User,
 )
@@ -159,3 +161,26 @@ class ReportAdmin(LeafletGeoAdmin):
     list_filter = ("kind", "status")
     search_fields = ("text", "place__name")
     raw_id_fields = ("place", "reported_photo")
+    actions = ("publish", "reject", "hide_reported_photo")
+
+    def _moderate(self, request, queryset, status: str) -> int:
+        return queryset.update(
+            status=status, moderated_by=request.user, moderated_at=timezone.now()
+        )
+
+    @admin.action(description=_("Publish the selected reports"))
+    def publish(self, request, queryset):
+        count = self._moderate(request, queryset, ReportStatus.PUBLISHED)
+        self.message_user(request, _("%(count)d reports published.") % {"count": count})
+
+    @admin.action(description=_("Reject the selected reports"))
+    def reject(self, request, queryset):
+        count = self._moderate(request, queryset, ReportStatus.REJECTED)
+        self.message_user(request, _("%(count)d reports rejected.") % {"count": count})
+
+    @admin.action(description=_("Hide the reported photos at once"))
+    def hide_reported_photo(self, request, queryset):
+        photos = Photo.objects.filter(problem_reports__in=queryset)
+        count = photos.update(is_hidden=True)
+        self._moderate(request, queryset.exclude(reported_photo=None), ReportStatus.RESOLVED)
+        self.message_user(request, _("%(count)d photos hidden.") % {"count": count})
