@@ -42,7 +42,6 @@ RULES: dict[str, tuple[str, str, str]] = {
         "At least one accessible or partly accessible toilet",
         "toilets",
     ),
-    "toilet_grab_bar": ("Madlo u WC", "Grab bar by the toilet", "yes"),
     "toilet_alarm": ("Nouzové tlačítko na WC", "Alarm button in the toilet", "yes"),
     "toilet_washbasin": ("Podjezd umyvadla na WC", "Knee space under the washbasin", "equals"),
     "toilet_seat": ("Výška sedátka WC", "Toilet seat height", "min"),
