@@ -79,7 +79,10 @@ class ValidationError:
 
 
 def field_for(path: str) -> Field | None:
-    """The definition of `entrance1Door1MainpanelWidth` or `wc[0].doorWidth`."""
+    """The definition of `entrance1Door1MainpanelWidth` or `wc[0].doorWidth`, also written with
+    the exchange document's `object[3].` in front."""
+    if path.startswith("object["):
+        path = path.partition("].")[2]
     if "[" in path:
         group, _, rest = path.partition("[")
         _, _, name = rest.partition("].")
@@ -92,6 +95,8 @@ def field_label(path: str) -> tuple[str, str]:
     f = field_for(path)
     if f is None:
         return path, path
+    if path.startswith("object["):
+        path = path.partition("].")[2]
     if "[" in path:
         n = int(path.partition("[")[2].partition("]")[0]) + 1
         g_cs, g_en = GROUPS[f.group]
