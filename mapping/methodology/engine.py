@@ -6,6 +6,8 @@
 
 Pure and fast: rulesets are compiled once into closures; one pass over the answers gathers the
 facts; a reason is a small tuple, rendered into Czech and English text only by `to_dict()`.
+The answers must have passed `structure.validate` (or `validate_exchange`): the engine trusts
+their types and does not check them again.
 """
 
 from functools import lru_cache
@@ -86,7 +88,11 @@ class Result:
         return self._sensory
 
     def all_reasons(self) -> list[tuple]:
-        return [r for profile in PROFILES for r in self.reasons[profile]]
+        """Every reason: the profiles' in profile order, then each toilet's."""
+        reasons = [r for profile in PROFILES for r in self.reasons[profile]]
+        for _, toilet_reasons in self.toilets:
+            reasons.extend(toilet_reasons)
+        return reasons
 
     def to_dict(self) -> dict:
         """JSON-serialisable: stored in Assessment.result."""
