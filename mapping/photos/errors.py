@@ -2,9 +2,8 @@
 
 This module is pure (no Django): every error carries its HTTP status and both texts, so a view, the
 offline sync endpoint or an import can turn it into a 4xx without knowing the pipeline. The English
-templates are marked with ``gettext_noop`` so that ``makemessages`` finds them; their Czech
-lives both
-here (for callers without Django) and in ``locale/parts/photos.cs.po``.
+templates are marked with ``gettext_noop`` so that ``makemessages`` finds them; their Czech lives
+both here (for callers without Django) and in ``locale/parts/photos.cs.po``.
 """
 
 from __future__ import annotations

@@ -23,7 +23,7 @@ from django.db import transaction
 from django.db.models.signals import post_delete
 from django.dispatch import receiver
 from django.utils import timezone
-from django.utils.translation import gettext
+from django.utils.translation import get_language
 
 from mapping.models import Assessment, Photo, PhotoSubject, Report
 from mapping.photos.errors import (
@@ -40,9 +40,12 @@ ALT_TEXT_MAX_LENGTH = 500
 
 
 def photo_error_message(error: PhotoError) -> str:
-    """The error's message in the active language (gettext, with the pure module's Czech)."""
-    template = gettext(error.template_en)
-    return template % error.params if error.params else template
+    """The error's message in the active language.
+
+    The pure module keeps both languages itself, so the message does not depend on the compiled
+    catalogue being in step; locale/parts/photos.cs.po holds the same Czech for makemessages.
+    """
+    return error.message_for(get_language())
 
 
 def save_photo(

@@ -51,7 +51,9 @@ def assessment(db):
 def report(db):
     from mapping.models import Report
 
-    return Report.objects.create(kind="barrier", text="Rozbitá rampa")
+    return Report.objects.create(
+        kind="barrier", text="Rozbitá rampa", location=Point(14.1475, 49.3088, srid=4326)
+    )
 
 
 @pytest.fixture
