@@ -4,7 +4,8 @@ Public copies (display size and thumbnail, anonymised) go to the default storage
 upload, with its metadata, goes to the private storage (``storages["private"]``) that only
 coordinators can reach through a view. Nothing is left behind: if anything fails, every file
 written so far is deleted and no row exists; deleting a Photo deletes its files once the deletion
-is committed.
+is committed. If the caller's own transaction rolls back after save_photo returned, the files it
+wrote have no row any more: delete_orphaned_photo_files() sweeps them (a periodic job).
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ from __future__ import annotations
 import logging
 import uuid
 from collections.abc import Iterable, Sequence
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import BinaryIO
 
 from django.conf import settings
@@ -200,3 +201,30 @@ def _aware(moment: datetime | None) -> datetime | None:
         return moment
     # EXIF without an offset is the phone's local time: the deployment's time zone.
     return timezone.make_aware(moment, timezone.get_default_timezone())
+
+
+def delete_orphaned_photo_files(older_than: timedelta = timedelta(hours=1)) -> list[str]:
+    """Delete photo files that no Photo row names (a caller's transaction rolled back after
+    save_photo wrote them, or a crash between writing and committing). Returns their names.
+
+    Only files older than ``older_than`` go, so that a save in progress is never disturbed.
+    Meant for a periodic job; Django has no "on rollback" hook that could do it at once.
+    """
+    referenced = set()
+    for image, thumbnail, original in Photo.objects.values_list("image", "thumbnail", "original"):
+        referenced.update((image, thumbnail, original))
+    cutoff = timezone.now() - older_than
+    deleted = []
+    for storage, folders in (
+        (default_storage, ("photos/display", "photos/thumb")),
+        (storages["private"], ("photos/original",)),
+    ):
+        for folder in folders:
+            if not storage.exists(folder):
+                continue
+            for name in storage.listdir(folder)[1]:
+                path = f"{folder}/{name}"
+                if path not in referenced and storage.get_modified_time(path) < cutoff:
+                    storage.delete(path)
+                    deleted.append(path)
+    return deleted

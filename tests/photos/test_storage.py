@@ -1,6 +1,7 @@
 """save_photo stores an anonymised photo, or nothing at all; deleting a photo deletes its files."""
 
 import io
+from pathlib import Path
 
 import pytest
 from django.core.files.storage import default_storage, storages
@@ -164,3 +165,24 @@ def test_the_error_message_is_translated_by_django(settings):
         assert photo_error_message(UnsupportedPhotoType()) == UnsupportedPhotoType().message_cs
     with translation.override("en"):
         assert photo_error_message(UnsupportedPhotoType()) == UnsupportedPhotoType().message_en
+
+
+def test_files_left_by_a_rolled_back_transaction_are_swept(assessment, stored_files):
+    from datetime import timedelta
+
+    from django.db import transaction
+
+    from mapping.photos.storage import delete_orphaned_photo_files
+
+    kept = save_photo(assessment, fixture_bytes("Kodak_CX7530.jpg"), alt_text="Dveře")
+    with pytest.raises(RuntimeError), transaction.atomic():
+        save_photo(assessment, fixture_bytes("DSCN0010.jpg"), alt_text="Vchod")
+        raise RuntimeError("the survey view failed after saving the photo")
+    assert Photo.objects.count() == 1
+    assert len(stored_files()) == 6
+    assert delete_orphaned_photo_files(older_than=timedelta(hours=1)) == []  # too recent
+    assert len(delete_orphaned_photo_files(older_than=timedelta(0))) == 3
+    remaining = {path.name for path in stored_files()}
+    assert remaining == {
+        Path(name).name for name in (kept.image.name, kept.thumbnail.name, kept.original.name)
+    }
