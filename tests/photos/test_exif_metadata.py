@@ -91,3 +91,16 @@ def test_a_photo_without_exif_has_empty_metadata():
     metadata = read(jpeg_bytes(Image.new("RGB", (32, 32), "white")))
     assert not metadata.has_position
     assert metadata.taken_at is None
+
+
+@pytest.mark.parametrize("pillow_format", ["PNG", "WEBP"])
+def test_it_reads_gps_from_png_and_webp_too(pillow_format):
+    import io
+
+    source = Image.open(FIXTURES / "DSCN0010.jpg")
+    out = io.BytesIO()
+    source.convert("RGB").save(out, pillow_format, exif=source.getexif().tobytes())
+    result = process_photo(out.getvalue(), detect=False, **LIMITS)
+    assert result.metadata.latitude == pytest.approx(43.4674483, abs=1e-6)
+    assert result.metadata.longitude == pytest.approx(11.8851267, abs=1e-6)
+    assert b"GPS" not in result.display
