@@ -8,6 +8,7 @@ raise, because a photo with broken metadata is still a good photo.
 from __future__ import annotations
 
 import math
+import warnings
 from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
 
@@ -56,6 +57,13 @@ class PhotoMetadata:
 
 def read_metadata(image: Image.Image) -> PhotoMetadata:
     """Position, direction, time and orientation of an opened (not yet decoded) image."""
+    with warnings.catch_warnings():
+        # Pillow warns about every broken tag it skips; a skipped tag is simply not there.
+        warnings.simplefilter("ignore", UserWarning)
+        return _read_metadata(image)
+
+
+def _read_metadata(image: Image.Image) -> PhotoMetadata:
     try:
         exif = image.getexif()
     except Exception:  # noqa: BLE001 - any parser failure means "no EXIF", never a lost photo

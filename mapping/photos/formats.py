@@ -81,6 +81,8 @@ def open_checked(data: bytes, kind: str, max_pixels: int) -> Image.Image:
             # We enforce our own, stricter limit below; Pillow's warning would only be noise
             # (and an error under pytest's warnings-as-errors).
             warnings.simplefilter("ignore", Image.DecompressionBombWarning)
+            # Opening a JPEG reads its EXIF for the DPI; broken tags are skipped with a warning.
+            warnings.simplefilter("ignore", UserWarning)
             image = Image.open(io.BytesIO(data), formats=[pillow_format])
     except Image.DecompressionBombError as exc:
         # Pillow refuses far beyond its own limit before we see the size; its message has it.
