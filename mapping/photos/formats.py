@@ -52,7 +52,8 @@ def sniff_format(head: bytes) -> str:
         # Compatible brands follow the major brand and the minor version.
         for start in range(16, min(box_size, len(head)) - 3, 4):
             brands.add(head[start : start + 4])
-        if brands & _HEIF_BRANDS:
+        # AVIF shares the "mif1" brand with HEIF but needs another decoder than libheif's HEVC.
+        if brands & _HEIF_BRANDS and not brands & {b"avif", b"avis"}:
             return "heif"
     raise UnsupportedPhotoType()
 

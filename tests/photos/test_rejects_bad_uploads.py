@@ -60,6 +60,12 @@ def test_it_rejects_an_svg_as_unsupported():
         process_photo(SVG, **LIMITS)
 
 
+def test_it_rejects_avif_which_looks_like_heif():
+    ftyp = struct.pack(">I", 32) + b"ftypavif" + b"\0\0\0\0" + b"avifmif1miafMA1B"
+    with pytest.raises(UnsupportedPhotoType):
+        process_photo(ftyp + b"\0" * 64, **LIMITS)
+
+
 @pytest.mark.parametrize("pillow_format", ["GIF", "BMP", "TIFF"])
 def test_it_rejects_formats_phones_do_not_send(pillow_format):
     with pytest.raises(UnsupportedPhotoType):
