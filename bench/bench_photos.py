@@ -11,7 +11,7 @@ in a fresh child process.
 
 Where the time goes: the upload path (check, EXIF, one draft-mode decode, orient, strip, resize,
 re-encode) stays well within the floor; face and licence-plate detection with OpenCV's Haar
-cascades (frontal + profile both ways + plates, on a 480/640 px grey copy) costs several decodes
+cascades (frontal + profile both ways + plates, on 480-640 px grey copies) costs several decodes
 on its own. The script prints both, so the trade-off between recall and time stays visible.
 """
 

@@ -81,3 +81,18 @@ def test_a_scene_without_people_is_left_sharp():
         assert (
             edge_energy(public_image(result), full) > edge_energy(public_image(plain), full) * 0.8
         )
+
+
+def test_a_small_face_in_a_street_photo_is_found_too():
+    # The astronaut at 320 px inside a 1600 x 1200 street photo: her face is about 62 px,
+    # 4 % of the long side, a passer-by a few metres away.
+    street = Image.open(io.BytesIO(fixture_bytes("DSCN0010.jpg"))).convert("RGB")
+    street = street.resize((1600, 1200), Image.Resampling.BICUBIC)
+    street.paste(astronaut().resize((320, 320)), (600, 300))
+    face = tuple(
+        round(offset + value * 320 / 512)
+        for offset, value in zip((600, 300) * 2, FACE, strict=True)
+    )
+    result = process_photo(jpeg_bytes(street), **LIMITS)
+    assert any(area.kind == "face" for area in result.detected)
+    assert edge_energy(public_image(result), face) < edge_energy(street, face) * 0.4
