@@ -131,6 +131,13 @@ class UnknownPhotoSubject(PhotoError):
     template_cs = "Vyberte ze seznamu, co fotografie zobrazuje."
 
 
+class InvalidBlurArea(PhotoError):
+    status = 400
+    code = "photo_blur_area_invalid"
+    template_en = gettext_noop("A blurred area must be a rectangle inside the photo.")
+    template_cs = "Rozmazaná oblast musí být obdélník uvnitř fotografie."
+
+
 ALL_ERRORS: tuple[type[PhotoError], ...] = (
     PhotoError,
     PhotoTooLarge,
@@ -141,4 +148,5 @@ ALL_ERRORS: tuple[type[PhotoError], ...] = (
     MissingAltText,
     AltTextTooLong,
     UnknownPhotoSubject,
+    InvalidBlurArea,
 )

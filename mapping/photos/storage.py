@@ -29,6 +29,7 @@ from django.utils.translation import get_language
 from mapping.models import Assessment, Photo, PhotoSubject, Report
 from mapping.photos.errors import (
     AltTextTooLong,
+    InvalidBlurArea,
     MissingAltText,
     PhotoError,
     UnknownPhotoSubject,
@@ -63,6 +64,8 @@ def save_photo(
     Raises a PhotoError (with its HTTP status) for a bad upload or a missing text alternative;
     then no file and no row are left.
     """
+    if not isinstance(owner, Assessment | Report):
+        raise TypeError(f"A photo belongs to an assessment or a report, not {owner!r}.")
     alt_text = validate_alt_text(alt_text)
     if subject not in PhotoSubject.values:
         raise UnknownPhotoSubject()
@@ -84,10 +87,8 @@ def save_photo(
     )
     if isinstance(owner, Assessment):
         photo.assessment = owner
-    elif isinstance(owner, Report):
-        photo.report = owner
     else:
-        raise TypeError(f"A photo belongs to an assessment or a report, not {owner!r}.")
+        photo.report = owner
     if processed.metadata.has_position:
         photo.exif_location = Point(
             processed.metadata.longitude, processed.metadata.latitude, srid=4326
@@ -109,13 +110,14 @@ def reblur_photo(photo: Photo, blur_areas: Iterable[Sequence[int]]) -> Photo:
     ``blur_areas`` is the complete list (in the original's pixels): detected areas the coordinator
     kept plus those they added. The old public files are deleted once the change is committed.
     """
+    blur_areas = validate_blur_areas(blur_areas, photo.width, photo.height)
     private = storages["private"]
     with private.open(photo.original.name, "rb") as original:
         processed = process_photo(
             original,
             max_bytes=max(settings.PHOTO_MAX_BYTES, private.size(photo.original.name)),
             max_pixels=settings.PHOTO_MAX_PIXELS,
-            blur_rects=[list(area) for area in blur_areas],
+            blur_rects=blur_areas,
             detect=False,
         )
     old = [(default_storage, photo.image.name), (default_storage, photo.thumbnail.name)]
@@ -139,6 +141,24 @@ def validate_alt_text(alt_text: str | None) -> str:
     if len(text) > ALT_TEXT_MAX_LENGTH:
         raise AltTextTooLong(length=len(text), limit=ALT_TEXT_MAX_LENGTH)
     return text
+
+
+def validate_blur_areas(areas: object, width: int, height: int) -> list[list[int]]:
+    """Rectangles [x, y, width, height] inside a ``width`` x ``height`` photo, as sent by a form."""
+    if not isinstance(areas, list | tuple):
+        raise InvalidBlurArea()
+    checked = []
+    for area in areas:
+        if not isinstance(area, list | tuple) or len(area) != 4:
+            raise InvalidBlurArea()
+        try:
+            x, y, w, h = (int(value) for value in area)
+        except (TypeError, ValueError):
+            raise InvalidBlurArea() from None
+        if x < 0 or y < 0 or w < 1 or h < 1 or x + w > width or y + h > height:
+            raise InvalidBlurArea()
+        checked.append([x, y, w, h])
+    return checked
 
 
 def delete_photo(photo: Photo) -> None:

@@ -186,3 +186,16 @@ def test_files_left_by_a_rolled_back_transaction_are_swept(assessment, stored_fi
     assert remaining == {
         Path(name).name for name in (kept.image.name, kept.thumbnail.name, kept.original.name)
     }
+
+
+@pytest.mark.parametrize(
+    "areas",
+    [[[0, 0, 10]], [[-5, 0, 10, 10]], [[600, 400, 100, 100]], [["a", 0, 1, 1]], "0,0,1,1"],
+)
+def test_a_blur_area_outside_the_photo_is_refused(assessment, areas):
+    from mapping.photos import InvalidBlurArea
+
+    photo = save_photo(assessment, fixture_bytes("DSCN0010.jpg"), alt_text="Vchod")
+    with pytest.raises(InvalidBlurArea) as error:
+        reblur_photo(photo, areas)
+    assert error.value.status == 400
