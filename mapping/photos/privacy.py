@@ -7,7 +7,7 @@ greyscale copy for speed; rectangles are scaled back to the caller's coordinates
 
 from __future__ import annotations
 
-import functools
+import threading
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -79,12 +79,19 @@ def cascade_dir() -> Path:
     )
 
 
-@functools.cache
+_per_thread = threading.local()
+
+
 def _cascade(name: str) -> cv2.CascadeClassifier:
-    classifier = cv2.CascadeClassifier(str(cascade_dir() / _CASCADES[name]))
-    if classifier.empty():
-        raise RuntimeError(f"OpenCV could not load the cascade {_CASCADES[name]}.")
-    return classifier
+    # One classifier per thread: OpenCV objects must not be shared between threads (a threaded
+    # server would corrupt them; see opencv/opencv_contrib#1508), and loading costs ~30 ms once.
+    cascades = _per_thread.__dict__.setdefault("cascades", {})
+    if name not in cascades:
+        classifier = cv2.CascadeClassifier(str(cascade_dir() / _CASCADES[name]))
+        if classifier.empty():
+            raise RuntimeError(f"OpenCV could not load the cascade {_CASCADES[name]}.")
+        cascades[name] = classifier
+    return cascades[name]
 
 
 def detect_areas(image: Image.Image) -> list[Area]:

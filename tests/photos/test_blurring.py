@@ -96,3 +96,13 @@ def test_a_small_face_in_a_street_photo_is_found_too():
     result = process_photo(jpeg_bytes(street), **LIMITS)
     assert any(area.kind == "face" for area in result.detected)
     assert edge_energy(public_image(result), face) < edge_energy(street, face) * 0.4
+
+
+def test_photos_processed_in_parallel_threads_get_the_same_areas():
+    from concurrent.futures import ThreadPoolExecutor
+
+    data = jpeg_bytes(astronaut())
+    expected = process_photo(data, **LIMITS).detected
+    with ThreadPoolExecutor(max_workers=3) as pool:
+        results = list(pool.map(lambda _: process_photo(data, **LIMITS).detected, range(3)))
+    assert results == [expected] * 3
