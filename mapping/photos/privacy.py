@@ -10,10 +10,14 @@ from __future__ import annotations
 import threading
 from dataclasses import dataclass
 from pathlib import Path
+from types import ModuleType
+from typing import TYPE_CHECKING
 
-import cv2
 import numpy as np
 from PIL import Image, ImageFilter
+
+if TYPE_CHECKING:
+    import cv2
 
 # How each cascade looks: the long side of its greyscale copy, the step between the scales it
 # tries, and how many overlapping hits make a detection. Measured on skimage's astronaut pasted
@@ -65,8 +69,17 @@ class Area:
         return inter / union if union else 0.0
 
 
+def _cv2() -> ModuleType:
+    # Imported on first use: OpenCV adds ~40 MB to every process (management commands, the
+    # API workers), and only the ones that process photos need it.
+    import cv2
+
+    return cv2
+
+
 def cascade_dir() -> Path:
     """Where the installed OpenCV keeps its Haar cascades."""
+    cv2 = _cv2()
     data = getattr(cv2, "data", None)
     candidates = [Path(getattr(data, "haarcascades", "") or "/nonexistent")]
     candidates.append(Path(cv2.__file__).parent / "data")
@@ -87,7 +100,7 @@ def _cascade(name: str) -> cv2.CascadeClassifier:
     # server would corrupt them; see opencv/opencv_contrib#1508), and loading costs ~30 ms once.
     cascades = _per_thread.__dict__.setdefault("cascades", {})
     if name not in cascades:
-        classifier = cv2.CascadeClassifier(str(cascade_dir() / _CASCADES[name]))
+        classifier = _cv2().CascadeClassifier(str(cascade_dir() / _CASCADES[name]))
         if classifier.empty():
             raise RuntimeError(f"OpenCV could not load the cascade {_CASCADES[name]}.")
         cascades[name] = classifier
