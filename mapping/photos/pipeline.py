@@ -132,7 +132,8 @@ def encode_jpeg(picture: Image.Image) -> bytes:
     """A baseline JPEG with no EXIF, XMP, ICC or comment: nothing but pixels."""
     picture.info = {}
     out = io.BytesIO()
-    picture.save(out, "JPEG", quality=JPEG_QUALITY, optimize=True)
+    # No optimize=True: measured on a 1600 px photo, it doubles the encoding time to save 1 %.
+    picture.save(out, "JPEG", quality=JPEG_QUALITY)
     return out.getvalue()
 
 
