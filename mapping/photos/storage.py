@@ -1,0 +1,250 @@
+"""The Django side of photos: run the pipeline, write the files, create the row, clean up.
+
+Public copies (display size and thumbnail, anonymised) go to the default storage; the original
+upload, with its metadata, goes to the private storage (``storages["private"]``) that only
+coordinators can reach through a view. Nothing is left behind: if anything fails, every file
+written so far is deleted and no row exists; deleting a Photo deletes its files once the deletion
+is committed. If the caller's own transaction rolls back after save_photo returned, the files it
+wrote have no row any more: delete_orphaned_photo_files() sweeps them (a periodic job).
+"""
+
+from __future__ import annotations
+
+import logging
+import uuid
+from collections.abc import Iterable, Sequence
+from datetime import datetime, timedelta
+from typing import BinaryIO
+
+from django.conf import settings
+from django.contrib.gis.geos import Point
+from django.core.files.base import ContentFile
+from django.core.files.storage import Storage, default_storage, storages
+from django.db import transaction
+from django.db.models.signals import post_delete
+from django.dispatch import receiver
+from django.utils import timezone
+from django.utils.translation import get_language
+
+from mapping.models import Assessment, Photo, PhotoSubject, Report
+from mapping.photos.errors import (
+    AltTextTooLong,
+    InvalidBlurArea,
+    MissingAltText,
+    PhotoError,
+    UnknownPhotoSubject,
+)
+from mapping.photos.pipeline import ProcessedPhoto, process_photo
+
+logger = logging.getLogger(__name__)
+
+ALT_TEXT_MAX_LENGTH = 500
+
+
+def photo_error_message(error: PhotoError) -> str:
+    """The error's message in the active language.
+
+    The pure module keeps both languages itself, so the message does not depend on the compiled
+    catalogue being in step; locale/parts/photos.cs.po holds the same Czech for makemessages.
+    """
+    return error.message_for(get_language())
+
+
+def save_photo(
+    owner: Assessment | Report,
+    upload: bytes | BinaryIO,
+    *,
+    alt_text: str,
+    subject: str = PhotoSubject.OTHER,
+    position: int = 0,
+    blur_rects: Iterable[Sequence[int]] | None = None,
+) -> Photo:
+    """Check, anonymise and store one uploaded photo of an assessment or a report.
+
+    Raises a PhotoError (with its HTTP status) for a bad upload or a missing text alternative;
+    then no file and no row are left.
+    """
+    if not isinstance(owner, Assessment | Report):
+        raise TypeError(f"A photo belongs to an assessment or a report, not {owner!r}.")
+    alt_text = validate_alt_text(alt_text)
+    if subject not in PhotoSubject.values:
+        raise UnknownPhotoSubject()
+    processed = process_photo(
+        upload,
+        max_bytes=settings.PHOTO_MAX_BYTES,
+        max_pixels=settings.PHOTO_MAX_PIXELS,
+        blur_rects=blur_rects,
+    )
+    photo = Photo(
+        alt_text=alt_text,
+        subject=subject,
+        position=position,
+        width=processed.width,
+        height=processed.height,
+        blur_areas=[area.as_list() for area in processed.blurred],
+        exif_direction=processed.metadata.direction,
+        taken_at=_aware(processed.metadata.taken_at),
+    )
+    if isinstance(owner, Assessment):
+        photo.assessment = owner
+    else:
+        photo.report = owner
+    if processed.metadata.has_position:
+        photo.exif_location = Point(
+            processed.metadata.longitude, processed.metadata.latitude, srid=4326
+        )
+    written: list[tuple[Storage, str]] = []
+    try:
+        with transaction.atomic():
+            _write_files(photo, processed, written)
+            photo.save()
+    except BaseException:
+        _delete_files(written)
+        raise
+    return photo
+
+
+def reblur_photo(photo: Photo, blur_areas: Iterable[Sequence[int]]) -> Photo:
+    """Make the public copies again from the private original with a coordinator's areas.
+
+    ``blur_areas`` is the complete list (in the original's pixels): detected areas the coordinator
+    kept plus those they added. The old public files are deleted once the change is committed.
+    """
+    blur_areas = validate_blur_areas(blur_areas, photo.width, photo.height)
+    private = storages["private"]
+    with private.open(photo.original.name, "rb") as original:
+        processed = process_photo(
+            original,
+            max_bytes=max(settings.PHOTO_MAX_BYTES, private.size(photo.original.name)),
+            max_pixels=settings.PHOTO_MAX_PIXELS,
+            blur_rects=blur_areas,
+            detect=False,
+        )
+    old = [(default_storage, photo.image.name), (default_storage, photo.thumbnail.name)]
+    written: list[tuple[Storage, str]] = []
+    try:
+        with transaction.atomic():
+            _write_public_files(photo, processed, written)
+            photo.blur_areas = [area.as_list() for area in processed.blurred]
+            photo.save(update_fields=["image", "thumbnail", "blur_areas"])
+            transaction.on_commit(lambda: _delete_files(old))
+    except BaseException:
+        _delete_files(written)
+        raise
+    return photo
+
+
+def validate_alt_text(alt_text: str | None) -> str:
+    text = " ".join((alt_text or "").split())
+    if not text:
+        raise MissingAltText()
+    if len(text) > ALT_TEXT_MAX_LENGTH:
+        raise AltTextTooLong(length=len(text), limit=ALT_TEXT_MAX_LENGTH)
+    return text
+
+
+def validate_blur_areas(areas: object, width: int, height: int) -> list[list[int]]:
+    """Rectangles [x, y, width, height] inside a ``width`` x ``height`` photo, as sent by a form."""
+    if not isinstance(areas, list | tuple):
+        raise InvalidBlurArea()
+    checked = []
+    for area in areas:
+        if not isinstance(area, list | tuple) or len(area) != 4:
+            raise InvalidBlurArea()
+        try:
+            x, y, w, h = (int(value) for value in area)
+        except (TypeError, ValueError):
+            raise InvalidBlurArea() from None
+        if x < 0 or y < 0 or w < 1 or h < 1 or x + w > width or y + h > height:
+            raise InvalidBlurArea()
+        checked.append([x, y, w, h])
+    return checked
+
+
+def delete_photo(photo: Photo) -> None:
+    """Delete a photo; its files go when the deletion is committed (see the signal below)."""
+    photo.delete()
+
+
+@receiver(post_delete, sender=Photo, dispatch_uid="mapping.photos.delete_files")
+def _delete_files_of_deleted_photo(sender: type[Photo], instance: Photo, **kwargs: object) -> None:
+    # Also runs for photos deleted by a cascade (an assessment or a report deleted). After the
+    # commit only: a rolled-back deletion must still find its files.
+    files = [
+        (default_storage, instance.image.name),
+        (default_storage, instance.thumbnail.name),
+        (storages["private"], instance.original.name),
+    ]
+    transaction.on_commit(lambda: _delete_files(files))
+
+
+def _write_files(photo: Photo, processed: ProcessedPhoto, written: list) -> None:
+    stem = uuid.uuid4().hex
+    private = storages["private"]
+    name = private.save(
+        f"photos/original/{stem}.{processed.original_extension}",
+        ContentFile(processed.original),
+    )
+    written.append((private, name))
+    photo.original.name = name
+    _write_public_files(photo, processed, written, stem)
+
+
+def _write_public_files(
+    photo: Photo, processed: ProcessedPhoto, written: list, stem: str | None = None
+) -> None:
+    # A new random name for every version: public URLs of anonymised copies are not guessable
+    # from the original's, and a browser never shows a cached copy with an area not yet blurred.
+    stem = uuid.uuid4().hex if stem is None else stem
+    for field, folder, content in (
+        ("image", "photos/display", processed.display),
+        ("thumbnail", "photos/thumb", processed.thumbnail),
+    ):
+        name = default_storage.save(f"{folder}/{stem}.jpg", ContentFile(content))
+        written.append((default_storage, name))
+        getattr(photo, field).name = name
+
+
+def _delete_files(files: Iterable[tuple[Storage, str]]) -> None:
+    for storage, name in files:
+        if not name:
+            continue
+        try:
+            storage.delete(name)
+        except OSError:
+            # A file we cannot delete must not hide the error that brought us here.
+            logger.exception("Could not delete the photo file %s", name)
+
+
+def _aware(moment: datetime | None) -> datetime | None:
+    if moment is None or timezone.is_aware(moment):
+        return moment
+    # EXIF without an offset is the phone's local time: the deployment's time zone.
+    return timezone.make_aware(moment, timezone.get_default_timezone())
+
+
+def delete_orphaned_photo_files(older_than: timedelta = timedelta(hours=1)) -> list[str]:
+    """Delete photo files that no Photo row names (a caller's transaction rolled back after
+    save_photo wrote them, or a crash between writing and committing). Returns their names.
+
+    Only files older than ``older_than`` go, so that a save in progress is never disturbed.
+    Meant for a periodic job; Django has no "on rollback" hook that could do it at once.
+    """
+    referenced = set()
+    for image, thumbnail, original in Photo.objects.values_list("image", "thumbnail", "original"):
+        referenced.update((image, thumbnail, original))
+    cutoff = timezone.now() - older_than
+    deleted = []
+    for storage, folders in (
+        (default_storage, ("photos/display", "photos/thumb")),
+        (storages["private"], ("photos/original",)),
+    ):
+        for folder in folders:
+            if not storage.exists(folder):
+                continue
+            for name in storage.listdir(folder)[1]:
+                path = f"{folder}/{name}"
+                if path not in referenced and storage.get_modified_time(path) < cutoff:
+                    storage.delete(path)
+                    deleted.append(path)
+    return deleted
