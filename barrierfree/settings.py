@@ -132,6 +132,10 @@ STORAGES = {
 }
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(envstr("MEDIA_ROOT", str(BASE_DIR / "media")))
+# Photo uploads: larger files get a 413; so do images whose header declares more pixels
+# (decompression bombs), checked before decoding. 50 MP covers the full-resolution mode of phones.
+PHOTO_MAX_BYTES = envint("PHOTO_MAX_BYTES", 25 * 1024 * 1024)
+PHOTO_MAX_PIXELS = envint("PHOTO_MAX_PIXELS", 50_000_000)
 
 # Security. Production defaults; local runs relax them through the environment.
 SESSION_COOKIE_SECURE = envbool("SESSION_COOKIE_SECURE", not DEBUG)

@@ -9,3 +9,4 @@ class MappingConfig(AppConfig):
 
     def ready(self) -> None:
         from mapping import checks  # noqa: F401  (registers the system checks)
+        from mapping.photos import storage  # noqa: F401  (deletes a photo's files with it)

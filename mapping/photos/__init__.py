@@ -1,0 +1,37 @@
+"""PURE: the photo pipeline (verify, EXIF read, orient, strip, resize, blur). No Django here.
+
+The Django side (files, rows, clean-up) is ``mapping.photos.storage``; import it explicitly.
+"""
+
+from mapping.photos.errors import (
+    AltTextTooLong,
+    CorruptPhoto,
+    EmptyPhoto,
+    MissingAltText,
+    PhotoError,
+    PhotoTooLarge,
+    PhotoTooManyPixels,
+    UnknownPhotoSubject,
+    UnsupportedPhotoType,
+)
+from mapping.photos.exif import PhotoMetadata, read_metadata
+from mapping.photos.pipeline import ProcessedPhoto, encode_jpeg, process_photo
+from mapping.photos.privacy import Area
+
+__all__ = [
+    "AltTextTooLong",
+    "Area",
+    "CorruptPhoto",
+    "EmptyPhoto",
+    "MissingAltText",
+    "PhotoError",
+    "PhotoMetadata",
+    "PhotoTooLarge",
+    "PhotoTooManyPixels",
+    "ProcessedPhoto",
+    "UnknownPhotoSubject",
+    "UnsupportedPhotoType",
+    "encode_jpeg",
+    "process_photo",
+    "read_metadata",
+]

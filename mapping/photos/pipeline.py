@@ -1,0 +1,182 @@
+"""The one photo pipeline: check, read EXIF, decode once, orient, blur, strip, resize, re-encode.
+
+Coordinates of blur areas are always in pixels of the upright original (``width`` x ``height`` of
+the result), whatever size the public copies have, so a coordinator's rectangles survive a change
+of the display size.
+"""
+
+from __future__ import annotations
+
+import io
+import math
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import BinaryIO
+
+import numpy as np
+from PIL import Image, ImageCms
+
+from mapping.photos.errors import CorruptPhoto
+from mapping.photos.exif import ORIENTATION_TRANSPOSE, PhotoMetadata, read_metadata
+from mapping.photos.formats import FORMATS, open_checked, read_limited, sniff_format
+from mapping.photos.privacy import Area, blur_areas, detect_areas
+
+DISPLAY_SIDE = 1600
+THUMBNAIL_SIDE = 320
+JPEG_QUALITY = 85
+
+_SRGB = ImageCms.createProfile("sRGB")
+
+
+@dataclass
+class ProcessedPhoto:
+    """Everything the pipeline made from one upload. ``original`` is private to coordinators."""
+
+    original: bytes
+    original_format: str  # "jpeg", "png", "webp" or "heif"
+    width: int  # of the upright original
+    height: int
+    metadata: PhotoMetadata
+    display: bytes  # JPEG, no metadata, blurred
+    display_size: tuple[int, int]
+    thumbnail: bytes  # JPEG, no metadata, blurred
+    thumbnail_size: tuple[int, int]
+    detected: list[Area] = field(default_factory=list)  # found by the cascades
+    blurred: list[Area] = field(default_factory=list)  # what was actually blurred
+
+    @property
+    def original_mime_type(self) -> str:
+        return FORMATS[self.original_format][1]
+
+    @property
+    def original_extension(self) -> str:
+        return {"jpeg": "jpg", "heif": "heic"}.get(self.original_format, self.original_format)
+
+
+def process_photo(
+    upload: bytes | BinaryIO,
+    *,
+    max_bytes: int,
+    max_pixels: int,
+    blur_rects: Iterable[Sequence[int]] | None = None,
+    ignore_rects: Iterable[Sequence[int]] | None = None,
+    detect: bool = True,
+    display_side: int = DISPLAY_SIDE,
+    thumbnail_side: int = THUMBNAIL_SIDE,
+) -> ProcessedPhoto:
+    """Turn an upload into a private original and public, anonymised copies.
+
+    ``blur_rects`` are extra areas [x, y, width, height] to blur (a coordinator's additions);
+    a detected area whose centre lies in one of ``ignore_rects`` is not blurred (a coordinator
+    removed it). Raises a PhotoError subclass for anything that is not an acceptable photo.
+    """
+    data = read_limited(upload, max_bytes)
+    kind = sniff_format(data[:64])
+    image = open_checked(data, kind, max_pixels)
+    metadata = read_metadata(image)
+    orientation = _effective_orientation(image, metadata)
+    stored_w, stored_h = image.size
+    upright_w, upright_h = (stored_h, stored_w) if orientation >= 5 else (stored_w, stored_h)
+
+    if kind == "jpeg":
+        # Let libjpeg decode at 1/2, 1/4 or 1/8 scale straight away when the public copy is
+        # that much smaller: the biggest single saving on a 12-megapixel photo.
+        scale = display_side / max(stored_w, stored_h)
+        if scale < 0.5:
+            image.draft("RGB", (math.ceil(stored_w * scale), math.ceil(stored_h * scale)))
+    try:
+        image.load()
+        picture = _to_srgb_rgb(image)
+    except (OSError, SyntaxError, ValueError, EOFError) as exc:
+        raise CorruptPhoto() from exc
+    if max(picture.size) > display_side:
+        # Resize before turning upright: fewer pixels to move. After the draft only a 1-2x step
+        # is left, where Pillow's area-averaging box filter looks like bicubic at half the cost.
+        factor = display_side / max(picture.size)
+        picture = picture.resize(
+            (max(1, round(picture.width * factor)), max(1, round(picture.height * factor))),
+            Image.Resampling.BOX,
+        )
+    if orientation in ORIENTATION_TRANSPOSE:
+        picture = picture.transpose(ORIENTATION_TRANSPOSE[orientation])
+    to_display = picture.width / upright_w  # original pixels -> display pixels
+
+    detected = [area.scaled(1 / to_display) for area in detect_areas(picture)] if detect else []
+    ignored = [_area(rect) for rect in ignore_rects or ()]
+    kept = [area for area in detected if not any(_centre_in(area, other) for other in ignored)]
+    blurred = kept + [_area(rect) for rect in blur_rects or ()]
+    blur_areas(picture, [area.scaled(to_display) for area in blurred])
+
+    thumb_factor = min(1.0, thumbnail_side / max(picture.size))
+    thumb = picture.resize(
+        (max(1, round(picture.width * thumb_factor)), max(1, round(picture.height * thumb_factor))),
+        Image.Resampling.BICUBIC,
+        reducing_gap=2.0,
+    )
+    return ProcessedPhoto(
+        original=data,
+        original_format=kind,
+        width=upright_w,
+        height=upright_h,
+        metadata=metadata,
+        display=encode_jpeg(picture),
+        display_size=picture.size,
+        thumbnail=encode_jpeg(thumb),
+        thumbnail_size=thumb.size,
+        detected=detected,
+        blurred=blurred,
+    )
+
+
+def encode_jpeg(picture: Image.Image) -> bytes:
+    """A baseline JPEG with no EXIF, XMP, ICC or comment: nothing but pixels."""
+    picture.info = {}
+    out = io.BytesIO()
+    picture.save(out, "JPEG", quality=JPEG_QUALITY, optimize=True)
+    return out.getvalue()
+
+
+def _effective_orientation(image: Image.Image, metadata: PhotoMetadata) -> int:
+    # libheif already applies the HEIF rotation/mirror boxes when decoding, and pillow-heif then
+    # reports the EXIF orientation as 1; honour EXIF only for the other formats.
+    if image.format == "HEIF":
+        return 1
+    return metadata.orientation
+
+
+def _to_srgb_rgb(image: Image.Image) -> Image.Image:
+    """8-bit RGB in sRGB, transparent parts on white, whatever the source mode and profile."""
+    icc = image.info.get("icc_profile")
+    if image.mode in ("I;16", "I;16B", "I;16L", "I"):
+        wide = np.asarray(image).astype(np.uint32)
+        image = Image.fromarray((wide >> 8 if wide.max() > 255 else wide).astype(np.uint8), "L")
+    if image.mode in ("RGBA", "LA", "PA") or (image.mode == "P" and "transparency" in image.info):
+        rgba = image.convert("RGBA")
+        background = Image.new("RGBA", rgba.size, (255, 255, 255, 255))
+        image = Image.alpha_composite(background, rgba)
+    if icc and image.mode in ("RGB", "RGBA", "CMYK"):
+        converted = _profile_to_srgb(image, icc)
+        if converted is not None:
+            return converted
+    return image.convert("RGB") if image.mode != "RGB" else image
+
+
+def _profile_to_srgb(image: Image.Image, icc: bytes) -> Image.Image | None:
+    try:
+        source = ImageCms.ImageCmsProfile(io.BytesIO(icc))
+        if image.mode == "RGB" and "srgb" in ImageCms.getProfileDescription(source).lower():
+            return None  # already sRGB: the conversion would change nothing
+        return ImageCms.profileToProfile(image, source, _SRGB, outputMode="RGB")
+    except (ImageCms.PyCMSError, OSError, ValueError, TypeError):
+        # A broken profile: the pixels are still the best guess we have.
+        return None
+
+
+def _area(rect: Sequence[int]) -> Area:
+    x, y, width, height = (int(value) for value in rect)
+    return Area(x, y, max(1, width), max(1, height), "manual")
+
+
+def _centre_in(area: Area, other: Area) -> bool:
+    cx, cy = area.x + area.width / 2, area.y + area.height / 2
+    return other.x <= cx <= other.x + other.width and other.y <= cy <= other.y + other.height
