@@ -10,6 +10,9 @@ admin.site.site_title = _("Barrier-free map")
 urlpatterns = [
     path("admin/", admin.site.urls),
     path("i18n/", include("django.conf.urls.i18n")),
+    path("ucet/", include("mapping.survey.account_urls")),
+    path("pruzkum/", include("mapping.survey.urls")),
+    path("kontrola/", include("mapping.review.urls")),
     path("", include("mapping.public.urls")),
 ]
 
