@@ -52,6 +52,12 @@ def submission(key=None, *, place=None, answers=None, photos=0, action="submit",
     return body
 
 
+@pytest.fixture(autouse=True)
+def _fast_passwords(settings):
+    # Four personas per test: PBKDF2 would spend seconds hashing their passwords.
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
 @pytest.fixture
 def alice(db):
     return make_user("alice", email="alice@example.org", is_approved=True)
