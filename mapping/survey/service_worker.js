@@ -29,14 +29,15 @@ function networkFirst(request) {
     }
     return response;
   }).catch(function () {
-    return caches.match(request, { ignoreSearch: true }).then(function (cached) {
+    // Django answers with "Vary: Cookie, Accept-Language"; offline, any copy of the shell will do.
+    return caches.match(request, { ignoreSearch: true, ignoreVary: true }).then(function (cached) {
       return cached || Response.error();
     });
   });
 }
 
 function cacheFirst(request) {
-  return caches.match(request).then(function (cached) {
+  return caches.match(request, { ignoreVary: true }).then(function (cached) {
     return cached || fetch(request).then(function (response) {
       if (response.ok) {
         var copy = response.clone();
