@@ -1,0 +1,327 @@
+"""The survey structure and its validation.
+
+An assessment's answers are one Mapy bez bariér exchange object (property names and types exactly
+as the standard's schema.jsonschema has them) plus our own public-space (`publicSpace...`) and
+sensory (`sensory...`) fields. `validate()` checks answers from the survey form; `validate_exchange`
+checks the shape of a raw exchange document for the command line and the importer.
+"""
+
+from dataclasses import dataclass
+
+from mapping.methodology import fields_items
+from mapping.methodology.fields import (
+    BOOLEAN,
+    DATETIME,
+    ENUM,
+    INTEGER,
+    NUMBER,
+    STRING,
+    Field,
+    _entrance,
+    _general,
+    _interior,
+)
+
+TOP_FIELDS: dict[str, Field] = {
+    f.name: f
+    for f in (
+        _general()
+        + _entrance(1)
+        + _entrance(2)
+        + _interior()
+        + fields_items.public_space()
+        + fields_items.sensory()
+    )
+}
+ITEM_FIELDS: dict[str, dict[str, Field]] = {
+    "rampskids": {f.name: f for f in fields_items.rampskids()},
+    "platform": {f.name: f for f in fields_items.platform()},
+    "elevator": {f.name: f for f in fields_items.elevator()},
+    "wc": {f.name: f for f in fields_items.wc()},
+}
+MAX_ITEMS = 50
+# The exchange standard requires these of every object.
+EXCHANGE_REQUIRED = ("title", "accessibility", "mappingDate", "objectType")
+
+GROUPS: dict[str, tuple[str, str]] = {
+    "general": ("obecné údaje", "general"),
+    "parking": ("parkování", "parking"),
+    "entrance1": ("hlavní vstup", "main entrance"),
+    "entrance2": ("vedlejší vstup", "side entrance"),
+    "interior": ("interiér", "interior"),
+    "rampskids": ("rampa / ližiny {n}", "ramp / skids {n}"),
+    "platform": ("plošina {n}", "platform lift {n}"),
+    "elevator": ("výtah {n}", "lift {n}"),
+    "wc": ("WC {n}", "toilet {n}"),
+    "public_space": ("veřejné prostranství", "public space"),
+    "sensory": ("smyslová přístupnost", "sensory accessibility"),
+}
+PLACE_KINDS = ("building", "public_space", "parking", "toilet", "transport_stop")
+REQUIRED_BY_KIND: dict[str, tuple[str, ...]] = {
+    "building": ("entrance1Accessibility", "objectInteriorAccessibility"),
+    "public_space": ("publicSpaceSurface", "publicSpaceLongitudinalSlope"),
+    "parking": ("entrance1IsReservedParking",),
+    "toilet": ("wc",),
+    "transport_stop": ("publicSpaceSurface", "publicSpaceKerbHeight"),
+}
+UNIT_LABELS = {"cm": ("cm", "cm"), "%": ("%", "%"), "count": ("", ""), "kg": ("kg", "kg")}
+
+
+@dataclass(frozen=True, slots=True)
+class ValidationError:
+    field: str
+    code: str
+    cs: str
+    en: str
+
+    def to_dict(self) -> dict:
+        return {"field": self.field, "code": self.code, "cs": self.cs, "en": self.en}
+
+
+def field_for(path: str) -> Field | None:
+    """The definition of `entrance1Door1MainpanelWidth` or `wc[0].doorWidth`, also written with
+    the exchange document's `object[3].` in front."""
+    if path.startswith("object["):
+        path = path.partition("].")[2]
+    if "[" in path:
+        group, _, rest = path.partition("[")
+        _, _, name = rest.partition("].")
+        return ITEM_FIELDS.get(group, {}).get(name)
+    return TOP_FIELDS.get(path)
+
+
+def field_label(path: str) -> tuple[str, str]:
+    """Czech and English label of a field path, with its group: "WC 1: šířka dveří kabiny"."""
+    f = field_for(path)
+    if f is None:
+        return path, path
+    if path.startswith("object["):
+        path = path.partition("].")[2]
+    if "[" in path:
+        n = int(path.partition("[")[2].partition("]")[0]) + 1
+        g_cs, g_en = GROUPS[f.group]
+        return f"{g_cs.format(n=n)}: {f.cs}", f"{g_en.format(n=n)}: {f.en}"
+    if f.group in ("entrance1", "entrance2", "parking"):
+        g_cs, g_en = GROUPS["entrance2" if f.name.startswith("entrance2") else "entrance1"]
+        return f"{g_cs}: {f.cs}", f"{g_en}: {f.en}"
+    return f.cs, f.en
+
+
+def format_number(value: float, lang: str) -> str:
+    text = f"{value:g}" if isinstance(value, float) else str(value)
+    return text.replace(".", ",") if lang == "cs" else text
+
+
+def _type_error(path: str, f: Field, value) -> ValidationError | None:
+    t = f.type
+    if t == BOOLEAN:
+        ok, cs, en = isinstance(value, bool), "ano, nebo ne (true/false)", "true or false"
+    elif t == INTEGER:
+        ok = isinstance(value, int) and not isinstance(value, bool)
+        cs, en = "celé číslo", "a whole number"
+    elif t == NUMBER:
+        ok = isinstance(value, int | float) and not isinstance(value, bool)
+        cs, en = "číslo", "a number"
+    elif t in (STRING, DATETIME, ENUM):
+        ok, cs, en = isinstance(value, str), "text", "text"
+    else:  # pragma: no cover - every field has one of the types above
+        raise ValueError(t)
+    if ok:
+        return None
+    label_cs, label_en = field_label(path)
+    return ValidationError(
+        path,
+        "type",
+        f"{label_cs} ({path}): hodnota {value!r} není {cs}.",
+        f"{label_en} ({path}): the value {value!r} is not {en}.",
+    )
+
+
+def check_value(path: str, f: Field, value) -> ValidationError | None:
+    """Type, range and code list of one value; None if it is fine."""
+    error = _type_error(path, f, value)
+    if error is not None:
+        return error
+    if f.type == ENUM and value not in f.enum:
+        label_cs, label_en = field_label(path)
+        allowed = ", ".join(f.enum) if len(f.enum) <= 12 else f"{len(f.enum)} hodnot/values"
+        return ValidationError(
+            path,
+            "enum",
+            f"{label_cs} ({path}): neznámá hodnota „{value}“. Povolené hodnoty: {allowed}.",
+            f"{label_en} ({path}): unknown value '{value}'. Allowed values: {allowed}.",
+        )
+    if f.type in (INTEGER, NUMBER) and (
+        (f.minimum is not None and value < f.minimum)
+        or (f.maximum is not None and value > f.maximum)
+    ):
+        label_cs, label_en = field_label(path)
+        u_cs, u_en = UNIT_LABELS.get(f.unit, ("", ""))
+        lo_cs, hi_cs = format_number(f.minimum, "cs"), format_number(f.maximum, "cs")
+        lo_en, hi_en = format_number(f.minimum, "en"), format_number(f.maximum, "en")
+        v_cs, v_en = format_number(value, "cs"), format_number(value, "en")
+        return ValidationError(
+            path,
+            "range",
+            f"{label_cs} ({path}): {v_cs} {u_cs} je mimo povolený rozsah {lo_cs}–{hi_cs} {u_cs}."
+            .replace("  ", " "),
+            f"{label_en} ({path}): {v_en} {u_en} is outside the allowed range "
+            f"{lo_en}–{hi_en} {u_en}.".replace("  ", " "),
+        )  # fmt: skip
+    return None
+
+
+def _check_object(obj: dict, prefix: str, unknown_is_error: bool, errors: list) -> None:
+    for key, value in obj.items():
+        path = prefix + key
+        if key in ITEM_FIELDS:
+            _check_items(key, value, path, unknown_is_error, errors)
+            continue
+        f = TOP_FIELDS.get(key)
+        if f is None:
+            if unknown_is_error:
+                errors.append(_unknown(path))
+            continue
+        if value is None:
+            continue
+        error = check_value(path, f, value)
+        if error is not None:
+            errors.append(error)
+
+
+def _check_items(name: str, items, path: str, unknown_is_error: bool, errors: list) -> None:
+    if items is None:
+        return
+    g_cs, g_en = GROUPS[name]
+    if not isinstance(items, list):
+        errors.append(ValidationError(
+            path, "type",
+            f"{path}: očekáván seznam (pole) záznamů „{g_cs.format(n='')}“.".replace(" “", "“"),
+            f"{path}: expected a list (array) of '{g_en.format(n='').strip()}' records.",
+        ))  # fmt: skip
+        return
+    if len(items) > MAX_ITEMS:
+        errors.append(ValidationError(
+            path, "range",
+            f"{path}: nejvýše {MAX_ITEMS} záznamů, zadáno {len(items)}.",
+            f"{path}: at most {MAX_ITEMS} records, {len(items)} given.",
+        ))  # fmt: skip
+    fields = ITEM_FIELDS[name]
+    for i, item in enumerate(items):
+        item_path = f"{path}[{i}]"
+        if not isinstance(item, dict):
+            errors.append(ValidationError(
+                item_path, "type",
+                f"{item_path}: záznam musí být objekt s poli.",
+                f"{item_path}: a record must be an object with fields.",
+            ))  # fmt: skip
+            continue
+        for key, value in item.items():
+            f = fields.get(key)
+            if f is None:
+                if unknown_is_error:
+                    errors.append(_unknown(f"{item_path}.{key}"))
+                continue
+            if value is not None:
+                error = check_value(f"{item_path}.{key}", f, value)
+                if error is not None:
+                    errors.append(error)
+
+
+def _unknown(path: str) -> ValidationError:
+    return ValidationError(
+        path,
+        "unknown",
+        f"{path}: neznámé pole, průzkum ho nezná.",
+        f"{path}: unknown field, not part of the survey.",
+    )
+
+
+def _required(path: str) -> ValidationError:
+    label_cs, label_en = field_label(path)
+    if path in ITEM_FIELDS:
+        label_cs, label_en = (
+            GROUPS[path][0].format(n="").strip(),
+            GROUPS[path][1].format(n="").strip(),
+        )
+    return ValidationError(
+        path,
+        "required",
+        f"{label_cs} ({path}): údaj je povinný.",
+        f"{label_en} ({path}): this is required.",
+    )
+
+
+def validate(answers: dict, place_kind: str) -> list[ValidationError]:
+    """Errors in a survey's answers for a place of `place_kind`; [] when they are fine."""
+    if not isinstance(answers, dict):
+        return [
+            ValidationError("", "type", "Odpovědi musí být objekt.", "Answers must be an object.")
+        ]
+    if place_kind not in REQUIRED_BY_KIND:
+        raise ValueError(f"Unknown place kind {place_kind!r}; known: {', '.join(PLACE_KINDS)}")
+    errors: list[ValidationError] = []
+    _check_object(answers, "", True, errors)
+    for key in REQUIRED_BY_KIND[place_kind]:
+        if answers.get(key) in (None, "", []):
+            errors.append(_required(key))
+    return errors
+
+
+def validate_exchange_object(obj, index: int) -> list[ValidationError]:
+    """Errors in one object of an exchange document, paths prefixed `object[index].`.
+
+    Properties the survey does not know are allowed, as the standard's schema allows them.
+    """
+    prefix = f"object[{index}]."
+    if not isinstance(obj, dict):
+        return [ValidationError(
+            f"object[{index}]", "type",
+            f"object[{index}]: objekt musí být JSON objekt s vlastnostmi.",
+            f"object[{index}]: an object must be a JSON object with properties.",
+        )]  # fmt: skip
+    errors: list[ValidationError] = []
+    for key in EXCHANGE_REQUIRED:
+        if obj.get(key) is None:
+            e = _required(key)
+            errors.append(ValidationError(prefix + key, e.code, e.cs, e.en))
+    _check_object(obj, prefix, False, errors)
+    return errors
+
+
+def validate_exchange(document) -> list[ValidationError]:
+    """Errors in a whole exchange document `{"object": [...]}`."""
+    if not isinstance(document, dict) or not isinstance(document.get("object"), list):
+        return [ValidationError(
+            "object", "type",
+            "Soubor musí být JSON objekt s klíčem „object“ obsahujícím seznam objektů.",
+            "The file must be a JSON object whose key 'object' holds a list of objects.",
+        )]  # fmt: skip
+    errors: list[ValidationError] = []
+    for i, obj in enumerate(document["object"]):
+        errors.extend(validate_exchange_object(obj, i))
+    return errors
+
+
+def describe() -> dict:
+    """The structure as JSON, for the survey form and the API documentation."""
+
+    def one(f: Field) -> dict:
+        d = {"name": f.name, "type": f.type, "group": f.group, "cs": f.cs, "en": f.en}
+        if f.unit:
+            d["unit"] = f.unit
+        if f.minimum is not None:
+            d["minimum"] = f.minimum
+        if f.maximum is not None:
+            d["maximum"] = f.maximum
+        if f.enum:
+            d["enum"] = [{"value": v, "cs": cs, "en": en} for v, (cs, en) in f.enum.items()]
+        d["required_for"] = [k for k, req in REQUIRED_BY_KIND.items() if f.name in req]
+        return d
+
+    return {
+        "groups": {k: {"cs": cs, "en": en} for k, (cs, en) in GROUPS.items()},
+        "fields": [one(f) for f in TOP_FIELDS.values()],
+        "items": {name: [one(f) for f in fs.values()] for name, fs in ITEM_FIELDS.items()},
+        "required_by_kind": {k: list(v) for k, v in REQUIRED_BY_KIND.items()},
+    }

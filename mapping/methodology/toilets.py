@@ -1,0 +1,177 @@
+"""The toilet table of METHODOLOGY.md: each recorded toilet's WC category, and the facts that the
+profiles' toilet rules read (grab bar, alarm button, washbasin, seat, changing table).
+
+A measurement that is absent does not count against the toilet; it is listed as missing.
+"""
+
+from mapping.methodology.rules import WcLevelRules
+
+OUTWARDS = "OutwardsDoorOpeningDirection"
+SUFFICIENT = "SufficientWashbasinUnderpass"
+FREE_SPACE = "FreeWCBasinSpace"
+
+_HALLWAYS = tuple(
+    (
+        f"hallway{n}DoorWidth",
+        (f"hallway{n}Width", f"hallway{n}Depth", f"hallway{n}DoorWidth", f"hallway{n}DoorMarking"),
+    )
+    for n in (1, 2)
+)
+_HANDLE1 = ("handle1Type", "handle1Height", "handle1Length")
+_HANDLE2 = ("handle2Type", "handle2Height", "handle2Length")
+
+
+class ToiletFacts:
+    """What the rules read from one toilet; None where the measurement is absent."""
+
+    __slots__ = (
+        "alarm",
+        "bars",
+        "cabin_depth",
+        "cabin_width",
+        "changing",
+        "direction",
+        "doors",
+        "localization",
+        "paper",
+        "prefix",
+        "seat",
+        "side",
+        "side_field",
+        "space",
+        "underpass",
+    )
+
+    def __init__(self, w: dict, index: int, missing: list[str]) -> None:
+        g = w.get
+        pre = self.prefix = f"wc[{index}]."
+        self.localization = g("wcCabinLocalization")
+        if self.localization is None:
+            missing.append(pre + "wcCabinLocalization")
+        doors = []
+        for key, indicators in _HALLWAYS:
+            width = g(key)
+            if width is not None:
+                doors.append((width, key))
+            elif any(k in w for k in indicators):
+                missing.append(pre + key)
+        width = g("doorWidth")
+        if width is None:
+            missing.append(pre + "doorWidth")
+        else:
+            doors.append((width, "doorWidth"))
+        self.doors = doors
+        self.direction = g("doorOpeningDirection")
+        if self.direction is None:
+            missing.append(pre + "doorOpeningDirection")
+        self.cabin_width = g("wcCabinWidth")
+        if self.cabin_width is None:
+            missing.append(pre + "wcCabinWidth")
+        self.cabin_depth = g("wcCabinDepth")
+        if self.cabin_depth is None:
+            missing.append(pre + "wcCabinDepth")
+        left = g("wcBasinLeftDistance")
+        right = g("wcBasinRightDistance")
+        if left is None and right is None:
+            missing.append(pre + "wcBasinLeftDistance")
+            missing.append(pre + "wcBasinRightDistance")
+            self.side = None
+            self.side_field = None
+        elif right is None or (left is not None and left >= right):
+            self.side, self.side_field = left, "wcBasinLeftDistance"
+        else:
+            self.side, self.side_field = right, "wcBasinRightDistance"
+        # A grab bar is recorded by its type, height or length; none at all is not a measurement.
+        bars = (any(k in w for k in _HANDLE1)) + (any(k in w for k in _HANDLE2))
+        if bars == 0:
+            missing.append(pre + "handle1Type")
+            missing.append(pre + "handle2Type")
+            self.bars = None
+        else:
+            self.bars = bars
+        self.paper = g("wcBasinIsPaperReach")
+        if self.paper is None:
+            missing.append(pre + "wcBasinIsPaperReach")
+        self.underpass = g("washbasinUnderpass")
+        if self.underpass is None:
+            missing.append(pre + "washbasinUnderpass")
+        self.space = g("wcBasinSpace")
+        if self.space is None:
+            missing.append(pre + "wcBasinSpace")
+        self.alarm = g("wcIsAlarmbutton")
+        if self.alarm is None:
+            missing.append(pre + "wcIsAlarmbutton")
+        self.seat = g("wcBasinSeatHeight")
+        if self.seat is None:
+            missing.append(pre + "wcBasinSeatHeight")
+        self.changing = g("wcIsChangingdesk")
+        if self.changing is None:
+            missing.append(pre + "wcIsChangingdesk")
+
+
+def wc_failures(t: ToiletFacts, r: WcLevelRules, level: str, out: list) -> None:
+    """Append a reason for every rule of one WC level that this toilet breaks."""
+    pre = t.prefix
+    if (
+        r.localizations is not None
+        and t.localization is not None
+        and t.localization not in r.localizations
+    ):
+        out.append(
+                ("wc", level, "wc_localization", pre + "wcCabinLocalization", t.localization,
+                 tuple(sorted(r.localizations)))
+            )  # fmt: skip
+    for width, key in t.doors:
+        if width < r.door_min:
+            out.append(("wc", level, "wc_door_width", pre + key, width, r.door_min))
+    if r.door_outwards and t.direction is not None and t.direction != OUTWARDS:
+        out.append(
+            ("wc", level, "wc_door_direction", pre + "doorOpeningDirection", t.direction, OUTWARDS)
+        )
+    if t.cabin_width is not None and t.cabin_width < r.cabin_min[0]:
+        out.append(("wc", level, "wc_cabin_width", pre + "wcCabinWidth", t.cabin_width,
+                    r.cabin_min[0]))  # fmt: skip
+    if t.cabin_depth is not None and t.cabin_depth < r.cabin_min[1]:
+        out.append(("wc", level, "wc_cabin_depth", pre + "wcCabinDepth", t.cabin_depth,
+                    r.cabin_min[1]))  # fmt: skip
+    if t.side is not None and t.side < r.side_space_min:
+        out.append(("wc", level, "wc_side_space", pre + t.side_field, t.side, r.side_space_min))
+    if r.grab_bars_both_sides and t.bars is not None and t.bars < 2:
+        out.append(("wc", level, "wc_grab_bars", pre + "handle2Type", t.bars, 2))
+    if r.paper_within_reach and t.paper is False:
+        out.append(("wc", level, "wc_paper", pre + "wcBasinIsPaperReach", False, True))
+    if r.washbasin_underpass and t.underpass is not None and t.underpass != SUFFICIENT:
+        out.append(
+            ("wc", level, "wc_washbasin", pre + "washbasinUnderpass", t.underpass, SUFFICIENT)
+        )
+    if r.basin_space_free and t.space is not None and t.space != FREE_SPACE:
+        out.append(("wc", level, "wc_basin_space", pre + "wcBasinSpace", t.space, FREE_SPACE))
+
+
+def wc_category(t: ToiletFacts, accessible: WcLevelRules, partly: WcLevelRules) -> tuple[str, list]:
+    """The toilet's category and the reasons it is not better."""
+    reasons: list = []
+    wc_failures(t, accessible, "accessible", reasons)
+    if not reasons:
+        return "accessible", reasons
+    n = len(reasons)
+    wc_failures(t, partly, "partly", reasons)
+    return ("partly" if len(reasons) == n else "inaccessible"), reasons
+
+
+def seniors_toilet_failures(t: ToiletFacts, seat_min: int, level: str) -> list:
+    """Why this toilet lacks what seniors need (grab bar, alarm, washbasin, seat); [] if nothing."""
+    pre = t.prefix
+    out = []
+    # No grab bar can be recorded as absent in the exchange format (only by leaving the handle
+    # fields out), so a missing grab bar is a missing measurement, never a failure here.
+    if t.alarm is False:
+        out.append(("seniors", level, "toilet_alarm", pre + "wcIsAlarmbutton", False, True))
+    if t.underpass is not None and t.underpass != SUFFICIENT:
+        out.append(
+            ("seniors", level, "toilet_washbasin", pre + "washbasinUnderpass", t.underpass,
+             SUFFICIENT)
+        )  # fmt: skip
+    if t.seat is not None and t.seat < seat_min:
+        out.append(("seniors", level, "toilet_seat", pre + "wcBasinSeatHeight", t.seat, seat_min))
+    return out

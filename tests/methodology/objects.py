@@ -1,0 +1,109 @@
+"""Survey answers for the engine's tests: a building that is accessible for every profile with every
+measurement recorded, and a way to change one measurement of it.
+
+Each part is at a comfortable distance from every limit, so that a test that moves one
+measurement to a limit tests that limit only.
+"""
+
+import copy
+import re
+
+LEVEL = "NoelevationEntranceAccessibility"
+
+RAMP = {
+    "rampRelation": "mainEntrance",
+    "rampNumberOfLegs": 1,
+    "rampleg1Width": 150,
+    "rampleg1Length": 250,
+    "rampleg1Inclination": 6.0,
+    "rampIsHandle": True,
+}
+LIFT = {
+    "door1Width": 90,
+    "elevatorIsCagePassthrough": True,
+    "door2Width": 90,
+    "elevatorCageWidth": 110,
+    "elevatorCageDepth": 140,
+    "elevatorIsCageSeat": True,
+    "elevatorIsCageHandle": True,
+}
+PLATFORM = {
+    "platformWidth": 90,
+    "platformDepth": 120,
+    "entryarea1Width": 150,
+    "entryarea2Width": 150,
+}
+TOILET = {
+    "wcCabinLocalization": "SelfcontainedWCCabinLocalization",
+    "hallway1Width": 150,
+    "hallway1DoorWidth": 90,
+    "doorWidth": 90,
+    "doorOpeningDirection": "OutwardsDoorOpeningDirection",
+    "wcCabinWidth": 180,
+    "wcCabinDepth": 180,
+    "wcBasinLeftDistance": 30,
+    "wcBasinRightDistance": 90,
+    "handle1Type": "FoldingHandleType",
+    "handle2Type": "FixedHandleType",
+    "wcBasinIsPaperReach": True,
+    "washbasinUnderpass": "SufficientWashbasinUnderpass",
+    "wcBasinSpace": "FreeWCBasinSpace",
+    "wcIsAlarmbutton": True,
+    "wcBasinSeatHeight": 46,
+    "wcIsChangingdesk": True,
+}
+BUILDING = {
+    "title": "Městský úřad",
+    "accessibility": "AccessibleObjectMKPO",
+    "mappingDate": "2026-05-12T10:00:00",
+    "objectType": "MunicipalOfficeObjectCategory",
+    "entrance1Accessibility": LEVEL,
+    "entrance1Door1MainpanelWidth": 90,
+    "entrance1Door1StepHeight": 0,
+    "objectInteriorAccessibility": "EntireObjectInteriorAccessibility",
+    "objectIsNarrowedPassage": False,
+    "objectIsStairs": True,
+    "objectStairsIsBannister": True,
+    "rampskids": [RAMP],
+    "elevator": [LIFT],
+    "platform": [PLATFORM],
+    "wc": [TOILET],
+}
+PUBLIC_SPACE = {
+    "title": "Náměstí Sigmunda Freuda",
+    "publicSpaceSurface": "paving_stones",
+    "publicSpaceSmoothness": "good",
+    "publicSpaceLongitudinalSlope": 3.0,
+    "publicSpaceCrossSlope": 1.0,
+    "publicSpaceKerbHeight": 0,
+    "publicSpaceClearWidth": 200,
+    "publicSpaceStepsNumberOf": 0,
+}
+
+_PATH = re.compile(r"^(\w+)(?:\[(\d+)\]\.(\w+))?$")
+
+
+def changed(base: dict, **changes) -> dict:
+    """A deep copy of `base` with fields set; `None` removes a field.
+
+    Item fields are written `wc__0__doorWidth` (Python names cannot hold brackets).
+    """
+    answers = copy.deepcopy(base)
+    for name, value in changes.items():
+        target, key = answers, name
+        if "__" in name:
+            group, index, key = name.split("__")
+            target = answers[group][int(index)]
+        if value is None:
+            target.pop(key, None)
+        else:
+            target[key] = value
+    return answers
+
+
+def at(base: dict, path: str, value) -> dict:
+    """`changed()` with a field path as the engine writes it: `wc[0].doorWidth`."""
+    m = _PATH.match(path)
+    if m.group(2) is None:
+        return changed(base, **{path: value})
+    return changed(base, **{f"{m.group(1)}__{m.group(2)}__{m.group(3)}": value})
