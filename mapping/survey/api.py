@@ -13,7 +13,7 @@ from django.utils.translation import gettext_lazy as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_POST
 
-from mapping.access import get_assessment_or_404, get_assessment_writable_or_403
+from mapping.access import can_edit, get_assessment_or_404, get_assessment_writable_or_403
 from mapping.models import Assessment, Photo, PlaceKind
 from mapping.survey import submission
 from mapping.survey.evaluation import evaluate_answers
@@ -164,5 +164,14 @@ def mine(request: HttpRequest) -> JsonResponse:
     return JsonResponse({"assessments": [assessment_json(a) for a in mine]})
 
 
+@require_GET
+@api_login_required
 def detail_json(request: HttpRequest, pk: int) -> JsonResponse:
-    return JsonResponse({"assessment": assessment_json(get_assessment_or_404(request.user, pk))})
+    """One assessment; with its answers for whoever may still correct it (a returned survey)."""
+    assessment = get_assessment_or_404(request.user, pk)
+    data = assessment_json(assessment)
+    if can_edit(request.user, assessment):
+        data["answers"] = assessment.answers
+        data["place_kind"] = assessment.place.kind
+        data["photo_count"] = assessment.photos.count()
+    return JsonResponse({"assessment": data})

@@ -12,8 +12,8 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
-from mapping.access import get_assessment_or_404
-from mapping.models import Assessment, PhotoSubject, PlaceKind
+from mapping.access import can_edit, get_assessment_or_404
+from mapping.models import Assessment, PhotoSubject, PlaceKind, ReviewStatus
 from mapping.survey.roles import can_submit
 from mapping.survey.texts import survey_texts
 
@@ -44,6 +44,11 @@ def app_config(request: HttpRequest) -> dict:
             "evaluate": reverse("survey:evaluate"),
             "submit": reverse("survey:submit"),
             "mine": reverse("survey:mine"),
+            # "/0/" is replaced by an assessment's id in the script.
+            "assessment": reverse("survey:assessment", args=[0]),
+            "save_answers": reverse("survey:save_answers", args=[0]),
+            "add_photo": reverse("survey:add_photo", args=[0]),
+            "submit_existing": reverse("survey:submit_existing", args=[0]),
             "sw": reverse("survey:service_worker"),
             "scope": reverse("survey:app"),
         },
@@ -85,7 +90,13 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
     return render(
         request,
         "survey/detail.html",
-        {"assessment": assessment, "events": events, "photos": assessment.photos.all()},
+        {
+            "assessment": assessment,
+            "events": events,
+            "photos": assessment.photos.all(),
+            "can_correct": can_edit(request.user, assessment)
+            and assessment.status in (ReviewStatus.DRAFT, ReviewStatus.RETURNED),
+        },
     )
 
 

@@ -389,6 +389,26 @@
       .then(function (body) { structure = body; });
   }
 
+  /* A returned survey opened from "my submissions" (?oprava=<id>): corrected here, sent again. */
+  function openCorrection() {
+    var pk = new URLSearchParams(window.location.search).get("oprava");
+    if (!pk || !/^[0-9]+$/.test(pk)) { return; }
+    var key = "server-" + pk;
+    SurveyDB.get(key).then(function (stored) {
+      if (stored && stored.status !== "sent") { openSurvey(stored); return; }
+      return fetch(config.urls.assessment.replace("/0/", "/" + pk + "/"), { credentials: "same-origin" })
+        .then(function (response) { return response.json(); })
+        .then(function (body) {
+          var a = body.assessment;
+          if (!a || !a.answers) { return; }
+          var fresh = { key: key, server_pk: a.id, status: "draft", place: { id: a.place.id },
+            place_label: a.place.name, place_kind: a.place_kind, answers: a.answers, photos: [],
+            survey_date: a.survey_date };
+          return SurveyDB.put(fresh).then(function () { openSurvey(fresh); renderQueue(); });
+        });
+    }).catch(function () {});
+  }
+
   function registerWorker() {
     if (!("serviceWorker" in navigator)) { return; }
     navigator.serviceWorker.register(config.urls.sw, { scope: config.urls.scope }).catch(function () {});
@@ -418,6 +438,7 @@
     SurveySync.onChange(renderQueue);
     loadStructure().then(function () {
       document.body.dataset.ready = "true";
+      openCorrection();
     });
     renderQueue();
     SurveySync.flush();

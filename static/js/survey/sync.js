@@ -32,7 +32,52 @@
     return data;
   }
 
+  function url(name, pk) { return config.urls[name].replace("/0/", "/" + pk + "/"); }
+
+  function post(address, body, json) {
+    var headers = { "X-CSRFToken": csrfToken(), Accept: "application/json" };
+    if (json) { headers["Content-Type"] = "application/json"; }
+    return fetch(address, { method: "POST", body: body, credentials: "same-origin", headers: headers })
+      .then(function (response) {
+        return response.json().catch(function () { return {}; }).then(function (b) {
+          return { response: response, body: b };
+        });
+      });
+  }
+
+  /* A returned survey, corrected on the phone: answers, the photos not yet sent, then submit.
+     Each photo is marked once stored, so a retry after a lost answer never sends it twice. */
+  function resubmit(record) {
+    var pk = record.server_pk;
+    return fetch(url("assessment", pk), { credentials: "same-origin", headers: { Accept: "application/json" } })
+      .then(function (response) { return response.json(); })
+      .then(function (body) {
+        if (body.assessment && body.assessment.status === "submitted") { return { response: { ok: true, status: 200 }, body: body }; }
+        return post(url("save_answers", pk), JSON.stringify({ answers: record.answers }), true).then(function (saved) {
+          if (!saved.response.ok) { return saved; }
+          var chain = Promise.resolve(saved);
+          (record.photos || []).forEach(function (photo) {
+            chain = chain.then(function (previous) {
+              if (!previous.response.ok || photo.sent) { return previous; }
+              var data = new FormData();
+              data.append("photo", photo.blob, photo.name || "photo.jpg");
+              data.append("alt_text", photo.alt_text || "");
+              data.append("subject", photo.subject || "other");
+              return post(url("add_photo", pk), data, false).then(function (added) {
+                if (added.response.ok) { photo.sent = true; return SurveyDB.put(record).then(function () { return added; }); }
+                return added;
+              });
+            });
+          });
+          return chain.then(function (previous) {
+            return previous.response.ok ? post(url("submit_existing", pk), null, false) : previous;
+          });
+        });
+      });
+  }
+
   function sendOne(record) {
+    if (record.server_pk) { return resubmit(record).then(function (answer) { return settle(record, answer.response, answer.body); }); }
     return fetch(config.urls.submit, {
       method: "POST",
       body: formData(record),
@@ -40,6 +85,12 @@
       headers: { "X-CSRFToken": csrfToken(), Accept: "application/json" },
     }).then(function (response) {
       return response.json().catch(function () { return {}; }).then(function (body) {
+        return settle(record, response, body);
+      });
+    });
+  }
+
+  function settle(record, response, body) {
         if (response.ok) {
           record.status = "sent";
           record.server = body.assessment;
@@ -53,8 +104,6 @@
           record.details = body.details || [];
         }
         return SurveyDB.put(record);
-      });
-    });
   }
 
   function flush() {
