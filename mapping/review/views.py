@@ -1,6 +1,7 @@
 """The coordinator's review: queue, one submission beside the published survey, decisions,
 photos (blur areas, the private original) and coverage."""
 
+from django.conf import settings
 from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -84,16 +85,13 @@ def decide(request: HttpRequest, pk: int, action: str) -> HttpResponse:
         transition(assessment, request.user, comment)
     except workflow.TransitionError as error:
         messages.error(request, str(error))
-        response = render(request, "review/conflict.html", {"assessment": assessment}, status=409)
-        return response
+        return render(request, "review/conflict.html", {"assessment": assessment}, status=409)
     messages.success(request, _("Decision saved; the volunteer gets an e-mail."))
     return redirect("review:queue")
 
 
 @coordinator_required
 def coverage(request: HttpRequest) -> HttpResponse:
-    from django.conf import settings
-
     return render(
         request,
         "review/coverage.html",

@@ -24,6 +24,7 @@ SHELL_STATIC = [
     "js/survey/db.js",
     "js/survey/exif.js",
     "js/survey/form.js",
+    "js/survey/photos.js",
     "js/survey/sync.js",
     "js/survey/app.js",
     "js/survey/mine.js",
