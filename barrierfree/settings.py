@@ -60,7 +60,9 @@ MIDDLEWARE = [
 ]
 
 AUTH_USER_MODEL = "mapping.User"
-LOGIN_URL = "admin:login"
+LOGIN_URL = "accounts:login"
+LOGIN_REDIRECT_URL = "survey:app"
+LOGOUT_REDIRECT_URL = "public:map"
 
 ROOT_URLCONF = "barrierfree.urls"
 WSGI_APPLICATION = "barrierfree.wsgi.application"
@@ -219,6 +221,16 @@ SPECTACULAR_SETTINGS = {
     # One enum for the category of every profile, instead of one per field.
     "ENUM_NAME_OVERRIDES": {"CategoryEnum": "mapping.models.assessments.Category"},
 }
+# The survey and its review.
+# Places whose latest approved assessment is older than this are due for a new survey.
+SURVEY_MAX_AGE_YEARS = envint("SURVEY_MAX_AGE_YEARS", 5)
+# Two surveys of one place disagree on a measurement in centimetres when they differ by more
+# than REVIEW_TOLERANCE_CM, and on any other number (slopes, counts) by more than
+# REVIEW_TOLERANCE_PERCENT of the larger value.
+REVIEW_TOLERANCE_CM = envfloat("REVIEW_TOLERANCE_CM", 5.0)
+REVIEW_TOLERANCE_PERCENT = envfloat("REVIEW_TOLERANCE_PERCENT", 10.0)
+# A coordinator's invitation link is valid this many days, and used once.
+INVITATION_MAX_AGE_DAYS = envint("INVITATION_MAX_AGE_DAYS", 14)
 
 EMAIL_BACKEND = envstr("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
 DEFAULT_FROM_EMAIL = envstr("DEFAULT_FROM_EMAIL", "bezbarierova-mapa@localhost")

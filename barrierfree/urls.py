@@ -13,6 +13,9 @@ urlpatterns = [
     path("api/v1/", include("mapping.api.urls")),
     path("data/", include("mapping.opendata.urls")),
     path("nahlasit/", include("mapping.reports.urls")),
+    path("ucet/", include("mapping.survey.account_urls")),
+    path("pruzkum/", include("mapping.survey.urls")),
+    path("kontrola/", include("mapping.review.urls")),
     path("", include("mapping.public.urls")),
 ]
 

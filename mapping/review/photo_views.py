@@ -1,0 +1,108 @@
+"""Photos during review: the private original (coordinators only, never under MEDIA_URL) and the
+blur areas of the public copies, made again from the original by the photo pipeline."""
+
+import json
+
+from django.contrib import messages
+from django.core.files.storage import storages
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from mapping.models import Photo
+from mapping.photos.errors import PhotoError
+from mapping.photos.storage import photo_error_message, reblur_photo
+from mapping.survey.roles import coordinator_required
+
+MAX_AREAS = 50
+
+
+class BadAreas(ValueError):
+    pass
+
+
+def parse_areas(text: str, width: int, height: int) -> list[list[int]]:
+    """Rectangles "x y width height", one a line (or a JSON list), inside the photo."""
+    text = (text or "").strip()
+    if not text:
+        return []
+    if text.startswith("["):
+        try:
+            rows = json.loads(text)
+        except ValueError:
+            raise BadAreas from None
+    else:
+        rows = [line.replace(",", " ").split() for line in text.splitlines() if line.strip()]
+    if not isinstance(rows, list) or len(rows) > MAX_AREAS:
+        raise BadAreas
+    areas = []
+    for row in rows:
+        try:
+            x, y, w, h = (int(float(v)) for v in row)
+        except (TypeError, ValueError):
+            raise BadAreas from None
+        if (
+            w <= 0
+            or h <= 0
+            or x < 0
+            or y < 0
+            or (width and x + w > width)
+            or (height and y + h > height)
+        ):
+            raise BadAreas
+        areas.append([x, y, w, h])
+    return areas
+
+
+@coordinator_required
+def photo(request: HttpRequest, pk: int) -> HttpResponse:
+    item = get_object_or_404(Photo.objects.select_related("assessment__place"), pk=pk)
+    areas = "\n".join(" ".join(str(v) for v in area) for area in item.blur_areas)
+    return render(request, "review/photo.html", {"photo": item, "areas": areas})
+
+
+@coordinator_required
+def original(request: HttpRequest, pk: int) -> FileResponse:
+    item = get_object_or_404(Photo, pk=pk)
+    if not item.original:
+        raise Http404(_("This photo has no original."))
+    storage = storages["private"]
+    try:
+        handle = storage.open(item.original.name, "rb")
+    except OSError:
+        raise Http404(_("The original file is missing.")) from None
+    response = FileResponse(handle)
+    response["Cache-Control"] = "private, no-store"
+    response["X-Robots-Tag"] = "noindex"
+    return response
+
+
+@require_POST
+@coordinator_required
+def blur(request: HttpRequest, pk: int) -> HttpResponse:
+    item = get_object_or_404(Photo, pk=pk)
+    try:
+        areas = parse_areas(request.POST.get("areas", ""), item.width, item.height)
+    except BadAreas:
+        messages.error(
+            request,
+            _(
+                "Write each area as four whole numbers: x y width height, inside the photo "
+                "(%(width)s × %(height)s pixels)."
+            )
+            % {"width": item.width, "height": item.height},
+        )
+        return render(
+            request,
+            "review/photo.html",
+            {"photo": item, "areas": request.POST.get("areas", "")},
+            status=400,
+        )
+    try:
+        reblur_photo(item, areas)
+    except PhotoError as error:
+        messages.error(request, photo_error_message(error))
+        return redirect("review:photo", pk=pk)
+    messages.success(request, _("The public copies were made again with these areas blurred."))
+    return redirect("review:photo", pk=pk)

@@ -1,0 +1,17 @@
+from django.urls import path
+
+from mapping.review import photo_views, views
+
+app_name = "review"
+
+urlpatterns = [
+    path("", views.queue, name="queue"),
+    path("pokryti/", views.coverage, name="coverage"),
+    path("<int:pk>/", views.detail, name="detail"),
+    path("<int:pk>/schvalit/", views.decide, {"action": "approve"}, name="approve"),
+    path("<int:pk>/zamitnout/", views.decide, {"action": "reject"}, name="reject"),
+    path("<int:pk>/vratit/", views.decide, {"action": "return"}, name="return"),
+    path("fotky/<int:pk>/", photo_views.photo, name="photo"),
+    path("fotky/<int:pk>/original/", photo_views.original, name="photo_original"),
+    path("fotky/<int:pk>/rozmazat/", photo_views.blur, name="photo_blur"),
+]

@@ -1,0 +1,177 @@
+"""JSON endpoints of the survey app: places near me, the form, live evaluation, submissions.
+
+Every write goes through `get_assessment_writable_or_403` or the submission service; every error
+is a 4xx with a Czech and an English message, never a 500.
+"""
+
+import json
+
+from django.core.exceptions import PermissionDenied
+from django.http import Http404, HttpRequest, JsonResponse
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_GET, require_POST
+
+from mapping.access import can_edit, get_assessment_or_404, get_assessment_writable_or_403
+from mapping.models import Assessment, Photo, PlaceKind
+from mapping.survey import submission
+from mapping.survey.evaluation import evaluate_answers
+from mapping.survey.form_structure import all_forms
+from mapping.survey.http import json_error
+from mapping.survey.places import BadPosition, parse_position, places_near
+from mapping.survey.roles import api_login_required
+
+MAX_EVALUATE_BYTES = 256 * 1024
+
+
+def assessment_json(assessment: Assessment) -> dict:
+    return {
+        "id": assessment.pk,
+        "idempotency_key": str(assessment.idempotency_key or ""),
+        "status": assessment.status,
+        "status_label": str(assessment.get_status_display()),
+        "place": {"id": assessment.place_id, "name": assessment.place.name},
+        "survey_date": assessment.survey_date.isoformat(),
+        "wheelchair": assessment.wheelchair,
+        "review_comment": assessment.review_comment,
+        "url": reverse("survey:detail", args=[assessment.pk]),
+    }
+
+
+def _error(exc: submission.SubmissionError) -> JsonResponse:
+    return json_error(exc.status, exc.code, exc.message, details=exc.details)
+
+
+@require_GET
+@api_login_required
+def near(request: HttpRequest) -> JsonResponse:
+    try:
+        point = parse_position(request.GET.get("lat"), request.GET.get("lon"))
+        metres = float(request.GET.get("radius", 500))
+    except (BadPosition, ValueError):
+        return json_error(
+            400, "position", _("Send a position as lat and lon in degrees, and a radius in metres.")
+        )
+    return JsonResponse({"places": places_near(point, metres)})
+
+
+@require_GET
+@never_cache
+def form_structure(request: HttpRequest) -> JsonResponse:
+    kinds = [{"value": value, "label": str(label)} for value, label in PlaceKind.choices]
+    return JsonResponse({"kinds": kinds, "forms": all_forms()})
+
+
+@require_POST
+@api_login_required
+def evaluate(request: HttpRequest) -> JsonResponse:
+    if len(request.body) > MAX_EVALUATE_BYTES:
+        return json_error(413, "payload_too_large", _("The survey data are too large."))
+    try:
+        data = json.loads(request.body or b"{}")
+        answers = data.get("answers", {})
+        kind = data.get("place_kind", "building")
+        submission.check_answers(answers, kind, final=False)
+    except (ValueError, AttributeError):
+        return json_error(400, "payload_not_json", _("The survey data are not valid JSON."))
+    except submission.SubmissionError as exc:
+        return _error(exc)
+    return JsonResponse({"result": evaluate_answers(answers)})
+
+
+@require_POST
+@api_login_required
+def submit(request: HttpRequest) -> JsonResponse:
+    """Create an assessment (and a new place) with its photos; idempotent by key."""
+    try:
+        if request.content_type == "application/json":
+            payload = submission.parse_payload(request.body)
+        else:
+            payload = submission.parse_payload(request.POST.get("payload"))
+        assessment, created = submission.create_submission(request.user, payload, request.FILES)
+    except submission.SubmissionError as exc:
+        return _error(exc)
+    return JsonResponse({"assessment": assessment_json(assessment)}, status=201 if created else 200)
+
+
+@require_POST
+@api_login_required
+def save_answers(request: HttpRequest, pk: int) -> JsonResponse:
+    assessment = get_assessment_writable_or_403(request.user, pk)
+    try:
+        payload = submission.parse_payload(request.body)
+        assessment = submission.update_answers(assessment, payload.get("answers"))
+    except submission.SubmissionError as exc:
+        return _error(exc)
+    return JsonResponse({"assessment": assessment_json(assessment)})
+
+
+@require_POST
+@api_login_required
+def submit_existing(request: HttpRequest, pk: int) -> JsonResponse:
+    assessment = get_assessment_writable_or_403(request.user, pk)
+    try:
+        assessment = submission.submit_existing(assessment, request.user)
+    except submission.SubmissionError as exc:
+        return _error(exc)
+    return JsonResponse({"assessment": assessment_json(assessment)})
+
+
+@require_POST
+@api_login_required
+def add_photo(request: HttpRequest, pk: int) -> JsonResponse:
+    assessment = get_assessment_writable_or_403(request.user, pk)
+    upload = request.FILES.get("photo")
+    if upload is None:
+        return json_error(400, "photo_missing", _("Choose a photo to send."))
+    spec = [(upload, request.POST.get("alt_text", ""), request.POST.get("subject", "other"))]
+    written: list = []
+    try:
+        submission.store_photos(assessment, spec, written, start=assessment.photos.count())
+    except submission.SubmissionError as exc:
+        return _error(exc)
+    photo = assessment.photos.order_by("-id").first()
+    return JsonResponse({"photo": {"id": photo.pk, "url": photo.thumbnail.url}}, status=201)
+
+
+@require_POST
+@api_login_required
+def delete_photo(request: HttpRequest, pk: int) -> JsonResponse:
+    photo = Photo.objects.filter(pk=pk, assessment__isnull=False).first()
+    if photo is None:
+        raise Http404
+    get_assessment_writable_or_403(request.user, photo.assessment_id)
+    photo.delete()
+    return JsonResponse({"deleted": pk})
+
+
+@require_POST
+@api_login_required
+def delete_draft(request: HttpRequest, pk: int) -> JsonResponse:
+    assessment = get_assessment_writable_or_403(request.user, pk)
+    if assessment.status != "draft":
+        raise PermissionDenied(_("Only a draft can be deleted."))
+    assessment.delete()
+    return JsonResponse({"deleted": pk})
+
+
+@require_GET
+@api_login_required
+def mine(request: HttpRequest) -> JsonResponse:
+    """The status of the volunteer's submissions, by idempotency key, for the local queue."""
+    mine = Assessment.objects.filter(surveyor=request.user).select_related("place")[:200]
+    return JsonResponse({"assessments": [assessment_json(a) for a in mine]})
+
+
+@require_GET
+@api_login_required
+def detail_json(request: HttpRequest, pk: int) -> JsonResponse:
+    """One assessment; with its answers for whoever may still correct it (a returned survey)."""
+    assessment = get_assessment_or_404(request.user, pk)
+    data = assessment_json(assessment)
+    if can_edit(request.user, assessment):
+        data["answers"] = assessment.answers
+        data["place_kind"] = assessment.place.kind
+        data["photo_count"] = assessment.photos.count()
+    return JsonResponse({"assessment": data})

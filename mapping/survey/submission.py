@@ -1,0 +1,276 @@
+"""Storing a volunteer's survey: one transaction for the place, the assessment and its photos.
+
+Every submission carries a client-generated idempotency key (a UUID made on the phone when the
+survey starts). Sending it again — a retry after a lost answer, a double tap, the offline queue
+replaying — returns the assessment stored the first time instead of a second one. Either the whole
+submission is stored, or nothing is: no row and no file is left behind by a failure.
+"""
+
+import json
+import logging
+import uuid
+from dataclasses import dataclass, field
+from datetime import date
+
+from django.core.files.storage import default_storage, storages
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from mapping.models import Assessment, Photo, Place, PlaceKind
+from mapping.models.assessments import SurveyKind
+from mapping.photos.errors import PhotoError
+from mapping.photos.storage import save_photo
+from mapping.review import workflow
+from mapping.survey.evaluation import category_columns, evaluate_answers
+from mapping.survey.form_structure import validate_answers
+from mapping.survey.places import BadPosition, parse_position
+from mapping.survey.roles import can_submit
+
+logger = logging.getLogger(__name__)
+
+MAX_PHOTOS = 20
+MAX_PAYLOAD_BYTES = 512 * 1024
+PUBLIC_SPACE_KINDS = (PlaceKind.PUBLIC_SPACE, PlaceKind.TRANSPORT_STOP)
+
+
+@dataclass
+class SubmissionError(Exception):
+    """Why a submission was refused; `status` is the HTTP status of the answer."""
+
+    status: int
+    code: str
+    message: object
+    details: list = field(default_factory=list)
+
+
+def parse_payload(raw: str | bytes | None) -> dict:
+    if not raw:
+        raise SubmissionError(400, "payload_missing", _("The survey data are missing."))
+    if len(raw) > MAX_PAYLOAD_BYTES:
+        raise SubmissionError(413, "payload_too_large", _("The survey data are too large."))
+    try:
+        payload = json.loads(raw)
+    except (ValueError, UnicodeDecodeError):
+        raise SubmissionError(
+            400, "payload_not_json", _("The survey data are not valid JSON.")
+        ) from None
+    if not isinstance(payload, dict):
+        raise SubmissionError(400, "payload_not_object", _("The survey data must be an object."))
+    return payload
+
+
+def parse_key(value) -> uuid.UUID:
+    try:
+        return uuid.UUID(str(value))
+    except (TypeError, ValueError):
+        raise SubmissionError(
+            400,
+            "idempotency_key_invalid",
+            _("The submission has no valid idempotency key (a UUID made by the app)."),
+        ) from None
+
+
+def existing_for_key(user, key: uuid.UUID) -> Assessment | None:
+    """The assessment stored earlier under `key`; 409 if it belongs to somebody else."""
+    assessment = Assessment.objects.select_related("place").filter(idempotency_key=key).first()
+    if assessment is None:
+        return None
+    if assessment.surveyor_id != user.pk and not user.is_coordinator:
+        raise SubmissionError(
+            409, "idempotency_key_taken", _("This key belongs to another submission.")
+        )
+    return assessment
+
+
+def _place_from(payload: dict) -> Place:
+    data = payload.get("place")
+    if not isinstance(data, dict):
+        raise SubmissionError(400, "place_missing", _("Choose a place or create a new one."))
+    if data.get("id") not in (None, ""):
+        try:
+            return Place.objects.get(pk=int(data["id"]))
+        except (TypeError, ValueError, Place.DoesNotExist):
+            raise SubmissionError(
+                400, "place_unknown", _("The chosen place does not exist any more.")
+            ) from None
+    name = " ".join(str(data.get("name") or "").split())
+    if not name or len(name) > 300:
+        raise SubmissionError(
+            400, "place_name", _("Give the new place a name (at most 300 characters).")
+        )
+    kind = data.get("kind") or PlaceKind.BUILDING
+    if kind not in PlaceKind.values:
+        raise SubmissionError(400, "place_kind", _("Choose what kind of place it is."))
+    try:
+        location = parse_position(data.get("lat"), data.get("lon"))
+    except BadPosition:
+        raise SubmissionError(
+            400,
+            "place_position",
+            _("The new place needs a position: use the GPS, move the pin or add a photo."),
+        ) from None
+    # Not saved yet: it is created inside the submission's transaction.
+    return Place(name=name, kind=kind, location=location)
+
+
+def _survey_date(payload: dict) -> date:
+    value = payload.get("survey_date")
+    if not value:
+        return timezone.localdate()
+    try:
+        parsed = date.fromisoformat(str(value))
+    except ValueError:
+        raise SubmissionError(
+            400, "survey_date", _("The survey date is not a valid date.")
+        ) from None
+    if parsed > timezone.localdate():
+        raise SubmissionError(400, "survey_date", _("The survey date lies in the future."))
+    return parsed
+
+
+def check_answers(answers, place_kind: str, *, final: bool) -> None:
+    """422 with the engine's errors; a draft may still miss required answers."""
+    if not isinstance(answers, dict):
+        raise SubmissionError(400, "answers_not_object", _("The answers must be an object."))
+    errors = validate_answers(answers, place_kind)
+    if not final:
+        errors = [e for e in errors if e["code"] != "required"]
+    if errors:
+        raise SubmissionError(
+            422, "answers_invalid", _("Some answers need a correction."), details=errors
+        )
+
+
+def _photo_specs(payload: dict, files) -> list[tuple]:
+    specs = payload.get("photos") or []
+    if not isinstance(specs, list):
+        raise SubmissionError(400, "photos_not_list", _("The photos must be a list."))
+    if len(specs) > MAX_PHOTOS:
+        raise SubmissionError(413, "too_many_photos", _("Send at most 20 photos with one survey."))
+    out = []
+    for spec in specs:
+        if not isinstance(spec, dict) or spec.get("field") not in files:
+            raise SubmissionError(
+                400, "photo_missing", _("A photo of the survey did not arrive; send it again.")
+            )
+        out.append((files[spec["field"]], spec.get("alt_text", ""), spec.get("subject", "other")))
+    return out
+
+
+def _photo_files(photo: Photo) -> list[tuple]:
+    return [
+        (default_storage, photo.image.name),
+        (default_storage, photo.thumbnail.name),
+        (storages["private"], photo.original.name),
+    ]
+
+
+def delete_files(files: list[tuple]) -> None:
+    for storage, name in files:
+        if name:
+            try:
+                storage.delete(name)
+            except OSError:
+                logger.exception("Could not delete the photo file %s", name)
+
+
+def store_photos(assessment: Assessment, specs: list[tuple], written: list, start: int = 0):
+    for position, (upload, alt_text, subject) in enumerate(specs, start=start):
+        try:
+            photo = save_photo(
+                assessment, upload, alt_text=alt_text, subject=subject, position=position
+            )
+        except PhotoError as error:
+            raise SubmissionError(
+                error.status,
+                error.code,
+                {"cs": error.message_cs, "en": error.message_en},
+                details=[{"photo": position}],
+            ) from error
+        written.extend(_photo_files(photo))
+
+
+def create_submission(user, payload: dict, files) -> tuple[Assessment, bool]:
+    """Store a survey; (assessment, created). A repeated key returns the first one, unchanged."""
+    key = parse_key(payload.get("idempotency_key"))
+    existing = existing_for_key(user, key)
+    if existing is not None:
+        return existing, False
+    action = payload.get("action", "submit")
+    if action not in ("submit", "draft"):
+        raise SubmissionError(400, "action", _("Unknown action: send 'submit' or 'draft'."))
+    if action == "submit" and not can_submit(user):
+        raise SubmissionError(
+            403,
+            "volunteer_not_approved",
+            _(
+                "Your account waits for a coordinator's approval. Your survey stays saved "
+                "on this phone; submit it once you are approved."
+            ),
+        )
+    place = _place_from(payload)
+    answers = payload.get("answers") or {}
+    check_answers(answers, place.kind, final=action == "submit")
+    survey_date = _survey_date(payload)
+    specs = _photo_specs(payload, files)
+    result = evaluate_answers(answers)
+    written: list[tuple] = []
+    try:
+        with transaction.atomic():
+            if place.pk is None:
+                place.save()
+            assessment = Assessment.objects.create(
+                place=place,
+                surveyor=user,
+                survey_date=survey_date,
+                survey_kind=(
+                    SurveyKind.PUBLIC_SPACE
+                    if place.kind in PUBLIC_SPACE_KINDS
+                    else SurveyKind.BUILDING
+                ),
+                answers=answers,
+                result=result,
+                idempotency_key=key,
+                **category_columns(result),
+            )
+            store_photos(assessment, specs, written)
+            if action == "submit":
+                assessment = workflow.submit(assessment, user)
+    except IntegrityError:
+        delete_files(written)
+        # Another request with the same key won the race: answer with what it stored.
+        existing = existing_for_key(user, key)
+        if existing is None:
+            raise
+        return existing, False
+    except BaseException:
+        delete_files(written)
+        raise
+    return assessment, True
+
+
+def update_answers(assessment: Assessment, answers, *, final: bool = False) -> Assessment:
+    """Save a writable assessment's answers (a returned survey being corrected)."""
+    check_answers(answers, assessment.place.kind, final=final)
+    result = evaluate_answers(answers)
+    assessment.answers = answers
+    assessment.result = result
+    for name, value in category_columns(result).items():
+        setattr(assessment, name, value)
+    assessment.save()
+    return assessment
+
+
+def submit_existing(assessment: Assessment, user) -> Assessment:
+    if not can_submit(user):
+        raise SubmissionError(
+            403,
+            "volunteer_not_approved",
+            _("Your account waits for a coordinator's approval; you cannot submit yet."),
+        )
+    check_answers(assessment.answers, assessment.place.kind, final=True)
+    try:
+        return workflow.submit(assessment, user)
+    except workflow.TransitionError as error:
+        raise SubmissionError(409, "transition", {"cs": str(error), "en": str(error)}) from error

@@ -1,0 +1,75 @@
+"""Texts of the survey app's script, translated on the server and handed over via json_script."""
+
+from django.utils.translation import gettext as _
+
+
+def survey_texts() -> dict:
+    return {
+        "online": _("Online: surveys are sent at once."),
+        "offline": _("Offline: surveys are kept on this phone and sent when the network returns."),
+        "status_draft": _("Draft on this phone"),
+        "status_queued": _("Waiting for the network"),
+        "status_sent": _("Sent"),
+        "status_error": _("Not accepted:"),
+        "unnamed": _("Unnamed place"),
+        "resume": _("Continue"),
+        "remove_local": _("Remove from this phone"),
+        "confirm_remove": _("Remove this survey from the phone? It has not been sent."),
+        "queue_empty": _("Nothing saved on this phone yet."),
+        "near_offline": _(
+            "Offline: the list of places needs the network. Create a new place or continue a draft."
+        ),
+        "near_loading": _("Looking for places near you…"),
+        "near_count": _("%(count)s places nearby."),
+        "near_failed": _("The places nearby could not be loaded."),
+        "pin": _("Position of the place; drag to move"),
+        "position_from_pin": _("Position set from the pin on the map."),
+        "position_from_gps": _("Position from the phone's GPS (accuracy about %(metres)s m)."),
+        "position_from_photo": _("Position read from the photo's GPS data."),
+        "photo_without_gps": _("The photo has no GPS position; use the GPS button or the map."),
+        "no_geolocation": _(
+            "This browser cannot tell the position; use the map or the fields below."
+        ),
+        "locating": _("Finding your position…"),
+        "geolocation_failed": _("The position is not available; use the map or the fields below."),
+        "need_name": _("Give the place a name."),
+        "need_position": _("Set the position: GPS, the map pin, or a photo with GPS."),
+        "surveying": _("Survey: %(name)s"),
+        "saved": _("Saved on this phone."),
+        "category_offline": _("The category is computed when you are online."),
+        "category_unknown": _("The category cannot be computed yet."),
+        "profiles": {
+            "wheelchair": _("Wheelchair"),
+            "seniors": _("Seniors and reduced mobility"),
+            "pram": _("Pram"),
+        },
+        "categories": {
+            "accessible": _("accessible"),
+            "partly": _("partly accessible"),
+            "inaccessible": _("inaccessible"),
+        },
+        "why": _("Why:"),
+        "fix_these": _("Please check these answers"),
+        "step": _("Step %(n)s of %(total)s: %(name)s"),
+        "add_item": _("Add: %(name)s"),
+        "remove_item": _("Remove %(name)s"),
+        "no_items": _("None recorded. Add one if the place has it."),
+        "required": _("required"),
+        "yes": _("Yes"),
+        "no": _("No"),
+        "unknown": _("Don't know"),
+        "choose": _("— choose —"),
+        "alt_label": _("Photo %(n)s: what it shows, for people who cannot see it"),
+        "subject_label": _("Photo %(n)s shows"),
+        "remove_photo": _("Remove photo %(n)s"),
+        "alt_missing": _("Photo %(n)s needs a text alternative."),
+        "required_missing": _("Some required answers are missing."),
+        "not_approved": _(
+            "Your account waits for a coordinator's approval. The survey stays saved on this "
+            "phone; submit it once you are approved."
+        ),
+        "submitted": _("Thank you! The survey was sent for review."),
+        "queued": _(
+            "The survey is queued on this phone and will be sent when the network returns."
+        ),
+    }

@@ -1,0 +1,404 @@
+/* The survey app on a phone: choose or create the place, answer the guided survey with the
+   category shown live, add photos with their text alternatives, submit (or queue when offline).
+   Everything typed is saved on the phone at once, so a dead battery or a lost signal loses nothing. */
+(function () {
+  "use strict";
+
+  var config = JSON.parse(document.getElementById("survey-config").textContent);
+  var texts = JSON.parse(document.getElementById("survey-texts").textContent);
+  var lang = document.documentElement.lang === "en" ? "en" : "cs";
+  var $ = function (id) { return document.getElementById(id); };
+
+  var structure = null;
+  var record = null;
+  var surveyForm = null;
+  var saveTimer = null;
+  var evaluateTimer = null;
+  var map = null;
+  var pin = null;
+
+  function say(node, text) { node.textContent = text || ""; }
+
+  function csrfToken() {
+    var match = document.cookie.match(/(?:^|;\s*)csrftoken=([^;]+)/);
+    return match ? decodeURIComponent(match[1]) : "";
+  }
+
+  /* ---- connection and the local queue ---- */
+  function showConnection() {
+    say($("connection"), navigator.onLine ? texts.online : texts.offline);
+    $("connection").className = navigator.onLine ? "connection online" : "connection offline";
+  }
+
+  function statusText(r) {
+    if (r.status === "draft") { return texts.status_draft; }
+    if (r.status === "queued") { return texts.status_queued; }
+    if (r.status === "error") { return texts.status_error + " " + (r.error || ""); }
+    if (r.server) { return r.server.status_label + (r.server.review_comment ? " – " + r.server.review_comment : ""); }
+    return texts.status_sent;
+  }
+
+  function renderQueue() {
+    SurveyDB.all().then(function (records) {
+      var list = $("queue-list");
+      list.textContent = "";
+      records.forEach(function (r) {
+        var item = document.createElement("li");
+        item.className = "queue-item status-" + r.status;
+        item.dataset.status = r.status;
+        var title = document.createElement("strong");
+        title.textContent = r.place_label || texts.unnamed;
+        item.appendChild(title);
+        var line = document.createElement("span");
+        line.className = "queue-status";
+        line.textContent = statusText(r);
+        item.appendChild(line);
+        if (r.status === "draft" || r.status === "error") {
+          var resume = document.createElement("button");
+          resume.type = "button";
+          resume.className = "secondary";
+          resume.textContent = texts.resume + ": " + (r.place_label || texts.unnamed);
+          resume.addEventListener("click", function () { openSurvey(r); });
+          item.appendChild(resume);
+        }
+        if (r.status !== "queued") {
+          var remove = document.createElement("button");
+          remove.type = "button";
+          remove.className = "link-button";
+          remove.textContent = texts.remove_local + ": " + (r.place_label || texts.unnamed);
+          remove.addEventListener("click", function () {
+            if (r.status === "sent" || window.confirm(texts.confirm_remove)) {
+              SurveyDB.remove(r.key).then(renderQueue);
+            }
+          });
+          item.appendChild(remove);
+        }
+        list.appendChild(item);
+      });
+      say($("queue-empty"), records.length ? "" : texts.queue_empty);
+      var queued = records.filter(function (r) { return r.status === "queued"; }).length;
+      $("queue-list").dataset.queued = String(queued);
+    });
+  }
+
+  /* ---- choosing the place ---- */
+  function setPosition(lat, lon, why) {
+    $("place-lat").value = lat.toFixed(6);
+    $("place-lon").value = lon.toFixed(6);
+    if (map) {
+      pin.setLatLng([lat, lon]);
+      map.setView([lat, lon], Math.max(map.getZoom(), 17));
+    }
+    if (why) { say($("position-status"), why); }
+    loadNear(lat, lon);
+  }
+
+  function loadNear(lat, lon) {
+    if (!navigator.onLine) { say($("near-status"), texts.near_offline); return; }
+    say($("near-status"), texts.near_loading);
+    var url = config.urls.near + "?lat=" + encodeURIComponent(lat) + "&lon=" + encodeURIComponent(lon) + "&radius=300";
+    fetch(url, { credentials: "same-origin", headers: { Accept: "application/json" } })
+      .then(function (response) { if (!response.ok) { throw new Error(); } return response.json(); })
+      .then(function (body) {
+        var list = $("near-list");
+        list.textContent = "";
+        body.places.forEach(function (place) {
+          var item = document.createElement("li");
+          var button = document.createElement("button");
+          button.type = "button";
+          button.className = "place-choice";
+          button.textContent = place.name + " – " + place.kind_label + ", " + place.distance_m + " m";
+          button.addEventListener("click", function () {
+            startSurvey({ id: place.id }, place.name, place.kind);
+          });
+          item.appendChild(button);
+          list.appendChild(item);
+        });
+        say($("near-status"), texts.near_count.replace("%(count)s", body.places.length));
+      })
+      .catch(function () { say($("near-status"), texts.near_failed); });
+  }
+
+  function setUpMap() {
+    if (!window.L) { return; }
+    map = L.map("survey-map", { keyboard: true }).setView(config.center, config.zoom);
+    L.tileLayer(config.tiles_url, { maxZoom: 19, attribution: "© OpenStreetMap" }).addTo(map);
+    pin = L.marker(config.center, { draggable: true, keyboard: true, title: texts.pin, alt: texts.pin }).addTo(map);
+    pin.on("dragend", function () {
+      var at = pin.getLatLng();
+      setPosition(at.lat, at.lng, texts.position_from_pin);
+    });
+    map.on("click", function (event) { setPosition(event.latlng.lat, event.latlng.lng, texts.position_from_pin); });
+  }
+
+  function locate() {
+    if (!navigator.geolocation) { say($("position-status"), texts.no_geolocation); return; }
+    say($("position-status"), texts.locating);
+    navigator.geolocation.getCurrentPosition(function (position) {
+      setPosition(position.coords.latitude, position.coords.longitude,
+        texts.position_from_gps.replace("%(metres)s", Math.round(position.coords.accuracy)));
+    }, function () { say($("position-status"), texts.geolocation_failed); },
+    { enableHighAccuracy: true, timeout: 15000, maximumAge: 60000 });
+  }
+
+  var firstPhoto = null;
+  function photoChosen() {
+    var file = $("first-photo").files[0];
+    firstPhoto = file || null;
+    if (!file) { return; }
+    SurveyExif.gpsFromFile(file).then(function (gps) {
+      if (gps) { setPosition(gps.lat, gps.lon, texts.position_from_photo); }
+      else { say($("position-status"), texts.photo_without_gps); }
+    });
+  }
+
+  function startNew() {
+    var name = $("place-name").value.trim();
+    var lat = parseFloat($("place-lat").value);
+    var lon = parseFloat($("place-lon").value);
+    var problems = [];
+    if (!name) { problems.push(texts.need_name); }
+    if (!isFinite(lat) || !isFinite(lon)) { problems.push(texts.need_position); }
+    if (problems.length) {
+      say($("new-place-errors"), problems.join(" "));
+      $("new-place-errors").focus();
+      return;
+    }
+    say($("new-place-errors"), "");
+    var kind = $("place-kind").value;
+    startSurvey({ name: name, kind: kind, lat: lat, lon: lon }, name, kind, firstPhoto);
+  }
+
+  /* ---- the survey ---- */
+  function startSurvey(place, label, kind, photo) {
+    var fresh = {
+      key: SurveyDB.newKey(),
+      status: "draft",
+      place: place,
+      place_label: label,
+      place_kind: kind,
+      answers: {},
+      photos: [],
+      survey_date: new Date().toISOString().slice(0, 10),
+    };
+    if (photo) { fresh.photos.push({ blob: photo, name: photo.name, type: photo.type, alt_text: "", subject: "entrance" }); }
+    SurveyDB.put(fresh).then(function () { openSurvey(fresh); renderQueue(); });
+  }
+
+  function openSurvey(r) {
+    record = r;
+    if (record.status === "error") { record.status = "draft"; }
+    var form = structure.forms[record.place_kind] || structure.forms.building;
+    $("place-step").hidden = true;
+    $("survey-step").hidden = false;
+    $("finish-step").hidden = true;
+    say($("survey-title"), texts.surveying.replace("%(name)s", record.place_label));
+    surveyForm = new SurveyForm($("survey-steps"), form, record.answers, lang, texts, changed);
+    $("survey-date").value = record.survey_date;
+    showErrors(r.details || []);
+    renderPhotos();
+    evaluateSoon();
+    $("survey-title").focus();
+  }
+
+  function changed() {
+    clearTimeout(saveTimer);
+    saveTimer = setTimeout(function () { SurveyDB.put(record).then(renderQueue); say($("saved"), texts.saved); }, 300);
+    evaluateSoon();
+  }
+
+  function evaluateSoon() {
+    clearTimeout(evaluateTimer);
+    evaluateTimer = setTimeout(evaluate, 500);
+  }
+
+  function evaluate() {
+    if (!navigator.onLine) { say($("live-category"), texts.category_offline); return; }
+    fetch(config.urls.evaluate, {
+      method: "POST",
+      credentials: "same-origin",
+      headers: { "Content-Type": "application/json", "X-CSRFToken": csrfToken(), Accept: "application/json" },
+      body: JSON.stringify({ answers: record.answers, place_kind: record.place_kind }),
+    }).then(function (response) {
+      return response.json().then(function (body) { return { ok: response.ok, body: body }; });
+    }).then(function (answer) {
+      var box = $("live-category");
+      box.textContent = "";
+      if (!answer.ok) {
+        box.textContent = answer.body.message || texts.category_unknown;
+        showErrors(answer.body.details || []);
+        return;
+      }
+      showErrors([]);
+      var result = answer.body.result;
+      var list = document.createElement("ul");
+      ["wheelchair", "seniors", "pram"].forEach(function (profile) {
+        var item = document.createElement("li");
+        item.className = "category category-" + result[profile];
+        item.dataset.profile = profile;
+        item.textContent = texts.profiles[profile] + ": " + texts.categories[result[profile]];
+        list.appendChild(item);
+      });
+      box.appendChild(list);
+      var reasons = (result.profiles.wheelchair.reasons || []).slice(0, 3);
+      if (reasons.length) {
+        var why = document.createElement("p");
+        why.textContent = texts.why + " " + reasons.map(function (r) { return r[lang]; }).join(" ");
+        box.appendChild(why);
+      }
+    }).catch(function () { say($("live-category"), texts.category_offline); });
+  }
+
+  function showErrors(details) {
+    var box = $("error-summary");
+    box.textContent = "";
+    box.hidden = !details.length;
+    if (!details.length) { return; }
+    var heading = document.createElement("h3");
+    heading.textContent = texts.fix_these;
+    box.appendChild(heading);
+    var list = document.createElement("ul");
+    details.forEach(function (detail) {
+      var item = document.createElement("li");
+      item.textContent = detail[lang] || detail.message || JSON.stringify(detail);
+      list.appendChild(item);
+    });
+    box.appendChild(list);
+  }
+
+  function next() {
+    if (surveyForm.isLast()) {
+      $("survey-step").hidden = true;
+      $("finish-step").hidden = false;
+      $("finish-title").focus();
+    } else {
+      surveyForm.go(surveyForm.current + 1);
+    }
+  }
+
+  function back() {
+    if (!$("finish-step").hidden) {
+      $("finish-step").hidden = true;
+      $("survey-step").hidden = false;
+      surveyForm.go(surveyForm.current);
+    } else if (surveyForm.current > 0) {
+      surveyForm.go(surveyForm.current - 1);
+    }
+  }
+
+  /* ---- photos (photos.js) ---- */
+  function renderPhotos() { SurveyPhotos.render($("photo-list"), record, config, texts, changed, renderPhotos); }
+
+  function addPhotos() {
+    SurveyPhotos.add($("more-photos"), record);
+    renderPhotos();
+    changed();
+  }
+
+  function submit() {
+    var button = $("submit-survey");
+    if (button.disabled) { return; }
+    record.survey_date = $("survey-date").value || record.survey_date;
+    var problems = surveyForm.missingRequired().map(function (m) { return { cs: m.label, en: m.label }; });
+    record.photos.forEach(function (photo, index) {
+      if (!(photo.alt_text || "").trim()) {
+        problems.push({ cs: texts.alt_missing.replace("%(n)s", index + 1), en: texts.alt_missing.replace("%(n)s", index + 1) });
+      }
+    });
+    if (problems.length) {
+      problems.unshift({ cs: texts.required_missing, en: texts.required_missing });
+      showErrors(problems);
+      $("finish-errors").textContent = texts.required_missing;
+      $("error-summary").hidden = false;
+      $("finish-errors").focus();
+      return;
+    }
+    if (!config.can_submit) {
+      say($("finish-errors"), texts.not_approved);
+      $("finish-errors").focus();
+      return;
+    }
+    button.disabled = true;
+    SurveySync.queue(record).then(function () {
+      return SurveyDB.get(record.key);
+    }).then(function (stored) {
+      var done = stored && stored.status === "sent" ? texts.submitted : texts.queued;
+      if (stored && stored.status === "error") { done = texts.status_error + " " + stored.error; }
+      finish(done);
+    }).catch(function () { finish(texts.queued); });
+  }
+
+  function finish(message) {
+    $("submit-survey").disabled = false;
+    $("survey-step").hidden = true;
+    $("finish-step").hidden = true;
+    $("place-step").hidden = false;
+    record = null;
+    say($("app-status"), message);
+    renderQueue();
+    $("app-status").focus();
+  }
+
+  /* ---- start ---- */
+  function loadStructure() {
+    return fetch(config.urls.structure, { credentials: "same-origin" })
+      .then(function (response) { return response.json(); })
+      .then(function (body) { structure = body; });
+  }
+
+  /* A returned survey opened from "my submissions" (?oprava=<id>): corrected here, sent again. */
+  function openCorrection() {
+    var pk = new URLSearchParams(window.location.search).get("oprava");
+    if (!pk || !/^[0-9]+$/.test(pk)) { return; }
+    var key = "server-" + pk;
+    SurveyDB.get(key).then(function (stored) {
+      if (stored && stored.status !== "sent") { openSurvey(stored); return; }
+      return fetch(config.urls.assessment.replace("/0/", "/" + pk + "/"), { credentials: "same-origin" })
+        .then(function (response) { return response.json(); })
+        .then(function (body) {
+          var a = body.assessment;
+          if (!a || !a.answers) { return; }
+          var fresh = { key: key, server_pk: a.id, status: "draft", place: { id: a.place.id },
+            place_label: a.place.name, place_kind: a.place_kind, answers: a.answers, photos: [],
+            survey_date: a.survey_date };
+          return SurveyDB.put(fresh).then(function () { openSurvey(fresh); renderQueue(); });
+        });
+    }).catch(function () {});
+  }
+
+  function registerWorker() {
+    if (!("serviceWorker" in navigator)) { return; }
+    navigator.serviceWorker.register(config.urls.sw, { scope: config.urls.scope }).catch(function () {});
+  }
+
+  document.addEventListener("DOMContentLoaded", function () {
+    showConnection();
+    window.addEventListener("online", showConnection);
+    window.addEventListener("offline", showConnection);
+    setUpMap();
+    $("locate").addEventListener("click", locate);
+    $("first-photo").addEventListener("change", photoChosen);
+    $("start-new").addEventListener("click", startNew);
+    $("next-step").addEventListener("click", next);
+    $("previous-step").addEventListener("click", back);
+    $("finish-back").addEventListener("click", back);
+    $("more-photos").addEventListener("change", addPhotos);
+    $("survey-date").addEventListener("change", function () { record.survey_date = $("survey-date").value; changed(); });
+    $("submit-survey").addEventListener("click", submit);
+    ["place-lat", "place-lon"].forEach(function (id) {
+      $(id).addEventListener("change", function () {
+        var lat = parseFloat($("place-lat").value);
+        var lon = parseFloat($("place-lon").value);
+        if (isFinite(lat) && isFinite(lon)) { setPosition(lat, lon, ""); }
+      });
+    });
+    SurveySync.onChange(renderQueue);
+    loadStructure().then(function () {
+      document.body.dataset.ready = "true";
+      openCorrection();
+    });
+    renderQueue();
+    SurveySync.flush();
+    registerWorker();
+  });
+})();

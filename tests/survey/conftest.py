@@ -1,0 +1,100 @@
+"""Personas of the survey and review tests, after healthchecks' alice/bob/charlie."""
+
+import io
+import json
+import uuid
+from pathlib import Path
+
+import pytest
+from django.test import Client
+from PIL import Image
+
+from mapping.models import Role
+from tests.factories import make_user
+
+FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "survey"
+GPS_PHOTO = FIXTURES / "DSCN0029.jpg"
+# Answers a building survey needs before it can be submitted (the engine's required fields).
+BUILDING_ANSWERS = {
+    "entrance1Accessibility": "NoelevationEntranceAccessibility",
+    "objectInteriorAccessibility": "EntireObjectInteriorAccessibility",
+}
+
+
+def small_jpeg(colour: str = "navy") -> bytes:
+    out = io.BytesIO()
+    Image.new("RGB", (64, 48), colour).save(out, "JPEG")
+    return out.getvalue()
+
+
+def upload(content: bytes, name: str = "photo.jpg"):
+    handle = io.BytesIO(content)
+    handle.name = name
+    return handle
+
+
+def submission(key=None, *, place=None, answers=None, photos=0, action="submit", **extra) -> dict:
+    """The multipart body the phone sends: the payload as JSON plus the photo files."""
+    payload = {
+        "idempotency_key": str(key or uuid.uuid4()),
+        "action": action,
+        "place": place or {"name": "Nová lékárna", "kind": "building", "lat": 49.31, "lon": 14.15},
+        "answers": BUILDING_ANSWERS if answers is None else answers,
+        "photos": [
+            {"field": f"photo_{i}", "alt_text": f"Vstup {i}", "subject": "entrance"}
+            for i in range(photos)
+        ],
+        **extra,
+    }
+    body = {"payload": json.dumps(payload)}
+    for i in range(photos):
+        body[f"photo_{i}"] = upload(small_jpeg())
+    return body
+
+
+@pytest.fixture(autouse=True)
+def _fast_passwords(settings):
+    # Four personas per test: PBKDF2 would spend seconds hashing their passwords.
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture
+def alice(db):
+    return make_user("alice", email="alice@example.org", is_approved=True)
+
+
+@pytest.fixture
+def bob(db):
+    return make_user("bob", email="bob@example.org", is_approved=True)
+
+
+@pytest.fixture
+def dora(db):
+    """A self-registered volunteer not yet approved by a coordinator."""
+    return make_user("dora", email="dora@example.org", is_approved=False)
+
+
+@pytest.fixture
+def charlie(db):
+    return make_user(
+        "charlie", role=Role.COORDINATOR, email="charlie@example.org", is_approved=True
+    )
+
+
+def client_for(user) -> Client:
+    client = Client()
+    if user is not None:
+        client.force_login(user)
+    return client
+
+
+@pytest.fixture
+def stored_files(settings):
+    def collect() -> list[Path]:
+        roots = [
+            Path(settings.MEDIA_ROOT),
+            Path(settings.STORAGES["private"]["OPTIONS"]["location"]),
+        ]
+        return [p for root in roots if root.exists() for p in root.rglob("*") if p.is_file()]
+
+    return collect
