@@ -46,6 +46,9 @@ EDGE_COLUMNS = (
 )
 ATTRIBUTE_COLUMNS = EDGE_COLUMNS[6:]
 
+# Dropped explicitly too: inside an outer transaction (a test, an admin action) ON COMMIT never
+# comes before the next import.
+DROP_STAGING_SQL = "DROP TABLE IF EXISTS routing_stage_node, routing_stage_edge"
 STAGING_SQL = """
 CREATE TEMPORARY TABLE routing_stage_node (id bigint, geom_ewkt text) ON COMMIT DROP;
 CREATE TEMPORARY TABLE routing_stage_edge (
@@ -147,6 +150,7 @@ def write_network(network: Network, progress: Callable[[str], None] | None = Non
     say = progress or (lambda message: None)
     attributes = ", ".join(("osm_way_id", *ATTRIBUTE_COLUMNS))
     with transaction.atomic(), connection.cursor() as cursor:
+        cursor.execute(DROP_STAGING_SQL)
         cursor.execute(STAGING_SQL)
         with cursor.copy("COPY routing_stage_node (id, geom_ewkt) FROM STDIN") as copy:
             for row in _node_rows(network):
@@ -161,4 +165,5 @@ def write_network(network: Network, progress: Callable[[str], None] | None = Non
         say("swapping the new network in")
         # Column names only (constants above), never values: safe to format.
         cursor.execute(SWAP_SQL.format(attributes=attributes))
+        cursor.execute(DROP_STAGING_SQL)
         cursor.execute("ANALYZE mapping_networknode; ANALYZE mapping_networkedge")
