@@ -137,6 +137,12 @@ def way_attributes(tags: dict[str, str]) -> dict[str, object]:
     }
 
 
+# Roads: a crossing node on one is where pedestrians cross it, not a property of walking along it.
+ROADS = frozenset(
+    WALKABLE_HIGHWAYS - {"footway", "pedestrian", "path", "steps", "corridor", "platform"}
+)
+
+
 def apply_node(attrs: dict[str, object], node_tags: dict[str, str]) -> None:
     """Let a kerb, crossing or signal node on the edge shape the edge's attributes."""
     is_kerb = (
@@ -150,6 +156,8 @@ def apply_node(attrs: dict[str, object], node_tags: dict[str, str]) -> None:
         if height is not None:
             current = attrs["kerb_height_cm"]
             attrs["kerb_height_cm"] = height if current is None else max(current, height)
+    if attrs["highway"] in ROADS:
+        return
     highway = node_tags.get("highway")
     crossing = (node_tags.get("crossing") or "").strip().lower()
     if highway == "crossing" or crossing:
