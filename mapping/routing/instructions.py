@@ -89,16 +89,16 @@ def instructions(edges: list[dict]) -> list[dict]:
         values = {"way": group["label"], "metres": metres}
         if number == 0:
             code = "start"
-            text = _("Start along %(way)s for %(metres)s m") % values
+            text = _("Start: %(way)s, %(metres)s m") % values
         else:
             code = turn(groups[number - 1]["bearing_end"], group["bearing_start"])
-            text = _("%(turn)s onto %(way)s and go %(metres)s m") % {
+            text = _("%(turn)s: %(way)s, %(metres)s m") % {
                 **values,
                 "turn": _turn_text(code),
             }
         if group["steps"]:
             text += " " + (
-                _("(%(count)s steps)") % {"count": group["step_count"]}
+                _("(steps: %(count)s)") % {"count": group["step_count"]}
                 if group["step_count"]
                 else _("(steps)")
             )
@@ -114,9 +114,12 @@ def warnings(edges: list[dict]) -> list[dict]:
         incline = edge["incline_pct"]
         where = {"edge_index": index, "edge_id": edge["id"]}
         if incline is not None and abs(incline) >= STEEP_WARNING_PCT:
-            key = _("Steep section uphill: %(pct)s %%") if incline > 0 else None
-            key = key or _("Steep section downhill: %(pct)s %%")
-            found.append({"kind": "steep", "message": key % {"pct": abs(incline)}, **where})
+            message = (
+                _("Steep uphill section: %(pct)s %%")
+                if incline > 0
+                else _("Steep downhill section: %(pct)s %%")
+            )
+            found.append({"kind": "steep", "message": message % {"pct": abs(incline)}, **where})
         elif incline is None and edge["incline_direction"]:
             found.append({"kind": "steep", "message": _("Slope of unknown steepness"), **where})
         if edge["surface"] in COBBLES:

@@ -151,7 +151,7 @@ def explain(profile: Profile, start: tuple[float, float], end: tuple[float, floa
         # The unconstrained route breaks nothing, yet the limits found none: the ends snapped to
         # different parts of the network (e.g. one end lies on a way the profile may not use).
         return {"limit": None, "message": _("The start or the destination cannot be reached.")}
-    first["message"] = _("The way is blocked after %(metres)s m by %(what)s.") % {
+    first["message"] = _("After %(metres)s m the way is blocked by %(what)s.") % {
         "metres": first["distance_from_start_m"],
         "what": messages[first["limit"]] % {"value": first["value"]},
     }
