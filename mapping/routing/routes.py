@@ -5,6 +5,7 @@ from dataclasses import asdict, replace
 
 from django.utils.translation import gettext as _
 
+from mapping.models import BarrierKind
 from mapping.routing import instructions as text
 from mapping.routing.profiles import PROFILES, Limits, Profile, get_profile, with_overrides
 from mapping.routing.service import BAD_SMOOTHNESS, Path, route_between, snap_dict
@@ -58,8 +59,14 @@ def broken_limits(edge: dict, limits: Limits) -> list[tuple[str, object]]:
         broken.append(("avoid_bad_surfaces", edge["surface"] or edge["smoothness"]))
     if limits.avoid_wheelchair_no and edge["wheelchair"] == "no":
         broken.append(("avoid_wheelchair_no", "no"))
-    broken.extend(("blocked", b["kind"]) for b in edge["barriers"] if b["blocks"])
+    broken.extend(("blocked", barrier_label(b["kind"])) for b in edge["barriers"] if b["blocks"])
     return broken
+
+
+def barrier_label(kind: str) -> str:
+    if kind in BarrierKind.values:
+        return str(BarrierKind(kind).label)
+    return _("reported barrier")
 
 
 def relaxed(limits: Limits, name: str) -> Limits:

@@ -54,18 +54,36 @@ _PARAMS_CTE = (
 _LIST = ", ".join("'" + s + "'" for s in _ROUGH)
 _BAD = ", ".join("'" + s + "'" for s in BAD_SMOOTHNESS)
 
+# The barriers in force now: surveyed ones, and published barrier reports from the public that a
+# coordinator has not yet turned into a surveyed barrier. A report with an end date (road works)
+# closes the way; one without is a penalty until someone measures it.
+REPORT_PENALTY_M = 200
+_ACTIVE_BARRIERS = f"""(
+    SELECT b.id, b.kind, b.location, b.radius_m, b.blocks, b.penalty_m, b.kerb_height_cm,
+           b.width_cm, b.step_count
+    FROM mapping_barrier b
+    WHERE (b.valid_from IS NULL OR b.valid_from <= now())
+      AND (b.valid_until IS NULL OR b.valid_until > now())
+    UNION ALL
+    SELECT -r.id, 'report', r.location, 5.0, r.valid_until IS NOT NULL,
+           CASE WHEN r.valid_until IS NULL THEN {REPORT_PENALTY_M} ELSE 0 END, NULL, NULL, NULL
+    FROM mapping_report r
+    WHERE r.kind = 'barrier' AND r.status = 'published' AND r.location IS NOT NULL
+      AND (r.valid_from IS NULL OR r.valid_from <= current_date)
+      AND (r.valid_until IS NULL OR r.valid_until >= current_date)
+      AND NOT EXISTS (SELECT 1 FROM mapping_barrier x WHERE x.report_id = r.id)
+)"""
+
 # Active barriers and the edges within their radius (metres, on the spheroid).
-_BARRIER_CTE = """
+_BARRIER_CTE = f"""
 near AS (
     SELECT e.id,
            bool_or(b.blocks OR b.kerb_height_cm > p.max_kerb OR b.width_cm < p.min_width
                    OR b.step_count > p.max_steps) AS blocked,
            sum(b.penalty_m) AS penalty
-    FROM mapping_barrier b CROSS JOIN p
+    FROM {_ACTIVE_BARRIERS} b CROSS JOIN p
     JOIN mapping_networkedge e
       ON ST_DWithin((e.geom)::geography, (b.location)::geography, b.radius_m)
-    WHERE (b.valid_from IS NULL OR b.valid_from <= now())
-      AND (b.valid_until IS NULL OR b.valid_until > now())
     GROUP BY e.id
 )"""
 
@@ -123,7 +141,7 @@ SELECT ST_AsEWKT(ST_Envelope(ST_Buffer(
 """
 WORLD_BBOX = "SRID=4326;POLYGON((-180 -90,-180 90,180 90,180 -90,-180 -90))"
 
-ROUTE_SQL = """
+ROUTE_SQL = f"""
 SELECT r.seq, (r.node = e.source), e.id, e.osm_way_id, e.name, e.highway, e.footway,
        e.steps, e.step_count,
        CASE WHEN r.node = e.source THEN e.incline_pct ELSE -e.incline_pct END,
@@ -145,10 +163,8 @@ SELECT r.seq, (r.node = e.source), e.id, e.osm_way_id, e.name, e.highway, e.foot
        (SELECT json_agg(json_build_object('id', b.id, 'kind', b.kind, 'blocks', b.blocks,
                 'kerb_height_cm', b.kerb_height_cm, 'width_cm', b.width_cm,
                 'step_count', b.step_count, 'penalty_m', b.penalty_m))
-          FROM mapping_barrier b
-         WHERE ST_DWithin((e.geom)::geography, (b.location)::geography, b.radius_m)
-           AND (b.valid_from IS NULL OR b.valid_from <= now())
-           AND (b.valid_until IS NULL OR b.valid_until > now()))
+          FROM {_ACTIVE_BARRIERS} b
+         WHERE ST_DWithin((e.geom)::geography, (b.location)::geography, b.radius_m))
 FROM pgr_dijkstra(%s, %s::bigint, %s::bigint, true) r
 JOIN mapping_networkedge e ON e.id = r.edge
 ORDER BY r.seq

@@ -6,7 +6,7 @@ from django.contrib.gis.geos import Point
 from django.db import connection
 from django.utils import timezone
 
-from mapping.models import Barrier, BarrierKind
+from mapping.models import Barrier, BarrierKind, Report, ReportKind, ReportStatus
 from mapping.routing.routes import plan_route
 
 START, END = (15.595, 48.408), (15.605, 48.412)  # across the old town of Krems
@@ -84,3 +84,27 @@ def test_a_penalty_makes_the_route_avoid_the_stretch_when_a_fair_detour_exists(l
     after = plan_route(START, END, "pedestrian")
     assert _metres_from(after, point) > 3
     assert after["length_m"] > before["length_m"]
+
+
+def test_a_published_report_of_road_works_closes_the_way_until_its_end(load_town):
+    load_town("krems")
+    before = plan_route(START, END, "pedestrian")
+    point = _middle_of_route(before)
+    today = timezone.localdate()
+    report = Report.objects.create(
+        kind=ReportKind.BARRIER,
+        location=point,
+        text="Road works",
+        valid_until=today + timedelta(days=3),
+        status=ReportStatus.NEW,
+    )
+    unmoderated = plan_route(START, END, "pedestrian")
+    assert [e["id"] for e in unmoderated["edges"]] == [e["id"] for e in before["edges"]]
+    report.status = ReportStatus.PUBLISHED
+    report.save()
+    after = plan_route(START, END, "pedestrian")
+    assert _metres_from(after, point) > 5
+    report.valid_until = today - timedelta(days=1)
+    report.save()
+    ended = plan_route(START, END, "pedestrian")
+    assert [e["id"] for e in ended["edges"]] == [e["id"] for e in before["edges"]]
