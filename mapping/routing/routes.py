@@ -5,8 +5,9 @@ from dataclasses import asdict, replace
 
 from django.utils.translation import gettext as _
 
-from mapping.models import BarrierKind
+from mapping.models import BarrierKind, Place
 from mapping.routing import instructions as text
+from mapping.routing.destinations import destination_for
 from mapping.routing.profiles import PROFILES, Limits, Profile, get_profile, with_overrides
 from mapping.routing.service import BAD_SMOOTHNESS, Path, route_between, snap_dict
 from mapping.routing.tags import ROUGH_SURFACES
@@ -121,6 +122,19 @@ def plan_route(
         answer.update(describe(path, profile))
         return answer
     answer["reason"] = explain(profile, start, end)
+    return answer
+
+
+def plan_route_to_place(
+    start: tuple[float, float],
+    place: Place,
+    profile_name: str = "pedestrian",
+    overrides: dict | None = None,
+) -> dict:
+    """The route to the entrance of `place` that the profile can use (see destinations.py)."""
+    destination = destination_for(place, with_overrides(get_profile(profile_name), overrides))
+    answer = plan_route(start, destination.point, profile_name, overrides)
+    answer["destination"] = asdict(destination)
     return answer
 
 
