@@ -11,6 +11,7 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("i18n/", include("django.conf.urls.i18n")),
     path("", include("mapping.public.urls")),
+    path("", include("mapping.routing.urls")),
 ]
 
 if settings.DEBUG:

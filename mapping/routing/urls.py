@@ -1,0 +1,9 @@
+from django.urls import path
+
+from mapping.routing import views
+
+app_name = "routing"
+
+urlpatterns = [
+    path("route.json", views.route, name="route"),
+]
