@@ -40,7 +40,7 @@ HEIDELBERG = ROOT.parent / "shared/data/osm-openrouteservice-heidelberg/heidelbe
 
 # Random pairs of vertices 0.5 to 5 km apart, measured on the spheroid.
 PAIRS_SQL = """
-WITH v AS (SELECT id, geom FROM mapping_networknode ORDER BY random() LIMIT 4000)
+WITH v AS (SELECT id, geom FROM mapping_networknode ORDER BY random() LIMIT 800)
 SELECT a.id, ST_X(a.geom), ST_Y(a.geom), b.id, ST_X(b.geom), ST_Y(b.geom)
 FROM v a JOIN v b ON a.id < b.id
  AND ST_DWithin(a.geom::geography, b.geom::geography, 5000)
