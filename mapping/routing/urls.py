@@ -6,4 +6,5 @@ app_name = "routing"
 
 urlpatterns = [
     path("route.json", views.route, name="route"),
+    path("trasa/", views.planner, name="planner"),
 ]

@@ -1,13 +1,15 @@
 """The route API: a thin view over routes.plan_route. Bad input is a 400 with a message."""
 
 from django.conf import settings
-from django.http import Http404, HttpRequest, JsonResponse
+from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
+from django.shortcuts import render
+from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
 from mapping.models import Place, ReviewStatus
-from mapping.routing.profiles import Limits, RouteInputError
+from mapping.routing.profiles import PROFILES, Limits, RouteInputError
 from mapping.routing.routes import plan_route, plan_route_to_place
 
 LIMIT_PARAMS = tuple(Limits.__dataclass_fields__)
@@ -55,3 +57,33 @@ def route(request: HttpRequest) -> JsonResponse:
         except RouteInputError as error:
             return JsonResponse({"error": str(error)}, status=400)
     return JsonResponse(answer)
+
+
+@require_GET
+def planner(request: HttpRequest) -> HttpResponse:
+    """The route planner page. The form's query string is the shareable URL of a route."""
+    tiles_name, tiles_url, tiles_options = settings.LEAFLET_CONFIG["TILES"][0]
+    config = {
+        "center": settings.MAP_CENTER,
+        "zoom": settings.MAP_ZOOM,
+        "tiles_url": tiles_url,
+        "attribution": tiles_options.get("attribution", ""),
+        "route_url": reverse("routing:route"),
+        "labels": {
+            "loading": _("Searching for a route…"),
+            "found": _("Route: %(length)s m, about %(minutes)s min."),
+            "not_found": _("There is no route within your limits."),
+            "relaxed": _("If you allow this limit to be exceeded, a route of %(length)s m exists."),
+            "error": _("The route could not be found. Try again later."),
+            "start_set": _("Start set on the map."),
+            "end_set": _("Destination set on the map."),
+            "no_location": _("Your location is not available."),
+            "no_warnings": _("None."),
+        },
+    }
+    profiles = [(name, profile.label, profile.limits) for name, profile in PROFILES.items()]
+    return render(
+        request,
+        "routing/planner.html",
+        {"config": config, "profiles": profiles, "values": request.GET},
+    )
