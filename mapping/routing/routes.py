@@ -180,7 +180,8 @@ def explain(profile: Profile, start: tuple[float, float], end: tuple[float, floa
         if name == "blocked":
             continue
         candidate = replace(profile, limits=relaxed(profile.limits, name))
-        _f, _t, path = route_between(candidate, start, end)
+        # Inside the search area only: a suggestion, not a proof, and it keeps the answer quick.
+        _f, _t, path = route_between(candidate, start, end, whole_graph=False)
         if path is not None:
             first["relaxed"] = {"limit": name, **describe(path, candidate)}
             first["relaxed"]["needs"] = [

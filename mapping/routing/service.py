@@ -297,9 +297,13 @@ def shortest_path(source: int, target: int) -> Path | None:
 
 
 def route_between(
-    profile: Profile, start: tuple[float, float], end: tuple[float, float]
+    profile: Profile,
+    start: tuple[float, float],
+    end: tuple[float, float],
+    whole_graph: bool = True,
 ) -> tuple[Snap | None, Snap | None, Path | None]:
-    """Snap both ends and route, first inside the search area, then over the whole graph."""
+    """Snap both ends and route, first inside the search area, then (with `whole_graph`) over
+    the whole graph, so that "no route" is only said when there is none anywhere."""
     for lon, lat in (start, end):
         if not (-180 <= lon <= 180 and -90 <= lat <= 90):
             raise RouteInputError(
@@ -319,7 +323,7 @@ def route_between(
         if from_snap is None or to_snap is None:
             return from_snap, to_snap, None
         path = shortest_path(from_snap.vertex, to_snap.vertex)
-        if path is None:
+        if path is None and whole_graph:
             apply_profile(profile, WORLD_BBOX)
             path = shortest_path(from_snap.vertex, to_snap.vertex)
     return from_snap, to_snap, path
