@@ -17,6 +17,7 @@ urlpatterns = [
     path("pruzkum/", include("mapping.survey.urls")),
     path("kontrola/", include("mapping.review.urls")),
     path("", include("mapping.public.urls")),
+    path("", include("mapping.routing.urls")),
 ]
 
 if settings.DEBUG:

@@ -184,3 +184,7 @@ class ReportAdmin(LeafletGeoAdmin):
         count = photos.update(is_hidden=True)
         self._moderate(request, queryset.exclude(reported_photo=None), ReportStatus.RESOLVED)
         self.message_user(request, _("%(count)d photos hidden.") % {"count": count})
+
+
+# Registers the routing part's admin (surveyed barriers).
+from mapping.routing import admin as routing_admin  # noqa: E402, F401

@@ -1,0 +1,34 @@
+"""Rebuild the routing graph from an OpenStreetMap file. Dry run unless --commit."""
+
+from django.core.management.base import BaseCommand, CommandError
+from django.utils.translation import gettext as _
+
+from mapping.routing.osm_import import ImportFileError, import_network
+
+
+class Command(BaseCommand):
+    help = "Import the pedestrian network from an OSM file (.osm, .osm.gz, .osm.bz2, .osm.pbf)."
+
+    def add_arguments(self, parser):
+        parser.add_argument("file", help="the OpenStreetMap file")
+        parser.add_argument(
+            "--commit",
+            action="store_true",
+            help="replace the routing network (without it, only count what would be imported)",
+        )
+
+    def handle(self, *args, file: str, commit: bool, **options):
+        def progress(message: str) -> None:
+            self.stderr.write(f"  {message}")
+
+        try:
+            result = import_network(file, commit=commit, progress=progress)
+        except ImportFileError as error:
+            raise CommandError(str(error)) from error
+        for name, value in result.counts.items():
+            self.stdout.write(f"{name}: {value}")
+        self.stdout.write(f"seconds: {result.seconds:.2f}")
+        if result.committed:
+            self.stdout.write(self.style.SUCCESS(_("The routing network was replaced.")))
+        else:
+            self.stdout.write(_("Dry run: nothing was written. Add --commit to import."))

@@ -1,0 +1,172 @@
+"""The pedestrian network for routing (imported from OpenStreetMap) and the barriers on it.
+
+The node and edge tables are the pgRouting graph: `pgr_dijkstra` reads `id, source, target, cost,
+reverse_cost` from `NetworkEdge`. They are replaced as a whole by the import
+(mapping/routing/osm_import.py), never edited by hand, so they carry no foreign keys.
+Barriers are surveyed by volunteers or reported by the public; they survive a re-import because
+they are matched to edges by distance at query time.
+"""
+
+from django.conf import settings
+from django.contrib.gis.db import models
+from django.contrib.postgres.indexes import GistIndex
+from django.db.models import F, Func, Q
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from mapping.models.geo import OUT_OF_RANGE_MESSAGE, in_valid_range
+
+
+def _as_geography(expression):
+    return Func(expression, function="", template="(%(expressions)s)::geography")
+
+
+class NetworkNode(models.Model):
+    """A vertex of the graph: an OpenStreetMap node where ways meet or end."""
+
+    # The OSM node id: stable across re-imports of the same extract, and handy for debugging.
+    id = models.BigIntegerField(primary_key=True)
+    geom = models.PointField(_("position"), srid=settings.SRID)
+
+    class Meta:
+        verbose_name = _("network node")
+        verbose_name_plural = _("network nodes")
+        indexes = [GistIndex(fields=["geom"], name="networknode_geom_gist")]
+
+
+class NetworkEdge(models.Model):
+    """A stretch of a walkable way between two vertices, with what matters for accessibility.
+
+    `incline_pct` is signed in the direction of the geometry (source -> target): positive uphill.
+    Unknown values are NULL: an absent measurement never blocks a route (as in the methodology),
+    but a profile may penalise it.
+    """
+
+    id = models.BigIntegerField(primary_key=True)
+    source = models.BigIntegerField(db_index=True)
+    target = models.BigIntegerField(db_index=True)
+    # Costs in metres; negative means "not walkable in that direction" (pgRouting's convention).
+    cost = models.FloatField()
+    reverse_cost = models.FloatField()
+    length_m = models.FloatField(_("length (m)"))
+    geom = models.LineStringField(_("geometry"), srid=settings.SRID)
+    osm_way_id = models.BigIntegerField(_("OpenStreetMap way id"), db_index=True)
+    name = models.CharField(_("name"), max_length=300, blank=True)
+    highway = models.CharField(max_length=40)
+    footway = models.CharField(max_length=40, blank=True)
+    steps = models.BooleanField(default=False)
+    step_count = models.PositiveIntegerField(null=True)
+    incline_pct = models.FloatField(null=True)
+    # +1 / -1 when the way is tagged incline=up/down without a value; 0 when there is no such tag.
+    incline_direction = models.SmallIntegerField(default=0)
+    surface = models.CharField(max_length=60, blank=True)
+    smoothness = models.CharField(max_length=30, blank=True)
+    width_cm = models.FloatField(null=True)
+    kerb_height_cm = models.FloatField(null=True)
+    tactile_paving = models.BooleanField(null=True)
+    crossing = models.CharField(max_length=40, blank=True)
+    traffic_signals = models.BooleanField(null=True)
+    traffic_signals_sound = models.BooleanField(null=True)
+    button_operated = models.BooleanField(null=True)
+    wheelchair = models.CharField(max_length=20, blank=True)
+    lit = models.BooleanField(null=True)
+
+    class Meta:
+        verbose_name = _("network edge")
+        verbose_name_plural = _("network edges")
+        indexes = [
+            GistIndex(fields=["geom"], name="networkedge_geom_gist"),
+            GistIndex(_as_geography(F("geom")), name="networkedge_geog_gist"),
+        ]
+
+
+class BarrierKind(models.TextChoices):
+    STEPS = "steps", _("Steps")
+    KERB = "kerb", _("High kerb")
+    NARROW = "narrow", _("Narrow passage")
+    STEEP = "steep", _("Steep slope")
+    SURFACE = "surface", _("Bad surface")
+    ROAD_WORKS = "road_works", _("Road works")
+    OBSTACLE = "obstacle", _("Obstacle")
+    OTHER = "other", _("Other")
+
+
+class BarrierQuerySet(models.QuerySet):
+    def active(self, at=None) -> "BarrierQuerySet":
+        at = at or timezone.now()
+        return self.filter(
+            Q(valid_from__isnull=True) | Q(valid_from__lte=at),
+            Q(valid_until__isnull=True) | Q(valid_until__gt=at),
+        )
+
+
+class Barrier(models.Model):
+    """A barrier in public space that routing must respect.
+
+    `blocks` closes the ways within `radius_m` for everybody (road works). Measured values (kerb
+    height, clear width, steps) block only the profiles whose limits they break. `penalty_m` adds
+    cost (metres) for every profile, e.g. for a rough stretch that is still passable.
+    """
+
+    kind = models.CharField(_("kind"), max_length=20, choices=BarrierKind.choices)
+    location = models.PointField(_("location"), srid=settings.SRID)
+    radius_m = models.FloatField(_("radius (m)"), default=5.0)
+    blocks = models.BooleanField(_("blocks the way for everybody"), default=False)
+    penalty_m = models.FloatField(_("penalty (m)"), default=0.0)
+    kerb_height_cm = models.FloatField(_("kerb height (cm)"), null=True, blank=True)
+    width_cm = models.FloatField(_("clear width (cm)"), null=True, blank=True)
+    step_count = models.PositiveIntegerField(_("number of steps"), null=True, blank=True)
+    description = models.TextField(_("description"), blank=True)
+    valid_from = models.DateTimeField(_("valid from"), null=True, blank=True)
+    valid_until = models.DateTimeField(_("valid until"), null=True, blank=True)
+    report = models.ForeignKey(
+        "mapping.Report",
+        verbose_name=_("report"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="barriers",
+    )
+    assessment = models.ForeignKey(
+        "mapping.Assessment",
+        verbose_name=_("assessment"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="barriers",
+    )
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+
+    objects = BarrierQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("barrier")
+        verbose_name_plural = _("barriers")
+        indexes = [GistIndex(_as_geography(F("location")), name="barrier_location_geog_gist")]
+        constraints = [
+            models.CheckConstraint(
+                condition=in_valid_range("location"),
+                name="barrier_location_in_range",
+                violation_error_message=OUT_OF_RANGE_MESSAGE,
+            ),
+            models.CheckConstraint(
+                condition=Q(radius_m__gt=0) & Q(radius_m__lte=50),
+                name="barrier_radius_range",
+                violation_error_message=_("The radius must be between 0 and 50 metres."),
+            ),
+            models.CheckConstraint(
+                condition=Q(penalty_m__gte=0),
+                name="barrier_penalty_not_negative",
+                violation_error_message=_("The penalty cannot be negative."),
+            ),
+            models.CheckConstraint(
+                condition=Q(valid_until__isnull=True)
+                | Q(valid_from__isnull=True)
+                | Q(valid_until__gt=F("valid_from")),
+                name="barrier_validity_order",
+                violation_error_message=_("The end of validity must come after its start."),
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} ({self.pk})"

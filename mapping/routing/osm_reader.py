@@ -1,0 +1,262 @@
+"""Reading the walkable ways of an OpenStreetMap file into graph edges. Plain Python + pyosmium.
+
+pyosmium reads .osm, .osm.gz, .osm.bz2 and .osm.pbf alike (it picks the format from the name).
+A way is split into edges at every node that another walkable way shares (an intersection) and at
+its ends, so that pgRouting can turn there. Lengths are not computed here: PostGIS measures them on
+the spheroid when the edges are written.
+"""
+
+from collections import Counter
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import osmium
+
+from mapping.routing import tags as t
+
+# Ways a pedestrian may use unless tagged otherwise.
+WALKABLE_HIGHWAYS = frozenset(
+    {
+        "footway",
+        "pedestrian",
+        "path",
+        "steps",
+        "living_street",
+        "residential",
+        "service",
+        "unclassified",
+        "tertiary",
+        "tertiary_link",
+        "secondary",
+        "secondary_link",
+        "primary",
+        "primary_link",
+        "track",
+        "road",
+        "corridor",
+        "platform",
+    }
+)
+# Ways a pedestrian may use only where foot=* says so.
+WALKABLE_IF_FOOT_ALLOWED = frozenset({"cycleway", "bridleway", "trunk", "trunk_link"})
+FOOT_ALLOWED = frozenset({"yes", "designated", "permissive", "official", "destination"})
+FOOT_FORBIDDEN = frozenset({"no", "private", "use_sidepath"})
+ACCESS_FORBIDDEN = frozenset({"no", "private"})
+
+# Node tags that describe a kerb, a crossing or a signal on the way through that node.
+NODE_KEYS = (
+    "kerb",
+    "kerb:height",
+    "barrier",
+    "highway",
+    "crossing",
+    "crossing:signals",
+    "traffic_signals:sound",
+    "button_operated",
+    "tactile_paving",
+)
+
+ProgressCallback = Callable[[str], None]
+
+
+@dataclass
+class Edge:
+    way_id: int
+    source: int
+    target: int
+    coords: list[tuple[float, float]]
+    attrs: dict[str, object]
+    oneway: bool = False
+
+
+@dataclass
+class Network:
+    nodes: dict[int, tuple[float, float]] = field(default_factory=dict)
+    edges: list[Edge] = field(default_factory=list)
+    ways_read: int = 0
+    ways_walkable: int = 0
+
+    @property
+    def counts(self) -> dict[str, int]:
+        return {
+            "ways_read": self.ways_read,
+            "ways_walkable": self.ways_walkable,
+            "nodes": len(self.nodes),
+            "edges": len(self.edges),
+            "steps_edges": sum(1 for e in self.edges if e.attrs["steps"]),
+            "crossing_edges": sum(1 for e in self.edges if e.attrs["crossing"]),
+        }
+
+
+def is_walkable(tags: dict[str, str]) -> bool:
+    highway = tags.get("highway", "")
+    foot = tags.get("foot", "").strip().lower()
+    if foot in FOOT_FORBIDDEN:
+        return False
+    if tags.get("access", "").strip().lower() in ACCESS_FORBIDDEN and foot not in FOOT_ALLOWED:
+        return False
+    if highway in WALKABLE_HIGHWAYS:
+        return True
+    return highway in WALKABLE_IF_FOOT_ALLOWED and foot in FOOT_ALLOWED
+
+
+def is_crossing_way(tags: dict[str, str]) -> bool:
+    return tags.get("footway") == "crossing" or tags.get("path") == "crossing"
+
+
+def way_attributes(tags: dict[str, str]) -> dict[str, object]:
+    """The accessibility attributes of a way, before its nodes add kerbs and signals."""
+    highway = tags.get("highway", "")
+    incline, incline_direction = t.parse_incline(tags.get("incline"))
+    crossing = (tags.get("crossing") or "").strip().lower()
+    if not crossing and is_crossing_way(tags):
+        crossing = "yes"
+    signals = None
+    if crossing:
+        signals = "traffic_signals" in crossing or t.parse_yes_no(tags.get("crossing:signals"))
+    return {
+        "name": (tags.get("name") or tags.get("ref") or "")[:300],
+        "highway": highway[:40],
+        "footway": (tags.get("footway") or "")[:40],
+        "steps": highway == "steps",
+        "step_count": t.parse_step_count(tags.get("step_count")),
+        "incline_pct": incline,
+        "incline_direction": incline_direction,
+        "surface": t.parse_surface(tags.get("surface"))[:60],
+        "smoothness": t.parse_smoothness(tags.get("smoothness")),
+        "width_cm": t.parse_length_cm(tags.get("width") or tags.get("est_width")),
+        "kerb_height_cm": t.kerb_height_from_tags(tags),
+        "tactile_paving": t.parse_tactile_paving(tags.get("tactile_paving")),
+        "crossing": crossing[:40],
+        "traffic_signals": signals,
+        "traffic_signals_sound": t.parse_yes_no(tags.get("traffic_signals:sound")),
+        "button_operated": t.parse_yes_no(tags.get("button_operated")),
+        "wheelchair": t.parse_wheelchair(tags.get("wheelchair")),
+        "lit": t.parse_yes_no(tags.get("lit")),
+    }
+
+
+# Roads: a crossing node on one is where pedestrians cross it, not a property of walking along it.
+ROADS = frozenset(
+    WALKABLE_HIGHWAYS - {"footway", "pedestrian", "path", "steps", "corridor", "platform"}
+)
+
+
+def apply_node(attrs: dict[str, object], node_tags: dict[str, str]) -> None:
+    """Let a kerb, crossing or signal node on the edge shape the edge's attributes."""
+    is_kerb = (
+        node_tags.get("barrier") == "kerb" or "kerb" in node_tags or "kerb:height" in node_tags
+    )
+    if is_kerb:
+        height = t.kerb_height_from_tags(node_tags)
+        if height is None and node_tags.get("barrier") == "kerb":
+            # A kerb node with no height: a full kerb until someone measures it.
+            height = t.KERB_HEIGHTS_CM["raised"]
+        if height is not None:
+            current = attrs["kerb_height_cm"]
+            attrs["kerb_height_cm"] = height if current is None else max(current, height)
+    if attrs["highway"] in ROADS:
+        return
+    highway = node_tags.get("highway")
+    crossing = (node_tags.get("crossing") or "").strip().lower()
+    if highway == "crossing" or crossing:
+        attrs["crossing"] = attrs["crossing"] or crossing or "yes"
+    # A traffic_signals node on a road without a crossing is the vehicles' signal at a junction.
+    if "traffic_signals" in crossing or (highway == "traffic_signals" and attrs["crossing"]):
+        attrs["traffic_signals"] = True
+    elif crossing and attrs["traffic_signals"] is None:
+        attrs["traffic_signals"] = t.parse_yes_no(node_tags.get("crossing:signals"))
+    for key, attr in (
+        ("traffic_signals:sound", "traffic_signals_sound"),
+        ("button_operated", "button_operated"),
+    ):
+        value = t.parse_yes_no(node_tags.get(key))
+        if value is not None:
+            attrs[attr] = value
+    tactile = t.parse_tactile_paving(node_tags.get("tactile_paving"))
+    if tactile is not None and (highway == "crossing" or crossing or is_kerb):
+        attrs["tactile_paving"] = (
+            tactile if attrs["tactile_paving"] is None else (attrs["tactile_paving"] and tactile)
+        )
+
+
+def read_network(path: str | Path, progress: ProgressCallback | None = None) -> Network:
+    """Read the walkable ways of an OSM file and split them into edges."""
+    say = progress or (lambda message: None)
+    network = Network()
+    node_tags: dict[int, dict[str, str]] = {}
+    ways: list[tuple[int, list[tuple[int, float, float]], dict[str, str]]] = []
+    processor = (
+        osmium.FileProcessor(str(path))
+        .with_locations()
+        .with_filter(osmium.filter.EntityFilter(osmium.osm.NODE | osmium.osm.WAY))
+        .with_filter(osmium.filter.EmptyTagFilter())
+    )
+    for obj in processor:
+        if obj.is_node():
+            if any(key in obj.tags for key in NODE_KEYS):
+                node_tags[obj.id] = {k: obj.tags[k] for k in NODE_KEYS if k in obj.tags}
+            continue
+        network.ways_read += 1
+        if network.ways_read % 20000 == 0:
+            say(f"read {network.ways_read} ways, {len(ways)} walkable")
+        tags = dict(obj.tags)
+        if not is_walkable(tags):
+            continue
+        refs: list[tuple[int, float, float]] = []
+        for node in obj.nodes:
+            if not node.location.valid():
+                continue  # a node outside the extract: the way is cut at the extract's edge
+            if refs and refs[-1][0] == node.ref:
+                continue  # a doubled node makes a zero-length segment
+            refs.append((node.ref, node.lon, node.lat))
+        if len(refs) >= 2:
+            ways.append((obj.id, refs, tags))
+    network.ways_walkable = len(ways)
+    say(f"read {network.ways_read} ways, {len(ways)} walkable; splitting at intersections")
+    _split(network, ways, node_tags)
+    say(f"{len(network.edges)} edges between {len(network.nodes)} nodes")
+    return network
+
+
+def _split(network, ways, node_tags) -> None:
+    uses: Counter[int] = Counter()
+    for _way_id, refs, _tags in ways:
+        uses.update(ref for ref, _lon, _lat in refs)
+        # Both ends are vertices; counting them again makes them count as shared.
+        uses[refs[0][0]] += 1
+        uses[refs[-1][0]] += 1
+    for way_id, refs, tags in ways:
+        base = way_attributes(tags)
+        crossing_way = is_crossing_way(tags) or bool(base["crossing"])
+        oneway = tags.get("oneway:foot") == "yes"
+        way_ends = {refs[0][0], refs[-1][0]}
+        cut = [i for i, (ref, _lon, _lat) in enumerate(refs) if i == 0 or uses[ref] > 1]
+        if cut[-1] != len(refs) - 1:
+            cut.append(len(refs) - 1)
+        if len(cut) == 2 and refs[0][0] == refs[-1][0] and len(refs) > 3:
+            # A closed way (a square's outline): cut it in half so it is not a single self-loop.
+            cut.insert(1, len(refs) // 2)
+        for start, end in zip(cut, cut[1:], strict=False):
+            part = refs[start : end + 1]
+            attrs = dict(base)
+            for position, (ref, _lon, _lat) in enumerate(part):
+                tags_here = node_tags.get(ref)
+                if not tags_here:
+                    continue
+                interior = 0 < position < len(part) - 1
+                if interior or crossing_way or ref in way_ends:
+                    apply_node(attrs, tags_here)
+            for ref, lon, lat in (part[0], part[-1]):
+                network.nodes[ref] = (lon, lat)
+            network.edges.append(
+                Edge(
+                    way_id=way_id,
+                    source=part[0][0],
+                    target=part[-1][0],
+                    coords=[(lon, lat) for _ref, lon, lat in part],
+                    attrs=attrs,
+                    oneway=oneway,
+                )
+            )

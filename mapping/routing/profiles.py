@@ -1,0 +1,160 @@
+"""Route profiles: hard limits (an edge that breaks one is never used) and soft preferences.
+
+Defaults follow METHODOLOGY.md: a pedestrian way up to 8.33 % (1:12), a kerb at a crossing lowered
+to at most 2 cm (we allow 3 cm, OpenRouteService's lowest kerb option, because kerb=lowered is
+often a centimetre or two above that), clear width at least 90 cm, no steps. A limit that is None
+does not apply. Values the map does not know (an untagged kerb) never block a route.
+"""
+
+from dataclasses import dataclass, field, fields, replace
+
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+
+class RouteInputError(ValueError):
+    """Bad input from the visitor; the message says what to change, in their language."""
+
+
+@dataclass(frozen=True)
+class Limits:
+    max_incline_up_pct: float | None = None
+    max_incline_down_pct: float | None = None
+    max_kerb_cm: float | None = None
+    min_width_cm: float | None = None
+    max_steps: int | None = None  # 0 avoids steps; N allows flights of at most N steps
+    avoid_bad_surfaces: bool = False
+    avoid_wheelchair_no: bool = False  # ways tagged wheelchair=no
+
+
+@dataclass(frozen=True)
+class Preferences:
+    """Soft costs: each adds this share of an edge's length to its cost (0.5 = 50 % longer)."""
+
+    rough_surface: float = 0.0
+    unknown_incline: float = 0.0
+    steep: float = 0.0  # for slopes over 5 % that are still within the limits
+    crossing_without_tactile: float = 0.0
+    crossing_without_sound: float = 0.0
+    wheelchair_limited: float = 0.0
+    steps: float = 0.0
+
+
+@dataclass(frozen=True)
+class Profile:
+    name: str
+    label: str
+    speed_m_s: float
+    limits: Limits
+    preferences: Preferences = field(default_factory=Preferences)
+
+
+WHEELCHAIR_PREFERENCES = Preferences(
+    rough_surface=1.0, unknown_incline=0.5, steep=0.5, wheelchair_limited=0.5
+)
+
+PROFILES: dict[str, Profile] = {
+    profile.name: profile
+    for profile in (
+        Profile(
+            "wheelchair",
+            gettext_lazy("Manual wheelchair"),
+            0.9,
+            Limits(8.33, 10.0, 3.0, 90.0, 0, avoid_bad_surfaces=True, avoid_wheelchair_no=True),
+            WHEELCHAIR_PREFERENCES,
+        ),
+        Profile(
+            "electric_wheelchair",
+            gettext_lazy("Electric wheelchair"),
+            1.5,
+            Limits(12.0, 12.0, 6.0, 90.0, 0, avoid_wheelchair_no=True),
+            WHEELCHAIR_PREFERENCES,
+        ),
+        Profile(
+            "walker",
+            gettext_lazy("Walker or senior"),
+            0.8,
+            Limits(10.0, 10.0, 6.0, 70.0, 2),
+            Preferences(rough_surface=0.5, unknown_incline=0.3, steep=0.5, steps=1.0),
+        ),
+        Profile(
+            "pram",
+            gettext_lazy("Pram"),
+            1.1,
+            Limits(12.0, 12.0, 6.0, 70.0, 0),
+            Preferences(rough_surface=0.5, steep=0.3),
+        ),
+        Profile(
+            "blind",
+            gettext_lazy("Blind or low vision"),
+            1.0,
+            Limits(),
+            Preferences(crossing_without_tactile=2.0, crossing_without_sound=2.0, steps=0.2),
+        ),
+        Profile("pedestrian", gettext_lazy("Pedestrian"), 1.3, Limits()),
+    )
+}
+
+# Bounds of what a visitor may ask for; outside them the request is refused with a message.
+_BOUNDS = {
+    "max_incline_up_pct": (0.0, 50.0),
+    "max_incline_down_pct": (0.0, 50.0),
+    "max_kerb_cm": (0.0, 50.0),
+    "min_width_cm": (0.0, 500.0),
+    "max_steps": (0, 1000),
+}
+
+
+def get_profile(name: str) -> Profile:
+    try:
+        return PROFILES[name]
+    except KeyError:
+        raise RouteInputError(
+            _("Unknown route profile %(name)s. Choose one of: %(names)s.")
+            % {"name": name, "names": ", ".join(PROFILES)}
+        ) from None
+
+
+def with_overrides(profile: Profile, overrides: dict | None) -> Profile:
+    """The profile with the visitor's own limits. A limit given as None is lifted."""
+    if not overrides:
+        return profile
+    known = {f.name for f in fields(Limits)}
+    values = {}
+    for key, value in overrides.items():
+        if key not in known:
+            raise RouteInputError(_("Unknown route limit %(name)s.") % {"name": key})
+        if key.startswith("avoid_"):
+            values[key] = _as_bool(key, value)
+        elif value is None or value == "":
+            values[key] = None
+        else:
+            values[key] = _as_number(key, value)
+    return replace(profile, limits=replace(profile.limits, **values))
+
+
+def _as_bool(key: str, value) -> bool:
+    if isinstance(value, bool):
+        return value
+    text = str(value).strip().lower()
+    if text in {"1", "true", "yes", "on"}:
+        return True
+    if text in {"0", "false", "no", "off", ""}:
+        return False
+    raise RouteInputError(_("The value of %(name)s must be yes or no.") % {"name": key})
+
+
+def _as_number(key: str, value) -> float | int:
+    low, high = _BOUNDS[key]
+    try:
+        number = float(str(value).replace(",", "."))
+    except ValueError:
+        raise RouteInputError(
+            _("The value of %(name)s must be a number.") % {"name": key}
+        ) from None
+    if not low <= number <= high:
+        raise RouteInputError(
+            _("The value of %(name)s must lie between %(low)s and %(high)s.")
+            % {"name": key, "low": low, "high": high}
+        )
+    return int(number) if key == "max_steps" else number

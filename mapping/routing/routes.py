@@ -1,0 +1,194 @@
+"""Planning a route for a profile: the route, its time, warnings and instructions, and, when the
+limits allow no route, why not and what the best route would be with one limit relaxed."""
+
+from dataclasses import asdict, replace
+
+from django.utils.translation import gettext as _
+
+from mapping.models import BarrierKind, Place
+from mapping.routing import instructions as text
+from mapping.routing.destinations import destination_for
+from mapping.routing.profiles import PROFILES, Limits, Profile, get_profile, with_overrides
+from mapping.routing.service import BAD_SMOOTHNESS, Path, route_between, snap_dict
+from mapping.routing.tags import ROUGH_SURFACES
+
+# Steps take longer than their length suggests: about a second per step for a pedestrian.
+SECONDS_PER_STEP = 1.0
+
+
+def _limit_messages() -> dict[str, str]:
+    return {
+        "max_steps": _("steps (%(value)s)"),
+        "max_incline_up_pct": _("an uphill slope of %(value)s %%"),
+        "max_incline_down_pct": _("a downhill slope of %(value)s %%"),
+        "max_kerb_cm": _("a kerb %(value)s cm high"),
+        "min_width_cm": _("a passage %(value)s cm wide"),
+        "avoid_bad_surfaces": _("a rough surface (%(value)s)"),
+        "avoid_wheelchair_no": _("a way marked as not passable by wheelchair"),
+        "blocked": _("a closed way (%(value)s)"),
+    }
+
+
+def broken_limits(edge: dict, limits: Limits) -> list[tuple[str, object]]:
+    """The hard limits that `edge`, travelled in the route's direction, breaks."""
+    broken: list[tuple[str, object]] = []
+    count = edge["step_count"]
+    if (
+        edge["steps"]
+        and limits.max_steps is not None
+        and (count is None or count > limits.max_steps)
+    ):
+        broken.append(("max_steps", edge["step_count"] or "?"))
+    incline = edge["incline_pct"]
+    if incline is not None:
+        if limits.max_incline_up_pct is not None and incline > limits.max_incline_up_pct:
+            broken.append(("max_incline_up_pct", incline))
+        if limits.max_incline_down_pct is not None and -incline > limits.max_incline_down_pct:
+            broken.append(("max_incline_down_pct", -incline))
+    measured = [(edge["kerb_height_cm"], edge["width_cm"], None)] + [
+        (b["kerb_height_cm"], b["width_cm"], b["step_count"]) for b in edge["barriers"]
+    ]
+    for kerb, width, steps in measured:
+        if kerb is not None and limits.max_kerb_cm is not None and kerb > limits.max_kerb_cm:
+            broken.append(("max_kerb_cm", kerb))
+        if width is not None and limits.min_width_cm is not None and width < limits.min_width_cm:
+            broken.append(("min_width_cm", width))
+        if steps is not None and limits.max_steps is not None and steps > limits.max_steps:
+            broken.append(("max_steps", steps))
+    rough = edge["surface"] in ROUGH_SURFACES or edge["smoothness"] in BAD_SMOOTHNESS
+    if limits.avoid_bad_surfaces and rough:
+        broken.append(("avoid_bad_surfaces", edge["surface"] or edge["smoothness"]))
+    if limits.avoid_wheelchair_no and edge["wheelchair"] == "no":
+        broken.append(("avoid_wheelchair_no", "no"))
+    broken.extend(("blocked", barrier_label(b["kind"])) for b in edge["barriers"] if b["blocks"])
+    return broken
+
+
+def barrier_label(kind: str) -> str:
+    if kind in BarrierKind.values:
+        return str(BarrierKind(kind).label)
+    return _("reported barrier")
+
+
+def relaxed(limits: Limits, name: str) -> Limits:
+    return replace(limits, **{name: False if name.startswith("avoid_") else None})
+
+
+def duration_s(path: Path, profile: Profile) -> float:
+    seconds = sum(e["length_m"] for e in path.edges) / profile.speed_m_s
+    return seconds + SECONDS_PER_STEP * sum(e["step_count"] or 0 for e in path.edges if e["steps"])
+
+
+def _geojson(path: Path) -> dict:
+    coordinates: list = []
+    for edge in path.edges:
+        points = edge["geometry"]["coordinates"]
+        coordinates.extend(points if not coordinates else points[1:])
+    return {
+        "type": "Feature",
+        "geometry": {"type": "LineString", "coordinates": coordinates},
+        "properties": {"length_m": round(path.length_m, 1)},
+    }
+
+
+def describe(path: Path, profile: Profile) -> dict:
+    return {
+        "length_m": round(path.length_m, 1),
+        "duration_s": round(duration_s(path, profile)),
+        "geojson": _geojson(path),
+        "edges": [{k: v for k, v in e.items() if k != "geometry"} for e in path.edges],
+        "warnings": text.warnings(path.edges),
+        "instructions": text.instructions(path.edges),
+    }
+
+
+def plan_route(
+    start: tuple[float, float],
+    end: tuple[float, float],
+    profile_name: str = "pedestrian",
+    overrides: dict | None = None,
+) -> dict:
+    """The route from `start` to `end` (lon, lat, WGS 84) for a profile and the visitor's limits."""
+    profile = with_overrides(get_profile(profile_name), overrides)
+    from_snap, to_snap, path = route_between(profile, start, end)
+    answer = {
+        "profile": profile.name,
+        "limits": asdict(profile.limits),
+        "from": snap_dict(from_snap),
+        "to": snap_dict(to_snap),
+        "found": path is not None,
+    }
+    if path is not None:
+        answer.update(describe(path, profile))
+        return answer
+    answer["reason"] = explain(profile, start, end)
+    return answer
+
+
+def plan_route_to_place(
+    start: tuple[float, float],
+    place: Place,
+    profile_name: str = "pedestrian",
+    overrides: dict | None = None,
+) -> dict:
+    """The route to the entrance of `place` that the profile can use (see destinations.py)."""
+    destination = destination_for(place, with_overrides(get_profile(profile_name), overrides))
+    answer = plan_route(start, destination.point, profile_name, overrides)
+    answer["destination"] = asdict(destination)
+    return answer
+
+
+def explain(profile: Profile, start: tuple[float, float], end: tuple[float, float]) -> dict:
+    """Why the limits allow no route: the first limit the unconstrained route breaks, where, and
+    the best route if that one limit were relaxed."""
+    free = PROFILES["pedestrian"]
+    _from, _to, free_path = route_between(free, start, end)
+    if free_path is None:
+        return {
+            "limit": None,
+            "message": _("There is no way between these two points on the map at all."),
+        }
+    messages = _limit_messages()
+    first: dict | None = None
+    order: list[str] = []
+    walked = 0.0
+    for edge in free_path.edges:
+        for name, value in broken_limits(edge, profile.limits):
+            if first is None:
+                coordinates = edge["geometry"]["coordinates"]
+                first = {
+                    "limit": name,
+                    "value": value,
+                    "edge_id": edge["id"],
+                    "osm_way_id": edge["osm_way_id"],
+                    "barrier_ids": [b["id"] for b in edge["barriers"]],
+                    "location": coordinates[len(coordinates) // 2],
+                    "distance_from_start_m": round(walked),
+                }
+            if name not in order:
+                order.append(name)
+        walked += edge["length_m"]
+    if first is None:
+        # The unconstrained route breaks nothing, yet the limits found none: the ends snapped to
+        # different parts of the network (e.g. one end lies on a way the profile may not use).
+        return {"limit": None, "message": _("The start or the destination cannot be reached.")}
+    first["message"] = _("After %(metres)s m the way is blocked by %(what)s.") % {
+        "metres": first["distance_from_start_m"],
+        "what": messages[first["limit"]] % {"value": first["value"]},
+    }
+    for name in order:
+        if name == "blocked":
+            continue
+        candidate = replace(profile, limits=relaxed(profile.limits, name))
+        # Inside the search area only: a suggestion, not a proof, and it keeps the answer quick.
+        _f, _t, path = route_between(candidate, start, end, whole_graph=False)
+        if path is not None:
+            first["relaxed"] = {"limit": name, **describe(path, candidate)}
+            first["relaxed"]["needs"] = [
+                value
+                for edge in path.edges
+                for key, value in broken_limits(edge, profile.limits)
+                if key == name
+            ]
+            break
+    return first

@@ -1,0 +1,10 @@
+from django.urls import path
+
+from mapping.routing import views
+
+app_name = "routing"
+
+urlpatterns = [
+    path("route.json", views.route, name="route"),
+    path("trasa/", views.planner, name="planner"),
+]

@@ -1,0 +1,64 @@
+"""An independent check of the route service: the edges as stored, read through the ORM, and a
+plain Dijkstra in Python over the ones a set of limits allows."""
+
+import heapq
+
+from mapping.models import NetworkEdge
+from mapping.routing.profiles import Limits
+from mapping.routing.tags import ROUGH_SURFACES
+
+
+def incline_along(edge: NetworkEdge, forward: bool) -> float | None:
+    if edge.incline_pct is None:
+        return None
+    return edge.incline_pct if forward else -edge.incline_pct
+
+
+def allows(edge: NetworkEdge, forward: bool, limits: Limits) -> bool:
+    """Whether `limits` let a route use `edge` in that direction; written apart from the SQL."""
+    count = edge.step_count
+    if edge.steps and limits.max_steps is not None and (count is None or count > limits.max_steps):
+        return False
+    incline = incline_along(edge, forward)
+    if incline is not None:
+        if limits.max_incline_up_pct is not None and incline > limits.max_incline_up_pct:
+            return False
+        if limits.max_incline_down_pct is not None and -incline > limits.max_incline_down_pct:
+            return False
+    kerb, width = edge.kerb_height_cm, edge.width_cm
+    if kerb is not None and limits.max_kerb_cm is not None and kerb > limits.max_kerb_cm:
+        return False
+    if width is not None and limits.min_width_cm is not None and width < limits.min_width_cm:
+        return False
+    bad = edge.surface in ROUGH_SURFACES or edge.smoothness in {
+        "very_bad",
+        "horrible",
+        "very_horrible",
+        "impassable",
+    }
+    if limits.avoid_bad_surfaces and bad:
+        return False
+    return not (limits.avoid_wheelchair_no and edge.wheelchair == "no")
+
+
+def shortest_length(source: int, target: int, limits: Limits) -> float | None:
+    graph: dict[int, list[tuple[int, float]]] = {}
+    for edge in NetworkEdge.objects.all():
+        if allows(edge, True, limits) and edge.cost >= 0:
+            graph.setdefault(edge.source, []).append((edge.target, edge.length_m))
+        if allows(edge, False, limits) and edge.reverse_cost >= 0:
+            graph.setdefault(edge.target, []).append((edge.source, edge.length_m))
+    best = {source: 0.0}
+    queue = [(0.0, source)]
+    while queue:
+        length, node = heapq.heappop(queue)
+        if node == target:
+            return length
+        if length > best.get(node, float("inf")):
+            continue
+        for neighbour, step in graph.get(node, ()):
+            candidate = length + step
+            if candidate < best.get(neighbour, float("inf")):
+                best[neighbour] = candidate
+                heapq.heappush(queue, (candidate, neighbour))
+    return None

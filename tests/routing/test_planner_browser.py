@@ -1,0 +1,111 @@
+"""The route planner in Chromium, keyboard only: type the ends, pick a profile with the arrow
+keys, submit with Enter; the route is drawn, the directions are an ordered list, the URL can be
+shared, and axe-core finds no WCAG 2.1 A/AA violation."""
+
+import os
+
+import pytest
+from playwright.sync_api import expect
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+CHROMIUM = "/usr/bin/chromium"
+AXE_OPTIONS = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}}
+
+
+@pytest.fixture
+def planner_page(live_server, settings, monkeypatch):
+    if not os.path.exists(CHROMIUM):
+        pytest.skip("Debian's chromium is not installed")
+    # Playwright's sync API runs an event loop in this thread; the test body is still sync.
+    monkeypatch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+    }
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=CHROMIUM,
+            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking"],
+        )
+        context = browser.new_context(locale="en-GB", viewport={"width": 1280, "height": 900})
+        page = context.new_page()
+        page.errors = []
+        # Only the live server: base-map tiles from the internet are refused.
+        page.route(
+            "**/*",
+            lambda route: (
+                route.continue_()
+                if route.request.url.startswith(live_server.url)
+                else route.abort()
+            ),
+        )
+        page.on("pageerror", lambda error: page.errors.append(str(error)))
+        page.set_default_timeout(15000)
+        yield page
+        browser.close()
+
+
+def _tab_to(page, element_id: str, limit: int = 40) -> None:
+    for _ in range(limit):
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement && document.activeElement.id") == element_id:
+            return
+    raise AssertionError(f"#{element_id} cannot be reached with the Tab key")
+
+
+def test_a_visitor_plans_a_wheelchair_route_with_the_keyboard_only(
+    load_town, planner_page, live_server
+):
+    from axe_playwright_python.sync_playwright import Axe
+
+    load_town("krems")
+    page = planner_page
+    page.goto(f"{live_server.url}/trasa/")
+    _tab_to(page, "from")
+    page.keyboard.type("15.595,48.408")
+    _tab_to(page, "to")
+    page.keyboard.type("15.605,48.412")
+    # The profiles are a radio group: Tab into it, arrow to the second (electric wheelchair)
+    # and back to the first (manual wheelchair).
+    page.keyboard.press("Tab")
+    page.keyboard.press("ArrowDown")
+    page.keyboard.press("ArrowUp")
+    expect(page.locator("input[name=profile][value=wheelchair]")).to_be_checked()
+    _tab_to(page, "max_kerb_cm")
+    page.keyboard.type("2")
+    page.keyboard.press("Enter")
+    expect(page.locator("#map")).to_have_attribute("data-route", "found")
+    steps = page.locator("#route-instructions li")
+    expect(steps.first).to_contain_text("Start")
+    assert steps.count() >= 2
+    expect(page.locator("#route-status")).to_contain_text("m")
+    expect(page.locator("path.leaflet-interactive")).to_have_count(1)
+    assert "profile=wheelchair" in page.url and "max_kerb_cm=2" in page.url
+
+    # The URL is shareable: opened afresh, it shows the same route.
+    page.goto(page.url)
+    expect(page.locator("#map")).to_have_attribute("data-route", "found")
+    expect(page.locator("#max_kerb_cm")).to_have_value("2")
+
+    if os.environ.get("PLANNER_SCREENSHOT"):
+        page.screenshot(path=os.environ["PLANNER_SCREENSHOT"], full_page=True)
+    results = Axe().run(page, options=AXE_OPTIONS)
+    violations = [v["id"] for v in results.response["violations"]]
+    assert violations == []
+    assert page.errors == []
+
+
+def test_the_planner_explains_a_route_blocked_by_steps(load_town, planner_page, live_server):
+    load_town("berlin-siegessaeule")
+    from mapping.models import NetworkEdge
+
+    steps = NetworkEdge.objects.filter(steps=True).order_by("id").first()
+    (ax, ay), (bx, by) = steps.geom.coords[0], steps.geom.coords[-1]
+    page = planner_page
+    page.goto(f"{live_server.url}/trasa/?from={ax},{ay}&to={bx},{by}&profile=wheelchair")
+    expect(page.locator("#map")).to_have_attribute("data-route", "none")
+    expect(page.locator("#route-reason")).to_contain_text("steps")
+    assert page.errors == []

@@ -1,0 +1,43 @@
+"""Bad route requests get a clear message, never a crash."""
+
+import pytest
+from django.utils import translation
+
+from mapping.routing.profiles import RouteInputError
+from mapping.routing.routes import plan_route
+
+KREMS = (15.595, 48.408)
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("kwargs", "message"),
+    [
+        ({"profile_name": "rocket"}, "Unknown route profile"),
+        ({"overrides": {"max_kerb_cm": "high"}}, "must be a number"),
+        ({"overrides": {"max_kerb_cm": 500}}, "must lie between"),
+        ({"overrides": {"max_incline_up_pct": "nan"}}, "must lie between"),
+        ({"overrides": {"avoid_bad_surfaces": "maybe"}}, "yes or no"),
+        ({"overrides": {"fly": 1}}, "Unknown route limit"),
+    ],
+)
+def test_it_rejects_bad_profiles_and_limits_with_a_message(kwargs, message):
+    with translation.override("en"), pytest.raises(RouteInputError, match=message):
+        plan_route(KREMS, (15.6, 48.41), **kwargs)
+
+
+@pytest.mark.django_db
+def test_it_rejects_positions_out_of_range_and_routes_too_long():
+    with translation.override("en"):
+        with pytest.raises(RouteInputError, match="outside the valid range"):
+            plan_route((200, 48.4), KREMS)
+        with pytest.raises(RouteInputError, match="km apart"):
+            plan_route(KREMS, (14.42, 50.08))  # Prague
+
+
+def test_the_visitors_limits_override_the_profile_defaults(load_town):
+    load_town("krems")
+    answer = plan_route(KREMS, (15.605, 48.412), "wheelchair", {"max_kerb_cm": "6", "max_steps": 3})
+    assert answer["limits"]["max_kerb_cm"] == 6.0
+    assert answer["limits"]["max_steps"] == 3
+    assert answer["limits"]["max_incline_up_pct"] == 8.33
