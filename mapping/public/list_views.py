@@ -1,0 +1,50 @@
+"""The list of places: everything the map gives, with the same filters, for keyboard and
+screen-reader users. Sortable by distance from a point, by name, or by relevance to a search."""
+
+from django.core.paginator import Paginator
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.utils.translation import gettext_lazy as _
+from django.views.decorators.http import require_GET
+
+from mapping.public.filters import PlaceFilterForm, PlaceFilters, municipality_choices
+from mapping.public.search import MIN_QUERY_LENGTH, PlaceListQuery
+from mapping.public.viewstate import map_view_from_query
+
+PAGE_SIZE = 25
+SORT_CHOICES = [
+    ("distance", _("Distance from the map centre")),
+    ("name", _("Name")),
+    ("relevance", _("Best match to the search")),
+]
+
+
+@require_GET
+def place_list(request: HttpRequest) -> HttpResponse:
+    form = PlaceFilterForm(request.GET or None, municipalities=municipality_choices())
+    filters = form.filters() if form.is_bound and form.is_valid() else PlaceFilters()
+    searching = len(filters.query) >= MIN_QUERY_LENGTH
+    sort = request.GET.get("sort", "")
+    if sort not in dict(SORT_CHOICES) or (sort == "relevance" and not searching):
+        sort = "relevance" if searching else "distance"
+    center, _zoom = map_view_from_query(request.GET)
+    paginator = Paginator(PlaceListQuery(filters, center, sort), PAGE_SIZE)
+    page = paginator.get_page(request.GET.get("page"))
+    rows = [(row, row.category(filters.profile)) for row in page.object_list]
+    query_without_page = request.GET.copy()
+    query_without_page.pop("page", None)
+    return render(
+        request,
+        "public/list.html",
+        {
+            "form": form,
+            "filters": filters,
+            "page": page,
+            "rows": rows,
+            "sort": sort,
+            "sort_choices": [c for c in SORT_CHOICES if c[0] != "relevance" or searching],
+            "center": center,
+            "query_without_page": query_without_page.urlencode(),
+            "map_query": query_without_page.urlencode(),
+        },
+    )
