@@ -4,19 +4,21 @@ screen-reader users. Sortable by distance from a point, by name, or by relevance
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
-from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from django.views.decorators.http import require_GET
 
+from mapping.models import Category
 from mapping.public.filters import PlaceFilterForm, PlaceFilters, municipality_choices
 from mapping.public.search import MIN_QUERY_LENGTH, PlaceListQuery
 from mapping.public.viewstate import map_view_from_query
 
 PAGE_SIZE = 25
 SORT_CHOICES = [
-    ("distance", _("Distance from the map centre")),
-    ("name", _("Name")),
-    ("relevance", _("Best match to the search")),
+    ("distance", pgettext_lazy("sort by", "Distance from the map centre")),
+    ("name", pgettext_lazy("sort by", "Name")),
+    ("relevance", pgettext_lazy("sort by", "Best match to the search")),
 ]
+CATEGORY_LABELS = dict(Category.choices)
 
 
 @require_GET
@@ -30,7 +32,10 @@ def place_list(request: HttpRequest) -> HttpResponse:
     center, _zoom = map_view_from_query(request.GET)
     paginator = Paginator(PlaceListQuery(filters, center, sort), PAGE_SIZE)
     page = paginator.get_page(request.GET.get("page"))
-    rows = [(row, row.category(filters.profile)) for row in page.object_list]
+    rows = []
+    for row in page.object_list:
+        category = row.category(filters.profile)
+        rows.append((row, category, CATEGORY_LABELS.get(category, "")))
     query_without_page = request.GET.copy()
     query_without_page.pop("page", None)
     return render(
