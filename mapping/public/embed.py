@@ -13,6 +13,18 @@ from django.views.decorators.http import require_GET
 
 from mapping.public.filters import PlaceFilterForm, municipality_choices
 
+FILTER_NAMES = (
+    "profile",
+    "category",
+    "kind",
+    "purpose",
+    "municipality",
+    "toilet",
+    "parking",
+    "service_type",
+    "target_group",
+)
+
 
 class EmbedForm(forms.Form):
     lat = forms.FloatField(label=_("Centre latitude"), min_value=-90, max_value=90)
@@ -41,7 +53,7 @@ def embed_snippet(request: HttpRequest) -> HttpResponse:
         data = form.cleaned_data
         params = [("embed", "1"), ("lang", data["lang"])]
         params += [(name, data[name]) for name in ("lat", "lon", "z")]
-        for name in ("profile", "category", "kind", "purpose", "municipality", "toilet", "parking"):
+        for name in FILTER_NAMES:
             for value in request.GET.getlist(name):
                 if value:
                     params.append((name, value))

@@ -9,7 +9,14 @@ from dataclasses import dataclass
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from mapping.models import Category, Municipality, PlaceKind, Purpose
+from mapping.models import (
+    Category,
+    Municipality,
+    PlaceKind,
+    Purpose,
+    ServiceType,
+    TargetGroup,
+)
 
 MOBILITY_PROFILES = ("wheelchair", "seniors", "pram")
 SENSORY_PROFILES = ("blind", "deaf")
@@ -35,6 +42,8 @@ class PlaceFilters:
     municipality: int | None = None
     toilet: bool = False
     parking: bool = False
+    service_type: str = ""
+    target_group: str = ""
     query: str = ""
 
     @property
@@ -52,6 +61,8 @@ class PlaceFilters:
                 str(self.municipality or ""),
                 "t" if self.toilet else "",
                 "p" if self.parking else "",
+                self.service_type,
+                self.target_group,
             ]
         )
 
@@ -92,6 +103,16 @@ class PlaceFilterForm(forms.Form):
     )
     toilet = forms.BooleanField(label=_("Has an accessible toilet"), required=False)
     parking = forms.BooleanField(label=_("Has reserved parking"), required=False)
+    service_type = forms.ChoiceField(
+        label=_("Social service provided here"),
+        choices=[("", _("Any or none")), *ServiceType.choices],
+        required=False,
+    )
+    target_group = forms.ChoiceField(
+        label=_("Social service for"),
+        choices=[("", _("Anyone or no service")), *TargetGroup.choices],
+        required=False,
+    )
 
     def __init__(self, *args, municipalities: list[tuple[int, str]] | None = None, **kwargs):
         super().__init__(*args, **kwargs)
@@ -111,6 +132,8 @@ class PlaceFilterForm(forms.Form):
             municipality=data.get("municipality"),
             toilet=bool(data.get("toilet")),
             parking=bool(data.get("parking")),
+            service_type=data.get("service_type") or "",
+            target_group=data.get("target_group") or "",
             query=data.get("q") or "",
         )
 

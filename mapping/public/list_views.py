@@ -51,5 +51,11 @@ def place_list(request: HttpRequest) -> HttpResponse:
             "center": center,
             "query_without_page": query_without_page.urlencode(),
             "map_query": query_without_page.urlencode(),
+            # Changing a filter keeps the chosen order and point.
+            "extra_hidden": [
+                (name, request.GET[name])
+                for name in ("sort", "lat", "lon")
+                if request.GET.get(name)
+            ],
         },
     )

@@ -143,6 +143,19 @@ def filter_clauses(filters: PlaceFilters) -> tuple[list[str], list]:
         clauses.append("a.has_accessible_toilet")
     if filters.parking:
         clauses.append(HAS_RESERVED_PARKING_SQL)
+    if filters.service_type or filters.target_group:
+        # One service must match both the type and the target group, not two different ones.
+        conditions = ["sp.place_id = p.id"]
+        if filters.service_type:
+            conditions.append("s.service_type = %s")
+            params.append(filters.service_type)
+        if filters.target_group:
+            conditions.append("s.target_groups && %s::varchar[]")
+            params.append([filters.target_group])
+        clauses.append(
+            "EXISTS (SELECT 1 FROM mapping_service_places sp "
+            "JOIN mapping_service s ON s.id = sp.service_id WHERE " + " AND ".join(conditions) + ")"
+        )
     return clauses, params
 
 

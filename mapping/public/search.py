@@ -6,7 +6,7 @@ document go through lower() and bf_unaccent(), and pg_trgm's word similarity ran
 similarity go to the place nearest to the map centre.
 """
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from django.db import connection
 
@@ -128,15 +128,5 @@ def search_places(
     """The best matches for `query`, most similar first, then nearest to `centre` (lat, lon)."""
     if len(query.strip()) < MIN_QUERY_LENGTH:
         return []
-    base = filters or PlaceFilters()
-    ranked = PlaceFilters(
-        profile=base.profile,
-        categories=base.categories,
-        kinds=base.kinds,
-        purposes=base.purposes,
-        municipality=base.municipality,
-        toilet=base.toilet,
-        parking=base.parking,
-        query=query.strip(),
-    )
+    ranked = replace(filters or PlaceFilters(), query=query.strip())
     return PlaceListQuery(ranked, centre, "relevance")[0:limit]
