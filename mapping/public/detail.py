@@ -48,7 +48,8 @@ def place_detail(request: HttpRequest, pk: int) -> HttpResponse:
             {
                 "entrance": entrance,
                 "way_in": presenters.ENUM_LABELS.get(way_in, ""),
-                "step_free": way_in in STEP_FREE_WAYS_IN,
+                # None when the survey did not record how one gets in.
+                "step_free": (way_in in STEP_FREE_WAYS_IN) if way_in else None,
             }
         )
     reasons = presenters.reasons_by_profile(assessment.result, get_language() or "cs")
@@ -96,7 +97,8 @@ def place_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "entrances": entrance_points,
             "text": {
                 "step_free": _("Step-free entrance"),
-                "not_step_free": _("Entrance with steps or unknown"),
+                "not_step_free": _("Entrance with steps"),
+                "unknown": _("The way in has not been recorded"),
             },
         },
     }

@@ -4,12 +4,14 @@ screen-reader users. Sortable by distance from a point, by name, or by relevance
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.utils.formats import number_format
+from django.utils.translation import gettext as _
 from django.utils.translation import pgettext_lazy
 from django.views.decorators.http import require_GET
 
 from mapping.models import Category
 from mapping.public.filters import PlaceFilterForm, PlaceFilters, municipality_choices
-from mapping.public.search import MIN_QUERY_LENGTH, PlaceListQuery
+from mapping.public.search import MIN_QUERY_LENGTH, PlaceListQuery, PlaceRow
 from mapping.public.viewstate import map_view_from_query
 
 PAGE_SIZE = 25
@@ -19,6 +21,12 @@ SORT_CHOICES = [
     ("relevance", pgettext_lazy("sort by", "Best match to the search")),
 ]
 CATEGORY_LABELS = dict(Category.choices)
+
+
+def distance_text(row: PlaceRow) -> str:
+    if row.distance_m < 1000:
+        return _("%(distance)s m away") % {"distance": f"{row.distance_m:.0f}"}
+    return _("%(distance)s km away") % {"distance": number_format(row.distance_m / 1000, 1)}
 
 
 @require_GET
@@ -35,7 +43,7 @@ def place_list(request: HttpRequest) -> HttpResponse:
     rows = []
     for row in page.object_list:
         category = row.category(filters.profile)
-        rows.append((row, category, CATEGORY_LABELS.get(category, "")))
+        rows.append((row, category, CATEGORY_LABELS.get(category, ""), distance_text(row)))
     query_without_page = request.GET.copy()
     query_without_page.pop("page", None)
     return render(
@@ -51,6 +59,11 @@ def place_list(request: HttpRequest) -> HttpResponse:
             "center": center,
             "query_without_page": query_without_page.urlencode(),
             "map_query": query_without_page.urlencode(),
+            "list_config": {
+                "locating": _("Finding your position…"),
+                "located": _("Your position is filled in: press Sort."),
+                "locate_error": _("Your position could not be found: %(message)s"),
+            },
             # Changing a filter keeps the chosen order and point.
             "extra_hidden": [
                 (name, request.GET[name])

@@ -73,3 +73,14 @@ def test_it_costs_three_queries_whatever_the_number_of_places(client, django_ass
     # municipalities for the filter, count, one page
     with django_assert_num_queries(3):
         client.get(reverse("public:list"), {"profile": "pram", "q": "place"})
+
+
+@pytest.mark.django_db
+def test_it_says_how_far_each_place_is_in_metres_or_kilometres(client):
+    make_place("Near")
+    make_place("Far", lon=TABOR[0] + 0.1)
+    page = client.get(
+        reverse("public:list"), {"lat": TABOR[1], "lon": TABOR[0]}, HTTP_ACCEPT_LANGUAGE="en"
+    ).content.decode()
+    assert "0 m away" in page
+    assert re.search(r"7\.[23] km away", page)  # 0.1° of longitude at 49.4° N: about 7.25 km

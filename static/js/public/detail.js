@@ -1,4 +1,5 @@
-/* The small map of a place's entrances: step-free ones as circles, the others as triangles. */
+/* The small map of a place's entrances: step-free ones as circles, those with steps as
+   triangles, unrecorded ones as dashed diamonds (the same symbols as the main map). */
 (function () {
   "use strict";
 
@@ -25,10 +26,11 @@
   config.entrances.forEach(function (entrance) {
     var latlng = [entrance.lat, entrance.lon];
     points.push(latlng);
-    var text = entrance.label + " – " +
-      (entrance.step_free ? config.text.step_free : config.text.not_step_free);
+    var known = entrance.step_free !== null;
+    var text = entrance.label + " – " + (!known ? config.text.unknown :
+      entrance.step_free ? config.text.step_free : config.text.not_step_free);
     L.marker(latlng, {
-      icon: icon(entrance.step_free ? "accessible" : "inaccessible"),
+      icon: icon(!known ? "unknown" : entrance.step_free ? "accessible" : "inaccessible"),
       title: text,
       keyboard: true,
     }).addTo(map);
