@@ -135,7 +135,7 @@ def test_the_embed_view_shows_the_map_without_the_site_chrome(page, live_server)
     assert "embed=1" in page.url
 
 
-@pytest.mark.parametrize("where", ["map", "list", "detail", "embed"])
+@pytest.mark.parametrize("where", ["map", "list", "detail", "embed", "snippet"])
 def test_axe_finds_no_wcag_violations(page, live_server, axe, where):
     place = places()[0]
     make_entrance(place, 1, label="Hlavní vchod", is_main=True)
@@ -144,6 +144,8 @@ def test_axe_finds_no_wcag_violations(page, live_server, axe, where):
         "list": f"{live_server.url}/seznam/",
         "detail": f"{live_server.url}/misto/{place.id}/",
         "embed": map_url(live_server, embed=1),
+        "snippet": f"{live_server.url}/vlozit/?lat=49.41&lon=14.66&z=16&lang=cs&width=800"
+        "&height=600",
     }
     page.goto(urls[where])
     if where in ("map", "embed"):
