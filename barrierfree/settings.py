@@ -168,6 +168,11 @@ SILENCED_SYSTEM_CHECKS = ["gis.W001"]
 # The deployment's town: the default map view. Leaflet wants (latitude, longitude).
 MAP_CENTER = (envfloat("MAP_CENTER_LAT", 49.3088), envfloat("MAP_CENTER_LON", 14.1475))
 MAP_ZOOM = envint("MAP_ZOOM", 15)
+# The public map layer: the largest bbox side it serves (degrees), the most places in one answer,
+# and how long an answer stays cached (its key holds the last change, so this only frees memory).
+MAP_LAYER_MAX_BBOX_DEGREES = envfloat("MAP_LAYER_MAX_BBOX_DEGREES", 2.0)
+MAP_LAYER_MAX_FEATURES = envint("MAP_LAYER_MAX_FEATURES", 5000)
+MAP_LAYER_CACHE_SECONDS = envint("MAP_LAYER_CACHE_SECONDS", 3600)
 LEAFLET_CONFIG = {
     "DEFAULT_CENTER": MAP_CENTER,
     "DEFAULT_ZOOM": MAP_ZOOM,

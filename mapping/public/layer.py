@@ -1,35 +1,176 @@
-"""The public map layer, built in SQL: one FeatureCollection of the published places.
+"""The public map layer, built in SQL: one FeatureCollection of the published places in a bbox.
 
-Lean on purpose (id, name, kind, category per profile); details come from a second request.
+Lean on purpose (id, name, kind, category per mobility profile, accessible toilet, and for a
+sensory profile the features present); details come from a second request. PostgreSQL writes the
+JSON text itself, so Python never touches the features. The text is cached by the time of the last
+change of places and assessments and by the language, and served with an ETag.
 """
 
-from django.db import connection
+import hashlib
+from dataclasses import dataclass
+from datetime import datetime
 
-# Only places with an approved assessment are public. Categories come from that assessment.
+from django.conf import settings
+from django.core.cache import cache
+from django.db import connection
+from django.utils.translation import gettext as _
+
+from mapping.public.filters import PlaceFilters
+from mapping.public.queries import (
+    LAST_CHANGE_SQL,
+    PUBLIC_PLACES_FROM,
+    filter_clauses,
+    sensory_features_sql,
+)
+
+BBox = tuple[float, float, float, float]
+
+# The SQL is assembled only from constant fragments; {features} and {filters} are fixed texts
+# chosen in Python, and every value is a %s parameter.
 LAYER_SQL = """
 SELECT json_build_object(
     'type', 'FeatureCollection',
-    'features', COALESCE(json_agg(json_build_object(
+    'features', COALESCE(json_agg(f.feature ORDER BY f.id) FILTER (WHERE f.n <= %s), '[]'::json),
+    'truncated', count(*) > %s
+)::text
+FROM (
+    SELECT p.id, row_number() OVER (ORDER BY p.id) AS n, json_build_object(
         'type', 'Feature',
         'id', p.id,
-        'geometry', ST_AsGeoJSON(p.location, 6)::json,
+        'geometry', ST_AsGeoJSON(p.location, %s)::json,
         'properties', json_build_object(
             'name', p.name,
             'kind', p.kind,
-            'wheelchair', a.wheelchair,
-            'seniors', a.seniors,
-            'pram', a.pram
+            'wheelchair', NULLIF(a.wheelchair, ''),
+            'seniors', NULLIF(a.seniors, ''),
+            'pram', NULLIF(a.pram, ''),
+            'toilet', a.has_accessible_toilet,
+            'features', {features}
         )
-    ) ORDER BY p.id), '[]'::json)
-)::text
-FROM mapping_place p
-JOIN mapping_assessment a ON a.place_id = p.id AND a.status = 'approved'
-WHERE p.location && ST_MakeEnvelope(%s, %s, %s, %s, 4326)
+    ) AS feature
+    {from_}
+    WHERE p.location && ST_MakeEnvelope(%s, %s, %s, %s, 4326){filters}
+    ORDER BY p.id
+    LIMIT %s
+) f
 """
 
 
-def published_places_geojson(bbox: tuple[float, float, float, float]) -> str:
-    """The published places inside `bbox` (west, south, east, north in WGS 84) as GeoJSON text."""
+class BadLayerRequest(ValueError):
+    """A request the layer refuses, with a message for the visitor (already translated)."""
+
+
+@dataclass(frozen=True)
+class LayerRequest:
+    bbox: BBox
+    zoom: int
+    filters: PlaceFilters
+
+
+def parse_bbox(raw: str | None) -> BBox:
+    """A bbox "west,south,east,north" in WGS 84, bounded by settings.MAP_LAYER_MAX_BBOX_DEGREES."""
+    example = "14.10,49.29,14.19,49.33"
+    if not raw:
+        raise BadLayerRequest(
+            _("The bbox parameter is missing: give west,south,east,north (e.g. %(example)s).")
+            % {"example": example}
+        )
+    try:
+        west, south, east, north = (float(part) for part in raw.split(","))
+    except ValueError:
+        raise BadLayerRequest(
+            _("bbox must be four numbers: west,south,east,north (e.g. %(example)s).")
+            % {"example": example}
+        ) from None
+    if not (-180 <= west < east <= 180 and -90 <= south < north <= 90):
+        raise BadLayerRequest(
+            _(
+                "bbox is outside the valid range, or west is not less than east, "
+                "or south is not less than north."
+            )
+        )
+    limit = settings.MAP_LAYER_MAX_BBOX_DEGREES
+    if east - west > limit or north - south > limit:
+        raise BadLayerRequest(
+            _("bbox is too large: at most %(limit)s degrees on each side. Zoom in.")
+            % {"limit": limit}
+        )
+    return (west, south, east, north)
+
+
+def parse_zoom(raw: str | None) -> int:
+    if raw in (None, ""):
+        return settings.MAP_ZOOM
+    try:
+        zoom = int(raw)
+    except ValueError:
+        raise BadLayerRequest(_("zoom must be a whole number from 0 to 22.")) from None
+    if not 0 <= zoom <= 22:
+        raise BadLayerRequest(_("zoom must be a whole number from 0 to 22."))
+    return zoom
+
+
+def coordinate_precision(zoom: int) -> int:
+    """Decimal places of the coordinates: about a pixel's worth at that zoom."""
+    if zoom < 10:
+        return 4
+    if zoom < 15:
+        return 5
+    return 6
+
+
+def last_change() -> datetime | None:
+    """When places or assessments last changed: the layer's cache version."""
     with connection.cursor() as cursor:
-        cursor.execute(LAYER_SQL, bbox)
+        cursor.execute(LAST_CHANGE_SQL)
         return cursor.fetchone()[0]
+
+
+def layer_sql(request: LayerRequest) -> tuple[str, list]:
+    features_sql, features_params = sensory_features_sql(request.filters.profile)
+    clauses, filter_params = filter_clauses(request.filters)
+    filters_sql = "".join(f"\n      AND {clause}" for clause in clauses)
+    sql = LAYER_SQL.format(features=features_sql, from_=PUBLIC_PLACES_FROM, filters=filters_sql)
+    limit = settings.MAP_LAYER_MAX_FEATURES
+    params = [
+        limit,
+        limit,
+        coordinate_precision(request.zoom),
+        *features_params,
+        *request.bbox,
+        *filter_params,
+        limit + 1,
+    ]
+    return sql, params
+
+
+def published_places_geojson(request: LayerRequest) -> str:
+    """The published places of the request as GeoJSON text (one query)."""
+    sql, params = layer_sql(request)
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        return cursor.fetchone()[0]
+
+
+def layer_etag(request: LayerRequest, changed: datetime | None, language: str) -> str:
+    key = "|".join(
+        [
+            changed.isoformat() if changed else "-",
+            language,
+            ",".join(repr(v) for v in request.bbox),
+            str(coordinate_precision(request.zoom)),
+            request.filters.cache_key(),
+            str(settings.MAP_LAYER_MAX_FEATURES),
+        ]
+    )
+    return hashlib.sha256(key.encode()).hexdigest()[:32]
+
+
+def cached_layer(request: LayerRequest, etag: str) -> str:
+    """The layer text from the cache, or built and cached under its ETag."""
+    cache_key = f"public-layer:{etag}"
+    body = cache.get(cache_key)
+    if body is None:
+        body = published_places_geojson(request)
+        cache.set(cache_key, body, settings.MAP_LAYER_CACHE_SECONDS)
+    return body

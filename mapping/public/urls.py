@@ -1,10 +1,14 @@
 from django.urls import path
 
-from mapping.public import views
+from mapping.public import detail, embed, list_views, views
 
 app_name = "public"
 
 urlpatterns = [
     path("", views.map_page, name="map"),
     path("places.geojson", views.places_layer, name="places_layer"),
+    path("hledat/", views.search, name="search"),
+    path("seznam/", list_views.place_list, name="list"),
+    path("misto/<int:pk>/", detail.place_detail, name="detail"),
+    path("vlozit/", embed.embed_snippet, name="embed"),
 ]

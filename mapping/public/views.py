@@ -1,55 +1,160 @@
+"""The public map page, its layer and the search behind its search box."""
+
 from django.conf import settings
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.urls import reverse
+from django.utils import translation
+from django.utils.cache import get_conditional_response, patch_vary_headers
+from django.utils.http import http_date
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
-from mapping.public.layer import published_places_geojson
+from mapping.models import Category
+from mapping.public.filters import (
+    PROFILE_CHOICES,
+    PlaceFilterForm,
+    form_errors_text,
+    municipality_choices,
+)
+from mapping.public.layer import (
+    BadLayerRequest,
+    LayerRequest,
+    cached_layer,
+    last_change,
+    layer_etag,
+    parse_bbox,
+    parse_zoom,
+)
+from mapping.public.queries import SENSORY_FEATURES, feature_labels
+from mapping.public.search import search_places
+from mapping.public.viewstate import is_embed, map_view_from_query
 
-WHOLE_WORLD = (-180.0, -90.0, 180.0, 90.0)
+
+def map_config(request: HttpRequest) -> dict:
+    """Everything map.js needs, passed through json_script."""
+    _tiles_name, tiles_url, tiles_options = settings.LEAFLET_CONFIG["TILES"][0]
+    center, zoom = map_view_from_query(request.GET)
+    return {
+        "center": center,
+        "zoom": zoom,
+        "tiles_url": tiles_url,
+        "attribution": tiles_options.get("attribution", ""),
+        "layer_url": reverse("public:places_layer"),
+        "search_url": reverse("public:search"),
+        "detail_url": reverse("public:detail", args=[0]),
+        "list_url": reverse("public:list"),
+        "embed": is_embed(request.GET),
+        "max_bbox": settings.MAP_LAYER_MAX_BBOX_DEGREES,
+        "categories": {value: str(label) for value, label in Category.choices},
+        "profiles": {value: str(label) for value, label in PROFILE_CHOICES},
+        "features": {profile: feature_labels(profile) for profile in SENSORY_FEATURES},
+        "text": {
+            "count": _("%(count)s places in this part of the map."),
+            "truncated": _("Only the first %(count)s places are shown: zoom in to see all."),
+            "error": _("The places could not be loaded. Try again later."),
+            "bad_filters": _("The filters are not valid: %(message)s"),
+            "open_detail": _("Details of the place"),
+            "toilet": _("Accessible toilet"),
+            "no_category": _("Not assessed for this profile"),
+            "no_features": _("No features recorded for this profile"),
+            "cluster": _("%(count)s places, zoom in"),
+            "no_results": _("No place matches “%(query)s”."),
+            "results": _("%(count)s places match."),
+            "show_on_map": _("Show on the map"),
+            "locating": _("Finding your position…"),
+            "located": _("Your position is shown on the map."),
+            "locate_error": _("Your position could not be found: %(message)s"),
+            "you_are_here": _("You are here"),
+            "zoom_in": _("Zoom in to see the places."),
+        },
+    }
 
 
 @require_GET
 def map_page(request: HttpRequest) -> HttpResponse:
-    tiles_name, tiles_url, tiles_options = settings.LEAFLET_CONFIG["TILES"][0]
-    map_config = {
-        "center": settings.MAP_CENTER,
-        "zoom": settings.MAP_ZOOM,
-        "tiles_url": tiles_url,
-        "attribution": tiles_options.get("attribution", ""),
-        "layer_url": reverse("public:places_layer"),
-        "labels": {
-            "accessible": _("Accessible for wheelchair users"),
-            "partly": _("Partly accessible for wheelchair users"),
-            "inaccessible": _("Inaccessible for wheelchair users"),
+    form = PlaceFilterForm(request.GET or None, municipalities=municipality_choices())
+    if request.GET:
+        form.is_valid()  # errors are shown next to the fields; the map then shows everything
+    embed = is_embed(request.GET)
+    language = request.GET.get("lang")
+    if embed and language in dict(settings.LANGUAGES):
+        # The embedding site chose the language in the snippet; the visitor has no cookie here.
+        translation.activate(language)
+        request.LANGUAGE_CODE = language
+    profile = (form.cleaned_data.get("profile") if form.is_bound and form.is_valid() else "") or (
+        "wheelchair"
+    )
+    response = render(
+        request,
+        "public/map.html",
+        {
+            "form": form,
+            "map_config": map_config(request),
+            "embed": embed,
+            "profile": profile,
+            "sensory": profile in SENSORY_FEATURES,
+            "features": feature_labels(profile),
         },
-        "count_label": _("%s places on the map."),
-        "error_label": _("The places could not be loaded. Try again later."),
-    }
-    return render(request, "public/map.html", {"map_config": map_config})
-
-
-def _parse_bbox(raw: str | None) -> tuple[float, float, float, float] | str:
-    """A bbox "west,south,east,north" in WGS 84, or the message that says what is wrong."""
-    if not raw:
-        return WHOLE_WORLD
-    parts = raw.split(",")
-    try:
-        west, south, east, north = (float(p) for p in parts)
-    except ValueError:
-        return _("bbox must be four numbers: west,south,east,north (e.g. 14.10,49.29,14.19,49.33).")
-    if not (-180 <= west < east <= 180 and -90 <= south < north <= 90):
-        return _(
-            "bbox is outside the valid range, or west is not less than east, "
-            "or south is not less than north."
-        )
-    return (west, south, east, north)
+    )
+    if embed:
+        # Towns put the embed view in an <iframe> on their own site; every other page stays DENY.
+        response.xframe_options_exempt = True
+    return response
 
 
 @require_GET
 def places_layer(request: HttpRequest) -> HttpResponse:
-    bbox = _parse_bbox(request.GET.get("bbox"))
-    if isinstance(bbox, str):
-        return JsonResponse({"error": bbox}, status=400)
-    return HttpResponse(published_places_geojson(bbox), content_type="application/geo+json")
+    try:
+        bbox = parse_bbox(request.GET.get("bbox"))
+        zoom = parse_zoom(request.GET.get("zoom"))
+    except BadLayerRequest as error:
+        return JsonResponse({"error": str(error)}, status=400)
+    form = PlaceFilterForm(request.GET)
+    if not form.is_valid():
+        return JsonResponse({"error": form_errors_text(form)}, status=400)
+    layer_request = LayerRequest(bbox=bbox, zoom=zoom, filters=form.filters())
+    changed = last_change()
+    etag = f'"{layer_etag(layer_request, changed, get_language())}"'
+    last_modified = int(changed.timestamp()) if changed else None
+    response = get_conditional_response(request, etag=etag, last_modified=last_modified)
+    if response is None:
+        response = HttpResponse(
+            cached_layer(layer_request, etag), content_type="application/geo+json"
+        )
+    response["ETag"] = etag
+    if last_modified is not None:
+        response["Last-Modified"] = http_date(last_modified)
+    # Revalidate every time: the answer is cheap to confirm and must follow approvals at once.
+    response["Cache-Control"] = "public, max-age=0, must-revalidate"
+    patch_vary_headers(response, ["Accept-Language", "Cookie"])
+    return response
+
+
+@require_GET
+def search(request: HttpRequest) -> JsonResponse:
+    """The best matches for the search box, as JSON: most similar first, then nearest."""
+    form = PlaceFilterForm(request.GET)
+    if not form.is_valid():
+        return JsonResponse({"error": form_errors_text(form)}, status=400)
+    center, _zoom = map_view_from_query(request.GET)
+    rows = search_places(form.filters().query, center, limit=10, filters=form.filters())
+    return JsonResponse(
+        {
+            "results": [
+                {
+                    "id": row.id,
+                    "name": row.name,
+                    "address": row.address,
+                    "lat": row.lat,
+                    "lon": row.lon,
+                    "wheelchair": row.wheelchair,
+                    "seniors": row.seniors,
+                    "pram": row.pram,
+                    "url": reverse("public:detail", args=[row.id]),
+                }
+                for row in rows
+            ]
+        }
+    )

@@ -1,0 +1,105 @@
+"""The detail of a published place, at a permanent URL: /misto/<id>/."""
+
+from django.conf import settings
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.urls import NoReverseMatch, reverse
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET
+
+from mapping.models import Assessment, Purpose, ReviewStatus
+from mapping.public import presenters
+from mapping.public.filters import PROFILE_CHOICES
+from mapping.public.queries import SENSORY_FEATURES, sensory_features_of
+
+STEP_FREE_WAYS_IN = {
+    "NoelevationEntranceAccessibility",
+    "RampEntranceAccessibility",
+    "PlatformEntranceAccessibility",
+}
+
+
+def _report_url(place_id: int) -> str:
+    """The public report form if it is installed, else an e-mail to the town."""
+    try:
+        return reverse("public:report") + f"?place={place_id}"
+    except NoReverseMatch:
+        return f"mailto:{settings.DEFAULT_FROM_EMAIL}?subject=" + _("Problem with place %(id)s") % {
+            "id": place_id
+        }
+
+
+@require_GET
+def place_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    assessment = (
+        Assessment.objects.select_related("place", "place__municipality")
+        .filter(place_id=pk, status=ReviewStatus.APPROVED)
+        .first()
+    )
+    if assessment is None:
+        raise Http404(_("This place is not published."))
+    place = assessment.place
+    answers = assessment.answers if isinstance(assessment.answers, dict) else {}
+    entrances = []
+    for entrance in place.entrances.all():
+        way_in = answers.get(f"entrance{entrance.number}Accessibility", "")
+        entrances.append(
+            {
+                "entrance": entrance,
+                "way_in": presenters.ENUM_LABELS.get(way_in, ""),
+                # None when the survey did not record how one gets in.
+                "step_free": (way_in in STEP_FREE_WAYS_IN) if way_in else None,
+            }
+        )
+    reasons = presenters.reasons_by_profile(assessment.result, get_language() or "cs")
+    profiles = [
+        {
+            "key": key,
+            "label": label,
+            "category": getattr(assessment, key),
+            "category_label": getattr(assessment, f"get_{key}_display")(),
+            "reasons": reasons.get(key, []),
+        }
+        for key, label in PROFILE_CHOICES
+        if key not in SENSORY_FEATURES
+    ]
+    entrance_points = [
+        {
+            "number": item["entrance"].number,
+            "label": str(item["entrance"]),
+            "lat": item["entrance"].location.y,
+            "lon": item["entrance"].location.x,
+            "step_free": item["step_free"],
+        }
+        for item in entrances
+    ]
+    context = {
+        "place": place,
+        "assessment": assessment,
+        "profiles": profiles,
+        "general_reasons": reasons.get("general", []),
+        "toilet_reasons": reasons.get("toilets", []),
+        "incomplete": presenters.missing_measurements(assessment.result),
+        "measurement_groups": presenters.measurement_groups(answers),
+        "toilets": presenters.toilets(answers),
+        "parking": presenters.parking(answers),
+        "entrances": entrances,
+        "photos": assessment.photos.filter(is_hidden=False),
+        "services": place.services.all(),
+        "sensory": sensory_features_of(assessment.pk),
+        "report_url": _report_url(place.pk),
+        "purposes": [str(dict(Purpose.choices).get(value, value)) for value in place.purposes],
+        "detail_config": {
+            "tiles_url": settings.LEAFLET_CONFIG["TILES"][0][1],
+            "attribution": settings.LEAFLET_CONFIG["TILES"][0][2].get("attribution", ""),
+            "place": {"lat": place.location.y, "lon": place.location.x, "name": place.name},
+            "entrances": entrance_points,
+            "text": {
+                "step_free": _("Step-free entrance"),
+                "not_step_free": _("Entrance with steps"),
+                "unknown": _("The way in has not been recorded"),
+            },
+        },
+    }
+    return render(request, "public/detail.html", context)

@@ -1,0 +1,151 @@
+"""The filters shared by the map page, its layer and the list: one GET form, so a view is a URL.
+
+The same cleaned filters feed the SQL of the layer and of the list (mapping.public.queries), so
+the map and the list always show the same places.
+"""
+
+from dataclasses import dataclass
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from mapping.models import (
+    Category,
+    Municipality,
+    PlaceKind,
+    Purpose,
+    ServiceType,
+    TargetGroup,
+)
+
+MOBILITY_PROFILES = ("wheelchair", "seniors", "pram")
+SENSORY_PROFILES = ("blind", "deaf")
+DEFAULT_PROFILE = "wheelchair"
+
+PROFILE_CHOICES = [
+    ("wheelchair", _("Wheelchair")),
+    ("seniors", _("Seniors and reduced mobility")),
+    ("pram", _("Pram")),
+    ("blind", _("Blind and low vision")),
+    ("deaf", _("Deaf and hard of hearing")),
+]
+
+
+@dataclass(frozen=True)
+class PlaceFilters:
+    """Cleaned filter values; empty tuples and None mean "no filter"."""
+
+    profile: str = DEFAULT_PROFILE
+    categories: tuple[str, ...] = ()
+    kinds: tuple[str, ...] = ()
+    purposes: tuple[str, ...] = ()
+    municipality: int | None = None
+    toilet: bool = False
+    parking: bool = False
+    service_type: str = ""
+    target_group: str = ""
+    query: str = ""
+
+    @property
+    def is_mobility(self) -> bool:
+        return self.profile in MOBILITY_PROFILES
+
+    def cache_key(self) -> str:
+        """A stable text of the values that change the layer (not the search text)."""
+        return "|".join(
+            [
+                self.profile,
+                ",".join(sorted(self.categories)),
+                ",".join(sorted(self.kinds)),
+                ",".join(sorted(self.purposes)),
+                str(self.municipality or ""),
+                "t" if self.toilet else "",
+                "p" if self.parking else "",
+                self.service_type,
+                self.target_group,
+            ]
+        )
+
+
+class PlaceFilterForm(forms.Form):
+    """The filter form. Municipality choices are filled by the pages that show the form, so the
+    layer endpoint validates it without a database query."""
+
+    q = forms.CharField(label=_("Name or address"), required=False, max_length=200, strip=True)
+    profile = forms.ChoiceField(
+        label=_("Profile"),
+        choices=PROFILE_CHOICES,
+        required=False,
+        widget=forms.RadioSelect,
+        initial=DEFAULT_PROFILE,
+    )
+    category = forms.MultipleChoiceField(
+        label=_("Category"),
+        choices=Category.choices,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_("For the wheelchair, seniors and pram profiles."),
+    )
+    kind = forms.MultipleChoiceField(
+        label=_("Kind of place"),
+        choices=PlaceKind.choices,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    purpose = forms.MultipleChoiceField(
+        label=_("Purpose"),
+        choices=Purpose.choices,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    municipality = forms.IntegerField(
+        label=_("Municipality"), required=False, min_value=1, widget=forms.Select
+    )
+    toilet = forms.BooleanField(label=_("Has an accessible toilet"), required=False)
+    parking = forms.BooleanField(label=_("Has reserved parking"), required=False)
+    service_type = forms.ChoiceField(
+        label=_("Social service provided here"),
+        choices=[("", _("Any or none")), *ServiceType.choices],
+        required=False,
+    )
+    target_group = forms.ChoiceField(
+        label=_("Social service for"),
+        choices=[("", _("Anyone or no service")), *TargetGroup.choices],
+        required=False,
+    )
+
+    def __init__(self, *args, municipalities: list[tuple[int, str]] | None = None, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Without choices (the layer) any positive id validates; an unknown one matches nothing.
+        self.fields["municipality"].widget.choices = [
+            ("", _("All municipalities")),
+            *(municipalities or []),
+        ]
+
+    def filters(self) -> PlaceFilters:
+        data = self.cleaned_data
+        return PlaceFilters(
+            profile=data.get("profile") or DEFAULT_PROFILE,
+            categories=tuple(data.get("category") or ()),
+            kinds=tuple(data.get("kind") or ()),
+            purposes=tuple(data.get("purpose") or ()),
+            municipality=data.get("municipality"),
+            toilet=bool(data.get("toilet")),
+            parking=bool(data.get("parking")),
+            service_type=data.get("service_type") or "",
+            target_group=data.get("target_group") or "",
+            query=data.get("q") or "",
+        )
+
+
+def municipality_choices() -> list[tuple[int, str]]:
+    return list(Municipality.objects.order_by("name").values_list("id", "name"))
+
+
+def form_errors_text(form: forms.Form) -> str:
+    """All errors of a bound form as one sentence a volunteer can read."""
+    parts = []
+    for name, errors in form.errors.items():
+        label = form.fields[name].label if name in form.fields else ""
+        parts.append(f"{label}: {' '.join(errors)}" if label else " ".join(errors))
+    return " ".join(parts)

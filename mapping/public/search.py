@@ -1,0 +1,132 @@
+"""Search and listing of the published places, in SQL.
+
+Search ignores Czech diacritics and case ("namesti" finds "náměstí"): both the query and the
+document go through lower() and bf_unaccent(), and pg_trgm's word similarity ranks the matches
+(the trigram GIN index of migration 0002_public_search serves the `<%` operator). Ties in
+similarity go to the place nearest to the map centre.
+"""
+
+from dataclasses import dataclass, replace
+
+from django.db import connection
+
+from mapping.public.filters import PlaceFilters
+from mapping.public.queries import PUBLIC_PLACES_FROM, filter_clauses
+
+# Must match the expression of the index place_search_trgm character for character.
+SEARCH_DOCUMENT_SQL = (
+    "bf_unaccent(lower(p.name || ' ' || p.street || ' ' || p.house_number || ' ' || p.city))"
+)
+QUERY_SQL = "bf_unaccent(lower(%s))"
+
+MIN_QUERY_LENGTH = 2
+
+ROW_COLUMNS = """
+    p.id, p.name, p.kind, p.street, p.house_number, p.city,
+    NULLIF(a.wheelchair, '') AS wheelchair, NULLIF(a.seniors, '') AS seniors,
+    NULLIF(a.pram, '') AS pram, a.has_accessible_toilet AS toilet,
+    ST_Y(p.location) AS lat, ST_X(p.location) AS lon,
+    ST_Distance(p.location::geography, ST_SetSRID(ST_MakePoint(%s, %s), 4326)::geography)
+        AS distance_m
+"""
+
+SORTS = ("relevance", "distance", "name")
+
+
+@dataclass(frozen=True)
+class PlaceRow:
+    id: int
+    name: str
+    kind: str
+    street: str
+    house_number: str
+    city: str
+    wheelchair: str | None
+    seniors: str | None
+    pram: str | None
+    toilet: bool
+    lat: float
+    lon: float
+    distance_m: float
+    score: float | None = None
+
+    @property
+    def address(self) -> str:
+        street = " ".join(part for part in (self.street, self.house_number) if part)
+        return ", ".join(part for part in (street, self.city) if part)
+
+    def category(self, profile: str) -> str | None:
+        return (
+            getattr(self, profile, None) if profile in ("wheelchair", "seniors", "pram") else None
+        )
+
+
+def _where(filters: PlaceFilters) -> tuple[str, list]:
+    clauses, params = filter_clauses(filters)
+    if len(filters.query) >= MIN_QUERY_LENGTH:
+        clauses.append(f"{QUERY_SQL} <%% {SEARCH_DOCUMENT_SQL}")
+        params.append(filters.query)
+    return (" WHERE " + " AND ".join(clauses) if clauses else ""), params
+
+
+def _score_sql(filters: PlaceFilters) -> tuple[str, list]:
+    if len(filters.query) >= MIN_QUERY_LENGTH:
+        return f"word_similarity({QUERY_SQL}, {SEARCH_DOCUMENT_SQL})", [filters.query]
+    return "NULL::real", []
+
+
+class PlaceListQuery:
+    """The published places matching the filters, ordered, as a sequence Django's Paginator can
+    slice: one COUNT query and one query per page."""
+
+    def __init__(self, filters: PlaceFilters, centre: tuple[float, float], sort: str) -> None:
+        self.filters = filters
+        self.centre = centre  # (lat, lon)
+        self.sort = sort
+        self._count: int | None = None
+
+    def count(self) -> int:
+        if self._count is None:
+            where, params = _where(self.filters)
+            with connection.cursor() as cursor:
+                cursor.execute(f"SELECT count(*) {PUBLIC_PLACES_FROM}{where}", params)
+                self._count = cursor.fetchone()[0]
+        return self._count
+
+    def __len__(self) -> int:
+        return self.count()
+
+    def _order_sql(self) -> str:
+        if self.sort == "relevance" and len(self.filters.query) >= MIN_QUERY_LENGTH:
+            # Similarity in steps of 0.1, so that among equally good matches the nearest wins.
+            return "ORDER BY round(score::numeric, 1) DESC, distance_m, id"
+        if self.sort == "name":
+            return "ORDER BY name, id"
+        return "ORDER BY distance_m, id"
+
+    def __getitem__(self, index: slice) -> list[PlaceRow]:
+        if not isinstance(index, slice):
+            raise TypeError("PlaceListQuery supports slices only")
+        start = index.start or 0
+        stop = index.stop if index.stop is not None else start + 1000
+        lat, lon = self.centre
+        score_sql, score_params = _score_sql(self.filters)
+        where, params = _where(self.filters)
+        # A subquery, so that ORDER BY can use the computed columns in expressions.
+        sql = (
+            f"SELECT * FROM (SELECT {ROW_COLUMNS}, {score_sql} AS score "
+            f"{PUBLIC_PLACES_FROM}{where}) AS places {self._order_sql()} LIMIT %s OFFSET %s"
+        )
+        with connection.cursor() as cursor:
+            cursor.execute(sql, [lon, lat, *score_params, *params, stop - start, start])
+            return [PlaceRow(*row) for row in cursor.fetchall()]
+
+
+def search_places(
+    query: str, centre: tuple[float, float], limit: int = 10, filters: PlaceFilters | None = None
+) -> list[PlaceRow]:
+    """The best matches for `query`, most similar first, then nearest to `centre` (lat, lon)."""
+    if len(query.strip()) < MIN_QUERY_LENGTH:
+        return []
+    ranked = replace(filters or PlaceFilters(), query=query.strip())
+    return PlaceListQuery(ranked, centre, "relevance")[0:limit]

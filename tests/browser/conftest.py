@@ -1,0 +1,92 @@
+"""Shared fixtures of the browser tests: Debian's Chromium driven by Playwright against
+pytest-django's live server. Nothing outside the live server is fetched (tiles are aborted)."""
+
+import os
+
+import pytest
+from django.core.cache import cache
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking"]
+
+
+@pytest.fixture(scope="session")
+def _allow_sync_db_under_playwright():
+    # Playwright's sync API runs an event loop in the test's thread; Django would then refuse
+    # database access from the test body ("SynchronousOnlyOperation"), though nothing is async.
+    previous = os.environ.get("DJANGO_ALLOW_ASYNC_UNSAFE")
+    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+    yield
+    if previous is None:
+        os.environ.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
+
+
+@pytest.fixture(scope="session")
+def browser(_allow_sync_db_under_playwright):
+    if not os.path.exists(CHROMIUM):
+        pytest.skip("Debian's chromium is not installed")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def browser_settings(settings):
+    """Plain HTTP on the live server: cookies without Secure, static files from the finders."""
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+    }
+    settings.SESSION_COOKIE_SECURE = False
+    settings.CSRF_COOKIE_SECURE = False
+    settings.LANGUAGE_COOKIE_SECURE = False
+    cache.clear()
+    return settings
+
+
+@pytest.fixture
+def page(browser, live_server, browser_settings):
+    """A fresh page that may only talk to the live server; it records dialogs (there must be
+    none) and JavaScript errors."""
+    context = browser.new_context(locale="cs-CZ", viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    page.dialogs = []
+    page.errors = []
+
+    def only_live_server(route):
+        if route.request.url.startswith(live_server.url):
+            route.continue_()
+        else:
+            route.abort()
+
+    def on_dialog(dialog):
+        page.dialogs.append(dialog.message)
+        dialog.dismiss()
+
+    page.route("**/*", only_live_server)
+    page.on("dialog", on_dialog)
+    page.on("pageerror", lambda error: page.errors.append(str(error)))
+    page.set_default_timeout(10000)
+    yield page
+    context.close()
+
+
+@pytest.fixture
+def axe():
+    from axe_playwright_python.sync_playwright import Axe
+
+    return Axe()
+
+
+AXE_OPTIONS = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}}
+
+
+def axe_violations(axe, page) -> list[str]:
+    results = axe.run(page, options=AXE_OPTIONS)
+    return [
+        f"{v['id']}: {v['help']} ({[n['target'] for n in v['nodes']][:5]})"
+        for v in results.response["violations"]
+    ]

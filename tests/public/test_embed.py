@@ -1,0 +1,52 @@
+"""Embedding: the map without site chrome may be framed; nothing else may."""
+
+import pytest
+from django.urls import reverse
+
+
+@pytest.mark.django_db
+def test_the_embed_view_may_be_framed_and_has_no_site_chrome(client):
+    response = client.get(reverse("public:map"), {"embed": "1"})
+    assert response.status_code == 200
+    assert "X-Frame-Options" not in response.headers
+    assert 'class="site-header"' not in response.content.decode()
+
+
+@pytest.mark.django_db
+def test_the_normal_map_page_refuses_framing(client):
+    response = client.get(reverse("public:map"))
+    assert response["X-Frame-Options"] == "DENY"
+    assert 'class="site-header"' in response.content.decode()
+
+
+@pytest.mark.django_db
+def test_the_embed_view_speaks_the_language_of_the_snippet(client):
+    response = client.get(reverse("public:map"), {"embed": "1", "lang": "en"})
+    assert '<html lang="en">' in response.content.decode()
+
+
+@pytest.mark.django_db
+def test_the_snippet_page_writes_an_iframe_with_the_chosen_view_and_filters(client, settings):
+    settings.SITE_URL = "https://mapa.example.cz"
+    params = {
+        "lat": "49.41",
+        "lon": "14.66",
+        "z": "16",
+        "lang": "en",
+        "width": "640",
+        "height": "480",
+        "profile": "pram",
+        "toilet": "on",
+    }
+    page = client.get(reverse("public:embed"), params).content.decode()
+    assert "&lt;iframe src=&quot;https://mapa.example.cz/?embed=1&amp;amp;lang=en" in page
+    assert "profile=pram" in page and "toilet=on" in page and "width=&quot;640&quot;" in page
+
+
+@pytest.mark.django_db
+def test_the_snippet_page_explains_bad_values(client):
+    params = {"lat": "99", "lon": "14", "z": "16", "lang": "en", "width": "640", "height": "480"}
+    response = client.get(reverse("public:embed"), params, HTTP_ACCEPT_LANGUAGE="en")
+    assert response.status_code == 200
+    assert "less than or equal to 90" in response.content.decode()
+    assert "&lt;iframe" not in response.content.decode()

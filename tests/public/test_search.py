@@ -1,0 +1,88 @@
+"""Search by name and address, blind to Czech diacritics and case, ranked by similarity and then
+by distance from the map centre."""
+
+import pytest
+from django.db import connection
+from django.urls import reverse
+
+from mapping.models import ReviewStatus
+from mapping.public.search import SEARCH_DOCUMENT_SQL, search_places
+from tests.public_factories import TABOR, make_place
+
+CENTRE = (TABOR[1], TABOR[0])  # lat, lon
+
+
+def found(query: str, centre=CENTRE) -> list[str]:
+    return [row.name for row in search_places(query, centre)]
+
+
+@pytest.mark.django_db
+def test_it_finds_a_name_with_diacritics_from_a_query_without_them():
+    make_place("Kavárna na náměstí")
+    make_place("Knihovna")
+    assert found("namesti") == ["Kavárna na náměstí"]
+    assert found("NÁMĚSTÍ") == ["Kavárna na náměstí"]
+    assert found("kavarna") == ["Kavárna na náměstí"]
+
+
+@pytest.mark.django_db
+def test_it_finds_a_place_by_its_street_and_town():
+    make_place("Městský úřad", street="Žižkovo náměstí", house_number="1", city="Tábor")
+    make_place("Knihovna", street="Jiráskova", city="Tábor")
+    assert found("zizkovo namesti 1") == ["Městský úřad"]
+    assert sorted(found("tabor")) == ["Knihovna", "Městský úřad"]
+
+
+@pytest.mark.django_db
+def test_it_tolerates_a_typo():
+    make_place("Poliklinika Tábor")
+    assert found("poliklnika") == ["Poliklinika Tábor"]
+
+
+@pytest.mark.django_db
+def test_it_ranks_better_matches_first_and_then_the_nearest():
+    make_place("Lékárna U Nádraží", lon=TABOR[0] + 0.02)
+    make_place("Lékárna", lon=TABOR[0] + 0.01)
+    make_place("Lékárna", lon=TABOR[0] + 0.03, street="Far away")
+    make_place("Lékárenská služba", lon=TABOR[0])
+    names = found("lekarna")
+    assert names[:3] == ["Lékárna", "Lékárna U Nádraží", "Lékárna"]
+    rows = search_places("lekarna", CENTRE)
+    assert rows[0].distance_m < rows[2].distance_m
+
+
+@pytest.mark.django_db
+def test_it_does_not_show_unpublished_places():
+    make_place("Náměstí draft", status=ReviewStatus.DRAFT)
+    assert found("namesti") == []
+
+
+@pytest.mark.django_db
+def test_it_ignores_a_query_of_one_letter():
+    make_place("A")
+    assert found("a") == []
+
+
+@pytest.mark.django_db
+def test_the_search_endpoint_answers_json_with_links_to_the_details(client):
+    place = make_place("Kavárna na náměstí", street="Žižkovo náměstí", city="Tábor")
+    response = client.get(reverse("public:search"), {"q": "namesti", "lat": "49.4", "lon": "14.6"})
+    assert response.status_code == 200
+    (result,) = response.json()["results"]
+    assert result["name"] == "Kavárna na náměstí"
+    assert result["address"] == "Žižkovo náměstí, Tábor"
+    assert result["url"] == reverse("public:detail", args=[place.id])
+
+
+@pytest.mark.django_db
+def test_the_search_uses_the_trigram_index():
+    make_place("Kavárna na náměstí")
+    with connection.cursor() as cursor:
+        cursor.execute("SET LOCAL enable_seqscan = off")
+        cursor.execute(
+            f"EXPLAIN SELECT p.id FROM mapping_place p "
+            f"WHERE bf_unaccent(lower(%s)) <%% {SEARCH_DOCUMENT_SQL}",
+            ["namesti"],
+        )
+        plan = "\n".join(row[0] for row in cursor.fetchall())
+    assert "place_search_trgm" in plan
