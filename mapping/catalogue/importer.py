@@ -154,7 +154,9 @@ def _provider(data: ProviderData, source: str) -> tuple[Provider, bool, bool]:
         "description": data.description,
     }
     if provider is None:
-        provider = Provider(ico=data.ico, source=source, source_id=data.source_id, **values)
+        # (source, source_id) is unique per source: a provider known by its IČO is keyed by it.
+        source_id = data.source_id or data.ico
+        provider = Provider(ico=data.ico, source=source, source_id=source_id, **values)
         provider.full_clean()
         provider.save()
         return provider, True, True

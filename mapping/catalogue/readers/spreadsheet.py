@@ -69,7 +69,7 @@ HEADERS: dict[str, tuple[str, ...]] = {
     "registry_id": ("registracni cislo", "identifikator", "identifikator sluzby", "registry id"),
     "area_served": ("pusobnost", "area served"),
 }
-REQUIRED = ("provider", "service", "service_type")
+REQUIRED = {"provider": "Poskytovatel", "service": "Služba", "service_type": "Druh služby"}
 _HEADER_LOOKUP = {alias: key for key, aliases in HEADERS.items() for alias in aliases}
 
 
@@ -107,7 +107,7 @@ def _records(rows: list[list[str]]) -> list[Record]:
     columns = [_HEADER_LOOKUP.get(fold(h).strip(" :*")) for h in rows[0]]
     missing = [key for key in REQUIRED if key not in columns]
     if missing:
-        names = ", ".join(HEADERS[key][0].capitalize() for key in missing)
+        names = ", ".join(REQUIRED[key] for key in missing)
         raise CatalogueFileError(
             _("The first row must name the columns; missing: %(columns)s.") % {"columns": names}
         )
