@@ -8,7 +8,7 @@ from mapping.catalogue.records import CatalogueFileError
 
 def test_it_names_the_missing_required_columns():
     with pytest.raises(CatalogueFileError) as error:
-        read_records("Poskytovatel;Telefon\nSpolek;123\n".encode(), "csv")
+        read_records(b"Poskytovatel;Telefon\nSpolek;123\n", "csv")
     assert "Služba" in str(error.value)
     assert "Druh služby" in str(error.value)
 
