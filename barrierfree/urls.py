@@ -10,6 +10,7 @@ admin.site.site_title = _("Barrier-free map")
 urlpatterns = [
     path("admin/", admin.site.urls),
     path("i18n/", include("django.conf.urls.i18n")),
+    path("katalog/", include("mapping.catalogue.urls")),
     path("", include("mapping.public.urls")),
 ]
 

@@ -62,3 +62,24 @@ def demo_catalogue(demo_town):
         read_records(DEMO_CSV.read_bytes(), "csv"), source="spreadsheet", commit=True
     )
     return report
+
+
+@pytest.fixture(autouse=True)
+def _static_files_without_manifest(settings):
+    """Pages render {% static %} without a collectstatic run (the manifest exists only after it)."""
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+    }
+
+
+@pytest.fixture
+def catalogue_translations(settings, tmp_path):
+    """Czech from this part's own PO file, compiled for the test (the project's is merged later)."""
+    import subprocess
+
+    po = Path(settings.BASE_DIR) / "locale" / "parts" / "catalogue.cs.po"
+    target = tmp_path / "locale" / "cs" / "LC_MESSAGES"
+    target.mkdir(parents=True)
+    subprocess.run(["msgfmt", "-o", str(target / "django.mo"), str(po)], check=True)
+    settings.LOCALE_PATHS = [tmp_path / "locale", *settings.LOCALE_PATHS]
