@@ -126,3 +126,9 @@ class ReportAdmin(LeafletGeoAdmin):
     list_filter = ("kind", "status")
     search_fields = ("text", "place__name")
     raw_id_fields = ("place", "reported_photo")
+
+
+# The catalogue's own admin (import upload, unmatched addresses) replaces the plain one above.
+from mapping.catalogue.admin import register_catalogue_admin  # noqa: E402
+
+register_catalogue_admin(admin.site)

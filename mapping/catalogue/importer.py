@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from django.core.exceptions import ValidationError
 from django.db import DatabaseError, transaction
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from mapping.catalogue.addresses import address_keys
 from mapping.catalogue.records import Location, ProviderData, Record, ServiceData
@@ -20,6 +21,12 @@ from mapping.catalogue.vocab import fold
 from mapping.models import Municipality, Place, Provider, Service
 
 CREATED, UPDATED, UNCHANGED, REJECTED = "created", "updated", "unchanged", "rejected"
+STATUS_LABELS = {
+    CREATED: gettext_lazy("created"),
+    UPDATED: gettext_lazy("updated"),
+    UNCHANGED: gettext_lazy("unchanged"),
+    REJECTED: gettext_lazy("rejected"),
+}
 
 
 @dataclass
@@ -30,6 +37,10 @@ class RowResult:
     reasons: list[str] = field(default_factory=list)
     unmatched: list[str] = field(default_factory=list)
     service_id: int | None = None
+
+    @property
+    def status_label(self) -> str:
+        return str(STATUS_LABELS[self.status])
 
 
 @dataclass
