@@ -9,6 +9,7 @@ from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin.models import ADDITION, CHANGE, LogEntry
 from django.core.exceptions import PermissionDenied
+from django.db import models
 from django.db.models import Count, Q
 from django.http import HttpRequest, HttpResponse
 from django.template.response import TemplateResponse
@@ -21,6 +22,8 @@ from mapping.catalogue.records import CatalogueFileError
 from mapping.models import Provider, Service
 
 MAX_UPLOAD_BYTES = 20 * 1024 * 1024
+# Web addresses typed without a scheme are https (and Django 5.2 warns without this choice).
+URL_FIELDS_HTTPS = {models.URLField: {"assume_scheme": "https"}}
 
 
 class ServiceInline(admin.StackedInline):
@@ -28,6 +31,7 @@ class ServiceInline(admin.StackedInline):
     extra = 0
     autocomplete_fields = ("area_served", "places")
     show_change_link = True
+    formfield_overrides = URL_FIELDS_HTTPS
 
 
 class ProviderAdmin(admin.ModelAdmin):
@@ -35,6 +39,7 @@ class ProviderAdmin(admin.ModelAdmin):
     search_fields = ("name", "ico")
     list_filter = ("source", "is_demo")
     inlines = [ServiceInline]
+    formfield_overrides = URL_FIELDS_HTTPS
 
     def get_queryset(self, request: HttpRequest):
         return super().get_queryset(request).annotate(service_count=Count("services"))
@@ -69,6 +74,7 @@ class ServiceAdmin(admin.ModelAdmin):
     autocomplete_fields = ("provider", "area_served", "places")
     list_select_related = ("provider",)
     change_list_template = "admin/catalogue/service_change_list.html"
+    formfield_overrides = URL_FIELDS_HTTPS
 
     def get_urls(self):
         view = self.admin_site.admin_view(self.import_view)

@@ -82,3 +82,13 @@ def test_a_coordinator_edits_a_service_with_history(client, coordinator, demo_ca
     assert (
         "capacity" in entry.get_change_message().lower() or "kapacita" in entry.get_change_message()
     )
+
+
+def test_the_provider_form_opens_with_its_services_inline(client, coordinator, demo_catalogue):
+    from mapping.models import Provider
+
+    client.force_login(coordinator)
+    provider = Provider.objects.get(name="Charita Lhotka nad Otavou")
+    response = client.get(reverse("admin:mapping_provider_change", args=[provider.pk]))
+    assert response.status_code == 200
+    assert "Šatník Charity" in response.content.decode()
