@@ -21,8 +21,7 @@ def _square(lon: float, lat: float, size: float = 0.02) -> MultiPolygon:
     return MultiPolygon(Polygon(ring, srid=4326), srid=4326)
 
 
-@pytest.fixture
-def demo_town(db) -> dict[str, Place]:
+def create_demo_town() -> dict[str, Place]:
     """The demo town's municipalities and its ten places, each with an approved assessment."""
     town = Municipality.objects.create(
         name="Lhotka nad Otavou", code="999001", geom=_square(14.13, 49.29), is_demo=True
@@ -53,6 +52,11 @@ def demo_town(db) -> dict[str, Place]:
             )
             places[row["key"]] = place
     return places
+
+
+@pytest.fixture
+def demo_town(db) -> dict[str, Place]:
+    return create_demo_town()
 
 
 @pytest.fixture

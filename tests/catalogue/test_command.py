@@ -42,3 +42,24 @@ def test_an_unknown_file_type_is_a_clear_command_error(db, tmp_path):
     path.write_text("x")
     with pytest.raises(CommandError, match=".csv, .xlsx or .json"):
         _run(str(path))
+
+
+def test_rpss_code_lists_can_come_from_a_folder_of_mpsv_files(demo_town, tmp_path):
+    import json
+
+    from tests.catalogue.conftest import RPSS_JSON
+
+    document = json.loads(RPSS_JSON.read_text(encoding="utf-8"))
+    lists = document.pop("ciselniky")
+    lists["DruhSocialniSluzby"]["polozky"].append(
+        {"id": "DruhSocialniSluzby/77", "nazev": {"cs": "raná péče"}}
+    )
+    folder = tmp_path / "ciselniky"
+    folder.mkdir()
+    for name, body in lists.items():
+        (folder / f"{name}.json").write_text(json.dumps(body), encoding="utf-8")
+    bare = tmp_path / "rpss.json"
+    bare.write_text(json.dumps(document), encoding="utf-8")
+    output = _run(str(bare), "--codelists", str(folder), "--commit")
+    assert "rejected 0" in output
+    assert Service.objects.get(registry_id="9990014").service_type == "s54"

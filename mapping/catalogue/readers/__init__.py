@@ -25,8 +25,14 @@ def guess_format(filename: str, data: bytes) -> str:
     )
 
 
-def read_records(data: bytes, fmt: str) -> list[Record]:
-    """Records of a file's content in format `fmt` (csv, xlsx, rpss or pribor)."""
+def read_records(
+    data: bytes, fmt: str, codelists: dict[str, dict[str, str]] | None = None
+) -> list[Record]:
+    """Records of a file's content in format `fmt` (csv, xlsx, rpss or pribor).
+
+    `codelists` (RPSS only): {"DruhSocialniSluzby": {"DruhSocialniSluzby/13": "domovy pro
+    seniory"}, ...}, e.g. from `load_codelists`.
+    """
     from mapping.catalogue.readers import pribor, rpss, spreadsheet
 
     if fmt == "csv":
@@ -35,7 +41,7 @@ def read_records(data: bytes, fmt: str) -> list[Record]:
         return spreadsheet.read_xlsx(data)
     if fmt in ("rpss", "pribor"):
         document = _load_json(data)
-        return rpss.read(document) if fmt == "rpss" else pribor.read(document)
+        return rpss.read(document, codelists) if fmt == "rpss" else pribor.read(document)
     raise CatalogueFileError(
         _("Unknown format “%(format)s”: use one of %(formats)s.")
         % {"format": fmt, "formats": ", ".join(FORMATS)}
@@ -51,3 +57,21 @@ def _load_json(data: bytes):
         raise CatalogueFileError(
             _("The file is not valid JSON in UTF-8 (%(detail)s).") % {"detail": error}
         ) from error
+
+
+def load_codelists(folder: Path) -> dict[str, dict[str, str]]:
+    """MPSV code lists saved as JSON files ({"polozky": [{"id", "nazev"}]}) in `folder`.
+
+    Each item's id names its list ("DruhSocialniSluzby/13"), so the file names do not matter.
+    """
+    names: dict[str, dict[str, str]] = {}
+    for path in sorted(Path(folder).glob("*.json")):
+        document = _load_json(path.read_bytes())
+        items = document.get("polozky", []) if isinstance(document, dict) else []
+        for item in items:
+            if not isinstance(item, dict) or "/" not in str(item.get("id", "")):
+                continue
+            name = item.get("nazev", "")
+            name = name.get("cs", "") if isinstance(name, dict) else str(name)
+            names.setdefault(item["id"].split("/", 1)[0], {})[item["id"]] = name
+    return names

@@ -5,7 +5,13 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from mapping.catalogue.importer import REJECTED, import_records
-from mapping.catalogue.readers import FORMATS, SOURCE_NAMES, guess_format, read_records
+from mapping.catalogue.readers import (
+    FORMATS,
+    SOURCE_NAMES,
+    guess_format,
+    load_codelists,
+    read_records,
+)
 from mapping.catalogue.records import CatalogueFileError
 
 
@@ -23,6 +29,12 @@ class Command(BaseCommand):
             help="Name of the source, part of the key that makes re-imports idempotent "
             "(default: the format, e.g. 'spreadsheet', 'rpss', 'pribor').",
         )
+        parser.add_argument(
+            "--codelists",
+            type=Path,
+            help="RPSS only: a folder with the MPSV code lists as JSON "
+            "(druhy-socialni-sluzby.json, cilove-skupiny-osoby.json, ...).",
+        )
         parser.add_argument("--commit", action="store_true", help="Write to the database.")
 
     def handle(self, *args, **options) -> None:
@@ -32,7 +44,8 @@ class Command(BaseCommand):
         try:
             data = path.read_bytes()
             fmt = options["format"] or guess_format(path.name, data)
-            records = read_records(data, fmt)
+            codelists = load_codelists(options["codelists"]) if options["codelists"] else None
+            records = read_records(data, fmt, codelists)
         except CatalogueFileError as error:
             raise CommandError(str(error)) from error
         source = options["source"] or SOURCE_NAMES[fmt]
