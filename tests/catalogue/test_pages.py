@@ -134,3 +134,12 @@ def test_the_layer_refuses_an_unknown_type_with_a_400(client, db):
 def test_the_layer_is_one_query(client, demo_catalogue, django_assert_num_queries):
     with django_assert_num_queries(1):
         client.get(reverse("catalogue:layer"))
+
+
+def test_the_list_makes_the_same_few_queries_whatever_the_number_of_services(
+    client, demo_catalogue, django_assert_max_num_queries
+):
+    # Places and their categories are prefetched: no query per service or per place.
+    with django_assert_max_num_queries(6):
+        response = client.get(reverse("catalogue:list"), {"accessible_for": "seniors"})
+    assert len(response.context["page"].object_list) > 10
