@@ -41,6 +41,9 @@ INSTALLED_APPS = [
     "django.contrib.gis",
     "django.contrib.postgres",
     "leaflet",
+    "rest_framework",
+    "rest_framework_gis",
+    "drf_spectacular",
     "mapping",
 ]
 
@@ -178,6 +181,39 @@ LEAFLET_CONFIG = {
     ],
     "RESET_VIEW": False,
     "NO_GLOBALS": False,
+}
+
+# Reports from the public through the web form, per client address and hour.
+REPORTS_PER_HOUR = envint("REPORTS_PER_HOUR", 10)
+
+# The public REST API (mapping/api): read-only but for public reports, versioned in the URL.
+REST_FRAMEWORK = {
+    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    "DEFAULT_PARSER_CLASSES": [
+        "rest_framework.parsers.JSONParser",
+        "rest_framework.parsers.MultiPartParser",
+    ],
+    "DEFAULT_AUTHENTICATION_CLASSES": ["rest_framework.authentication.SessionAuthentication"],
+    "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.AllowAny"],
+    "DEFAULT_THROTTLE_RATES": {
+        "reports": envstr("REPORTS_RATE", "10/hour"),
+    },
+    "EXCEPTION_HANDLER": "mapping.api.errors.exception_handler",
+    "UNAUTHENTICATED_USER": "django.contrib.auth.models.AnonymousUser",
+}
+SPECTACULAR_SETTINGS = {
+    "TITLE": "Bezbariérová mapa API",
+    "DESCRIPTION": (
+        "Open data of the barrier-free map: published places with their accessibility per "
+        "profile (MKPO methodology), assessments, photos, the catalogue of social-service "
+        "providers, and public reports. Coordinates in WGS 84 (EPSG:4326)."
+    ),
+    "VERSION": "1.0.0",
+    "SERVE_INCLUDE_SCHEMA": False,
+    "LICENSE": {"name": "Open data: ODbL 1.0; software: EUPL-1.2"},
+    # One enum for the category of every profile, instead of one per field.
+    "ENUM_NAME_OVERRIDES": {"CategoryEnum": "mapping.models.assessments.Category"},
 }
 
 EMAIL_BACKEND = envstr("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")

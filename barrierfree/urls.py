@@ -10,6 +10,9 @@ admin.site.site_title = _("Barrier-free map")
 urlpatterns = [
     path("admin/", admin.site.urls),
     path("i18n/", include("django.conf.urls.i18n")),
+    path("api/v1/", include("mapping.api.urls")),
+    path("data/", include("mapping.opendata.urls")),
+    path("nahlasit/", include("mapping.reports.urls")),
     path("katalog/", include("mapping.catalogue.urls")),
     path("", include("mapping.public.urls")),
 ]

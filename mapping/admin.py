@@ -1,7 +1,9 @@
 """The coordinators' admin: every geometry edited on a django-leaflet map, Czech and English."""
 
+from django import forms
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from leaflet.admin import LeafletGeoAdmin, LeafletGeoAdminMixin
 
@@ -13,7 +15,9 @@ from mapping.models import (
     Photo,
     Place,
     Provider,
+    Purpose,
     Report,
+    ReportStatus,
     Service,
     User,
 )
@@ -41,8 +45,39 @@ class EntranceInline(LeafletGeoAdminMixin, admin.StackedInline):
     extra = 0
 
 
+class PlaceAdminForm(forms.ModelForm):
+    purposes = forms.MultipleChoiceField(
+        label=_("purposes"),
+        choices=Purpose.choices,
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+    )
+
+    class Meta:
+        model = Place
+        fields = (
+            "name",
+            "kind",
+            "purposes",
+            "description",
+            "street",
+            "house_number",
+            "city",
+            "postcode",
+            "ruian_address_code",
+            "municipality",
+            "location",
+            "footprint",
+            "osm_id",
+            "source",
+            "source_id",
+            "is_demo",
+        )
+
+
 @admin.register(Place)
 class PlaceAdmin(LeafletGeoAdmin):
+    form = PlaceAdminForm
     list_display = ("name", "kind", "city", "municipality", "is_demo", "updated_at")
     list_filter = ("kind", "municipality", "is_demo", "source")
     search_fields = ("name", "street", "city", "osm_id", "source_id")
@@ -126,6 +161,29 @@ class ReportAdmin(LeafletGeoAdmin):
     list_filter = ("kind", "status")
     search_fields = ("text", "place__name")
     raw_id_fields = ("place", "reported_photo")
+    actions = ("publish", "reject", "hide_reported_photo")
+
+    def _moderate(self, request, queryset, status: str) -> int:
+        return queryset.update(
+            status=status, moderated_by=request.user, moderated_at=timezone.now()
+        )
+
+    @admin.action(description=_("Publish the selected reports"))
+    def publish(self, request, queryset):
+        count = self._moderate(request, queryset, ReportStatus.PUBLISHED)
+        self.message_user(request, _("%(count)d reports published.") % {"count": count})
+
+    @admin.action(description=_("Reject the selected reports"))
+    def reject(self, request, queryset):
+        count = self._moderate(request, queryset, ReportStatus.REJECTED)
+        self.message_user(request, _("%(count)d reports rejected.") % {"count": count})
+
+    @admin.action(description=_("Hide the reported photos at once"))
+    def hide_reported_photo(self, request, queryset):
+        photos = Photo.objects.filter(problem_reports__in=queryset)
+        count = photos.update(is_hidden=True)
+        self._moderate(request, queryset.exclude(reported_photo=None), ReportStatus.RESOLVED)
+        self.message_user(request, _("%(count)d photos hidden.") % {"count": count})
 
 
 # The catalogue's own admin (import upload, unmatched addresses) replaces the plain one above.

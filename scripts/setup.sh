@@ -60,6 +60,7 @@ ensure_venv() {
 
 # psql as the PostgreSQL superuser: peer auth on the socket as root, else TCP as postgres.
 pg_admin() {
+  export PGOPTIONS="-c client_min_messages=warning"
   if [ "$(id -u)" = 0 ] && command -v runuser >/dev/null; then
     (cd / && runuser -u postgres -- psql -v ON_ERROR_STOP=1 -qAt "$@")
   elif command -v sudo >/dev/null && sudo -n true 2>/dev/null; then

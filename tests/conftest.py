@@ -5,8 +5,12 @@ import pytest
 def _media_in_tmp(settings, tmp_path):
     """Uploaded files of a test go to its own folder, never to the developer's media."""
     settings.MEDIA_ROOT = tmp_path / "media"
+    settings.STATIC_ROOT = tmp_path / "static"
+    settings.STATIC_ROOT.mkdir()
     settings.STORAGES = {
         **settings.STORAGES,
+        # No collectstatic before tests: serve static files without the manifest.
+        "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
         "private": {
             "BACKEND": "django.core.files.storage.FileSystemStorage",
             "OPTIONS": {"location": str(tmp_path / "private")},

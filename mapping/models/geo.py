@@ -26,6 +26,11 @@ def in_valid_range(field: str) -> Q:
     )
 
 
+def is_valid_geometry(field: str) -> Func:
+    """ST_IsValid as a plain function: the isvalid lookup cannot be validated on a NULL value."""
+    return Func(F(field), function="ST_IsValid", output_field=models.BooleanField())
+
+
 OUT_OF_RANGE_MESSAGE = _(
     "The position is outside the valid range: longitude must lie between -180 "
     "and 180 and latitude between -90 and 90."
@@ -64,7 +69,7 @@ class Municipality(models.Model):
         ordering = ["name"]
         constraints = [
             models.CheckConstraint(
-                condition=Q(geom__isvalid=True),
+                condition=Q(is_valid_geometry("geom")),
                 name="municipality_geom_valid",
                 violation_error_message=_(
                     "The boundary is not a valid polygon (it crosses itself or is not closed)."
@@ -177,7 +182,7 @@ class Place(models.Model):
                 violation_error_message=OUT_OF_RANGE_MESSAGE,
             ),
             models.CheckConstraint(
-                condition=Q(footprint__isnull=True) | Q(footprint__isvalid=True),
+                condition=Q(footprint__isnull=True) | Q(is_valid_geometry("footprint")),
                 name="place_footprint_valid",
                 violation_error_message=_(
                     "The footprint is not a valid polygon (it crosses itself or is not closed)."

@@ -1,0 +1,47 @@
+"""Who may see and who may change an assessment: two small helpers, used by every view.
+
+- `get_assessment_or_404`: the public sees approved assessments only; a volunteer also sees their
+  own; a coordinator sees everything. Anything else is a 404, so that a draft's existence leaks not.
+- `get_assessment_writable_or_403`: a volunteer edits only their own drafts and returned
+  submissions; a coordinator may edit anything not yet approved.
+"""
+
+from django.core.exceptions import PermissionDenied
+from django.http import Http404
+from django.utils.translation import gettext as _
+
+from mapping.models import Assessment, ReviewStatus
+
+EDITABLE_BY_SURVEYOR = (ReviewStatus.DRAFT, ReviewStatus.RETURNED)
+
+
+def can_view(user, assessment: Assessment) -> bool:
+    if assessment.status == ReviewStatus.APPROVED:
+        return True
+    if not user.is_authenticated:
+        return False
+    return user.is_coordinator or assessment.surveyor_id == user.pk
+
+
+def can_edit(user, assessment: Assessment) -> bool:
+    if not user.is_authenticated or not user.is_active:
+        return False
+    if user.is_coordinator:
+        return assessment.status not in (ReviewStatus.APPROVED, ReviewStatus.SUPERSEDED)
+    return assessment.surveyor_id == user.pk and assessment.status in EDITABLE_BY_SURVEYOR
+
+
+def get_assessment_or_404(user, pk: int) -> Assessment:
+    assessment = Assessment.objects.select_related("place").filter(pk=pk).first()
+    if assessment is None or not can_view(user, assessment):
+        raise Http404(_("No such assessment."))
+    return assessment
+
+
+def get_assessment_writable_or_403(user, pk: int) -> Assessment:
+    assessment = get_assessment_or_404(user, pk)
+    if not can_edit(user, assessment):
+        raise PermissionDenied(
+            _("You cannot change this assessment: it is not your draft or it is already reviewed.")
+        )
+    return assessment

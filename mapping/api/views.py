@@ -1,0 +1,144 @@
+"""The public REST API, version 1: read-only open data, and public reports (POST).
+
+Everything public is published data only: places with an approved assessment, the approved and
+superseded assessments, visible photos, the catalogue, and moderated reports.
+"""
+
+from django.db.models import Prefetch
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
+from rest_framework import mixins, viewsets
+from rest_framework.exceptions import ValidationError
+from rest_framework.pagination import PageNumberPagination
+from rest_framework.throttling import ScopedRateThrottle
+from rest_framework_gis.pagination import GeoJsonPagination
+
+from mapping.api.published import FilterError, apply_filters, published_places
+from mapping.api.serializers import (
+    AssessmentSerializer,
+    PlaceDetailSerializer,
+    PlaceFeatureSerializer,
+    ProviderSerializer,
+    ReportSerializer,
+    ServiceSerializer,
+)
+from mapping.models import Assessment, Photo, Provider, Report, ReportStatus, ReviewStatus, Service
+
+
+class Pages(PageNumberPagination):
+    page_size = 100
+    page_size_query_param = "page_size"
+    max_page_size = 1000
+
+
+class GeoPages(GeoJsonPagination):
+    page_size = 100
+    page_size_query_param = "page_size"
+    max_page_size = 1000
+
+
+PLACE_FILTERS = [
+    OpenApiParameter("bbox", str, description="west,south,east,north in WGS 84"),
+    OpenApiParameter("profile", str, enum=["wheelchair", "seniors", "pram"]),
+    OpenApiParameter("category", str, many=True, enum=["accessible", "partly", "inaccessible"]),
+    OpenApiParameter("kind", str, many=True),
+    OpenApiParameter("purpose", str, many=True),
+    OpenApiParameter("municipality", str, description="RÚIAN code of the municipality"),
+    OpenApiParameter("toilet", bool, description="only places with an accessible toilet"),
+    OpenApiParameter("parking", bool, description="only places with reserved parking"),
+]
+
+
+def _visible_photos() -> Prefetch:
+    return Prefetch("photos", queryset=Photo.objects.filter(is_hidden=False))
+
+
+@extend_schema_view(
+    list=extend_schema(parameters=PLACE_FILTERS, summary="Published places (GeoJSON)"),
+    retrieve=extend_schema(summary="One published place with its entrances and assessment"),
+)
+class PlaceViewSet(viewsets.ReadOnlyModelViewSet):
+    pagination_class = GeoPages
+
+    def get_queryset(self):
+        queryset = published_places().select_related("municipality").order_by("id")
+        if self.action == "list":
+            try:
+                return apply_filters(queryset, self.request.query_params)
+            except FilterError as error:
+                raise ValidationError({"error": str(error)}) from None
+        return queryset.prefetch_related(
+            "entrances",
+            Prefetch(
+                "assessments",
+                queryset=Assessment.objects.filter(status=ReviewStatus.APPROVED).prefetch_related(
+                    _visible_photos()
+                ),
+                to_attr="approved_assessments",
+            ),
+        )
+
+    def get_serializer_class(self):
+        return PlaceFeatureSerializer if self.action == "list" else PlaceDetailSerializer
+
+
+@extend_schema_view(
+    list=extend_schema(
+        summary="Published assessments, the current and the superseded ones",
+        parameters=[OpenApiParameter("place", OpenApiTypes.INT)],
+    )
+)
+class AssessmentViewSet(viewsets.ReadOnlyModelViewSet):
+    serializer_class = AssessmentSerializer
+    pagination_class = Pages
+
+    def get_queryset(self):
+        queryset = (
+            Assessment.objects.filter(status__in=[ReviewStatus.APPROVED, ReviewStatus.SUPERSEDED])
+            .prefetch_related(_visible_photos())
+            .order_by("id")
+        )
+        place = self.request.query_params.get("place")
+        if place is not None:
+            if not place.isdigit():
+                raise ValidationError({"error": "place must be a number."})
+            queryset = queryset.filter(place_id=int(place))
+        return queryset
+
+
+class ProviderViewSet(viewsets.ReadOnlyModelViewSet):
+    serializer_class = ProviderSerializer
+    pagination_class = Pages
+    queryset = Provider.objects.prefetch_related(
+        Prefetch(
+            "services",
+            queryset=Service.objects.prefetch_related("places", "area_served"),
+        )
+    ).order_by("id")
+
+
+class ServiceViewSet(viewsets.ReadOnlyModelViewSet):
+    serializer_class = ServiceSerializer
+    pagination_class = Pages
+    queryset = Service.objects.prefetch_related("places", "area_served").order_by("id")
+
+
+@extend_schema_view(
+    list=extend_schema(summary="Moderated (published) reports"),
+    create=extend_schema(summary="Report a barrier, a correction or a problem with a photo"),
+)
+class ReportViewSet(
+    mixins.ListModelMixin,
+    mixins.RetrieveModelMixin,
+    mixins.CreateModelMixin,
+    viewsets.GenericViewSet,
+):
+    serializer_class = ReportSerializer
+    pagination_class = Pages
+    throttle_scope = "reports"
+
+    def get_throttles(self):
+        return [ScopedRateThrottle()] if self.action == "create" else []
+
+    def get_queryset(self):
+        return Report.objects.filter(status=ReportStatus.PUBLISHED).order_by("id")

@@ -1,0 +1,188 @@
+"""Loads the demo town (mapping/demo/pisek.json) into the database, idempotently.
+
+Every record is keyed by source="demo" and its id in the file, so a second load updates what is
+there and creates nothing new. A dry run does the same work inside a transaction and rolls it back.
+"""
+
+import json
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+from django.contrib.gis.geos import MultiPolygon, Point, Polygon
+from django.db import connection, transaction
+
+from mapping.models import (
+    Assessment,
+    Entrance,
+    Municipality,
+    Place,
+    Provider,
+    ReviewStatus,
+    Service,
+)
+
+DEMO_FILE = Path(__file__).with_name("pisek.json")
+SOURCE = "demo"
+METHODOLOGY_VERSION = "demo-declared"
+
+
+@dataclass
+class LoadReport:
+    created: dict[str, int] = field(default_factory=dict)
+    updated: dict[str, int] = field(default_factory=dict)
+
+    def count(self, model_name: str, created: bool) -> None:
+        bucket = self.created if created else self.updated
+        bucket[model_name] = bucket.get(model_name, 0) + 1
+
+    def lines(self) -> list[str]:
+        names = sorted(set(self.created) | set(self.updated))
+        return [
+            f"{name}: {self.created.get(name, 0)} created, {self.updated.get(name, 0)} updated"
+            for name in names
+        ]
+
+
+class _DryRun(Exception):
+    """Raised inside the transaction of a dry run so that nothing is kept."""
+
+
+def _point(pair: list[float]) -> Point:
+    return Point(pair[0], pair[1], srid=4326)
+
+
+def load_demo(commit: bool, path: Path = DEMO_FILE) -> LoadReport:
+    data = json.loads(path.read_text(encoding="utf-8"))
+    report = LoadReport()
+    try:
+        with transaction.atomic():
+            _load(data, report)
+            if not commit:
+                raise _DryRun
+    except _DryRun:
+        pass
+    return report
+
+
+def _load(data: dict, report: LoadReport) -> None:
+    town = data["municipality"]
+    municipality, created = Municipality.objects.update_or_create(
+        code=town["code"],
+        defaults={
+            "name": town["name"],
+            "geom": MultiPolygon(Polygon(town["boundary"], srid=4326), srid=4326),
+            "is_demo": True,
+        },
+    )
+    report.count("municipalities", created)
+
+    places: dict[str, Place] = {}
+    for item in data["places"]:
+        place, created = Place.objects.update_or_create(
+            source=SOURCE,
+            source_id=item["id"],
+            defaults={
+                "name": item["name"],
+                "kind": item["kind"],
+                "purposes": item["purposes"],
+                "street": item["street"],
+                "house_number": item["house_number"],
+                "city": item["city"],
+                "postcode": item["postcode"],
+                "location": _point(item["location"]),
+                "is_demo": True,
+            },
+        )
+        report.count("places", created)
+        places[item["id"]] = place
+        for entrance in item["entrances"]:
+            _, created = Entrance.objects.update_or_create(
+                place=place,
+                number=entrance["number"],
+                defaults={
+                    "label": entrance["label"],
+                    "location": _point(entrance["location"]),
+                    "is_main": entrance["is_main"],
+                },
+            )
+            report.count("entrances", created)
+        _load_assessment(place, item, report)
+
+    # Which municipality each place lies in is a spatial fact: let PostGIS answer it.
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "UPDATE mapping_place p SET municipality_id = m.id FROM mapping_municipality m "
+            "WHERE m.id = %s AND p.source = %s AND ST_Covers(m.geom, p.location)",
+            [municipality.id, SOURCE],
+        )
+
+    for item in data["providers"]:
+        _load_provider(item, places, municipality, report)
+
+
+def _load_assessment(place: Place, item: dict, report: LoadReport) -> None:
+    survey = item["assessment"]
+    declared = survey["declared"]
+    answers = survey["answers"]
+    _, created = Assessment.objects.update_or_create(
+        source=SOURCE,
+        source_id=item["id"],
+        defaults={
+            "place": place,
+            "survey_date": date.fromisoformat(survey["survey_date"]),
+            "surveyor_name": survey["surveyor_name"],
+            "survey_kind": "public_space" if item["kind"] == "public_space" else "building",
+            "methodology_version": METHODOLOGY_VERSION,
+            "answers": answers,
+            "declared": declared,
+            "wheelchair": declared["wheelchair"],
+            "seniors": declared["seniors"],
+            "pram": declared["pram"],
+            "has_accessible_toilet": any(
+                wc.get("wcAccessibility") == "AccessibleWCMKPO" for wc in answers.get("wc", [])
+            ),
+            "status": ReviewStatus.APPROVED,
+            "is_demo": True,
+        },
+    )
+    report.count("assessments", created)
+
+
+def _load_provider(
+    item: dict, places: dict[str, Place], municipality: Municipality, report: LoadReport
+) -> None:
+    provider, created = Provider.objects.update_or_create(
+        source=SOURCE,
+        source_id=item["id"],
+        defaults={
+            "name": item["name"],
+            "ico": item.get("ico", ""),
+            "legal_form": item.get("legal_form", ""),
+            "email": item.get("email", ""),
+            "phone": item.get("phone", ""),
+            "website": item.get("website", ""),
+            "address": item.get("address", ""),
+            "is_demo": True,
+        },
+    )
+    report.count("providers", created)
+    for entry in item["services"]:
+        service, created = Service.objects.update_or_create(
+            source=SOURCE,
+            source_id=entry["id"],
+            defaults={
+                "provider": provider,
+                "registry_id": entry.get("registry_id", ""),
+                "name": entry["name"],
+                "service_type": entry["type"],
+                "forms": entry["forms"],
+                "target_groups": entry["target_groups"],
+                "capacity": entry.get("capacity", ""),
+                "opening_hours": entry.get("opening_hours", ""),
+                "is_demo": True,
+            },
+        )
+        service.places.set([places[key] for key in entry["places"]])
+        service.area_served.set([municipality])
+        report.count("services", created)

@@ -1,0 +1,121 @@
+"""Whole-dataset downloads of the published places: GeoJSON (RFC 7946), CSV and GeoPackage.
+
+GeoJSON is built in SQL; CSV from the same rows; the GeoPackage by GDAL's ogr2ogr from that
+GeoJSON (a file we wrote ourselves: no user input ever reaches GDAL). Every download names its
+licence and the date of the last change.
+"""
+
+import csv
+import io
+import json
+import subprocess
+import tempfile
+from pathlib import Path
+
+from django.db import connection
+
+LICENCE = "ODbL-1.0"
+ATTRIBUTION = "Bezbariérová mapa; base data © OpenStreetMap contributors (ODbL)"
+
+ROWS_SQL = """
+SELECT p.id, p.name, p.kind, array_to_string(p.purposes, ';'), p.street, p.house_number,
+       p.city, p.postcode, m.code, ST_X(p.location), ST_Y(p.location),
+       a.wheelchair, a.seniors, a.pram, a.has_accessible_toilet, a.survey_date,
+       a.methodology_version
+FROM mapping_place p
+JOIN mapping_assessment a ON a.place_id = p.id AND a.status = 'approved'
+LEFT JOIN mapping_municipality m ON m.id = p.municipality_id
+ORDER BY p.id
+"""
+
+COLUMNS = [
+    "id",
+    "name",
+    "kind",
+    "purposes",
+    "street",
+    "house_number",
+    "city",
+    "postcode",
+    "municipality_code",
+    "longitude",
+    "latitude",
+    "wheelchair",
+    "seniors",
+    "pram",
+    "accessible_toilet",
+    "survey_date",
+    "methodology_version",
+]
+
+GEOJSON_SQL = """
+SELECT json_build_object(
+    'type', 'FeatureCollection',
+    'features', COALESCE(json_agg(json_build_object(
+        'type', 'Feature',
+        'id', p.id,
+        'geometry', ST_AsGeoJSON(p.location, 7)::json,
+        'properties', json_build_object(
+            'name', p.name, 'kind', p.kind, 'purposes', p.purposes,
+            'street', p.street, 'house_number', p.house_number, 'city', p.city,
+            'postcode', p.postcode, 'municipality_code', m.code,
+            'wheelchair', a.wheelchair, 'seniors', a.seniors, 'pram', a.pram,
+            'accessible_toilet', a.has_accessible_toilet, 'survey_date', a.survey_date,
+            'methodology_version', a.methodology_version
+        )
+    ) ORDER BY p.id), '[]'::json)
+)::text
+FROM mapping_place p
+JOIN mapping_assessment a ON a.place_id = p.id AND a.status = 'approved'
+LEFT JOIN mapping_municipality m ON m.id = p.municipality_id
+"""
+
+
+class ExportError(RuntimeError):
+    """The GeoPackage could not be written (GDAL failed); the message is for the log."""
+
+
+def published_geojson(last_modified: str) -> str:
+    with connection.cursor() as cursor:
+        cursor.execute(GEOJSON_SQL)
+        collection = json.loads(cursor.fetchone()[0])
+    # RFC 7946 allows foreign members: licence and freshness travel with the data.
+    collection["license"] = LICENCE
+    collection["attribution"] = ATTRIBUTION
+    collection["last_modified"] = last_modified
+    return json.dumps(collection, ensure_ascii=False, separators=(",", ":"))
+
+
+def published_csv() -> str:
+    buffer = io.StringIO()
+    writer = csv.writer(buffer)
+    writer.writerow(COLUMNS)
+    with connection.cursor() as cursor:
+        cursor.execute(ROWS_SQL)
+        for row in cursor:
+            writer.writerow(["" if value is None else value for value in row])
+    return buffer.getvalue()
+
+
+def published_geopackage(last_modified: str) -> bytes:
+    with tempfile.TemporaryDirectory(prefix="bezbarierova-gpkg-") as folder:
+        source = Path(folder) / "places.geojson"
+        target = Path(folder) / "places.gpkg"
+        source.write_text(published_geojson(last_modified), encoding="utf-8")
+        command = [
+            "ogr2ogr",
+            "-f",
+            "GPKG",
+            str(target),
+            str(source),
+            "-nln",
+            "places",
+            "-a_srs",
+            "EPSG:4326",
+            "-dsco",
+            "METADATA_TABLES=YES",
+        ]
+        result = subprocess.run(command, capture_output=True, text=True, timeout=300)
+        if result.returncode != 0 or not target.exists():
+            raise ExportError(result.stderr.strip() or "ogr2ogr failed")
+        return target.read_bytes()

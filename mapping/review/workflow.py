@@ -1,0 +1,112 @@
+"""The review workflow of an assessment: submit, approve, reject, return for changes.
+
+Every transition is one transaction, records an AssessmentEvent (who, when, from, to, comment and
+the answers at that moment), and keeps the invariant that a place has at most one approved
+assessment: approving a new one supersedes the previous one, which stays readable in the history.
+"""
+
+from django.conf import settings
+from django.core.mail import send_mail
+from django.db import transaction
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from mapping.models import Assessment, AssessmentEvent, ReviewStatus
+
+ALLOWED = {
+    "submit": ({ReviewStatus.DRAFT, ReviewStatus.RETURNED}, ReviewStatus.SUBMITTED),
+    "approve": ({ReviewStatus.SUBMITTED}, ReviewStatus.APPROVED),
+    "reject": ({ReviewStatus.SUBMITTED}, ReviewStatus.REJECTED),
+    "return": ({ReviewStatus.SUBMITTED}, ReviewStatus.RETURNED),
+}
+
+
+ACTION_LABELS = {
+    "submit": gettext_lazy("submitted"),
+    "approve": gettext_lazy("approved"),
+    "reject": gettext_lazy("rejected"),
+    "return": gettext_lazy("returned for changes"),
+}
+
+
+class TransitionError(Exception):
+    """A transition that the assessment's current status does not allow (HTTP 409)."""
+
+
+def _record(assessment: Assessment, actor, from_status: str, comment: str = "") -> None:
+    AssessmentEvent.objects.create(
+        assessment=assessment,
+        actor=actor,
+        from_status=from_status,
+        to_status=assessment.status,
+        comment=comment,
+        answers=assessment.answers,
+    )
+
+
+def _transition(assessment: Assessment, action: str, actor, comment: str = "") -> Assessment:
+    sources, target = ALLOWED[action]
+    with transaction.atomic():
+        locked = Assessment.objects.select_for_update().get(pk=assessment.pk)
+        if locked.status not in sources:
+            raise TransitionError(
+                _("This assessment is %(status)s; it cannot be %(action)s now.")
+                % {"status": locked.get_status_display().lower(), "action": ACTION_LABELS[action]}
+            )
+        previous = locked.status
+        now = timezone.now()
+        if action == "approve":
+            for old in Assessment.objects.select_for_update().filter(
+                place_id=locked.place_id, status=ReviewStatus.APPROVED
+            ):
+                old.status = ReviewStatus.SUPERSEDED
+                old.save(update_fields=["status", "updated_at"])
+                _record(old, actor, ReviewStatus.APPROVED, _("Superseded by a newer assessment."))
+        locked.status = target
+        if action == "submit":
+            locked.submitted_at = now
+        else:
+            locked.reviewed_by = actor
+            locked.reviewed_at = now
+            locked.review_comment = comment
+        locked.save()
+        _record(locked, actor, previous, comment)
+        if action != "submit":
+            transaction.on_commit(lambda: _notify_surveyor(locked))
+    return locked
+
+
+def submit(assessment: Assessment, actor) -> Assessment:
+    return _transition(assessment, "submit", actor)
+
+
+def approve(assessment: Assessment, coordinator, comment: str = "") -> Assessment:
+    return _transition(assessment, "approve", coordinator, comment)
+
+
+def reject(assessment: Assessment, coordinator, comment: str) -> Assessment:
+    return _transition(assessment, "reject", coordinator, comment)
+
+
+def return_for_changes(assessment: Assessment, coordinator, comment: str) -> Assessment:
+    return _transition(assessment, "return", coordinator, comment)
+
+
+def _notify_surveyor(assessment: Assessment) -> None:
+    surveyor = assessment.surveyor
+    if surveyor is None or not surveyor.email:
+        return
+    # Volunteers read Czech first: the site's default language.
+    with translation.override(settings.LANGUAGE_CODE):
+        subject = _("Your survey of %(place)s: %(status)s") % {
+            "place": assessment.place.name,
+            "status": assessment.get_status_display().lower(),
+        }
+        body = _("Your survey of %(place)s from %(date)s is now %(status)s.\n\n%(comment)s") % {
+            "place": assessment.place.name,
+            "date": assessment.survey_date.strftime("%d. %m. %Y"),
+            "status": assessment.get_status_display().lower(),
+            "comment": assessment.review_comment,
+        }
+    send_mail(subject, body.strip() + "\n", settings.DEFAULT_FROM_EMAIL, [surveyor.email])

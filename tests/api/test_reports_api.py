@@ -1,0 +1,116 @@
+"""Anyone can report a barrier, a correction or a photo; nothing shows before moderation."""
+
+import pytest
+from django.core.cache import cache
+
+from mapping.models import Report, ReportStatus
+from tests.factories import make_assessment, make_place
+
+pytestmark = pytest.mark.django_db
+
+REPORTS = "/api/v1/reports/"
+
+
+@pytest.fixture(autouse=True)
+def _fresh_throttle():
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@pytest.fixture
+def place():
+    place = make_place("Radnice")
+    make_assessment(place)
+    return place
+
+
+def test_a_barrier_report_is_stored_but_not_shown_until_moderated(client, place):
+    response = client.post(
+        REPORTS,
+        {"kind": "barrier", "latitude": 49.309, "longitude": 14.147, "text": "Rozkopaný chodník"},
+        content_type="application/json",
+    )
+    assert response.status_code == 201, response.content
+    assert response.json()["status"] == "new"
+    report = Report.objects.get()
+    assert (report.location.x, report.location.y) == (14.147, 49.309)
+    assert client.get(REPORTS).json()["results"] == []
+    report.status = ReportStatus.PUBLISHED
+    report.save()
+    assert [r["text"] for r in client.get(REPORTS).json()["results"]] == ["Rozkopaný chodník"]
+
+
+def test_a_report_about_a_place_needs_no_position(client, place):
+    response = client.post(
+        REPORTS,
+        {"kind": "correction", "place": place.pk, "text": "Rampa je nová."},
+        content_type="application/json",
+    )
+    assert response.status_code == 201
+    assert Report.objects.get().place == place
+
+
+@pytest.mark.parametrize(
+    ("payload", "field"),
+    [
+        ({"kind": "barrier", "text": "Kde?"}, "place"),
+        ({"kind": "barrier", "text": "x", "latitude": 49.3}, "latitude"),
+        ({"kind": "barrier", "text": "x", "latitude": 95, "longitude": 14}, "latitude"),
+        ({"kind": "photo", "text": "Špatná fotka"}, "reported_photo"),
+        ({"kind": "teleport", "text": "x", "latitude": 49.3, "longitude": 14.1}, "kind"),
+    ],
+)
+def test_an_incomplete_report_is_a_400_naming_the_field(client, place, payload, field):
+    response = client.post(REPORTS, payload, content_type="application/json")
+    assert response.status_code == 400
+    assert field in response.json()
+    assert not Report.objects.exists()
+
+
+def test_a_filled_honeypot_is_refused(client, place):
+    response = client.post(
+        REPORTS,
+        {"kind": "correction", "place": place.pk, "text": "spam", "website": "http://spam"},
+        content_type="application/json",
+    )
+    assert response.status_code == 400
+    assert not Report.objects.exists()
+
+
+def test_a_report_about_an_unpublished_place_is_refused(client):
+    hidden = make_place("Koncept")
+    make_assessment(hidden, status="submitted")
+    response = client.post(
+        REPORTS,
+        {"kind": "correction", "place": hidden.pk, "text": "x"},
+        content_type="application/json",
+    )
+    assert response.status_code == 400
+    assert "place" in response.json()
+
+
+def test_reports_are_rate_limited(client, place, settings):
+    settings.REST_FRAMEWORK = {
+        **settings.REST_FRAMEWORK,
+        "DEFAULT_THROTTLE_RATES": {"reports": "3/hour"},
+    }
+    from rest_framework.settings import api_settings
+    from rest_framework.throttling import ScopedRateThrottle
+
+    api_settings.reload()
+    ScopedRateThrottle.THROTTLE_RATES = api_settings.DEFAULT_THROTTLE_RATES
+    try:
+        statuses = [
+            client.post(
+                REPORTS,
+                {"kind": "correction", "place": place.pk, "text": f"Hlášení {n}"},
+                content_type="application/json",
+            ).status_code
+            for n in range(5)
+        ]
+    finally:
+        api_settings.reload()
+        ScopedRateThrottle.THROTTLE_RATES = api_settings.DEFAULT_THROTTLE_RATES
+    assert statuses == [201, 201, 201, 429, 429]
+    assert Report.objects.count() == 3

@@ -1,0 +1,45 @@
+"""The demo town loads by a command that dry-runs by default and never duplicates."""
+
+import json
+
+import pytest
+from django.core.management import call_command
+
+from mapping.demo.loader import DEMO_FILE
+from mapping.models import Assessment, Entrance, Municipality, Place, Provider, Service
+
+pytestmark = pytest.mark.django_db
+
+DEMO = json.loads(DEMO_FILE.read_text(encoding="utf-8"))
+
+
+def counts() -> dict[str, int]:
+    return {
+        model.__name__: model.objects.count()
+        for model in (Municipality, Place, Entrance, Assessment, Provider, Service)
+    }
+
+
+def test_the_dry_run_writes_nothing(capsys):
+    call_command("load_demo")
+    assert set(counts().values()) == {0}
+    # Commands speak the site's default language, Czech.
+    assert "Zkušební běh: nic nebylo zapsáno" in capsys.readouterr().out
+
+
+def test_commit_writes_the_places_once_even_when_run_twice():
+    call_command("load_demo", "--commit")
+    first = counts()
+    call_command("load_demo", "--commit")
+    assert counts() == first
+    assert first["Place"] == len(DEMO["places"])
+    assert first["Assessment"] == len(DEMO["places"])
+    assert first["Provider"] == len(DEMO["providers"])
+    assert Place.objects.filter(is_demo=True).count() == first["Place"]
+
+
+def test_every_demo_place_lies_in_the_demo_municipality_and_is_published():
+    call_command("load_demo", "--commit")
+    town = Municipality.objects.get(code=DEMO["municipality"]["code"])
+    assert set(Place.objects.values_list("municipality", flat=True)) == {town.pk}
+    assert Assessment.objects.filter(status="approved").count() == Place.objects.count()

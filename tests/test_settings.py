@@ -1,0 +1,69 @@
+"""Settings come from the environment, with safe production defaults."""
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+PRODUCTION_ENV = {
+    "SECRET_KEY": "a-long-random-production-key-0123456789-abcdefghijklmnopqrstuvwxyz-ABCDEF",
+    "ALLOWED_HOSTS": "mapa.example.cz",
+}
+
+
+def manage(*args: str, **env: str) -> subprocess.CompletedProcess:
+    clean = {
+        k: v
+        for k, v in os.environ.items()
+        if k not in {"DEBUG", "SECRET_KEY", "SECURE_SSL_REDIRECT"}
+    }
+    clean.update(env)
+    return subprocess.run(
+        [sys.executable, "manage.py", *args],
+        cwd=ROOT,
+        env=clean,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+
+
+def test_check_deploy_is_clean_with_production_settings():
+    result = manage("check", "--deploy", "--fail-level", "WARNING", **PRODUCTION_ENV)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "no issues" in result.stdout
+
+
+def test_production_refuses_to_start_without_a_secret_key():
+    result = manage("check", ALLOWED_HOSTS="mapa.example.cz")
+    assert result.returncode != 0
+    assert "SECRET_KEY is not set" in result.stderr
+
+
+def test_a_secret_can_come_from_a_file(tmp_path):
+    key_file = tmp_path / "secret"
+    key_file.write_text(PRODUCTION_ENV["SECRET_KEY"] + "\n")
+    result = manage(
+        "check",
+        "--deploy",
+        "--fail-level",
+        "WARNING",
+        SECRET_KEY_FILE=str(key_file),
+        ALLOWED_HOSTS="mapa.example.cz",
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_a_map_centre_off_the_earth_is_reported_with_what_to_fix():
+    result = manage("check", MAP_CENTER_LAT="149.3", **PRODUCTION_ENV)
+    assert result.returncode != 0
+    assert "mapping.E001" in result.stderr
+    assert "MAP_CENTER_LAT" in result.stderr
+
+
+def test_a_malformed_boolean_is_refused_loudly():
+    result = manage("check", DEBUG="perhaps", **PRODUCTION_ENV)
+    assert result.returncode != 0
+    assert "DEBUG='perhaps' is not a boolean" in result.stderr
