@@ -79,11 +79,17 @@ def _static_files_without_manifest(settings):
 
 @pytest.fixture
 def catalogue_translations(settings, tmp_path):
-    """Czech from this part's own PO file, compiled for the test (the project's is merged later)."""
+    """Czech as it will be once this part is merged: the project's PO plus this part's PO."""
     import subprocess
 
-    po = Path(settings.BASE_DIR) / "locale" / "parts" / "catalogue.cs.po"
+    locale = Path(settings.BASE_DIR) / "locale"
     target = tmp_path / "locale" / "cs" / "LC_MESSAGES"
     target.mkdir(parents=True)
-    subprocess.run(["msgfmt", "-o", str(target / "django.mo"), str(po)], check=True)
+    merged = tmp_path / "merged.po"
+    sources = (locale / "cs/LC_MESSAGES/django.po", locale / "parts/catalogue.cs.po")
+    subprocess.run(
+        ["msgcat", "--use-first", "-o", str(merged), *[str(p) for p in sources if p.exists()]],
+        check=True,
+    )
+    subprocess.run(["msgfmt", "-o", str(target / "django.mo"), str(merged)], check=True)
     settings.LOCALE_PATHS = [tmp_path / "locale", *settings.LOCALE_PATHS]
