@@ -16,6 +16,7 @@ urlpatterns = [
     path("ucet/", include("mapping.survey.account_urls")),
     path("pruzkum/", include("mapping.survey.urls")),
     path("kontrola/", include("mapping.review.urls")),
+    path("katalog/", include("mapping.catalogue.urls")),
     path("", include("mapping.public.urls")),
     path("", include("mapping.routing.urls")),
 ]

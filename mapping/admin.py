@@ -188,3 +188,7 @@ class ReportAdmin(LeafletGeoAdmin):
 
 # Registers the routing part's admin (surveyed barriers).
 from mapping.routing import admin as routing_admin  # noqa: E402, F401
+# The catalogue's own admin (import upload, unmatched addresses) replaces the plain one above.
+from mapping.catalogue.admin import register_catalogue_admin  # noqa: E402
+
+register_catalogue_admin(admin.site)

@@ -5,6 +5,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from mapping.catalogue.validators import validate_ico
 from mapping.models.geo import Municipality, Place
 
 
@@ -80,7 +81,11 @@ class TargetGroup(models.TextChoices):
 class Provider(models.Model):
     name = models.CharField(_("name"), max_length=300)
     ico = models.CharField(
-        _("IČO"), max_length=8, blank=True, help_text=_("Identification number, 8 digits.")
+        _("IČO"),
+        max_length=8,
+        blank=True,
+        validators=[validate_ico],
+        help_text=_("Identification number, 8 digits."),
     )
     legal_form = models.CharField(_("legal form"), max_length=100, blank=True)
     email = models.EmailField(_("e-mail"), blank=True)
@@ -142,6 +147,18 @@ class Service(models.Model):
     capacity = models.CharField(_("capacity"), max_length=200, blank=True)
     opening_hours = models.TextField(_("opening hours"), blank=True)
     description = models.TextField(_("description"), blank=True)
+    email = models.EmailField(_("e-mail"), blank=True)
+    phone = models.CharField(_("phone"), max_length=100, blank=True)
+    website = models.URLField(_("website"), blank=True)
+    address = models.CharField(
+        _("address as given by the source"),
+        max_length=300,
+        blank=True,
+        help_text=_("Kept so that a coordinator can pin an unmatched address on the map."),
+    )
+    ruian_address_code = models.BigIntegerField(
+        _("RÚIAN address point code"), null=True, blank=True
+    )
     area_served = models.ManyToManyField(
         Municipality, verbose_name=_("area served"), blank=True, related_name="services"
     )

@@ -1,0 +1,1 @@
+"""The catalogue of social-service providers: imports, public pages, print."""

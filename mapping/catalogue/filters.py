@@ -1,0 +1,110 @@
+"""The catalogue's filters: a GET form whose values live in the URL, and the query they make."""
+
+from django import forms
+from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet, Subquery
+from django.utils.translation import gettext_lazy as _
+
+from mapping.models import (
+    Assessment,
+    Municipality,
+    Place,
+    Service,
+    ServiceForm,
+    ServiceType,
+    TargetGroup,
+)
+
+PROFILES = (
+    ("wheelchair", _("Wheelchair users")),
+    ("seniors", _("Seniors and people with reduced mobility")),
+    ("pram", _("Parents with a pram")),
+)
+
+
+class CatalogueFilterForm(forms.Form):
+    q = forms.CharField(label=_("Search by name"), required=False, max_length=100)
+    service_type = forms.ChoiceField(
+        label=_("Type of service"),
+        required=False,
+        choices=[("", _("All types"))] + list(ServiceType.choices),
+    )
+    target_group = forms.MultipleChoiceField(
+        label=_("For whom"),
+        required=False,
+        choices=TargetGroup.choices,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    form = forms.MultipleChoiceField(
+        label=_("Form of the service"),
+        required=False,
+        choices=ServiceForm.choices,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    municipality = forms.ModelChoiceField(
+        label=_("Municipality"),
+        required=False,
+        queryset=Municipality.objects.none(),
+        empty_label=_("All municipalities"),
+    )
+    accessible_for = forms.ChoiceField(
+        label=_("Premises accessible for"),
+        required=False,
+        choices=[("", _("Any premises"))] + list(PROFILES),
+        widget=forms.RadioSelect,
+    )
+    include_partly = forms.BooleanField(
+        label=_("Count partly accessible premises too"), required=False
+    )
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["municipality"].queryset = Municipality.objects.filter(
+            Q(services__isnull=False) | Q(places__services__isnull=False)
+        ).distinct()
+
+
+def _approved(profile: str):
+    return Subquery(
+        Assessment.objects.filter(place=OuterRef("pk"), status="approved").values(profile)[:1]
+    )
+
+
+def places_with_accessibility() -> QuerySet[Place]:
+    """Places annotated with the categories of their approved assessment (blank if none)."""
+    return Place.objects.annotate(
+        wheelchair_category=_approved("wheelchair"),
+        seniors_category=_approved("seniors"),
+        pram_category=_approved("pram"),
+    ).order_by("name")
+
+
+def catalogue_services(data: dict | None = None) -> QuerySet[Service]:
+    """The services with their provider and places, narrowed by cleaned filter data."""
+    services = Service.objects.select_related("provider").prefetch_related(
+        Prefetch("places", queryset=places_with_accessibility())
+    )
+    data = data or {}
+    if data.get("q"):
+        services = services.filter(
+            Q(name__icontains=data["q"]) | Q(provider__name__icontains=data["q"])
+        )
+    if data.get("service_type"):
+        services = services.filter(service_type=data["service_type"])
+    if data.get("target_group"):
+        services = services.filter(target_groups__overlap=data["target_group"])
+    if data.get("form"):
+        services = services.filter(forms__overlap=data["form"])
+    if data.get("municipality"):
+        municipality = data["municipality"]
+        services = services.filter(
+            Q(area_served=municipality) | Q(places__municipality=municipality)
+        ).distinct()
+    if data.get("accessible_for") in dict(PROFILES):
+        categories = ["accessible", "partly"] if data.get("include_partly") else ["accessible"]
+        assessments = Assessment.objects.filter(
+            place__services=OuterRef("pk"),
+            status="approved",
+            **{f"{data['accessible_for']}__in": categories},
+        )
+        services = services.filter(Exists(assessments))
+    return services.order_by("name", "id")

@@ -1,0 +1,107 @@
+"""Public catalogue pages: list with filters, provider and service pages, map layer, print."""
+
+from django.conf import settings
+from django.core.paginator import Paginator
+from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.shortcuts import get_object_or_404, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET
+
+from mapping.catalogue.filters import (
+    CatalogueFilterForm,
+    catalogue_services,
+    places_with_accessibility,
+)
+from mapping.catalogue.layer import services_layer_geojson
+from mapping.models import Provider, ServiceType, TargetGroup
+
+PAGE_SIZE = 25
+
+
+def _map_config(places) -> dict:
+    """What the small map of a provider or service needs; labels in the page's language."""
+    _name, tiles_url, tiles_options = settings.LEAFLET_CONFIG["TILES"][0]
+    return {
+        "center": settings.MAP_CENTER,
+        "zoom": settings.MAP_ZOOM,
+        "tiles_url": tiles_url,
+        "attribution": tiles_options.get("attribution", ""),
+        "places": [
+            {
+                "id": place.pk,
+                "name": place.name,
+                "lat": place.location.y,
+                "lon": place.location.x,
+                "wheelchair": place.wheelchair_category or "",
+            }
+            for place in places
+        ],
+        "labels": {
+            "accessible": _("Accessible for wheelchair users"),
+            "partly": _("Partly accessible for wheelchair users"),
+            "inaccessible": _("Inaccessible for wheelchair users"),
+            "": _("Not assessed yet"),
+        },
+    }
+
+
+@require_GET
+def catalogue_list(request: HttpRequest) -> HttpResponse:
+    form = CatalogueFilterForm(request.GET or None)
+    data = form.cleaned_data if form.is_valid() else {}
+    page = Paginator(catalogue_services(data), PAGE_SIZE).get_page(request.GET.get("page"))
+    query = request.GET.copy()
+    query.pop("page", None)
+    return render(
+        request,
+        "catalogue/list.html",
+        {"form": form, "page": page, "query": query.urlencode(), "is_filtered": bool(data)},
+    )
+
+
+@require_GET
+def provider_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    provider = get_object_or_404(Provider, pk=pk)
+    services = catalogue_services().filter(provider=provider)
+    places = places_with_accessibility().filter(services__provider=provider).distinct()
+    return render(
+        request,
+        "catalogue/provider.html",
+        {
+            "provider": provider,
+            "services": services,
+            "places": places,
+            "map_config": _map_config(places),
+        },
+    )
+
+
+@require_GET
+def service_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    service = get_object_or_404(catalogue_services(), pk=pk)
+    places = list(service.places.all())
+    return render(
+        request,
+        "catalogue/service.html",
+        {
+            "service": service,
+            "places": places,
+            "area_served": service.area_served.all(),
+            "map_config": _map_config(places),
+            "map_url": reverse("public:map"),
+        },
+    )
+
+
+@require_GET
+def services_layer(request: HttpRequest) -> HttpResponse:
+    service_type = request.GET.get("type") or None
+    target_group = request.GET.get("target_group") or None
+    if service_type and service_type not in ServiceType.values:
+        return JsonResponse({"error": _("Unknown service type.")}, status=400)
+    if target_group and target_group not in TargetGroup.values:
+        return JsonResponse({"error": _("Unknown target group.")}, status=400)
+    return HttpResponse(
+        services_layer_geojson(service_type, target_group), content_type="application/geo+json"
+    )

@@ -1,0 +1,94 @@
+"""Coordinators import and edit the catalogue in the admin, with history."""
+
+import pytest
+from django.contrib.admin.models import ADDITION, CHANGE, LogEntry
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
+
+from mapping.models import Service
+from tests.catalogue.conftest import DEMO_CSV
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def coordinator(django_user_model):
+    return django_user_model.objects.create_superuser("charlie", "charlie@example.org", "pw")
+
+
+def _upload(client, commit: bool):
+    data = {"file": SimpleUploadedFile("katalog.csv", DEMO_CSV.read_bytes(), "text/csv")}
+    if commit:
+        data["commit"] = "on"
+    return client.post(reverse("admin:catalogue_import"), data)
+
+
+def test_a_dry_run_upload_shows_the_report_and_writes_nothing(client, coordinator, demo_town):
+    client.force_login(coordinator)
+    response = _upload(client, commit=False)
+    assert response.status_code == 200
+    report = response.context["report"]
+    assert report.count("created") >= 60
+    assert "12345678" in response.content.decode()
+    assert Service.objects.count() == 0
+
+
+def test_a_committed_upload_writes_and_leaves_history(client, coordinator, demo_town):
+    client.force_login(coordinator)
+    report = _upload(client, commit=True).context["report"]
+    assert Service.objects.count() == report.count("created")
+    entries = LogEntry.objects.filter(action_flag=ADDITION, user=coordinator)
+    assert entries.count() == report.count("created")
+    assert "katalog.csv" in entries.first().get_change_message()
+
+
+def test_an_unreadable_upload_is_a_form_error_not_a_500(client, coordinator):
+    client.force_login(coordinator)
+    data = {"file": SimpleUploadedFile("katalog.xlsx", b"nonsense", "application/octet-stream")}
+    response = client.post(reverse("admin:catalogue_import"), data)
+    assert response.status_code == 200
+    assert response.context["form"].errors["file"]
+
+
+def test_a_visitor_cannot_reach_the_import(client, db):
+    response = client.get(reverse("admin:catalogue_import"))
+    assert response.status_code == 302  # to the admin login
+
+
+def test_the_service_list_filters_addresses_not_yet_on_the_map(client, coordinator, demo_catalogue):
+    client.force_login(coordinator)
+    response = client.get(reverse("admin:mapping_service_changelist"), {"on_map": "no"})
+    names = {service.name for service in response.context["cl"].result_list}
+    assert "Azylový dům pro muže" in names
+    assert "Domov pro seniory Na Výsluní" not in names
+
+
+def test_a_coordinator_edits_a_service_with_history(client, coordinator, demo_catalogue):
+    client.force_login(coordinator)
+    service = Service.objects.get(name="Raná péče Kompas")
+    url = reverse("admin:mapping_service_change", args=[service.pk])
+    form = client.get(url).context["adminform"].form
+    data = {name: form[name].value() for name in form.fields}
+    data = {k: ("" if v is None else v) for k, v in data.items()}
+    data["capacity"] = "70 rodin"
+    data["forms"] = ",".join(service.forms)
+    data["target_groups"] = ",".join(service.target_groups)
+    response = client.post(url, data)
+    assert response.status_code == 302, response.context["adminform"].form.errors
+    service.refresh_from_db()
+    assert service.capacity == "70 rodin"
+    entry = LogEntry.objects.get(object_id=str(service.pk), action_flag=CHANGE)
+    assert entry.user == coordinator
+    assert (
+        "capacity" in entry.get_change_message().lower() or "kapacita" in entry.get_change_message()
+    )
+
+
+def test_the_provider_form_opens_with_its_services_inline(client, coordinator, demo_catalogue):
+    from mapping.models import Provider
+
+    client.force_login(coordinator)
+    provider = Provider.objects.get(name="Charita Lhotka nad Otavou")
+    response = client.get(reverse("admin:mapping_provider_change", args=[provider.pk]))
+    assert response.status_code == 200
+    assert "Šatník Charity" in response.content.decode()
