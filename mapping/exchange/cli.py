@@ -2,9 +2,9 @@
 
 from pathlib import Path
 
+from django.contrib.gis.db.models import Union
 from django.contrib.gis.geos import Polygon
 from django.core.management.base import CommandError
-from django.db.models import Union
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
