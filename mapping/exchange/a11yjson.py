@@ -18,8 +18,9 @@ def _cs(text: str) -> dict:
     return {"cs": text}
 
 
-def _cm(value) -> str:
-    return f"{value:g}cm" if isinstance(value, float) else f"{value}cm"
+def _cm(value: float) -> dict:
+    """A11yJSON Length quantity; the validator takes the object form, not "90cm" strings."""
+    return {"value": value, "unit": "cm"}
 
 
 def _profiles(accessibility: dict, profile: str, category: str) -> None:
