@@ -131,10 +131,11 @@ def _event(assessment: Assessment, from_status: str, comment: str) -> None:
     )
 
 
-def _upsert(data: dict, source: str, evaluate: Evaluate) -> tuple[str, list[str]]:
+def _upsert(obj: ParsedObject, source: str, evaluate: Evaluate, status: str, declares: bool):
+    data = obj.data
     key = str(data["objectId"])
-    p_fields = place_fields(data)
-    declared = declared_categories(data)
+    p_fields = {**place_fields(data), **obj.place_overrides}
+    declared = declared_categories(data) if declares else {}
     a_fields = {
         "answers": data,
         "survey_date": survey_date(data),
@@ -163,18 +164,20 @@ def _upsert(data: dict, source: str, evaluate: Evaluate) -> tuple[str, list[str]
 
     if assessment is None:
         now = timezone.now()
-        for old in Assessment.objects.filter(place=place, status=ReviewStatus.APPROVED):
-            old.status = ReviewStatus.SUPERSEDED
-            old.save(update_fields=["status", "updated_at"])
-            _event(old, ReviewStatus.APPROVED, _("Superseded by an imported assessment."))
+        approved = status == ReviewStatus.APPROVED
+        if approved:
+            for old in Assessment.objects.filter(place=place, status=ReviewStatus.APPROVED):
+                old.status = ReviewStatus.SUPERSEDED
+                old.save(update_fields=["status", "updated_at"])
+                _event(old, ReviewStatus.APPROVED, _("Superseded by an imported assessment."))
         assessment = Assessment.objects.create(
             place=place,
-            status=ReviewStatus.APPROVED,
+            status=status,
             source=source,
             source_id=key,
             submitted_at=now,
-            reviewed_at=now,
-            review_comment=_("Imported from %(source)s, a certified source.") % {"source": source},
+            reviewed_at=now if approved else None,
+            review_comment=_("Imported from %(source)s.") % {"source": source},
             **a_fields,
         )
         _event(assessment, "", assessment.review_comment)
@@ -207,17 +210,32 @@ def import_objects(
     commit: bool = False,
     extent: Polygon | None = None,
     progress: Callable[[int], None] | None = None,
+    status: str = ReviewStatus.APPROVED,
+    declares_categories: bool = True,
 ) -> ImportReport:
-    """Import parsed exchange objects; see the module docstring."""
+    """Import parsed exchange objects; see the module docstring.
+
+    `status`: APPROVED for a certified source (the default), SUBMITTED to leave each new
+    assessment to a coordinator. `declares_categories=False` for a source whose records carry
+    no MKPO category of their own (VozejkMap): nothing is stored as declared, nothing flagged.
+    """
     report = ImportReport(source=source, committed=commit)
-    report.notes.append(
-        _(
-            "Imported assessments are approved (published) because %(source)s is a certified "
-            "source; those whose declared category differs from the computed one are flagged "
-            "for a coordinator."
+    if status == ReviewStatus.APPROVED:
+        report.notes.append(
+            _("New assessments are approved (published) because %(source)s is a certified source.")
+            % {"source": source}
         )
-        % {"source": source}
-    )
+    else:
+        report.notes.append(
+            _("New assessments wait as submitted for a coordinator to review them.")
+        )
+    if declares_categories:
+        report.notes.append(
+            _(
+                "Where the declared category differs from the one computed from the "
+                "measurements, both are kept and the assessment is flagged for a coordinator."
+            )
+        )
     seen: dict[str, int] = {}
     with transaction.atomic():
         for n, obj in enumerate(objects, start=1):
@@ -229,7 +247,9 @@ def import_objects(
                 seen[str(obj.data["objectId"])] = obj.index
                 try:
                     with transaction.atomic():
-                        action, disagree = _upsert(obj.data, source, evaluate)
+                        action, disagree = _upsert(
+                            obj, source, evaluate, status, declares_categories
+                        )
                     report.outcomes.append(Outcome(obj.index, title, action, "", disagree))
                 except (DatabaseError, ValidationError, ValueError) as e:
                     report.outcomes.append(

@@ -41,6 +41,8 @@ class ParsedObject:
     data: dict
     errors: list[FieldError] = field(default_factory=list)
     ignored: list[str] = field(default_factory=list)
+    # Place columns a converter knows better than the objectType does (VozejkMap's parking).
+    place_overrides: dict = field(default_factory=dict)
 
     @property
     def is_valid(self) -> bool:
