@@ -52,7 +52,7 @@ def test_each_place_is_a_geojson_feature_with_its_categories(imported):
     assert access["restrooms"][0]["isAccessibleWithWheelchair"] is True
     bar = by_name["Vinárna Na Schodech"]["properties"]["accessibility"]
     assert bar["wheelchairAccessibilityGrade"] == "not"
-    assert bar["partiallyAccessibleWith"]["mobilityImpairment"] is True
+    assert bar["partiallyAccessibleWith"]["mobilityImpairment"] is False
 
 
 def test_unpublished_assessments_are_not_exported(imported):

@@ -111,7 +111,7 @@ def test_a_declared_category_that_the_measurements_contradict_is_kept_and_flagge
     flagged = {o.index: o.disagrees for o in report.flagged}
     assert flagged == {
         0: ["wheelchair", "seniors", "pram", "wc[0]"],
-        2: ["wheelchair", "pram", "wc[0]"],
+        2: ["wheelchair", "seniors", "pram", "wc[0]"],
     }
     a = Assessment.objects.get(source_id="40211")
     assert a.disagrees_with_declared and a.wheelchair == "partly"

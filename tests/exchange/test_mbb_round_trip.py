@@ -111,3 +111,29 @@ def test_a_place_that_would_not_validate_is_left_out_with_the_reason(imported):
     assert [(name, "accessibility" in why) for _, name, why in result.left_out] == [
         ("Vinárna Na Schodech", True)
     ]
+
+
+def test_with_the_real_engine_our_objects_keep_every_field_and_the_xml_ones_are_flagged(
+    mbb_document, mbb_bytes
+):
+    """Runs once the engine (mapping.methodology, another branch) is merged."""
+    engine = pytest.importorskip("mapping.methodology.engine")
+    import_objects(
+        mbb_format.read_json(mbb_bytes),
+        source="mapybezbarier",
+        evaluate=engine.evaluate,
+        commit=True,
+    )
+    assert not Assessment.objects.filter(disagrees_with_declared=True).exists()
+    exported = mbb_format.read_json(export("mbb-json").content)
+    assert _by_id([o.data for o in exported]) == _by_id(mbb_document["object"])
+    from tests.exchange.conftest import FIXTURES
+
+    report = import_objects(
+        mbb_format.read_xml((FIXTURES / "objects.xml").read_bytes()),
+        source="xml",
+        evaluate=engine.evaluate,
+        commit=True,
+    )
+    # Poliklinika declares the pram profile accessible; its partly accessible interior says not.
+    assert {o.index: o.disagrees for o in report.flagged}[0] == ["pram"]
