@@ -191,3 +191,35 @@ def test_the_command_explains_a_bad_file_or_option(tmp_path, content, args, mess
     path.write_bytes(content)
     with pytest.raises(CommandError, match=message):
         call_command("import_mapybezbarier", str(path), *args, evaluate=declared_evaluate)
+
+
+def test_without_a_test_double_the_command_uses_the_engine_or_says_it_is_missing(tmp_path):
+    path = tmp_path / "objekty.json"
+    path.write_bytes((FIXTURES / "objects.json").read_bytes())
+    try:
+        import mapping.methodology.engine  # noqa: F401
+    except ImportError:
+        with pytest.raises(CommandError, match="not installed"):
+            call_command("import_mapybezbarier", str(path))
+    else:
+        out = StringIO()
+        call_command("import_mapybezbarier", str(path), "--commit", stdout=out)
+        assert "3 created" in out.getvalue()
+        assert Assessment.objects.exclude(methodology_version="").count() == 3
+
+
+def test_within_municipalities_keeps_what_lies_in_the_towns_of_the_map(tmp_path):
+    Municipality.objects.create(
+        name="Písek",
+        code="549240",
+        geom=MultiPolygon(Polygon.from_bbox((14.14, 49.30, 14.15, 49.31)), srid=4326),
+    )
+    out = StringIO()
+    call_command(
+        "import_mapybezbarier",
+        str(FIXTURES / "objects.xml"),
+        "--within-municipalities",
+        evaluate=declared_evaluate,
+        stdout=out,
+    )
+    assert "1 created" in out.getvalue() and "1 skipped" in out.getvalue()
