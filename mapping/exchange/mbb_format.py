@@ -1,0 +1,206 @@
+"""Read and write Mapy bez bariér exchange documents, JSON and XML.
+
+Both readers give the same thing: the file's objects as plain dicts, keyed and typed as the JSON
+Schema says, each checked against both schemas (see mbb_schema). A bad object does not stop the
+file: it is returned with its errors, and the caller skips it. A file that is not a document at
+all (not JSON, not XML, no list of objects) raises DocumentError.
+
+XML: the root is <objects> in the namespace http://mapybezbarier.cz/XMLSchema with one <object>
+per object; its children follow the XSD's sequence; each array item is a repeated element
+(<rampskids>, <platform>, <elevator>, <wc>) whose children are the item's fields.
+"""
+
+import json
+from dataclasses import dataclass, field
+from xml.etree import ElementTree as ET
+
+from django.utils.translation import gettext as _
+
+from mapping.exchange.mbb_schema import (
+    ARRAYS,
+    NAMESPACE,
+    FieldError,
+    field_types,
+    item_field_types,
+    json_errors,
+    xml_element_errors,
+    xml_order,
+)
+
+ET.register_namespace("", NAMESPACE)
+_NS = f"{{{NAMESPACE}}}"
+
+
+class DocumentError(ValueError):
+    """The file is not a Mapy bez bariér exchange document; the message says why."""
+
+
+@dataclass
+class ParsedObject:
+    index: int
+    data: dict
+    errors: list[FieldError] = field(default_factory=list)
+    ignored: list[str] = field(default_factory=list)
+    # Place columns a converter knows better than the objectType does (VozejkMap's parking).
+    place_overrides: dict = field(default_factory=dict)
+
+    @property
+    def is_valid(self) -> bool:
+        return not self.errors
+
+
+def _known_fields_only(obj: dict) -> tuple[dict, list[str]]:
+    """Drop fields the standard does not define (the schemas would let JSON keep them, the XML
+    could not carry them); report their names so that nothing disappears silently."""
+    types = field_types()
+    kept, ignored = {}, []
+    for key, value in obj.items():
+        if key not in types:
+            ignored.append(key)
+        elif key in ARRAYS and isinstance(value, list):
+            item_types = item_field_types(key)
+            items = []
+            for n, item in enumerate(value):
+                if isinstance(item, dict):
+                    ignored += [f"{key}[{n}].{k}" for k in item if k not in item_types]
+                    item = {k: v for k, v in item.items() if k in item_types}
+                items.append(item)
+            kept[key] = items
+        else:
+            kept[key] = value
+    return kept, ignored
+
+
+def check_object(obj: dict, index: int) -> list[FieldError]:
+    """Errors of one object against the JSON Schema, then (if it passed) the XML Schema."""
+    errors = json_errors(obj, index)
+    if not errors:
+        errors = xml_element_errors(to_element(obj), index)
+    return errors
+
+
+def read_json(text: str | bytes) -> list[ParsedObject]:
+    try:
+        doc = json.loads(text)
+    except (ValueError, UnicodeDecodeError) as e:
+        raise DocumentError(_("The file is not valid JSON: %(error)s") % {"error": e}) from None
+    if not isinstance(doc, dict) or not isinstance(doc.get("object"), list):
+        raise DocumentError(
+            _('A Mapy bez bariér JSON file is an object whose key "object" holds a list.')
+        )
+    out = []
+    for index, raw in enumerate(doc["object"]):
+        if not isinstance(raw, dict):
+            out.append(ParsedObject(index, {}, json_errors(raw, index)))
+            continue
+        data, ignored = _known_fields_only(raw)
+        out.append(ParsedObject(index, data, check_object(data, index), ignored))
+    return out
+
+
+def _typed(text: str | None, json_type: str):
+    text = text or ""
+    if json_type == "integer":
+        return int(text.strip())
+    if json_type == "number":
+        s = text.strip()
+        # Keep "8" an integer so that a JSON 8 -> XML -> JSON round trip gives 8, not 8.0.
+        return int(s) if s.lstrip("+-").isdigit() else float(s)
+    if json_type == "boolean":
+        return text.strip() in ("true", "1")
+    return text
+
+
+def from_element(element: ET.Element) -> dict:
+    """An <object> element (already valid against the XSD) as an exchange dict."""
+    types = field_types()
+    obj: dict = {}
+    for child in element:
+        name = child.tag.removeprefix(_NS)
+        if name in ARRAYS:
+            item_types = item_field_types(name)
+            obj.setdefault(name, []).append(
+                {
+                    leaf.tag.removeprefix(_NS): _typed(
+                        leaf.text, item_types[leaf.tag.removeprefix(_NS)]
+                    )
+                    for leaf in child
+                }
+            )
+        else:
+            obj[name] = _typed(child.text, types[name])
+    return obj
+
+
+def read_xml(data: bytes) -> list[ParsedObject]:
+    # ElementTree resolves no external entities, and the expat it uses refuses entity-expansion
+    # bombs, so a hostile upload cannot read files or exhaust memory through the parser.
+    try:
+        root = ET.fromstring(data)
+    except ET.ParseError as e:
+        raise DocumentError(_("The file is not valid XML: %(error)s") % {"error": e}) from None
+    if root.tag != f"{_NS}objects":
+        raise DocumentError(
+            _("A Mapy bez bariér XML file has the root element <objects> in the namespace %(ns)s.")
+            % {"ns": NAMESPACE}
+        )
+    out = []
+    for index, element in enumerate(root):
+        errors = xml_element_errors(element, index)
+        if errors:
+            out.append(ParsedObject(index, {}, errors))
+            continue
+        obj = from_element(element)
+        # The JSON Schema is stricter in places (see mbb_schema): what we keep must export to both.
+        out.append(ParsedObject(index, obj, json_errors(obj, index)))
+    return out
+
+
+def _text(value) -> str:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, float):
+        return repr(value)
+    return str(value)
+
+
+def to_element(obj: dict) -> ET.Element:
+    """An exchange dict as an <object> element, children in the XSD's order."""
+    element = ET.Element(f"{_NS}object")
+    for name in xml_order():
+        if name not in obj or obj[name] is None:
+            continue
+        value = obj[name]
+        if name in ARRAYS:
+            order = item_field_types(name)
+            for item in value:
+                item_el = ET.SubElement(element, f"{_NS}{name}")
+                for leaf in order:
+                    if item.get(leaf) is not None:
+                        ET.SubElement(item_el, f"{_NS}{leaf}").text = _text(item[leaf])
+        else:
+            ET.SubElement(element, f"{_NS}{name}").text = _text(value)
+    return element
+
+
+def write_xml(objects: list[dict]) -> bytes:
+    root = ET.Element(f"{_NS}objects")
+    for obj in objects:
+        root.append(to_element(obj))
+    ET.indent(root)
+    return ET.tostring(root, encoding="utf-8", xml_declaration=True)
+
+
+def write_json(objects: list[dict]) -> str:
+    return json.dumps({"object": objects}, ensure_ascii=False, indent=1)
+
+
+def read(data: bytes, fmt: str) -> list[ParsedObject]:
+    """`fmt` is "json" or "xml"."""
+    return read_xml(data) if fmt == "xml" else read_json(data)
+
+
+def guess_format(name: str, data: bytes) -> str:
+    if name.lower().endswith(".xml") or data.lstrip()[:1] == b"<":
+        return "xml"
+    return "json"
