@@ -187,8 +187,8 @@ class ReportAdmin(LeafletGeoAdmin):
 
 
 # Registers the routing part's admin (surveyed barriers).
-from mapping.routing import admin as routing_admin  # noqa: E402, F401
 # The catalogue's own admin (import upload, unmatched addresses) replaces the plain one above.
 from mapping.catalogue.admin import register_catalogue_admin  # noqa: E402
+from mapping.routing import admin as routing_admin  # noqa: E402, F401
 
 register_catalogue_admin(admin.site)

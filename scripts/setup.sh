@@ -32,7 +32,9 @@ ensure_debs() {
 
 ensure_system() {
   # GDAL and GEOS are needed by GeoDjango even against a remote database; gettext compiles the .po files.
-  local debs=(gdal-bin libgdal32 libgeos-c1v5 libproj25 gettext)
+  local debs=(gdal-bin libgdal32 libgeos-c1v5 libproj25 gettext
+    # WeasyPrint (the printed catalogue) renders with Pango and HarfBuzz.
+    libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-dejavu-core)
   if [ -z "${DATABASE_URL:-}" ]; then
     debs+=(postgresql-15 postgresql-15-postgis-3 postgresql-15-pgrouting)
   fi
