@@ -43,3 +43,18 @@ def test_every_demo_place_lies_in_the_demo_municipality_and_is_published():
     town = Municipality.objects.get(code=DEMO["municipality"]["code"])
     assert set(Place.objects.values_list("municipality", flat=True)) == {town.pk}
     assert Assessment.objects.filter(status="approved").count() == Place.objects.count()
+
+
+def test_the_demo_categories_are_computed_by_the_engine_from_the_measurements():
+    from mapping.methodology.engine import evaluate
+
+    call_command("load_demo", "--commit")
+    for assessment in Assessment.objects.all():
+        result = evaluate(assessment.answers)
+        assert [assessment.wheelchair, assessment.seniors, assessment.pram] == [
+            result.categories[profile] for profile in ("wheelchair", "seniors", "pram")
+        ]
+        assert assessment.result == result.to_dict()
+        assert assessment.methodology_version == result.version
+    flagged = Assessment.objects.filter(disagrees_with_declared=True)
+    assert [a.place.source_id for a in flagged] == ["most"]

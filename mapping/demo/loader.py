@@ -12,6 +12,7 @@ from pathlib import Path
 from django.contrib.gis.geos import MultiPolygon, Point, Polygon
 from django.db import connection, transaction
 
+from mapping.categorisation import recategorize
 from mapping.models import (
     Assessment,
     Entrance,
@@ -24,7 +25,6 @@ from mapping.models import (
 
 DEMO_FILE = Path(__file__).with_name("pisek.json")
 SOURCE = "demo"
-METHODOLOGY_VERSION = "demo-declared"
 
 
 @dataclass
@@ -122,9 +122,13 @@ def _load(data: dict, report: LoadReport) -> None:
 
 
 def _load_assessment(place: Place, item: dict, report: LoadReport) -> None:
+    """The demo survey, categorised by the engine like any other; the file's own categories are
+    kept as declared, and a disagreement is flagged as for an imported certified object."""
     survey = item["assessment"]
     declared = survey["declared"]
     answers = survey["answers"]
+    computed = Assessment(answers=answers)
+    recategorize(computed)
     _, created = Assessment.objects.update_or_create(
         source=SOURCE,
         source_id=item["id"],
@@ -133,14 +137,16 @@ def _load_assessment(place: Place, item: dict, report: LoadReport) -> None:
             "survey_date": date.fromisoformat(survey["survey_date"]),
             "surveyor_name": survey["surveyor_name"],
             "survey_kind": "public_space" if item["kind"] == "public_space" else "building",
-            "methodology_version": METHODOLOGY_VERSION,
+            "methodology_version": computed.methodology_version,
             "answers": answers,
+            "result": computed.result,
             "declared": declared,
-            "wheelchair": declared["wheelchair"],
-            "seniors": declared["seniors"],
-            "pram": declared["pram"],
-            "has_accessible_toilet": any(
-                wc.get("wcAccessibility") == "AccessibleWCMKPO" for wc in answers.get("wc", [])
+            "wheelchair": computed.wheelchair,
+            "seniors": computed.seniors,
+            "pram": computed.pram,
+            "has_accessible_toilet": computed.has_accessible_toilet,
+            "disagrees_with_declared": any(
+                declared[profile] != getattr(computed, profile) for profile in declared
             ),
             "status": ReviewStatus.APPROVED,
             "is_demo": True,
