@@ -117,7 +117,7 @@ def measure(bbox: tuple[float, ...], zoom: int, runs: int) -> dict:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--places", type=int, nargs="+", default=[100_000])
+    parser.add_argument("--places", type=int, nargs="+", default=[100_000, 1_000_000])
     parser.add_argument("--runs", type=int, default=30)
     args = parser.parse_args()
     setup_test_environment()

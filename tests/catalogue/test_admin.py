@@ -79,9 +79,8 @@ def test_a_coordinator_edits_a_service_with_history(client, coordinator, demo_ca
     assert service.capacity == "70 rodin"
     entry = LogEntry.objects.get(object_id=str(service.pk), action_flag=CHANGE)
     assert entry.user == coordinator
-    assert (
-        "capacity" in entry.get_change_message().lower() or "kapacita" in entry.get_change_message()
-    )
+    message = entry.get_change_message().lower()
+    assert "capacity" in message or "kapacita" in message
 
 
 def test_the_provider_form_opens_with_its_services_inline(client, coordinator, demo_catalogue):
