@@ -16,3 +16,14 @@ def _media_in_tmp(settings, tmp_path):
             "OPTIONS": {"location": str(tmp_path / "private")},
         },
     }
+
+
+@pytest.fixture
+def english(settings):
+    """Run in English: for tests that read messages written in the source language.
+    The site (and management commands) speak Czech by default."""
+    from django.utils import translation
+
+    settings.LANGUAGE_CODE = "en"
+    with translation.override("en"):
+        yield

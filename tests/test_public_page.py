@@ -25,7 +25,7 @@ def test_the_layer_holds_only_places_with_an_approved_assessment(client):
     make_assessment(published, status=ReviewStatus.APPROVED, wheelchair="partly")
     draft_only = make_place("Koncept")
     make_assessment(draft_only, status=ReviewStatus.SUBMITTED)
-    response = client.get(reverse("public:places_layer"))
+    response = client.get(reverse("public:places_layer"), {"bbox": "14.0,49.2,14.3,49.4"})
     assert response.status_code == 200
     assert response["Content-Type"] == "application/geo+json"
     collection = json.loads(response.content)

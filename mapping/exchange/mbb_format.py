@@ -27,7 +27,6 @@ from mapping.exchange.mbb_schema import (
     xml_order,
 )
 
-ET.register_namespace("", NAMESPACE)
 _NS = f"{{{NAMESPACE}}}"
 
 
@@ -188,7 +187,9 @@ def write_xml(objects: list[dict]) -> bytes:
     for obj in objects:
         root.append(to_element(obj))
     ET.indent(root)
-    return ET.tostring(root, encoding="utf-8", xml_declaration=True)
+    # The default namespace is given here, not registered globally: another library (WeasyPrint
+    # renders SVG) may register its own default namespace in the same process.
+    return ET.tostring(root, encoding="utf-8", xml_declaration=True, default_namespace=NAMESPACE)
 
 
 def write_json(objects: list[dict]) -> str:

@@ -85,7 +85,7 @@ def process_photo(
         if scale < 0.5:
             image.draft("RGB", (math.ceil(stored_w * scale), math.ceil(stored_h * scale)))
     try:
-        image.load()
+        _load_strictly(image)
         picture = _to_srgb_rgb(image)
     except (OSError, SyntaxError, ValueError, EOFError) as exc:
         raise CorruptPhoto() from exc
@@ -181,3 +181,19 @@ def _area(rect: Sequence[int]) -> Area:
 def _centre_in(area: Area, other: Area) -> bool:
     cx, cy = area.x + area.width / 2, area.y + area.height / 2
     return other.x <= cx <= other.x + other.width and other.y <= cy <= other.y + other.height
+
+
+def _load_strictly(image: Image.Image) -> None:
+    """Decode the whole image, refusing a truncated file.
+
+    Pillow's switch for truncated files is process-wide, and WeasyPrint turns it on when it is
+    imported (weasyprint/images.py): force it off for this decode, whoever imported what.
+    """
+    from PIL import ImageFile
+
+    previous = ImageFile.LOAD_TRUNCATED_IMAGES
+    ImageFile.LOAD_TRUNCATED_IMAGES = False
+    try:
+        image.load()
+    finally:
+        ImageFile.LOAD_TRUNCATED_IMAGES = previous

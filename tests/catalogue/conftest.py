@@ -93,3 +93,8 @@ def catalogue_translations(settings, tmp_path):
     )
     subprocess.run(["msgfmt", "-o", str(target / "django.mo"), str(merged)], check=True)
     settings.LOCALE_PATHS = [tmp_path / "locale", *settings.LOCALE_PATHS]
+
+
+@pytest.fixture(autouse=True)
+def _messages_in_english(english):
+    """These tests read messages in English, the source language (Czech has its own tests)."""

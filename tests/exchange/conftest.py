@@ -67,3 +67,8 @@ def imported(mbb_bytes):
         evaluate=declared_evaluate,
         commit=True,
     )
+
+
+@pytest.fixture(autouse=True)
+def _messages_in_english(english):
+    """These tests read messages in English, the source language (Czech has its own tests)."""

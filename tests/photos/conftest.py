@@ -65,3 +65,8 @@ def stored_files(settings):
         return files_under(Path(settings.MEDIA_ROOT)) + files_under(private)
 
     return collect
+
+
+@pytest.fixture(autouse=True)
+def _messages_in_english(english):
+    """These tests read messages in English, the source language (Czech has its own tests)."""

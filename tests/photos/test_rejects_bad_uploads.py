@@ -143,3 +143,11 @@ def test_the_message_follows_the_language():
     assert error.message_for("en") == error.message_en
     assert error.message_for("cs") == error.message_cs
     assert error.message_for(None) == error.message_cs
+
+
+def test_a_truncated_jpeg_is_refused_even_after_weasyprint_allowed_truncated_images():
+    import weasyprint  # noqa: F401  (its import turns Pillow's LOAD_TRUNCATED_IMAGES on)
+    from PIL import ImageFile
+
+    assert ImageFile.LOAD_TRUNCATED_IMAGES is True
+    test_it_rejects_a_truncated_jpeg_as_corrupt()

@@ -16,3 +16,8 @@ def load_town(db):
         return import_network(OSM / f"{name}.osm.gz", commit=True)
 
     return load
+
+
+@pytest.fixture(autouse=True)
+def _messages_in_english(english):
+    """These tests read messages in English, the source language (Czech has its own tests)."""
