@@ -17,7 +17,9 @@ def manage(*args: str, **env: str) -> subprocess.CompletedProcess:
     clean = {
         k: v
         for k, v in os.environ.items()
-        if k not in {"DEBUG", "SECRET_KEY", "SECURE_SSL_REDIRECT"}
+        # DJANGO_ALLOW_ASYNC_UNSAFE is set in this process while the browser tests' Playwright
+        # runs; a deployment never has it, and check --deploy rightly refuses it.
+        if k not in {"DEBUG", "SECRET_KEY", "SECURE_SSL_REDIRECT", "DJANGO_ALLOW_ASYNC_UNSAFE"}
     }
     clean.update(env)
     return subprocess.run(

@@ -1,36 +1,13 @@
 """Shared fixtures of the browser tests: Debian's Chromium driven by Playwright against
 pytest-django's live server. Nothing outside the live server is fetched (tiles are aborted)."""
 
-import os
-
 import pytest
 from django.core.cache import cache
 
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking"]
 
-
-@pytest.fixture(scope="session")
-def _allow_sync_db_under_playwright():
-    # Playwright's sync API runs an event loop in the test's thread; Django would then refuse
-    # database access from the test body ("SynchronousOnlyOperation"), though nothing is async.
-    previous = os.environ.get("DJANGO_ALLOW_ASYNC_UNSAFE")
-    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
-    yield
-    if previous is None:
-        os.environ.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
-
-
-@pytest.fixture(scope="session")
-def browser(_allow_sync_db_under_playwright):
-    if not os.path.exists(CHROMIUM):
-        pytest.skip("Debian's chromium is not installed")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        yield browser
-        browser.close()
+@pytest.fixture
+def browser(playwright_browser):
+    return playwright_browser
 
 
 @pytest.fixture

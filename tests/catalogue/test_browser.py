@@ -5,7 +5,7 @@ Base-map tiles never load here: their requests are aborted and nothing waits for
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
-from playwright.sync_api import expect, sync_playwright
+from playwright.sync_api import expect
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -13,21 +13,15 @@ WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 
 
 @pytest.fixture
-def page(demo_catalogue, catalogue_translations, live_server, monkeypatch):
+def page(demo_catalogue, catalogue_translations, live_server, playwright_browser):
     # Playwright's sync API runs an event loop in this thread; the database work of the
     # fixtures is done before it starts, and the live server answers from its own thread.
-    monkeypatch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(
-            executable_path="/usr/bin/chromium",
-            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking"],
-        )
-        context = browser.new_context(locale="cs-CZ")
-        page = context.new_page()
-        page.route("**/tile.openstreetmap.org/**", lambda route: route.abort())
-        page.set_default_timeout(10_000)
-        yield page
-        browser.close()
+    context = playwright_browser.new_context(locale="cs-CZ")
+    page = context.new_page()
+    page.route("**/tile.openstreetmap.org/**", lambda route: route.abort())
+    page.set_default_timeout(10_000)
+    yield page
+    context.close()
 
 
 def assert_no_wcag_violations(page) -> None:
