@@ -1,0 +1,201 @@
+"""The README's run command, end to end: started twice, it serves the demo town and the admin's
+map widget, and the second start duplicates nothing.
+
+It runs `bash scripts/run` itself, against a scratch database on the same PostGIS server as the
+tests (DATABASE_URL set, so the script provisions no database), on a free port, and stops it as
+Ctrl-C would.
+"""
+
+from __future__ import annotations
+
+import http.cookiejar
+import json
+import os
+import re
+import signal
+import socket
+import subprocess
+import time
+import urllib.parse
+import urllib.request
+import uuid
+from pathlib import Path
+
+import psycopg
+import pytest
+from django.conf import settings
+from psycopg import sql
+
+ROOT = Path(__file__).resolve().parent.parent
+# Every count the second start must leave as the first one left it.
+COUNTED = [
+    "mapping_municipality",
+    "mapping_place",
+    "mapping_entrance",
+    "mapping_assessment",
+    "mapping_user",
+]
+
+
+def _server_url(dbname: str) -> str:
+    db = settings.DATABASES["default"]
+    user = urllib.parse.quote(db["USER"] or "", safe="")
+    password = urllib.parse.quote(db["PASSWORD"] or "", safe="")
+    return f"postgis://{user}:{password}@{db['HOST'] or '127.0.0.1'}:{db['PORT'] or 5432}/{dbname}"
+
+
+def _connect(dbname: str) -> psycopg.Connection:
+    db = settings.DATABASES["default"]
+    return psycopg.connect(
+        host=db["HOST"] or "127.0.0.1",
+        port=db["PORT"] or 5432,
+        user=db["USER"],
+        password=db["PASSWORD"],
+        dbname=dbname,
+        autocommit=True,
+    )
+
+
+@pytest.fixture
+def scratch_database():
+    name = f"bf_run_{uuid.uuid4().hex[:10]}"
+    with _connect("postgres") as admin:
+        admin.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(name)))
+    with _connect(name) as conn:
+        conn.execute("CREATE EXTENSION IF NOT EXISTS postgis")
+        conn.execute("CREATE EXTENSION IF NOT EXISTS pgrouting")
+    yield name
+    with _connect("postgres") as admin:
+        admin.execute(
+            sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(sql.Identifier(name))
+        )
+
+
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+class RunningService:
+    """`bash scripts/run` in the background, read until it says where it serves."""
+
+    def __init__(self, env: dict[str, str], log: Path):
+        self.log = log
+        self.output = log.open("w")
+        self.process = subprocess.Popen(
+            ["bash", "scripts/run"],
+            cwd=ROOT,
+            env=env,
+            stdin=subprocess.DEVNULL,
+            stdout=self.output,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
+        )
+
+    def wait_until_serving(self, url: str, timeout: float = 600) -> None:
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            if self.process.poll() is not None:
+                pytest.fail(f"scripts/run exited with {self.process.returncode}:\n{self.text()}")
+            try:
+                with urllib.request.urlopen(url, timeout=5) as response:
+                    if response.status == 200:
+                        return
+            except OSError:
+                pass
+            time.sleep(0.5)
+        pytest.fail(f"scripts/run did not serve {url} within {timeout} s:\n{self.text()}")
+
+    def text(self) -> str:
+        if not self.output.closed:
+            self.output.flush()
+        return self.log.read_text()
+
+    def stop(self) -> int:
+        # Ctrl-C reaches the whole foreground process group: do the same.
+        os.killpg(self.process.pid, signal.SIGINT)
+        try:
+            return self.process.wait(timeout=30)
+        finally:
+            self.output.close()
+
+
+def _counts(dbname: str) -> dict[str, int]:
+    with _connect(dbname) as conn:
+        return {
+            table: conn.execute(
+                sql.SQL("SELECT count(*) FROM {}").format(sql.Identifier(table))
+            ).fetchone()[0]
+            for table in COUNTED
+        }
+
+
+def _admin_page(base: str, username: str, password: str, path: str) -> str:
+    jar = http.cookiejar.CookieJar()
+    opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(jar))
+    login = opener.open(f"{base}/admin/login/?next={urllib.parse.quote(path)}").read().decode()
+    token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', login).group(1)
+    form = urllib.parse.urlencode(
+        {"csrfmiddlewaretoken": token, "username": username, "password": password, "next": path}
+    ).encode()
+    request = urllib.request.Request(
+        f"{base}/admin/login/?next={urllib.parse.quote(path)}",
+        data=form,
+        headers={"Referer": f"{base}/admin/login/"},
+    )
+    with opener.open(request) as response:
+        assert response.url.endswith(path), "the demo coordinator could not log in to the admin"
+        return response.read().decode()
+
+
+def _one_run(env: dict[str, str], log: Path, dbname: str) -> tuple[str, dict[str, int]]:
+    base = f"http://127.0.0.1:{env['PORT']}"
+    service = RunningService(env, log)
+    try:
+        service.wait_until_serving(f"{base}/")
+        home = urllib.request.urlopen(f"{base}/", timeout=10).read().decode()
+        assert 'id="map"' in home
+        with _connect(dbname) as conn:
+            place_id, lon, lat = conn.execute(
+                "SELECT id, ST_X(location), ST_Y(location) FROM mapping_place ORDER BY id LIMIT 1"
+            ).fetchone()
+        bbox = f"{lon - 0.05},{lat - 0.05},{lon + 0.05},{lat + 0.05}"
+        with urllib.request.urlopen(f"{base}/places.geojson?bbox={bbox}", timeout=10) as layer:
+            features = json.load(layer)["features"]
+        assert features, "the map layer holds no demo place"
+        text = service.text()
+        password = re.search(r"koordinator\D*?(demo-[\w-]+)", text)
+        assert password, f"the run command printed no coordinator password:\n{text}"
+        change = _admin_page(
+            base, "koordinator", password.group(1), f"/admin/mapping/place/{place_id}/change/"
+        )
+        assert "leaflet" in change.lower() and "id_location" in change
+        counts = _counts(dbname)
+    finally:
+        code = service.stop()
+    assert code in (0, 130, -signal.SIGINT), f"Ctrl-C did not stop it cleanly ({code})"
+    return service.text(), counts
+
+
+def test_the_run_command_started_twice_serves_the_demo_town_and_duplicates_nothing(
+    scratch_database, tmp_path
+):
+    env = {
+        **os.environ,
+        "DATABASE_URL": _server_url(scratch_database),
+        "PORT": str(_free_port()),
+        "MEDIA_ROOT": str(tmp_path / "media"),
+        "PRIVATE_MEDIA_ROOT": str(tmp_path / "media-private"),
+        "STATIC_ROOT": str(tmp_path / "static"),
+    }
+    for name in ("DEBUG", "SECRET_KEY", "DJANGO_ALLOW_ASYNC_UNSAFE", "DJANGO_SETTINGS_MODULE"):
+        env.pop(name, None)
+
+    first_output, first = _one_run(env, tmp_path / "first.log", scratch_database)
+    assert f"http://127.0.0.1:{env['PORT']}" in first_output
+    assert first["mapping_place"] > 0 and first["mapping_assessment"] > 0
+    assert first["mapping_user"] == 2
+
+    _second_output, second = _one_run(env, tmp_path / "second.log", scratch_database)
+    assert second == first
