@@ -3,7 +3,8 @@
 It is NOT the methodology: it reads the categories an object declares and returns them in the
 engine's result shape (`categories`, `wc`, `has_accessible_toilet`, `version`, `to_dict()`), so
 that exchange tests exercise the import and export plumbing whatever the rules say. The lead
-wires the real engine in production (see mapping/exchange/engine_hook.py).
+uses the real engine in production (mapping/exchange/cli.py), and test_mbb_round_trip.py
+checks the real engine end to end.
 """
 
 from mapping.exchange.mbb_schema import CATEGORY_FROM_EXCHANGE, PROFILE_KEYS
