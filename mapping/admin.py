@@ -14,11 +14,9 @@ from mapping.models import (
     Municipality,
     Photo,
     Place,
-    Provider,
     Purpose,
     Report,
     ReportStatus,
-    Service,
     User,
 )
 
@@ -132,29 +130,6 @@ class PhotoAdmin(LeafletGeoAdmin):
     raw_id_fields = ("assessment", "report")
 
 
-class ServiceInline(admin.StackedInline):
-    model = Service
-    extra = 0
-    filter_horizontal = ("area_served", "places")
-
-
-@admin.register(Provider)
-class ProviderAdmin(admin.ModelAdmin):
-    list_display = ("name", "ico", "legal_form", "is_demo")
-    search_fields = ("name", "ico")
-    list_filter = ("legal_form", "is_demo")
-    inlines = [ServiceInline]
-
-
-@admin.register(Service)
-class ServiceAdmin(admin.ModelAdmin):
-    list_display = ("name", "provider", "service_type", "registry_id")
-    list_filter = ("service_type", "is_demo")
-    search_fields = ("name", "provider__name", "registry_id")
-    filter_horizontal = ("area_served", "places")
-    list_select_related = ("provider",)
-
-
 @admin.register(Report)
 class ReportAdmin(LeafletGeoAdmin):
     list_display = ("__str__", "kind", "status", "place", "created_at")
@@ -186,8 +161,8 @@ class ReportAdmin(LeafletGeoAdmin):
         self.message_user(request, _("%(count)d photos hidden.") % {"count": count})
 
 
-# Registers the routing part's admin (surveyed barriers).
-# The catalogue's own admin (import upload, unmatched addresses) replaces the plain one above.
+# The catalogue (providers, services: import upload, unmatched addresses, history) and routing
+# (surveyed barriers) parts keep their admins beside their code.
 from mapping.catalogue.admin import register_catalogue_admin  # noqa: E402
 from mapping.routing import admin as routing_admin  # noqa: E402, F401
 

@@ -12,8 +12,10 @@ import polib
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def load_parts(folder: Path) -> dict[str, str]:
+def load_parts(folder: Path) -> tuple[dict[str, str], dict[str, dict[int, str]]]:
+    """Singular translations by msgid, and plural ones (form index -> text) by msgid."""
     table: dict[str, str] = {}
+    plurals: dict[str, dict[int, str]] = {}
     for path in sorted(folder.glob("*")):
         if path.suffix == ".tsv":
             for line in path.read_text(encoding="utf-8").splitlines():
@@ -23,23 +25,38 @@ def load_parts(folder: Path) -> dict[str, str]:
                     table[english.replace("\\n", "\n")] = czech.replace("\\n", "\n")
         elif path.suffix == ".po":
             for entry in polib.pofile(str(path)):
-                if entry.msgstr:
+                if entry.msgid_plural and all(entry.msgstr_plural.values()):
+                    plurals[entry.msgid] = dict(entry.msgstr_plural)
+                elif entry.msgstr:
                     table[entry.msgid] = entry.msgstr
-    return table
+    return table, plurals
 
 
 def main() -> int:
-    table = load_parts(ROOT / "locale" / "parts")
+    table, plurals = load_parts(ROOT / "locale" / "parts")
     po = polib.pofile(str(ROOT / "locale" / "cs" / "LC_MESSAGES" / "django.po"))
     missing = []
     for entry in po:
-        if entry.obsolete or entry.msgid_plural:
+        if entry.obsolete:
             continue
-        if entry.msgid in table and (not entry.msgstr or "fuzzy" in entry.flags):
-            entry.msgstr = table[entry.msgid]
-            if "fuzzy" in entry.flags:
-                entry.flags.remove("fuzzy")
-        if not entry.msgstr:
+        # makemessages marks a guess from a similar msgid "fuzzy" ("Open data" -> the
+        # translation of "demo data"): never trust it, only what the parts say.
+        fuzzy = "fuzzy" in entry.flags
+        if entry.msgid_plural:
+            if entry.msgid in plurals and (fuzzy or not all(entry.msgstr_plural.values())):
+                entry.msgstr_plural = dict(plurals[entry.msgid])
+                fuzzy = False
+            done = all(entry.msgstr_plural.values())
+        else:
+            if entry.msgid in table and (not entry.msgstr or fuzzy):
+                entry.msgstr = table[entry.msgid]
+                fuzzy = False
+            done = bool(entry.msgstr)
+        if fuzzy:
+            missing.append(entry.msgid)
+        elif "fuzzy" in entry.flags:
+            entry.flags.remove("fuzzy")
+        if not done:
             missing.append(entry.msgid)
     po.save()
     for msgid in missing:

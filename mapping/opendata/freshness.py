@@ -24,6 +24,7 @@ SELECT GREATEST(
 class Freshness:
     last_modified: datetime | None
     etag: str
+    published: int = 0  # approved assessments, i.e. published places
 
 
 def published_freshness() -> Freshness:
@@ -31,4 +32,4 @@ def published_freshness() -> Freshness:
         cursor.execute(FRESHNESS_SQL)
         last_modified, approved, photos = cursor.fetchone()
     stamp = last_modified.timestamp() if last_modified else 0
-    return Freshness(last_modified, f"{stamp:.6f}-{approved}-{photos}")
+    return Freshness(last_modified, f"{stamp:.6f}-{approved}-{photos}", approved)

@@ -5,7 +5,11 @@ from mapping.opendata import views
 app_name = "opendata"
 
 urlpatterns = [
+    path("", views.index, name="index"),
     path("mista.geojson", views.download, {"fmt": "geojson"}, name="geojson"),
     path("mista.csv", views.download, {"fmt": "csv"}, name="csv"),
     path("mista.gpkg", views.download, {"fmt": "gpkg"}, name="gpkg"),
+    path("mista.a11y.json", views.download, {"fmt": "a11yjson"}, name="a11yjson"),
+    path("mista.mapybezbarier.json", views.download, {"fmt": "mbb-json"}, name="mbb-json"),
+    path("mista.mapybezbarier.xml", views.download, {"fmt": "mbb-xml"}, name="mbb-xml"),
 ]

@@ -4,13 +4,17 @@ import csv
 import io
 import json
 import subprocess
+from pathlib import Path
 
 import geojson_validator
+import jsonschema
 import pytest
 from django.urls import reverse
 
 from mapping.models import ReviewStatus
 from tests.factories import make_assessment, make_place
+
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "mapybezbarier"
 
 pytestmark = pytest.mark.django_db
 
@@ -70,3 +74,77 @@ def test_a_repeated_download_is_answered_with_304_until_the_data_changes(client,
     changed = client.get(reverse(name), HTTP_IF_NONE_MATCH=first["ETag"])
     assert changed.status_code == 200
     assert changed["ETag"] != first["ETag"]
+
+
+@pytest.fixture
+def surveyed_town():
+    """Our Mapy bez bariér objects, imported and categorised by the engine, hence published."""
+    from mapping.exchange import mbb_format
+    from mapping.exchange.importer import import_objects
+    from mapping.methodology.engine import evaluate
+
+    document = (FIXTURES / "exchange_objects.json").read_bytes()
+    import_objects(
+        mbb_format.read_json(document), source="mapybezbarier", evaluate=evaluate, commit=True
+    )
+    return json.loads(document)["object"]
+
+
+def test_the_a11yjson_download_validates_with_the_official_schema(
+    client, surveyed_town, tmp_path, a11yjson_validator
+):
+    response = client.get(reverse("opendata:a11yjson"))
+    assert response.status_code == 200
+    assert "license" in response["Link"]
+    path = tmp_path / "download.a11y.json"
+    path.write_bytes(response.content)
+    code, output = a11yjson_validator(path)
+    assert code == 0, output
+    assert f"{len(surveyed_town)} passed, 0 failed" in output
+
+
+@pytest.mark.parametrize("name", ["opendata:mbb-json", "opendata:mbb-xml"])
+def test_the_mapy_bez_barier_downloads_validate_and_hold_every_published_object(
+    client, surveyed_town, name
+):
+    from mapping.exchange import mbb_format
+    from mapping.exchange.mbb_schema import json_schema, xml_schema
+
+    response = client.get(reverse(name))
+    assert response.status_code == 200
+    if name.endswith("json"):
+        jsonschema.Draft3Validator(json_schema()).validate(json.loads(response.content))
+        parsed = mbb_format.read_json(response.content)
+    else:
+        xml_schema().validate(response.content.decode())
+        parsed = mbb_format.read_xml(response.content)
+    assert sorted(o.data["objectId"] for o in parsed) == sorted(
+        o["objectId"] for o in surveyed_town
+    )
+
+
+@pytest.mark.parametrize("name", ["opendata:a11yjson", "opendata:mbb-json"])
+def test_the_exchange_downloads_answer_304_until_the_data_changes(client, surveyed_town, name):
+    first = client.get(reverse(name))
+    assert first["ETag"] and first["Last-Modified"]
+    assert client.get(reverse(name), HTTP_IF_NONE_MATCH=first["ETag"]).status_code == 304
+
+
+@pytest.mark.parametrize("language", ["cs", "en"])
+def test_the_open_data_page_lists_every_download_with_licence_and_date(client, town, language):
+    response = client.get(reverse("opendata:index"), HTTP_ACCEPT_LANGUAGE=language)
+    assert response.status_code == 200
+    page = response.content.decode()
+    for name in ("geojson", "csv", "gpkg", "a11yjson", "mbb-json", "mbb-xml"):
+        assert f'href="{reverse("opendata:" + name)}"' in page
+    assert "opendatacommons.org/licenses/odbl" in page
+    assert "<time datetime=" in page
+    assert reverse("api:schema") in page
+    if language == "cs":
+        assert "Otevřená data" in page
+    else:
+        assert "Open data" in page
+
+
+def test_every_page_links_to_the_open_data(client):
+    assert reverse("opendata:index") in client.get(reverse("public:map")).content.decode()
