@@ -32,9 +32,31 @@ def load_parts(folder: Path) -> tuple[dict[str, str], dict[str, dict[int, str]]]
     return table, plurals
 
 
+def czech_forms(forms: dict[int, str], nplurals: int) -> dict[int, str]:
+    """Fit a translation's plural forms to the catalogue's Plural-Forms.
+
+    Parts may be written with the classic three Czech forms (1 / 2-4 / 5+), while Django's Czech
+    catalogue has CLDR's four (1 / 2-4 / fractions / 5+): a fraction takes the 2-4 form
+    ("1,5 místa"), and 5+ moves to the last slot.
+    """
+    if len(forms) == 3 and nplurals == 4:
+        return {0: forms[0], 1: forms[1], 2: forms[1], 3: forms[2]}
+    return dict(forms)
+
+
+def nplurals_of(po: polib.POFile) -> int:
+    header = po.metadata.get("Plural-Forms", "")
+    for part in header.split(";"):
+        name, _, value = part.strip().partition("=")
+        if name == "nplurals":
+            return int(value)
+    return 2
+
+
 def main() -> int:
     table, plurals = load_parts(ROOT / "locale" / "parts")
     po = polib.pofile(str(ROOT / "locale" / "cs" / "LC_MESSAGES" / "django.po"))
+    nplurals = nplurals_of(po)
     missing = []
     for entry in po:
         if entry.obsolete:
@@ -43,10 +65,11 @@ def main() -> int:
         # translation of "demo data"): never trust it, only what the parts say.
         fuzzy = "fuzzy" in entry.flags
         if entry.msgid_plural:
-            if entry.msgid in plurals and (fuzzy or not all(entry.msgstr_plural.values())):
-                entry.msgstr_plural = dict(plurals[entry.msgid])
+            complete = len(entry.msgstr_plural) == nplurals and all(entry.msgstr_plural.values())
+            if entry.msgid in plurals and (fuzzy or not complete):
+                entry.msgstr_plural = czech_forms(plurals[entry.msgid], nplurals)
                 fuzzy = False
-            done = all(entry.msgstr_plural.values())
+            done = len(entry.msgstr_plural) == nplurals and all(entry.msgstr_plural.values())
         else:
             if entry.msgid in table and (not entry.msgstr or fuzzy):
                 entry.msgstr = table[entry.msgid]
@@ -56,6 +79,9 @@ def main() -> int:
             missing.append(entry.msgid)
         elif "fuzzy" in entry.flags:
             entry.flags.remove("fuzzy")
+        if "fuzzy" not in entry.flags:
+            # The "#| msgid" of the guess it once was: meaningless once translated.
+            entry.previous_msgid = entry.previous_msgid_plural = None
         if not done:
             missing.append(entry.msgid)
     po.save()
