@@ -177,6 +177,8 @@ def _render(reason: tuple) -> dict:
         label_cs, label_en = field_label(path)
     m_cs, m_en = _measured(kind, measured, path, "cs"), _measured(kind, measured, path, "en")
     r_cs, r_en = _required(kind, required, path, "cs"), _required(kind, required, path, "en")
+    # "is 5 cm" reads well, "is no" does not: a yes/no answer stands on its own.
+    is_cs, is_en = ("", "") if isinstance(measured, bool) else ("je ", "is ")
     return {
         "profile": profile,
         "level": level,
@@ -184,8 +186,8 @@ def _render(reason: tuple) -> dict:
         "field": path,
         "measured": _jsonable(measured),
         "required": required[0] if kind == "ramp" else _jsonable(required),
-        "cs": f"{title_cs} – {label_cs}: je {m_cs}, požadováno {r_cs}.",
-        "en": f"{title_en} – {label_en}: is {m_en}, required {r_en}.",
+        "cs": f"{title_cs} – {label_cs}: {is_cs}{m_cs}, požadováno {r_cs}.",
+        "en": f"{title_en} – {label_en}: {is_en}{m_en}, required {r_en}.",
     }
 
 

@@ -8,7 +8,7 @@ import pytest
 from mapping.methodology.engine import evaluate, from_exchange, to_exchange
 from mapping.methodology.rules import METHODOLOGY_VERSION, RULESETS, get_ruleset
 from mapping.methodology.texts import RULES
-from tests.methodology.objects import BUILDING, LIFT, PUBLIC_SPACE, RAMP, TOILET, changed
+from tests.methodology.objects import BUILDING, LIFT, PUBLIC_SPACE, RAMP, TOILET, at, changed
 
 
 def test_a_reason_gives_rule_measured_and_required_values_in_czech_and_english():
@@ -180,3 +180,14 @@ def test_an_unknown_methodology_version_names_the_known_ones():
     with pytest.raises(KeyError, match="mkpo-mbb-2026.1"):
         get_ruleset("mkpo-1999")
     assert set(RULESETS) == {"mkpo-mbb-2026.1", "mkpo-12m-2026.1"}
+
+
+def test_a_yes_no_answer_reads_as_plain_czech_and_english():
+    from mapping.methodology.texts import reason_dict
+
+    result = evaluate(at(BUILDING, "elevator[0].elevatorIsCageSeat", False))
+    reason = next(
+        reason_dict(r) for r in result.all_reasons() if r[3] == "elevator[0].elevatorIsCageSeat"
+    )
+    assert reason["cs"].endswith(": ne, požadováno ano.")
+    assert reason["en"].endswith(": no, required yes.")
