@@ -159,6 +159,26 @@ def filter_clauses(filters: PlaceFilters) -> tuple[list[str], list]:
     return clauses, params
 
 
+FOCUS_PLACE_SQL = """
+SELECT p.id, p.name, ST_Y(p.location), ST_X(p.location), a.id IS NOT NULL
+FROM mapping_place p
+LEFT JOIN mapping_assessment a ON a.place_id = p.id AND a.status = 'approved'
+WHERE p.id = %s
+"""
+
+
+def focus_place(place_id: int) -> dict | None:
+    """The place a link asks the map to open: where it is and whether it is published (a
+    catalogue service may be delivered in a place not assessed yet). None if there is none."""
+    with connection.cursor() as cursor:
+        cursor.execute(FOCUS_PLACE_SQL, [place_id])
+        row = cursor.fetchone()
+    if row is None:
+        return None
+    place_id, name, lat, lon, published = row
+    return {"id": place_id, "name": name, "lat": lat, "lon": lon, "published": published}
+
+
 LAST_CHANGE_SQL = """
 SELECT GREATEST(
     (SELECT max(updated_at) FROM mapping_place),

@@ -32,6 +32,16 @@ ROW_COLUMNS = """
 
 SORTS = ("relevance", "distance", "name")
 
+# The social services of the places of one page, computed for that page's rows only.
+PAGE_SERVICES_SQL = """
+COALESCE((
+    SELECT json_agg(json_build_object('id', s.id, 'name', s.name, 'type', s.service_type)
+                    ORDER BY s.name, s.id)
+    FROM mapping_service_places sp JOIN mapping_service s ON s.id = sp.service_id
+    WHERE sp.place_id = page.id
+), '[]'::json)
+"""
+
 
 @dataclass(frozen=True)
 class PlaceRow:
@@ -49,6 +59,8 @@ class PlaceRow:
     lon: float
     distance_m: float
     score: float | None = None
+    # The catalogue's social services provided here: dicts of id, name and type.
+    services: tuple = ()
 
     @property
     def address(self) -> str:
@@ -112,14 +124,18 @@ class PlaceListQuery:
         lat, lon = self.centre
         score_sql, score_params = _score_sql(self.filters)
         where, params = _where(self.filters)
-        # A subquery, so that ORDER BY can use the computed columns in expressions.
+        # A subquery, so that ORDER BY can use the computed columns in expressions; the services
+        # are looked up outside it, for the rows of the page only.
+        order = self._order_sql()
         sql = (
+            f"SELECT page.*, {PAGE_SERVICES_SQL} FROM ("
             f"SELECT * FROM (SELECT {ROW_COLUMNS}, {score_sql} AS score "
-            f"{PUBLIC_PLACES_FROM}{where}) AS places {self._order_sql()} LIMIT %s OFFSET %s"
+            f"{PUBLIC_PLACES_FROM}{where}) AS places {order} LIMIT %s OFFSET %s"
+            f") AS page {order}"
         )
         with connection.cursor() as cursor:
             cursor.execute(sql, [lon, lat, *score_params, *params, stop - start, start])
-            return [PlaceRow(*row) for row in cursor.fetchall()]
+            return [PlaceRow(*row[:-1], services=tuple(row[-1])) for row in cursor.fetchall()]
 
 
 def search_places(

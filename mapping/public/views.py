@@ -27,15 +27,29 @@ from mapping.public.layer import (
     parse_bbox,
     parse_zoom,
 )
-from mapping.public.queries import SENSORY_FEATURES, feature_labels
+from mapping.public.queries import SENSORY_FEATURES, feature_labels, focus_place
 from mapping.public.search import search_places
-from mapping.public.viewstate import is_embed, map_view_from_query
+from mapping.public.viewstate import (
+    focus_place_id,
+    is_embed,
+    map_view_from_query,
+    services_layer_on,
+)
+
+# How close the map comes to a place that a link asks it to open.
+FOCUS_ZOOM = 18
 
 
-def map_config(request: HttpRequest) -> dict:
-    """Everything map.js needs, passed through json_script."""
+def map_config(request: HttpRequest, focus: dict | None = None) -> dict:
+    """Everything map.js needs, passed through json_script. `focus` is the place a link asks the
+    map to open (`?place=<id>`): the map centres on it unless the link also gives a centre."""
     _tiles_name, tiles_url, tiles_options = settings.LEAFLET_CONFIG["TILES"][0]
     center, zoom = map_view_from_query(request.GET)
+    if focus is not None:
+        if not (request.GET.get("lat") and request.GET.get("lon")):
+            center = (focus["lat"], focus["lon"])
+        if not request.GET.get("z"):
+            zoom = FOCUS_ZOOM
     return {
         "center": center,
         "zoom": zoom,
@@ -45,6 +59,9 @@ def map_config(request: HttpRequest) -> dict:
         "search_url": reverse("public:search"),
         "detail_url": reverse("public:detail", args=[0]),
         "list_url": reverse("public:list"),
+        "services_url": reverse("catalogue:layer"),
+        "service_url": reverse("catalogue:service", args=[0]),
+        "focus": focus,
         "embed": is_embed(request.GET),
         "max_bbox": settings.MAP_LAYER_MAX_BBOX_DEGREES,
         "categories": {value: str(label) for value, label in Category.choices},
@@ -68,6 +85,12 @@ def map_config(request: HttpRequest) -> dict:
             "locate_error": _("Your position could not be found: %(message)s"),
             "you_are_here": _("You are here"),
             "zoom_in": _("Zoom in to see the places."),
+            "services": _("Social services"),
+            "services_count": _("%(count)s places with social services are shown."),
+            "services_error": _("The social services could not be loaded. Try again later."),
+            "services_title": _("Social services: %(services)s"),
+            "not_published": _("This place has not been assessed yet."),
+            "filtered_out": _("This place does not match the chosen filters."),
         },
     }
 
@@ -86,12 +109,16 @@ def map_page(request: HttpRequest) -> HttpResponse:
     profile = (form.cleaned_data.get("profile") if form.is_bound and form.is_valid() else "") or (
         "wheelchair"
     )
+    place_id = focus_place_id(request.GET)
+    focus = focus_place(place_id) if place_id is not None else None
     response = render(
         request,
         "public/map.html",
         {
             "form": form,
-            "map_config": map_config(request),
+            "map_config": map_config(request, focus),
+            "focus_missing": place_id is not None and focus is None,
+            "services_on": services_layer_on(request.GET),
             "embed": embed,
             "profile": profile,
             "sensory": profile in SENSORY_FEATURES,
