@@ -2,8 +2,10 @@
 
 Lean on purpose (id, name, kind, category per mobility profile, accessible toilet, and for a
 sensory profile the features present); details come from a second request. PostgreSQL writes the
-JSON text itself, so Python never touches the features. The text is cached by the time of the last
-change of places and assessments and by the language, and served with an ETag.
+JSON text itself, so Python never touches the features; at most MAP_LAYER_MAX_FEATURES of them,
+the nearest to the centre of the view, with "truncated" saying that there are more. The text is
+cached by the time of the last change of places and assessments and by the language, and served
+with an ETag.
 """
 
 import hashlib
@@ -25,35 +27,40 @@ from mapping.public.queries import (
 
 BBox = tuple[float, float, float, float]
 
-# The SQL is assembled only from constant fragments; {features} and {filters} are fixed texts
-# chosen in Python, and every value is a %s parameter.
+# The SQL is assembled only from constant fragments; {features}, {filters} and {centre} are fixed
+# texts chosen in Python, and every value is a %s parameter.
+#
+# When more places match than the layer may hold, it keeps those nearest the centre of the view:
+# the GiST index of the location hands them over in that order (a KNN scan), so the query reads
+# about MAP_LAYER_MAX_FEATURES rows however many places the bbox holds, and the approved
+# assessment comes from a covering index (assessment_one_approved_per_place) without a heap
+# visit. Each feature is written as compact JSON text: to_json() quotes and escapes every text
+# value, and PostgreSQL never parses the pieces again.
 LAYER_SQL = """
-SELECT json_build_object(
-    'type', 'FeatureCollection',
-    'features', COALESCE(json_agg(f.feature ORDER BY f.id) FILTER (WHERE f.n <= %s), '[]'::json),
-    'truncated', count(*) > %s
-)::text
+SELECT '{{"type":"FeatureCollection","features":['
+    || COALESCE(string_agg(f.feature, ',' ORDER BY f.id) FILTER (WHERE f.n <= %s), '')
+    || '],"truncated":' || (count(*) > %s)::text || '}}'
 FROM (
-    SELECT p.id, row_number() OVER (ORDER BY p.id) AS n, json_build_object(
-        'type', 'Feature',
-        'id', p.id,
-        'geometry', ST_AsGeoJSON(p.location, %s)::json,
-        'properties', json_build_object(
-            'name', p.name,
-            'kind', p.kind,
-            'wheelchair', NULLIF(a.wheelchair, ''),
-            'seniors', NULLIF(a.seniors, ''),
-            'pram', NULLIF(a.pram, ''),
-            'toilet', a.has_accessible_toilet,
-            'features', {features}
-        )
-    ) AS feature
+    SELECT p.id, row_number() OVER (ORDER BY p.location <-> {centre}) AS n,
+        '{{"type":"Feature","id":' || p.id
+        || ',"geometry":' || ST_AsGeoJSON(p.location, %s)
+        || ',"properties":{{"name":' || to_json(p.name)::text
+        || ',"kind":' || to_json(p.kind)::text
+        || ',"wheelchair":' || COALESCE(to_json(NULLIF(a.wheelchair, ''))::text, 'null')
+        || ',"seniors":' || COALESCE(to_json(NULLIF(a.seniors, ''))::text, 'null')
+        || ',"pram":' || COALESCE(to_json(NULLIF(a.pram, ''))::text, 'null')
+        || ',"toilet":' || a.has_accessible_toilet::text
+        || ',"features":' || to_json({features})::text
+        || '}}}}' AS feature
     {from_}
     WHERE p.location && ST_MakeEnvelope(%s, %s, %s, %s, 4326){filters}
-    ORDER BY p.id
+    ORDER BY p.location <-> {centre}
     LIMIT %s
 ) f
 """
+
+# The centre of the bbox, from which the nearest places are kept.
+CENTRE_SQL = "ST_SetSRID(ST_MakePoint(%s, %s), 4326)"
 
 
 class BadLayerRequest(ValueError):
@@ -130,15 +137,21 @@ def layer_sql(request: LayerRequest) -> tuple[str, list]:
     features_sql, features_params = sensory_features_sql(request.filters.profile)
     clauses, filter_params = filter_clauses(request.filters)
     filters_sql = "".join(f"\n      AND {clause}" for clause in clauses)
-    sql = LAYER_SQL.format(features=features_sql, from_=PUBLIC_PLACES_FROM, filters=filters_sql)
+    sql = LAYER_SQL.format(
+        features=features_sql, from_=PUBLIC_PLACES_FROM, filters=filters_sql, centre=CENTRE_SQL
+    )
     limit = settings.MAP_LAYER_MAX_FEATURES
+    west, south, east, north = request.bbox
+    centre = [(west + east) / 2, (south + north) / 2]
     params = [
         limit,
         limit,
+        *centre,
         coordinate_precision(request.zoom),
         *features_params,
         *request.bbox,
         *filter_params,
+        *centre,
         limit + 1,
     ]
     return sql, params

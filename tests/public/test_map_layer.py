@@ -17,6 +17,10 @@ def layer(client, **params):
     return client.get(reverse("public:places_layer"), params, **headers)
 
 
+def names_of(body: dict) -> list[str]:
+    return [f["properties"]["name"] for f in body["features"]]
+
+
 def names(response) -> set[str]:
     assert response.status_code == 200, response.content
     return {f["properties"]["name"] for f in json.loads(response.content)["features"]}
@@ -126,6 +130,28 @@ def test_it_caps_the_number_of_places_and_says_so(client, settings):
     body = json.loads(layer(client).content)
     assert len(body["features"]) == 2
     assert body["truncated"] is True
+
+
+@pytest.mark.django_db
+def test_when_capped_it_keeps_the_places_nearest_the_centre_of_the_view(client, settings):
+    settings.MAP_LAYER_MAX_FEATURES = 2
+    west, south, east, north = (float(v) for v in BBOX.split(","))
+    centre = ((west + east) / 2, (south + north) / 2)
+    for name, offset in (("Far", 0.05), ("Near", 0.001), ("Middle", -0.01)):
+        make_place(name, lon=centre[0] + offset, lat=centre[1])
+    body = json.loads(layer(client).content)
+    assert set(names_of(body)) == {"Near", "Middle"}
+    assert body["truncated"] is True
+    # The features come in the order of their ids, whatever their distance.
+    assert [f["id"] for f in body["features"]] == sorted(f["id"] for f in body["features"])
+
+
+@pytest.mark.django_db
+def test_it_writes_names_as_json_text_whatever_they_hold(client):
+    odd = 'Bistro "U Lva" \\ <b>tab\there</b> ünïcode 🦁'
+    make_place(odd)
+    body = json.loads(layer(client).content)
+    assert body["features"][0]["properties"]["name"] == odd
 
 
 @pytest.mark.django_db
