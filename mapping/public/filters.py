@@ -17,6 +17,7 @@ from mapping.models import (
     ServiceType,
     TargetGroup,
 )
+from mapping.public.limits import clean_limit
 
 MOBILITY_PROFILES = ("wheelchair", "seniors", "pram")
 SENSORY_PROFILES = ("blind", "deaf")
@@ -45,10 +46,18 @@ class PlaceFilters:
     service_type: str = ""
     target_group: str = ""
     query: str = ""
+    # The visitor's own limits (mapping.public.limits); None: no limit.
+    max_kerb_cm: float | None = None
+    min_width_cm: float | None = None
+    hide_barriers: bool = False
 
     @property
     def is_mobility(self) -> bool:
         return self.profile in MOBILITY_PROFILES
+
+    @property
+    def has_limits(self) -> bool:
+        return self.max_kerb_cm is not None or self.min_width_cm is not None
 
     def cache_key(self) -> str:
         """A stable text of the values that change the layer (not the search text)."""
@@ -63,6 +72,9 @@ class PlaceFilters:
                 "p" if self.parking else "",
                 self.service_type,
                 self.target_group,
+                repr(self.max_kerb_cm),
+                repr(self.min_width_cm),
+                "h" if self.hide_barriers and self.has_limits else "",
             ]
         )
 
@@ -114,6 +126,22 @@ class PlaceFilterForm(forms.Form):
         required=False,
     )
 
+    max_kerb_cm = forms.CharField(
+        label=_("Highest step or kerb I can manage (cm)"),
+        required=False,
+        max_length=10,
+        widget=forms.NumberInput(attrs={"min": 0, "max": 50, "step": 0.5}),
+    )
+    min_width_cm = forms.CharField(
+        label=_("Narrowest door I can pass (cm)"),
+        required=False,
+        max_length=10,
+        widget=forms.NumberInput(attrs={"min": 0, "max": 500, "step": 1}),
+    )
+    hide_barriers = forms.BooleanField(
+        label=_("Hide the places that are a barrier for me"), required=False
+    )
+
     def __init__(self, *args, municipalities: list[tuple[int, str]] | None = None, **kwargs):
         super().__init__(*args, **kwargs)
         # Without choices (the layer) any positive id validates; an unknown one matches nothing.
@@ -121,6 +149,12 @@ class PlaceFilterForm(forms.Form):
             ("", _("All municipalities")),
             *(municipalities or []),
         ]
+
+    def clean_max_kerb_cm(self) -> float | None:
+        return clean_limit("max_kerb_cm", self.cleaned_data.get("max_kerb_cm"))
+
+    def clean_min_width_cm(self) -> float | None:
+        return clean_limit("min_width_cm", self.cleaned_data.get("min_width_cm"))
 
     def filters(self) -> PlaceFilters:
         data = self.cleaned_data
@@ -135,6 +169,9 @@ class PlaceFilterForm(forms.Form):
             service_type=data.get("service_type") or "",
             target_group=data.get("target_group") or "",
             query=data.get("q") or "",
+            max_kerb_cm=data.get("max_kerb_cm"),
+            min_width_cm=data.get("min_width_cm"),
+            hide_barriers=bool(data.get("hide_barriers")),
         )
 
 

@@ -20,8 +20,8 @@ from django.utils.translation import gettext as _
 from mapping.public.filters import PlaceFilters
 from mapping.public.queries import (
     LAST_CHANGE_SQL,
-    PUBLIC_PLACES_FROM,
     filter_clauses,
+    public_places_from,
     sensory_features_sql,
 )
 
@@ -50,7 +50,7 @@ FROM (
         || ',"seniors":' || COALESCE(to_json(NULLIF(a.seniors, ''))::text, 'null')
         || ',"pram":' || COALESCE(to_json(NULLIF(a.pram, ''))::text, 'null')
         || ',"toilet":' || a.has_accessible_toilet::text
-        || ',"features":' || to_json({features})::text
+        || ',"features":' || to_json({features})::text{limits}
         || '}}}}' AS feature
     {from_}
     WHERE p.location && ST_MakeEnvelope(%s, %s, %s, %s, 4326){filters}
@@ -58,6 +58,13 @@ FROM (
     LIMIT %s
 ) f
 """
+
+# With the visitor's limits, each feature also says whether the place is a barrier for them, and
+# the lowest step and widest door of its entrances (mapping.public.limits).
+LIMITS_PROPERTIES_SQL = """
+        || ',"barrier":' || lim.barrier::text
+        || ',"step_cm":' || COALESCE(lim.step_cm::text, 'null')
+        || ',"door_cm":' || COALESCE(lim.door_cm::text, 'null')"""
 
 # The centre of the bbox, from which the nearest places are kept.
 CENTRE_SQL = "ST_SetSRID(ST_MakePoint(%s, %s), 4326)"
@@ -137,8 +144,13 @@ def layer_sql(request: LayerRequest) -> tuple[str, list]:
     features_sql, features_params = sensory_features_sql(request.filters.profile)
     clauses, filter_params = filter_clauses(request.filters)
     filters_sql = "".join(f"\n      AND {clause}" for clause in clauses)
+    from_ = public_places_from(request.filters)
     sql = LAYER_SQL.format(
-        features=features_sql, from_=PUBLIC_PLACES_FROM, filters=filters_sql, centre=CENTRE_SQL
+        features=features_sql,
+        limits=LIMITS_PROPERTIES_SQL if request.filters.has_limits else "",
+        from_=from_.from_,
+        filters=filters_sql,
+        centre=CENTRE_SQL,
     )
     limit = settings.MAP_LAYER_MAX_FEATURES
     west, south, east, north = request.bbox
@@ -149,6 +161,7 @@ def layer_sql(request: LayerRequest) -> tuple[str, list]:
         *centre,
         coordinate_precision(request.zoom),
         *features_params,
+        *from_.params,
         *request.bbox,
         *filter_params,
         *centre,

@@ -9,12 +9,21 @@ from django.db import connection
 from django.utils.translation import gettext_lazy as _
 
 from mapping.public.filters import PROFILE_CHOICES, PlaceFilters
+from mapping.public.limits import LimitsSql, limits_sql
 
 # A place is public when it has its one approved assessment; that assessment gives the categories.
 PUBLIC_PLACES_FROM = """
 FROM mapping_place p
 JOIN mapping_assessment a ON a.place_id = p.id AND a.status = 'approved'
 """
+
+
+def public_places_from(filters: PlaceFilters) -> LimitsSql:
+    """The FROM clause of the public places (`p`, `a`), with the visitor's limits (`lim`) joined
+    when they gave any; its parameters; and the columns barrier, step_cm, door_cm."""
+    limits = limits_sql(filters.max_kerb_cm, filters.min_width_cm)
+    return LimitsSql(PUBLIC_PLACES_FROM + limits.from_, limits.params, limits.columns)
+
 
 # The assessment column that holds each mobility profile's category.
 PROFILE_COLUMNS = {"wheelchair": "a.wheelchair", "seniors": "a.seniors", "pram": "a.pram"}
@@ -139,6 +148,8 @@ def filter_clauses(filters: PlaceFilters) -> tuple[list[str], list]:
     if filters.municipality is not None:
         clauses.append("p.municipality_id = %s")
         params.append(filters.municipality)
+    if filters.hide_barriers and filters.has_limits:
+        clauses.append("NOT lim.barrier")
     if filters.toilet:
         clauses.append("a.has_accessible_toilet")
     if filters.parking:

@@ -27,6 +27,7 @@ from mapping.public.layer import (
     parse_bbox,
     parse_zoom,
 )
+from mapping.public.limits import LIMIT_NAMES, planner_defaults
 from mapping.public.queries import SENSORY_FEATURES, feature_labels, focus_place
 from mapping.public.search import search_places
 from mapping.public.viewstate import (
@@ -62,6 +63,8 @@ def map_config(request: HttpRequest, focus: dict | None = None) -> dict:
         "services_url": reverse("catalogue:layer"),
         "service_url": reverse("catalogue:service", args=[0]),
         "focus": focus,
+        "limit_names": LIMIT_NAMES,
+        "planner_limits": planner_defaults(),
         "embed": is_embed(request.GET),
         "max_bbox": settings.MAP_LAYER_MAX_BBOX_DEGREES,
         "categories": {value: str(label) for value, label in Category.choices},
@@ -90,6 +93,11 @@ def map_config(request: HttpRequest, focus: dict | None = None) -> dict:
             "services_error": _("The social services could not be loaded. Try again later."),
             "services_title": _("Social services: %(services)s"),
             "not_published": _("This place has not been assessed yet."),
+            "barrier": _("A barrier for your limits."),
+            "barrier_step": _("Lowest entrance step: %(value)s cm."),
+            "barrier_door": _("Widest entrance door: %(value)s cm."),
+            "limits_restored": _("Your remembered limits are filled in."),
+            "limits_from_planner": _("Your limits from the route planner are filled in."),
             "filtered_out": _("This place does not match the chosen filters."),
         },
     }
@@ -118,6 +126,7 @@ def map_page(request: HttpRequest) -> HttpResponse:
             "form": form,
             "map_config": map_config(request, focus),
             "focus_missing": place_id is not None and focus is None,
+            "has_limits": bool(form.is_bound and form.is_valid() and form.filters().has_limits),
             "services_on": services_layer_on(request.GET),
             "embed": embed,
             "profile": profile,

@@ -40,11 +40,33 @@
   function isMobility(profile) { return MOBILITY.indexOf(profile) !== -1; }
 
   function symbolFor(properties, profile) {
+    if (properties.barrier) { return "barrier"; }
     if (isMobility(profile)) { return properties[profile] || "unknown"; }
     return properties.features && properties.features.length ? "features" : "nofeatures";
   }
 
+  function number(value) {
+    return Number(value).toLocaleString(document.documentElement.lang || "cs");
+  }
+
+  // A barrier for the visitor's own limits, in words: why, from the measured entrances.
+  function describeBarrier(properties) {
+    var parts = [config.text.barrier];
+    if (properties.step_cm !== null && properties.step_cm !== undefined) {
+      parts.push(format(config.text.barrier_step, { value: number(properties.step_cm) }));
+    }
+    if (properties.door_cm !== null && properties.door_cm !== undefined) {
+      parts.push(format(config.text.barrier_door, { value: number(properties.door_cm) }));
+    }
+    return parts.join(" ");
+  }
+
   function describe(properties, profile) {
+    var text = describeCategory(properties, profile);
+    return properties.barrier ? describeBarrier(properties) + " " + text : text;
+  }
+
+  function describeCategory(properties, profile) {
     if (isMobility(profile)) {
       var category = properties[profile];
       return config.profiles[profile] + ": " +
@@ -373,9 +395,35 @@
     var mobility = isMobility(currentProfile());
     document.getElementById("legend-mobility").hidden = !mobility;
     document.getElementById("legend-sensory").hidden = mobility;
+    document.getElementById("legend-limits").hidden = !config.limit_names.some(function (name) {
+      return form.elements[name].value !== "";
+    });
+  }
+
+  // The visitor's limits: without any in the URL, the map takes those this browser remembers
+  // (static/js/public/limits.js).
+  var limitsStatus = document.getElementById("limits-status");
+
+  function restoreLimits() {
+    if (config.embed) { return; }
+    var query = new URLSearchParams(window.location.search);
+    if (config.limit_names.some(function (name) { return query.has(name); })) { return; }
+    var remembered = window.BfLimits.remembered(config.limit_names, config.planner_limits);
+    if (!remembered) { return; }
+    var filled = false;
+    config.limit_names.forEach(function (name) {
+      form.elements[name].value = window.BfLimits.text(remembered.values[name]);
+      filled = filled || form.elements[name].value !== "";
+    });
+    form.elements.hide_barriers.checked = Boolean(remembered.values.hide_barriers);
+    if (filled) {
+      limitsStatus.textContent = remembered.source === "planner" ?
+        config.text.limits_from_planner : config.text.limits_restored;
+    }
   }
 
   form.addEventListener("change", function () {
+    window.BfLimits.remember(form, config.limit_names);
     showLegend();
     writeUrl();
     load();
@@ -383,6 +431,8 @@
   });
   form.addEventListener("submit", function (event) {
     event.preventDefault();
+    window.BfLimits.remember(form, config.limit_names);
+    showLegend();
     writeUrl();
     load();
     loadServices();
@@ -451,6 +501,7 @@
       .catch(function () { results.textContent = config.text.error; });
   });
 
+  restoreLimits();
   showLegend();
   writeUrl();
   load();
