@@ -1,12 +1,14 @@
-"""The filters shared by the map page, its layer and the list: one GET form, so a view is a URL.
+"""The filters shared by the map page, its layer, the list and the REST API: one GET form, so a
+view is a URL.
 
-The same cleaned filters feed the SQL of the layer and of the list (mapping.public.queries), so
-the map and the list always show the same places.
+The same cleaned filters feed the SQL of the layer, the list and the API (mapping.public.queries),
+so they always show the same places; the bbox is read here for all of them too.
 """
 
 from dataclasses import dataclass
 
 from django import forms
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from mapping.models import (
@@ -18,6 +20,8 @@ from mapping.models import (
     TargetGroup,
 )
 from mapping.public.limits import clean_limit
+
+BBox = tuple[float, float, float, float]
 
 MOBILITY_PROFILES = ("wheelchair", "seniors", "pram")
 SENSORY_PROFILES = ("blind", "deaf")
@@ -32,6 +36,53 @@ PROFILE_CHOICES = [
 ]
 
 
+class FilterError(ValueError):
+    """A filter or bbox the visitor sent that cannot be honoured; the message says why, in their
+    language (HTTP 400). `parameters` holds the messages by parameter name, when known."""
+
+    def __init__(self, message: str, parameters: dict[str, list[str]] | None = None) -> None:
+        super().__init__(message)
+        self.parameters = parameters or {}
+
+
+def parse_bbox(raw: str | None, max_degrees: float) -> BBox:
+    """A bbox "west,south,east,north" in WGS 84, at most `max_degrees` on each side."""
+    example = "14.10,49.29,14.19,49.33"
+    if not raw:
+        raise FilterError(
+            gettext("The bbox parameter is missing: give west,south,east,north (e.g. %(example)s).")
+            % {"example": example}
+        )
+    try:
+        west, south, east, north = (float(part) for part in raw.split(","))
+    except ValueError:
+        raise FilterError(
+            gettext("bbox must be four numbers: west,south,east,north (e.g. %(example)s).")
+            % {"example": example}
+        ) from None
+    if not (-180 <= west < east <= 180 and -90 <= south < north <= 90):
+        raise FilterError(
+            gettext(
+                "bbox is outside the valid range, or west is not less than east, "
+                "or south is not less than north."
+            )
+        )
+    if east - west > max_degrees or north - south > max_degrees:
+        raise FilterError(
+            gettext("bbox is too large: at most %(limit)s degrees on each side. Zoom in.")
+            % {"limit": max_degrees}
+        )
+    return (west, south, east, north)
+
+
+class FlagInput(forms.CheckboxInput):
+    """A checkbox that also reads the API's spellings: 1, true, yes and on set it; anything else
+    (0, false, no, nothing) leaves it unset."""
+
+    def value_from_datadict(self, data, files, name) -> bool:
+        return str(data.get(name) or "").strip().lower() in {"1", "true", "yes", "on"}
+
+
 @dataclass(frozen=True)
 class PlaceFilters:
     """Cleaned filter values; empty tuples and None mean "no filter"."""
@@ -41,6 +92,7 @@ class PlaceFilters:
     kinds: tuple[str, ...] = ()
     purposes: tuple[str, ...] = ()
     municipality: int | None = None
+    municipality_code: str = ""
     toilet: bool = False
     parking: bool = False
     service_type: str = ""
@@ -68,6 +120,7 @@ class PlaceFilters:
                 ",".join(sorted(self.kinds)),
                 ",".join(sorted(self.purposes)),
                 str(self.municipality or ""),
+                self.municipality_code,
                 "t" if self.toilet else "",
                 "p" if self.parking else "",
                 self.service_type,
@@ -113,8 +166,19 @@ class PlaceFilterForm(forms.Form):
     municipality = forms.IntegerField(
         label=_("Municipality"), required=False, min_value=1, widget=forms.Select
     )
-    toilet = forms.BooleanField(label=_("Has an accessible toilet"), required=False)
-    parking = forms.BooleanField(label=_("Has reserved parking"), required=False)
+    # The REST API names a municipality by its RÚIAN code (mapping.api.published).
+    municipality_code = forms.RegexField(
+        label=_("Municipality (RÚIAN code)"),
+        regex=r"^[0-9]{1,12}$",
+        required=False,
+        error_messages={
+            "invalid": _("municipality must be the municipality's RÚIAN code (digits).")
+        },
+    )
+    toilet = forms.BooleanField(
+        label=_("Has an accessible toilet"), required=False, widget=FlagInput
+    )
+    parking = forms.BooleanField(label=_("Has reserved parking"), required=False, widget=FlagInput)
     service_type = forms.ChoiceField(
         label=_("Social service provided here"),
         choices=[("", _("Any or none")), *ServiceType.choices],
@@ -139,7 +203,7 @@ class PlaceFilterForm(forms.Form):
         widget=forms.NumberInput(attrs={"min": 0, "max": 500, "step": 1}),
     )
     hide_barriers = forms.BooleanField(
-        label=_("Hide the places that are a barrier for me"), required=False
+        label=_("Hide the places that are a barrier for me"), required=False, widget=FlagInput
     )
 
     def __init__(self, *args, municipalities: list[tuple[int, str]] | None = None, **kwargs):
@@ -164,6 +228,7 @@ class PlaceFilterForm(forms.Form):
             kinds=tuple(data.get("kind") or ()),
             purposes=tuple(data.get("purpose") or ()),
             municipality=data.get("municipality"),
+            municipality_code=data.get("municipality_code") or "",
             toilet=bool(data.get("toilet")),
             parking=bool(data.get("parking")),
             service_type=data.get("service_type") or "",

@@ -17,15 +17,13 @@ from django.core.cache import cache
 from django.db import connection
 from django.utils.translation import gettext as _
 
-from mapping.public.filters import PlaceFilters
+from mapping.public.filters import BBox, FilterError, PlaceFilters
 from mapping.public.queries import (
     LAST_CHANGE_SQL,
     filter_clauses,
     public_places_from,
     sensory_features_sql,
 )
-
-BBox = tuple[float, float, float, float]
 
 # The SQL is assembled only from constant fragments; {features}, {filters} and {centre} are fixed
 # texts chosen in Python, and every value is a %s parameter.
@@ -70,46 +68,11 @@ LIMITS_PROPERTIES_SQL = """
 CENTRE_SQL = "ST_SetSRID(ST_MakePoint(%s, %s), 4326)"
 
 
-class BadLayerRequest(ValueError):
-    """A request the layer refuses, with a message for the visitor (already translated)."""
-
-
 @dataclass(frozen=True)
 class LayerRequest:
     bbox: BBox
     zoom: int
     filters: PlaceFilters
-
-
-def parse_bbox(raw: str | None) -> BBox:
-    """A bbox "west,south,east,north" in WGS 84, bounded by settings.MAP_LAYER_MAX_BBOX_DEGREES."""
-    example = "14.10,49.29,14.19,49.33"
-    if not raw:
-        raise BadLayerRequest(
-            _("The bbox parameter is missing: give west,south,east,north (e.g. %(example)s).")
-            % {"example": example}
-        )
-    try:
-        west, south, east, north = (float(part) for part in raw.split(","))
-    except ValueError:
-        raise BadLayerRequest(
-            _("bbox must be four numbers: west,south,east,north (e.g. %(example)s).")
-            % {"example": example}
-        ) from None
-    if not (-180 <= west < east <= 180 and -90 <= south < north <= 90):
-        raise BadLayerRequest(
-            _(
-                "bbox is outside the valid range, or west is not less than east, "
-                "or south is not less than north."
-            )
-        )
-    limit = settings.MAP_LAYER_MAX_BBOX_DEGREES
-    if east - west > limit or north - south > limit:
-        raise BadLayerRequest(
-            _("bbox is too large: at most %(limit)s degrees on each side. Zoom in.")
-            % {"limit": limit}
-        )
-    return (west, south, east, north)
 
 
 def parse_zoom(raw: str | None) -> int:
@@ -118,9 +81,9 @@ def parse_zoom(raw: str | None) -> int:
     try:
         zoom = int(raw)
     except ValueError:
-        raise BadLayerRequest(_("zoom must be a whole number from 0 to 22.")) from None
+        raise FilterError(_("zoom must be a whole number from 0 to 22.")) from None
     if not 0 <= zoom <= 22:
-        raise BadLayerRequest(_("zoom must be a whole number from 0 to 22."))
+        raise FilterError(_("zoom must be a whole number from 0 to 22."))
     return zoom
 
 

@@ -148,6 +148,11 @@ def filter_clauses(filters: PlaceFilters) -> tuple[list[str], list]:
     if filters.municipality is not None:
         clauses.append("p.municipality_id = %s")
         params.append(filters.municipality)
+    if filters.municipality_code:
+        clauses.append(
+            "p.municipality_id IN (SELECT m.id FROM mapping_municipality m WHERE m.code = %s)"
+        )
+        params.append(filters.municipality_code)
     if filters.hide_barriers and filters.has_limits:
         clauses.append("NOT lim.barrier")
     if filters.toilet:

@@ -79,7 +79,7 @@ class PlaceRow:
         )
 
 
-def _from_where(filters: PlaceFilters) -> tuple[str, list, str]:
+def matching_places_sql(filters: PlaceFilters) -> tuple[str, list, str]:
     """FROM and WHERE of the matching places, their parameters, and the limit columns."""
     from_ = public_places_from(filters)
     clauses, params = filter_clauses(filters)
@@ -108,7 +108,7 @@ class PlaceListQuery:
 
     def count(self) -> int:
         if self._count is None:
-            from_where, params, _columns = _from_where(self.filters)
+            from_where, params, _columns = matching_places_sql(self.filters)
             with connection.cursor() as cursor:
                 cursor.execute(f"SELECT count(*) {from_where}", params)
                 self._count = cursor.fetchone()[0]
@@ -132,7 +132,7 @@ class PlaceListQuery:
         stop = index.stop if index.stop is not None else start + 1000
         lat, lon = self.centre
         score_sql, score_params = _score_sql(self.filters)
-        from_where, params, limit_columns = _from_where(self.filters)
+        from_where, params, limit_columns = matching_places_sql(self.filters)
         # A subquery, so that ORDER BY can use the computed columns in expressions; the services
         # are looked up outside it, for the rows of the page only.
         order = self._order_sql()

@@ -14,17 +14,17 @@ from django.views.decorators.http import require_GET
 from mapping.models import Category
 from mapping.public.filters import (
     PROFILE_CHOICES,
+    FilterError,
     PlaceFilterForm,
     form_errors_text,
     municipality_choices,
+    parse_bbox,
 )
 from mapping.public.layer import (
-    BadLayerRequest,
     LayerRequest,
     cached_layer,
     last_change,
     layer_etag,
-    parse_bbox,
     parse_zoom,
 )
 from mapping.public.limits import LIMIT_NAMES, planner_defaults
@@ -143,9 +143,9 @@ def map_page(request: HttpRequest) -> HttpResponse:
 @require_GET
 def places_layer(request: HttpRequest) -> HttpResponse:
     try:
-        bbox = parse_bbox(request.GET.get("bbox"))
+        bbox = parse_bbox(request.GET.get("bbox"), settings.MAP_LAYER_MAX_BBOX_DEGREES)
         zoom = parse_zoom(request.GET.get("zoom"))
-    except BadLayerRequest as error:
+    except FilterError as error:
         return JsonResponse({"error": str(error)}, status=400)
     form = PlaceFilterForm(request.GET)
     if not form.is_valid():

@@ -6,10 +6,10 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from mapping.models import Provider, ReviewStatus, Service
+from mapping.models import ReviewStatus
 from tests.browser.conftest import axe_violations
 from tests.browser.test_public_map import loaded, map_url, places
-from tests.public_factories import TABOR, make_place
+from tests.public_factories import TABOR, make_place, make_service
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -17,15 +17,8 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 @pytest.fixture
 def services():
     cafe, library, post = places()
-    provider = Provider.objects.create(name="Charita Tábor")
-    seniors = Service.objects.create(
-        provider=provider, name="Poradna pro seniory", service_type="s37", target_groups=["seniors"]
-    )
-    seniors.places.add(library)
-    youth = Service.objects.create(
-        provider=provider, name="Klub pro mládež", service_type="s62", target_groups=["youth"]
-    )
-    youth.places.add(post)
+    seniors = make_service("Poradna pro seniory", "s37", ["seniors"], library)
+    make_service("Klub pro mládež", "s62", ["youth"], post)
     return {"library": library, "post": post, "seniors": seniors}
 
 

@@ -5,8 +5,8 @@ import json
 import pytest
 from django.urls import reverse
 
-from mapping.models import Assessment, Provider, ReviewStatus, Service
-from tests.public_factories import TABOR, make_municipality, make_place
+from mapping.models import Assessment, ReviewStatus
+from tests.public_factories import TABOR, make_municipality, make_place, make_service
 
 BBOX = "14.60,49.38,14.72,49.45"
 
@@ -254,18 +254,9 @@ def test_it_costs_two_queries_and_one_when_cached(client, django_assert_num_quer
 
 @pytest.mark.django_db
 def test_it_filters_by_a_social_service_of_one_type_for_one_target_group(client):
-    provider = Provider.objects.create(name="Charita Tábor")
-    counselling = make_place("Counselling")
-    assistance = make_place("Assistance")
+    make_service("Poradna", "s37", ["seniors"], make_place("Counselling"))
+    make_service("Asistence", "s39", ["youth"], make_place("Assistance"))
     make_place("No service")
-    seniors = Service.objects.create(
-        provider=provider, name="Poradna", service_type="s37", target_groups=["seniors"]
-    )
-    seniors.places.add(counselling)
-    youth = Service.objects.create(
-        provider=provider, name="Asistence", service_type="s39", target_groups=["youth"]
-    )
-    youth.places.add(assistance)
     assert names(layer(client, service_type="s37")) == {"Counselling"}
     assert names(layer(client, target_group="youth")) == {"Assistance"}
     assert names(layer(client, service_type="s37", target_group="youth")) == set()

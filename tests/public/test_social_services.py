@@ -5,8 +5,8 @@ import json
 import pytest
 from django.urls import reverse
 
-from mapping.models import Provider, ReviewStatus, Service
-from tests.public_factories import TABOR, make_place
+from mapping.models import ReviewStatus
+from tests.public_factories import TABOR, make_place, make_service
 
 pytestmark = pytest.mark.django_db
 
@@ -15,18 +15,11 @@ pytestmark = pytest.mark.django_db
 def services():
     """A counselling service for seniors at the town hall, and a youth club at a place that has
     not been assessed yet (the catalogue knows it, the map does not publish it)."""
-    provider = Provider.objects.create(name="Charita Tábor")
     hall = make_place("Radnice", wheelchair="partly", seniors="accessible")
     club = make_place("Klub", lon=TABOR[0] + 0.001, status=ReviewStatus.SUBMITTED)
     make_place("Pošta", lon=TABOR[0] - 0.001)
-    counselling = Service.objects.create(
-        provider=provider, name="Poradna pro seniory", service_type="s37", target_groups=["seniors"]
-    )
-    counselling.places.add(hall)
-    youth = Service.objects.create(
-        provider=provider, name="Nízkoprahový klub", service_type="s62", target_groups=["youth"]
-    )
-    youth.places.add(club)
+    counselling = make_service("Poradna pro seniory", "s37", ["seniors"], hall)
+    youth = make_service("Nízkoprahový klub", "s62", ["youth"], club)
     return {"hall": hall, "club": club, "counselling": counselling, "youth": youth}
 
 
