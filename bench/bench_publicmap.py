@@ -14,6 +14,7 @@ by less than 2x from 100,000 to 1,000,000 places.
 """
 
 import argparse
+import json
 import os
 import statistics
 import sys
@@ -44,6 +45,8 @@ CENTRE = (14.6575, 49.4144)  # Tábor
 TOWN = (14.63, 49.40, 14.69, 49.43)  # about 4 x 3 km
 REGION = (13.9, 49.0, 15.4, 49.9)  # about 110 x 100 km
 SPREAD = (13.4, 48.6, 15.9, 50.2)  # where the places lie
+RATIO_LIMIT = 1.5  # view / raw query, at p50 and at p95
+GROWTH_LIMIT = 2.0  # town viewport, from the smallest to the largest number of places
 
 FILL_SQL = """
 WITH new_places AS (
@@ -69,18 +72,39 @@ FROM new_places
 """
 
 
+# The indexes of the filled tables that no constraint owns: dropped during the load and built
+# again after it from their own definitions (building an index once is much faster than
+# maintaining it row by row, above all the trigram index of the search).
+LOOSE_INDEXES_SQL = """
+SELECT i.indexrelid::regclass::text, pg_get_indexdef(i.indexrelid)
+FROM pg_index i
+WHERE i.indrelid IN ('mapping_place'::regclass, 'mapping_assessment'::regclass)
+  AND NOT EXISTS (SELECT 1 FROM pg_constraint c WHERE c.conindid = i.indexrelid)
+"""
+
+
 def fill(places: int) -> None:
     """`places` places, one in twenty inside the town, the others across the region."""
     west, south, east, north = TOWN
     sw, ss, se, sn = SPREAD
     with connection.cursor() as cursor:
+        # A throw-away database: the load may take longer than a request is allowed to.
+        cursor.execute("SET statement_timeout = 0")
+        cursor.execute("SET maintenance_work_mem = '256MB'")
         cursor.execute("TRUNCATE mapping_place CASCADE")
+        cursor.execute(LOOSE_INDEXES_SQL)
+        indexes = cursor.fetchall()
+        for name, _definition in indexes:
+            cursor.execute(f"DROP INDEX {name}")  # names read from the catalogue just above
         cursor.execute(
             FILL_SQL,
             [west, east, west, sw, se, sw, south, north, south, ss, sn, ss, places],
         )
-        cursor.execute("ANALYZE mapping_place")
-        cursor.execute("ANALYZE mapping_assessment")
+        for _name, definition in indexes:
+            cursor.execute(definition)
+        cursor.execute("VACUUM ANALYZE mapping_place")
+        cursor.execute("VACUUM ANALYZE mapping_assessment")
+        cursor.execute("RESET statement_timeout")
 
 
 def percentiles(samples: list[float]) -> tuple[float, float]:
@@ -112,6 +136,7 @@ def measure(bbox: tuple[float, ...], zoom: int, runs: int) -> dict:
         "view": percentiles(view_times[2:]),
         "raw": percentiles(raw_times[2:]),
         "bytes": len(body),
+        "features": len(json.loads(body)["features"]),
     }
 
 
@@ -130,20 +155,26 @@ def main() -> None:
                 result = measure(bbox, zoom, args.runs)
                 view50, view95 = result["view"]
                 raw50, raw95 = result["raw"]
+                ratio50, ratio95 = view50 / raw50, view95 / raw95
                 if name == "town":
                     town_p50[places] = view50
+                verdict = "ok" if max(ratio50, ratio95) <= RATIO_LIMIT else "OVER THE LIMIT"
                 print(  # noqa: T201 (a benchmark reports on stdout)
-                    f"{places:>9,} places, {name:<6} viewport ({result['bytes']:,} bytes): "
-                    f"view p50 {view50 * 1000:7.1f} ms p95 {view95 * 1000:7.1f} ms | "
-                    f"raw SQL p50 {raw50 * 1000:7.1f} ms p95 {raw95 * 1000:7.1f} ms | "
-                    f"ratio p50 {view50 / raw50:.2f} p95 {view95 / raw95:.2f} (limit 1.50)"
+                    f"{places:>9,} places, {name:<6} viewport ({result['features']:,} features, "
+                    f"{result['bytes']:,} bytes): "
+                    f"view (GET /places.geojson) p50 {view50 * 1000:6.1f} ms "
+                    f"p95 {view95 * 1000:6.1f} ms | "
+                    f"floor (raw PostGIS query, same bytes) p50 {raw50 * 1000:6.1f} ms "
+                    f"p95 {raw95 * 1000:6.1f} ms | "
+                    f"ratio p50 {ratio50:.2f} p95 {ratio95:.2f} (limit {RATIO_LIMIT:.2f}) {verdict}"
                 )
         if len(town_p50) > 1:
             smallest, largest = min(town_p50), max(town_p50)
             growth = town_p50[largest] / town_p50[smallest]
+            verdict = "ok" if growth < GROWTH_LIMIT else "OVER THE LIMIT"
             print(  # noqa: T201
-                f"town viewport growth {smallest:,} -> {largest:,} places: {growth:.2f}x "
-                f"(limit 2.00x)"
+                f"town viewport view p50 growth {smallest:,} -> {largest:,} places: "
+                f"{growth:.2f}x (limit {GROWTH_LIMIT:.2f}x) {verdict}"
             )
     finally:
         teardown_databases(old_config, verbosity=0)

@@ -5,7 +5,15 @@ import itertools
 
 from django.contrib.gis.geos import MultiPolygon, Point, Polygon
 
-from mapping.models import Assessment, Entrance, Municipality, Place, ReviewStatus
+from mapping.models import (
+    Assessment,
+    Entrance,
+    Municipality,
+    Place,
+    Provider,
+    ReviewStatus,
+    Service,
+)
 
 TABOR = (14.6575, 49.4144)  # lon, lat of Žižkovo náměstí
 _codes = itertools.count(550001)
@@ -58,3 +66,13 @@ def make_entrance(place: Place, number: int = 1, dlon: float = 0.0001, **fields)
         location=Point(place.location.x + dlon, place.location.y, srid=4326),
         **fields,
     )
+
+
+def make_service(name: str, service_type: str, target_groups: list[str], *places: Place) -> Service:
+    """A social service of the catalogue, provided at `places` (by one provider, Charita Tábor)."""
+    provider, _created = Provider.objects.get_or_create(name="Charita Tábor")
+    service = Service.objects.create(
+        provider=provider, name=name, service_type=service_type, target_groups=target_groups
+    )
+    service.places.add(*places)
+    return service

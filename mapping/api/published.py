@@ -1,18 +1,24 @@
-"""The one definition of what is public: places with an approved assessment, and their filters."""
+"""What the REST API publishes: places with an approved assessment, filtered exactly as the map
+and the list filter them (mapping.public.filters and the SQL of mapping.public.queries)."""
 
 from django.contrib.gis.geos import Polygon
 from django.db.models import F, FilteredRelation, Q, QuerySet
-from django.utils.translation import gettext as _
+from django.db.models.expressions import RawSQL
 
-from mapping.models import Category, Place, PlaceKind, Purpose, ReviewStatus
+from mapping.models import Place, ReviewStatus
+from mapping.public.filters import (
+    FilterError,
+    PlaceFilterForm,
+    PlaceFilters,
+    form_errors_text,
+    parse_bbox,
+)
+from mapping.public.search import matching_places_sql
 
-PROFILES = ("wheelchair", "seniors", "pram")
-# The widest view the layer serves in one request: about a Czech region (degrees of lon/lat).
+# The widest view the API serves in one request: about a Czech region (degrees of lon/lat).
 MAX_BBOX_SPAN = 5.0
 
-
-class FilterError(ValueError):
-    """A filter the visitor sent that cannot be honoured; its message says why (HTTP 400)."""
+__all__ = ["FilterError", "apply_filters", "published_places"]
 
 
 def published_places() -> QuerySet:
@@ -35,66 +41,35 @@ def published_places() -> QuerySet:
     )
 
 
-def parse_bbox(raw: str) -> Polygon:
-    parts = raw.split(",")
-    try:
-        west, south, east, north = (float(p) for p in parts)
-    except ValueError:
-        raise FilterError(
-            _("bbox must be four numbers: west,south,east,north (e.g. 14.10,49.29,14.19,49.33).")
-        ) from None
-    if not (-180 <= west < east <= 180 and -90 <= south < north <= 90):
-        raise FilterError(
-            _(
-                "bbox is outside the valid range, or west is not less than east, "
-                "or south is not less than north."
-            )
-        )
-    if east - west > MAX_BBOX_SPAN or north - south > MAX_BBOX_SPAN:
-        raise FilterError(
-            _("bbox is too large: at most %(span)s degrees each way. Zoom in or download the data.")
-            % {"span": MAX_BBOX_SPAN}
-        )
-    return Polygon.from_bbox((west, south, east, north))
+# The API's names of the filters that the map's form spells otherwise.
+API_NAMES = {"municipality": "municipality_code"}
 
 
-def _choice(value: str, allowed, name: str) -> str:
-    if value not in allowed:
+def filters_from_query(params) -> PlaceFilters:
+    """The map's filters from the API's query parameters, checked by the map's own form, so the
+    map, the list and the API accept the same values and mean the same by them."""
+    data = params.copy()
+    for api_name, form_name in API_NAMES.items():
+        if api_name in data:
+            data.setlist(form_name, data.pop(api_name))
+    form = PlaceFilterForm(data)
+    if not form.is_valid():
+        form_names = {form_name: api_name for api_name, form_name in API_NAMES.items()}
         raise FilterError(
-            _("%(name)s must be one of: %(allowed)s.")
-            % {"name": name, "allowed": ", ".join(sorted(allowed))}
+            form_errors_text(form),
+            {form_names.get(name, name): list(errors) for name, errors in form.errors.items()},
         )
-    return value
+    return form.filters()
 
 
 def apply_filters(queryset: QuerySet, params) -> QuerySet:
     """Filter published places by the query parameters of the map, the list and the API."""
     if bbox := params.get("bbox"):
-        polygon = parse_bbox(bbox)
+        polygon = Polygon.from_bbox(parse_bbox(bbox, MAX_BBOX_SPAN))
         polygon.srid = 4326
         queryset = queryset.filter(location__intersects=polygon)
-    profile = _choice(params.get("profile", "wheelchair"), PROFILES, "profile")
-    if categories := params.getlist("category"):
-        for category in categories:
-            _choice(category, Category.values, "category")
-        queryset = queryset.filter(**{f"{profile}__in": categories})
-    if kinds := params.getlist("kind"):
-        for kind in kinds:
-            _choice(kind, PlaceKind.values, "kind")
-        queryset = queryset.filter(kind__in=kinds)
-    if purposes := params.getlist("purpose"):
-        for purpose in purposes:
-            _choice(purpose, Purpose.values, "purpose")
-        queryset = queryset.filter(purposes__overlap=purposes)
-    if municipality := params.get("municipality"):
-        if not municipality.isdigit():
-            raise FilterError(_("municipality must be the municipality's RÚIAN code (digits)."))
-        queryset = queryset.filter(municipality__code=municipality)
-    if params.get("toilet") in ("1", "true"):
-        queryset = queryset.filter(has_accessible_toilet=True)
-    if params.get("parking") in ("1", "true"):
-        queryset = queryset.filter(
-            Q(approved__answers__entrance1IsReservedParking=True)
-            | Q(approved__answers__entrance2IsReservedParking=True)
-        )
-    return queryset
+    filters = filters_from_query(params)
+    if filters == PlaceFilters(profile=filters.profile):
+        return queryset  # nothing to narrow: the profile alone filters nothing
+    from_where, sql_params, _columns = matching_places_sql(filters)
+    return queryset.filter(pk__in=RawSQL(f"SELECT p.id {from_where}", sql_params))

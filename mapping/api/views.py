@@ -22,7 +22,21 @@ from mapping.api.serializers import (
     ReportSerializer,
     ServiceSerializer,
 )
-from mapping.models import Assessment, Photo, Provider, Report, ReportStatus, ReviewStatus, Service
+from mapping.models import (
+    Assessment,
+    Category,
+    Photo,
+    PlaceKind,
+    Provider,
+    Purpose,
+    Report,
+    ReportStatus,
+    ReviewStatus,
+    Service,
+    ServiceType,
+    TargetGroup,
+)
+from mapping.public.filters import PROFILE_CHOICES
 
 
 class Pages(PageNumberPagination):
@@ -39,13 +53,44 @@ class GeoPages(GeoJsonPagination):
 
 PLACE_FILTERS = [
     OpenApiParameter("bbox", str, description="west,south,east,north in WGS 84"),
-    OpenApiParameter("profile", str, enum=["wheelchair", "seniors", "pram"]),
-    OpenApiParameter("category", str, many=True, enum=["accessible", "partly", "inaccessible"]),
-    OpenApiParameter("kind", str, many=True),
-    OpenApiParameter("purpose", str, many=True),
+    OpenApiParameter("profile", str, enum=[value for value, _label in PROFILE_CHOICES]),
+    OpenApiParameter(
+        "category",
+        str,
+        many=True,
+        enum=Category.values,
+        description="the category for the profile (wheelchair, seniors or pram)",
+    ),
+    OpenApiParameter("kind", str, many=True, enum=PlaceKind.values),
+    OpenApiParameter("purpose", str, many=True, enum=Purpose.values),
     OpenApiParameter("municipality", str, description="RÚIAN code of the municipality"),
     OpenApiParameter("toilet", bool, description="only places with an accessible toilet"),
     OpenApiParameter("parking", bool, description="only places with reserved parking"),
+    OpenApiParameter(
+        "service_type",
+        str,
+        enum=ServiceType.values,
+        description="only places where a social service of this type is provided",
+    ),
+    OpenApiParameter(
+        "target_group",
+        str,
+        enum=TargetGroup.values,
+        description="only places where a social service for this target group is provided",
+    ),
+    OpenApiParameter("q", str, description="name or address, diacritics and case ignored"),
+    OpenApiParameter(
+        "max_kerb_cm", float, description="the visitor's highest step or kerb, in cm (0 to 50)"
+    ),
+    OpenApiParameter(
+        "min_width_cm", float, description="the visitor's narrowest door, in cm (0 to 500)"
+    ),
+    OpenApiParameter(
+        "hide_barriers",
+        bool,
+        description="leave out places whose entrances are measured beyond max_kerb_cm or "
+        "min_width_cm",
+    ),
 ]
 
 
@@ -66,7 +111,9 @@ class PlaceViewSet(viewsets.ReadOnlyModelViewSet):
             try:
                 return apply_filters(queryset, self.request.query_params)
             except FilterError as error:
-                raise ValidationError({"error": str(error)}) from None
+                raise ValidationError(
+                    {"error": str(error), "parameters": error.parameters}
+                ) from None
         return queryset.prefetch_related(
             "entrances",
             Prefetch(

@@ -1,7 +1,9 @@
 """The catalogue as a layer of the public map: places where services are delivered, in SQL.
 
-Lean like the places layer (id, name, wheelchair category, the services' ids, names and types);
-filterable by service type and target group. Details come from the service pages.
+Lean like the places layer (id, name, the category per mobility profile, whether the place is
+published on the map, the services' ids, names and types); filterable by service type and target
+group. Details come from the service pages. The public map draws it as its "social services"
+layer.
 """
 
 from django.db import connection
@@ -18,7 +20,10 @@ FROM (
         'geometry', ST_AsGeoJSON(p.location, 6)::json,
         'properties', json_build_object(
             'name', p.name,
-            'wheelchair', a.wheelchair,
+            'wheelchair', NULLIF(a.wheelchair, ''),
+            'seniors', NULLIF(a.seniors, ''),
+            'pram', NULLIF(a.pram, ''),
+            'published', a.id IS NOT NULL,
             'services', json_agg(json_build_object(
                 'id', s.id, 'name', s.name, 'type', s.service_type
             ) ORDER BY s.name)
@@ -30,7 +35,7 @@ FROM (
     LEFT JOIN mapping_assessment a ON a.place_id = p.id AND a.status = 'approved'
     WHERE (%(type)s::text IS NULL OR s.service_type = %(type)s::text)
       AND (%(group)s::text IS NULL OR %(group)s::text = ANY(s.target_groups))
-    GROUP BY p.id, a.wheelchair
+    GROUP BY p.id, a.id
 ) f
 """
 

@@ -96,7 +96,8 @@ def service_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 @require_GET
 def services_layer(request: HttpRequest) -> HttpResponse:
-    service_type = request.GET.get("type") or None
+    # `service_type` is the public map's name of the filter; `type` the catalogue's own.
+    service_type = request.GET.get("service_type") or request.GET.get("type") or None
     target_group = request.GET.get("target_group") or None
     if service_type and service_type not in ServiceType.values:
         return JsonResponse({"error": _("Unknown service type.")}, status=400)

@@ -104,9 +104,12 @@ class Assessment(models.Model):
             models.Index(fields=["status", "place"], name="assessment_status_place_idx"),
         ]
         constraints = [
+            # The columns the public map layer reads ride along in this index, so that the
+            # layer finds a place's categories without visiting the table (an index-only scan).
             models.UniqueConstraint(
                 fields=["place"],
                 condition=Q(status="approved"),
+                include=["wheelchair", "seniors", "pram", "has_accessible_toilet"],
                 name="assessment_one_approved_per_place",
                 violation_error_message=_("A place can have only one approved assessment."),
             ),

@@ -1,12 +1,14 @@
-"""The filters shared by the map page, its layer and the list: one GET form, so a view is a URL.
+"""The filters shared by the map page, its layer, the list and the REST API: one GET form, so a
+view is a URL.
 
-The same cleaned filters feed the SQL of the layer and of the list (mapping.public.queries), so
-the map and the list always show the same places.
+The same cleaned filters feed the SQL of the layer, the list and the API (mapping.public.queries),
+so they always show the same places; the bbox is read here for all of them too.
 """
 
 from dataclasses import dataclass
 
 from django import forms
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from mapping.models import (
@@ -17,6 +19,9 @@ from mapping.models import (
     ServiceType,
     TargetGroup,
 )
+from mapping.public.limits import clean_limit
+
+BBox = tuple[float, float, float, float]
 
 MOBILITY_PROFILES = ("wheelchair", "seniors", "pram")
 SENSORY_PROFILES = ("blind", "deaf")
@@ -31,6 +36,53 @@ PROFILE_CHOICES = [
 ]
 
 
+class FilterError(ValueError):
+    """A filter or bbox the visitor sent that cannot be honoured; the message says why, in their
+    language (HTTP 400). `parameters` holds the messages by parameter name, when known."""
+
+    def __init__(self, message: str, parameters: dict[str, list[str]] | None = None) -> None:
+        super().__init__(message)
+        self.parameters = parameters or {}
+
+
+def parse_bbox(raw: str | None, max_degrees: float) -> BBox:
+    """A bbox "west,south,east,north" in WGS 84, at most `max_degrees` on each side."""
+    example = "14.10,49.29,14.19,49.33"
+    if not raw:
+        raise FilterError(
+            gettext("The bbox parameter is missing: give west,south,east,north (e.g. %(example)s).")
+            % {"example": example}
+        )
+    try:
+        west, south, east, north = (float(part) for part in raw.split(","))
+    except ValueError:
+        raise FilterError(
+            gettext("bbox must be four numbers: west,south,east,north (e.g. %(example)s).")
+            % {"example": example}
+        ) from None
+    if not (-180 <= west < east <= 180 and -90 <= south < north <= 90):
+        raise FilterError(
+            gettext(
+                "bbox is outside the valid range, or west is not less than east, "
+                "or south is not less than north."
+            )
+        )
+    if east - west > max_degrees or north - south > max_degrees:
+        raise FilterError(
+            gettext("bbox is too large: at most %(limit)s degrees on each side. Zoom in.")
+            % {"limit": max_degrees}
+        )
+    return (west, south, east, north)
+
+
+class FlagInput(forms.CheckboxInput):
+    """A checkbox that also reads the API's spellings: 1, true, yes and on set it; anything else
+    (0, false, no, nothing) leaves it unset."""
+
+    def value_from_datadict(self, data, files, name) -> bool:
+        return str(data.get(name) or "").strip().lower() in {"1", "true", "yes", "on"}
+
+
 @dataclass(frozen=True)
 class PlaceFilters:
     """Cleaned filter values; empty tuples and None mean "no filter"."""
@@ -40,15 +92,24 @@ class PlaceFilters:
     kinds: tuple[str, ...] = ()
     purposes: tuple[str, ...] = ()
     municipality: int | None = None
+    municipality_code: str = ""
     toilet: bool = False
     parking: bool = False
     service_type: str = ""
     target_group: str = ""
     query: str = ""
+    # The visitor's own limits (mapping.public.limits); None: no limit.
+    max_kerb_cm: float | None = None
+    min_width_cm: float | None = None
+    hide_barriers: bool = False
 
     @property
     def is_mobility(self) -> bool:
         return self.profile in MOBILITY_PROFILES
+
+    @property
+    def has_limits(self) -> bool:
+        return self.max_kerb_cm is not None or self.min_width_cm is not None
 
     def cache_key(self) -> str:
         """A stable text of the values that change the layer (not the search text)."""
@@ -59,10 +120,14 @@ class PlaceFilters:
                 ",".join(sorted(self.kinds)),
                 ",".join(sorted(self.purposes)),
                 str(self.municipality or ""),
+                self.municipality_code,
                 "t" if self.toilet else "",
                 "p" if self.parking else "",
                 self.service_type,
                 self.target_group,
+                repr(self.max_kerb_cm),
+                repr(self.min_width_cm),
+                "h" if self.hide_barriers and self.has_limits else "",
             ]
         )
 
@@ -101,8 +166,19 @@ class PlaceFilterForm(forms.Form):
     municipality = forms.IntegerField(
         label=_("Municipality"), required=False, min_value=1, widget=forms.Select
     )
-    toilet = forms.BooleanField(label=_("Has an accessible toilet"), required=False)
-    parking = forms.BooleanField(label=_("Has reserved parking"), required=False)
+    # The REST API names a municipality by its RÚIAN code (mapping.api.published).
+    municipality_code = forms.RegexField(
+        label=_("Municipality (RÚIAN code)"),
+        regex=r"^[0-9]{1,12}$",
+        required=False,
+        error_messages={
+            "invalid": _("municipality must be the municipality's RÚIAN code (digits).")
+        },
+    )
+    toilet = forms.BooleanField(
+        label=_("Has an accessible toilet"), required=False, widget=FlagInput
+    )
+    parking = forms.BooleanField(label=_("Has reserved parking"), required=False, widget=FlagInput)
     service_type = forms.ChoiceField(
         label=_("Social service provided here"),
         choices=[("", _("Any or none")), *ServiceType.choices],
@@ -114,6 +190,22 @@ class PlaceFilterForm(forms.Form):
         required=False,
     )
 
+    max_kerb_cm = forms.CharField(
+        label=_("Highest step or kerb I can manage (cm)"),
+        required=False,
+        max_length=10,
+        widget=forms.NumberInput(attrs={"min": 0, "max": 50, "step": 0.5}),
+    )
+    min_width_cm = forms.CharField(
+        label=_("Narrowest door I can pass (cm)"),
+        required=False,
+        max_length=10,
+        widget=forms.NumberInput(attrs={"min": 0, "max": 500, "step": 1}),
+    )
+    hide_barriers = forms.BooleanField(
+        label=_("Hide the places that are a barrier for me"), required=False, widget=FlagInput
+    )
+
     def __init__(self, *args, municipalities: list[tuple[int, str]] | None = None, **kwargs):
         super().__init__(*args, **kwargs)
         # Without choices (the layer) any positive id validates; an unknown one matches nothing.
@@ -121,6 +213,12 @@ class PlaceFilterForm(forms.Form):
             ("", _("All municipalities")),
             *(municipalities or []),
         ]
+
+    def clean_max_kerb_cm(self) -> float | None:
+        return clean_limit("max_kerb_cm", self.cleaned_data.get("max_kerb_cm"))
+
+    def clean_min_width_cm(self) -> float | None:
+        return clean_limit("min_width_cm", self.cleaned_data.get("min_width_cm"))
 
     def filters(self) -> PlaceFilters:
         data = self.cleaned_data
@@ -130,11 +228,15 @@ class PlaceFilterForm(forms.Form):
             kinds=tuple(data.get("kind") or ()),
             purposes=tuple(data.get("purpose") or ()),
             municipality=data.get("municipality"),
+            municipality_code=data.get("municipality_code") or "",
             toilet=bool(data.get("toilet")),
             parking=bool(data.get("parking")),
             service_type=data.get("service_type") or "",
             target_group=data.get("target_group") or "",
             query=data.get("q") or "",
+            max_kerb_cm=data.get("max_kerb_cm"),
+            min_width_cm=data.get("min_width_cm"),
+            hide_barriers=bool(data.get("hide_barriers")),
         )
 
 

@@ -2,8 +2,10 @@
 
 Lean on purpose (id, name, kind, category per mobility profile, accessible toilet, and for a
 sensory profile the features present); details come from a second request. PostgreSQL writes the
-JSON text itself, so Python never touches the features. The text is cached by the time of the last
-change of places and assessments and by the language, and served with an ETag.
+JSON text itself, so Python never touches the features; at most MAP_LAYER_MAX_FEATURES of them,
+the nearest to the centre of the view, with "truncated" saying that there are more. The text is
+cached by the time of the last change of places and assessments and by the language, and served
+with an ETag.
 """
 
 import hashlib
@@ -15,49 +17,55 @@ from django.core.cache import cache
 from django.db import connection
 from django.utils.translation import gettext as _
 
-from mapping.public.filters import PlaceFilters
+from mapping.public.filters import BBox, FilterError, PlaceFilters
 from mapping.public.queries import (
     LAST_CHANGE_SQL,
-    PUBLIC_PLACES_FROM,
     filter_clauses,
+    public_places_from,
     sensory_features_sql,
 )
 
-BBox = tuple[float, float, float, float]
-
-# The SQL is assembled only from constant fragments; {features} and {filters} are fixed texts
-# chosen in Python, and every value is a %s parameter.
+# The SQL is assembled only from constant fragments; {features}, {filters} and {centre} are fixed
+# texts chosen in Python, and every value is a %s parameter.
+#
+# When more places match than the layer may hold, it keeps those nearest the centre of the view:
+# the GiST index of the location hands them over in that order (a KNN scan), so the query reads
+# about MAP_LAYER_MAX_FEATURES rows however many places the bbox holds, and the approved
+# assessment comes from a covering index (assessment_one_approved_per_place) without a heap
+# visit. Each feature is written as compact JSON text: to_json() quotes and escapes every text
+# value, and PostgreSQL never parses the pieces again.
 LAYER_SQL = """
-SELECT json_build_object(
-    'type', 'FeatureCollection',
-    'features', COALESCE(json_agg(f.feature ORDER BY f.id) FILTER (WHERE f.n <= %s), '[]'::json),
-    'truncated', count(*) > %s
-)::text
+SELECT '{{"type":"FeatureCollection","features":['
+    || COALESCE(string_agg(f.feature, ',' ORDER BY f.id) FILTER (WHERE f.n <= %s), '')
+    || '],"truncated":' || (count(*) > %s)::text || '}}'
 FROM (
-    SELECT p.id, row_number() OVER (ORDER BY p.id) AS n, json_build_object(
-        'type', 'Feature',
-        'id', p.id,
-        'geometry', ST_AsGeoJSON(p.location, %s)::json,
-        'properties', json_build_object(
-            'name', p.name,
-            'kind', p.kind,
-            'wheelchair', NULLIF(a.wheelchair, ''),
-            'seniors', NULLIF(a.seniors, ''),
-            'pram', NULLIF(a.pram, ''),
-            'toilet', a.has_accessible_toilet,
-            'features', {features}
-        )
-    ) AS feature
+    SELECT p.id, row_number() OVER (ORDER BY p.location <-> {centre}) AS n,
+        '{{"type":"Feature","id":' || p.id
+        || ',"geometry":' || ST_AsGeoJSON(p.location, %s)
+        || ',"properties":{{"name":' || to_json(p.name)::text
+        || ',"kind":' || to_json(p.kind)::text
+        || ',"wheelchair":' || COALESCE(to_json(NULLIF(a.wheelchair, ''))::text, 'null')
+        || ',"seniors":' || COALESCE(to_json(NULLIF(a.seniors, ''))::text, 'null')
+        || ',"pram":' || COALESCE(to_json(NULLIF(a.pram, ''))::text, 'null')
+        || ',"toilet":' || a.has_accessible_toilet::text
+        || ',"features":' || to_json({features})::text{limits}
+        || '}}}}' AS feature
     {from_}
     WHERE p.location && ST_MakeEnvelope(%s, %s, %s, %s, 4326){filters}
-    ORDER BY p.id
+    ORDER BY p.location <-> {centre}
     LIMIT %s
 ) f
 """
 
+# With the visitor's limits, each feature also says whether the place is a barrier for them, and
+# the lowest step and widest door of its entrances (mapping.public.limits).
+LIMITS_PROPERTIES_SQL = """
+        || ',"barrier":' || lim.barrier::text
+        || ',"step_cm":' || COALESCE(lim.step_cm::text, 'null')
+        || ',"door_cm":' || COALESCE(lim.door_cm::text, 'null')"""
 
-class BadLayerRequest(ValueError):
-    """A request the layer refuses, with a message for the visitor (already translated)."""
+# The centre of the bbox, from which the nearest places are kept.
+CENTRE_SQL = "ST_SetSRID(ST_MakePoint(%s, %s), 4326)"
 
 
 @dataclass(frozen=True)
@@ -67,46 +75,15 @@ class LayerRequest:
     filters: PlaceFilters
 
 
-def parse_bbox(raw: str | None) -> BBox:
-    """A bbox "west,south,east,north" in WGS 84, bounded by settings.MAP_LAYER_MAX_BBOX_DEGREES."""
-    example = "14.10,49.29,14.19,49.33"
-    if not raw:
-        raise BadLayerRequest(
-            _("The bbox parameter is missing: give west,south,east,north (e.g. %(example)s).")
-            % {"example": example}
-        )
-    try:
-        west, south, east, north = (float(part) for part in raw.split(","))
-    except ValueError:
-        raise BadLayerRequest(
-            _("bbox must be four numbers: west,south,east,north (e.g. %(example)s).")
-            % {"example": example}
-        ) from None
-    if not (-180 <= west < east <= 180 and -90 <= south < north <= 90):
-        raise BadLayerRequest(
-            _(
-                "bbox is outside the valid range, or west is not less than east, "
-                "or south is not less than north."
-            )
-        )
-    limit = settings.MAP_LAYER_MAX_BBOX_DEGREES
-    if east - west > limit or north - south > limit:
-        raise BadLayerRequest(
-            _("bbox is too large: at most %(limit)s degrees on each side. Zoom in.")
-            % {"limit": limit}
-        )
-    return (west, south, east, north)
-
-
 def parse_zoom(raw: str | None) -> int:
     if raw in (None, ""):
         return settings.MAP_ZOOM
     try:
         zoom = int(raw)
     except ValueError:
-        raise BadLayerRequest(_("zoom must be a whole number from 0 to 22.")) from None
+        raise FilterError(_("zoom must be a whole number from 0 to 22.")) from None
     if not 0 <= zoom <= 22:
-        raise BadLayerRequest(_("zoom must be a whole number from 0 to 22."))
+        raise FilterError(_("zoom must be a whole number from 0 to 22."))
     return zoom
 
 
@@ -130,15 +107,27 @@ def layer_sql(request: LayerRequest) -> tuple[str, list]:
     features_sql, features_params = sensory_features_sql(request.filters.profile)
     clauses, filter_params = filter_clauses(request.filters)
     filters_sql = "".join(f"\n      AND {clause}" for clause in clauses)
-    sql = LAYER_SQL.format(features=features_sql, from_=PUBLIC_PLACES_FROM, filters=filters_sql)
+    from_ = public_places_from(request.filters)
+    sql = LAYER_SQL.format(
+        features=features_sql,
+        limits=LIMITS_PROPERTIES_SQL if request.filters.has_limits else "",
+        from_=from_.from_,
+        filters=filters_sql,
+        centre=CENTRE_SQL,
+    )
     limit = settings.MAP_LAYER_MAX_FEATURES
+    west, south, east, north = request.bbox
+    centre = [(west + east) / 2, (south + north) / 2]
     params = [
         limit,
         limit,
+        *centre,
         coordinate_precision(request.zoom),
         *features_params,
+        *from_.params,
         *request.bbox,
         *filter_params,
+        *centre,
         limit + 1,
     ]
     return sql, params

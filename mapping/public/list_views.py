@@ -11,6 +11,7 @@ from django.views.decorators.http import require_GET
 
 from mapping.models import Category
 from mapping.public.filters import PlaceFilterForm, PlaceFilters, municipality_choices
+from mapping.public.limits import LIMIT_NAMES, planner_defaults
 from mapping.public.search import MIN_QUERY_LENGTH, PlaceListQuery, PlaceRow
 from mapping.public.viewstate import map_view_from_query
 
@@ -60,6 +61,8 @@ def place_list(request: HttpRequest) -> HttpResponse:
             "query_without_page": query_without_page.urlencode(),
             "map_query": query_without_page.urlencode(),
             "list_config": {
+                "limit_names": LIMIT_NAMES,
+                "planner_limits": planner_defaults(),
                 "locating": _("Finding your position…"),
                 "located": _("Your position is filled in: press Sort."),
                 "locate_error": _("Your position could not be found: %(message)s"),

@@ -9,12 +9,21 @@ from django.db import connection
 from django.utils.translation import gettext_lazy as _
 
 from mapping.public.filters import PROFILE_CHOICES, PlaceFilters
+from mapping.public.limits import LimitsSql, limits_sql
 
 # A place is public when it has its one approved assessment; that assessment gives the categories.
 PUBLIC_PLACES_FROM = """
 FROM mapping_place p
 JOIN mapping_assessment a ON a.place_id = p.id AND a.status = 'approved'
 """
+
+
+def public_places_from(filters: PlaceFilters) -> LimitsSql:
+    """The FROM clause of the public places (`p`, `a`), with the visitor's limits (`lim`) joined
+    when they gave any; its parameters; and the columns barrier, step_cm, door_cm."""
+    limits = limits_sql(filters.max_kerb_cm, filters.min_width_cm)
+    return LimitsSql(PUBLIC_PLACES_FROM + limits.from_, limits.params, limits.columns)
+
 
 # The assessment column that holds each mobility profile's category.
 PROFILE_COLUMNS = {"wheelchair": "a.wheelchair", "seniors": "a.seniors", "pram": "a.pram"}
@@ -139,6 +148,13 @@ def filter_clauses(filters: PlaceFilters) -> tuple[list[str], list]:
     if filters.municipality is not None:
         clauses.append("p.municipality_id = %s")
         params.append(filters.municipality)
+    if filters.municipality_code:
+        clauses.append(
+            "p.municipality_id IN (SELECT m.id FROM mapping_municipality m WHERE m.code = %s)"
+        )
+        params.append(filters.municipality_code)
+    if filters.hide_barriers and filters.has_limits:
+        clauses.append("NOT lim.barrier")
     if filters.toilet:
         clauses.append("a.has_accessible_toilet")
     if filters.parking:
@@ -157,6 +173,26 @@ def filter_clauses(filters: PlaceFilters) -> tuple[list[str], list]:
             "JOIN mapping_service s ON s.id = sp.service_id WHERE " + " AND ".join(conditions) + ")"
         )
     return clauses, params
+
+
+FOCUS_PLACE_SQL = """
+SELECT p.id, p.name, ST_Y(p.location), ST_X(p.location), a.id IS NOT NULL
+FROM mapping_place p
+LEFT JOIN mapping_assessment a ON a.place_id = p.id AND a.status = 'approved'
+WHERE p.id = %s
+"""
+
+
+def focus_place(place_id: int) -> dict | None:
+    """The place a link asks the map to open: where it is and whether it is published (a
+    catalogue service may be delivered in a place not assessed yet). None if there is none."""
+    with connection.cursor() as cursor:
+        cursor.execute(FOCUS_PLACE_SQL, [place_id])
+        row = cursor.fetchone()
+    if row is None:
+        return None
+    place_id, name, lat, lon, published = row
+    return {"id": place_id, "name": name, "lat": lat, "lon": lon, "published": published}
 
 
 LAST_CHANGE_SQL = """

@@ -7,11 +7,12 @@ similarity go to the place nearest to the map centre.
 """
 
 from dataclasses import dataclass, replace
+from decimal import Decimal
 
 from django.db import connection
 
 from mapping.public.filters import PlaceFilters
-from mapping.public.queries import PUBLIC_PLACES_FROM, filter_clauses
+from mapping.public.queries import filter_clauses, public_places_from
 
 # Must match the expression of the index place_search_trgm character for character.
 SEARCH_DOCUMENT_SQL = (
@@ -32,6 +33,16 @@ ROW_COLUMNS = """
 
 SORTS = ("relevance", "distance", "name")
 
+# The social services of the places of one page, computed for that page's rows only.
+PAGE_SERVICES_SQL = """
+COALESCE((
+    SELECT json_agg(json_build_object('id', s.id, 'name', s.name, 'type', s.service_type)
+                    ORDER BY s.name, s.id)
+    FROM mapping_service_places sp JOIN mapping_service s ON s.id = sp.service_id
+    WHERE sp.place_id = page.id
+), '[]'::json)
+"""
+
 
 @dataclass(frozen=True)
 class PlaceRow:
@@ -49,6 +60,13 @@ class PlaceRow:
     lon: float
     distance_m: float
     score: float | None = None
+    # With the visitor's limits (mapping.public.limits): whether the place is a barrier for them,
+    # and the lowest step and the widest door of its entrances, in cm.
+    barrier: bool | None = None
+    step_cm: Decimal | None = None
+    door_cm: Decimal | None = None
+    # The catalogue's social services provided here: dicts of id, name and type.
+    services: tuple = ()
 
     @property
     def address(self) -> str:
@@ -61,12 +79,15 @@ class PlaceRow:
         )
 
 
-def _where(filters: PlaceFilters) -> tuple[str, list]:
+def matching_places_sql(filters: PlaceFilters) -> tuple[str, list, str]:
+    """FROM and WHERE of the matching places, their parameters, and the limit columns."""
+    from_ = public_places_from(filters)
     clauses, params = filter_clauses(filters)
     if len(filters.query) >= MIN_QUERY_LENGTH:
         clauses.append(f"{QUERY_SQL} <%% {SEARCH_DOCUMENT_SQL}")
         params.append(filters.query)
-    return (" WHERE " + " AND ".join(clauses) if clauses else ""), params
+    where = " WHERE " + " AND ".join(clauses) if clauses else ""
+    return from_.from_ + where, [*from_.params, *params], from_.columns
 
 
 def _score_sql(filters: PlaceFilters) -> tuple[str, list]:
@@ -87,9 +108,9 @@ class PlaceListQuery:
 
     def count(self) -> int:
         if self._count is None:
-            where, params = _where(self.filters)
+            from_where, params, _columns = matching_places_sql(self.filters)
             with connection.cursor() as cursor:
-                cursor.execute(f"SELECT count(*) {PUBLIC_PLACES_FROM}{where}", params)
+                cursor.execute(f"SELECT count(*) {from_where}", params)
                 self._count = cursor.fetchone()[0]
         return self._count
 
@@ -111,15 +132,19 @@ class PlaceListQuery:
         stop = index.stop if index.stop is not None else start + 1000
         lat, lon = self.centre
         score_sql, score_params = _score_sql(self.filters)
-        where, params = _where(self.filters)
-        # A subquery, so that ORDER BY can use the computed columns in expressions.
+        from_where, params, limit_columns = matching_places_sql(self.filters)
+        # A subquery, so that ORDER BY can use the computed columns in expressions; the services
+        # are looked up outside it, for the rows of the page only.
+        order = self._order_sql()
         sql = (
-            f"SELECT * FROM (SELECT {ROW_COLUMNS}, {score_sql} AS score "
-            f"{PUBLIC_PLACES_FROM}{where}) AS places {self._order_sql()} LIMIT %s OFFSET %s"
+            f"SELECT page.*, {PAGE_SERVICES_SQL} FROM ("
+            f"SELECT * FROM (SELECT {ROW_COLUMNS}, {score_sql} AS score, {limit_columns} "
+            f"{from_where}) AS places {order} LIMIT %s OFFSET %s"
+            f") AS page {order}"
         )
         with connection.cursor() as cursor:
             cursor.execute(sql, [lon, lat, *score_params, *params, stop - start, start])
-            return [PlaceRow(*row) for row in cursor.fetchall()]
+            return [PlaceRow(*row[:-1], services=tuple(row[-1])) for row in cursor.fetchall()]
 
 
 def search_places(

@@ -14,28 +14,43 @@ from django.views.decorators.http import require_GET
 from mapping.models import Category
 from mapping.public.filters import (
     PROFILE_CHOICES,
+    FilterError,
     PlaceFilterForm,
     form_errors_text,
     municipality_choices,
+    parse_bbox,
 )
 from mapping.public.layer import (
-    BadLayerRequest,
     LayerRequest,
     cached_layer,
     last_change,
     layer_etag,
-    parse_bbox,
     parse_zoom,
 )
-from mapping.public.queries import SENSORY_FEATURES, feature_labels
+from mapping.public.limits import LIMIT_NAMES, planner_defaults
+from mapping.public.queries import SENSORY_FEATURES, feature_labels, focus_place
 from mapping.public.search import search_places
-from mapping.public.viewstate import is_embed, map_view_from_query
+from mapping.public.viewstate import (
+    focus_place_id,
+    is_embed,
+    map_view_from_query,
+    services_layer_on,
+)
+
+# How close the map comes to a place that a link asks it to open.
+FOCUS_ZOOM = 18
 
 
-def map_config(request: HttpRequest) -> dict:
-    """Everything map.js needs, passed through json_script."""
+def map_config(request: HttpRequest, focus: dict | None = None) -> dict:
+    """Everything map.js needs, passed through json_script. `focus` is the place a link asks the
+    map to open (`?place=<id>`): the map centres on it unless the link also gives a centre."""
     _tiles_name, tiles_url, tiles_options = settings.LEAFLET_CONFIG["TILES"][0]
     center, zoom = map_view_from_query(request.GET)
+    if focus is not None:
+        if not (request.GET.get("lat") and request.GET.get("lon")):
+            center = (focus["lat"], focus["lon"])
+        if not request.GET.get("z"):
+            zoom = FOCUS_ZOOM
     return {
         "center": center,
         "zoom": zoom,
@@ -45,6 +60,11 @@ def map_config(request: HttpRequest) -> dict:
         "search_url": reverse("public:search"),
         "detail_url": reverse("public:detail", args=[0]),
         "list_url": reverse("public:list"),
+        "services_url": reverse("catalogue:layer"),
+        "service_url": reverse("catalogue:service", args=[0]),
+        "focus": focus,
+        "limit_names": LIMIT_NAMES,
+        "planner_limits": planner_defaults(),
         "embed": is_embed(request.GET),
         "max_bbox": settings.MAP_LAYER_MAX_BBOX_DEGREES,
         "categories": {value: str(label) for value, label in Category.choices},
@@ -68,6 +88,17 @@ def map_config(request: HttpRequest) -> dict:
             "locate_error": _("Your position could not be found: %(message)s"),
             "you_are_here": _("You are here"),
             "zoom_in": _("Zoom in to see the places."),
+            "services": _("Social services"),
+            "services_count": _("%(count)s places with social services are shown."),
+            "services_error": _("The social services could not be loaded. Try again later."),
+            "services_title": _("Social services: %(services)s"),
+            "not_published": _("This place has not been assessed yet."),
+            "barrier": _("A barrier for your limits."),
+            "barrier_step": _("Lowest entrance step: %(value)s cm."),
+            "barrier_door": _("Widest entrance door: %(value)s cm."),
+            "limits_restored": _("Your remembered limits are filled in."),
+            "limits_from_planner": _("Your limits from the route planner are filled in."),
+            "filtered_out": _("This place does not match the chosen filters."),
         },
     }
 
@@ -86,12 +117,17 @@ def map_page(request: HttpRequest) -> HttpResponse:
     profile = (form.cleaned_data.get("profile") if form.is_bound and form.is_valid() else "") or (
         "wheelchair"
     )
+    place_id = focus_place_id(request.GET)
+    focus = focus_place(place_id) if place_id is not None else None
     response = render(
         request,
         "public/map.html",
         {
             "form": form,
-            "map_config": map_config(request),
+            "map_config": map_config(request, focus),
+            "focus_missing": place_id is not None and focus is None,
+            "has_limits": bool(form.is_bound and form.is_valid() and form.filters().has_limits),
+            "services_on": services_layer_on(request.GET),
             "embed": embed,
             "profile": profile,
             "sensory": profile in SENSORY_FEATURES,
@@ -107,9 +143,9 @@ def map_page(request: HttpRequest) -> HttpResponse:
 @require_GET
 def places_layer(request: HttpRequest) -> HttpResponse:
     try:
-        bbox = parse_bbox(request.GET.get("bbox"))
+        bbox = parse_bbox(request.GET.get("bbox"), settings.MAP_LAYER_MAX_BBOX_DEGREES)
         zoom = parse_zoom(request.GET.get("zoom"))
-    except BadLayerRequest as error:
+    except FilterError as error:
         return JsonResponse({"error": str(error)}, status=400)
     form = PlaceFilterForm(request.GET)
     if not form.is_valid():

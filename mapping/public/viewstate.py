@@ -28,3 +28,14 @@ def map_view_from_query(query: QueryDict) -> tuple[tuple[float, float], int]:
 
 def is_embed(query: QueryDict) -> bool:
     return query.get("embed") == "1"
+
+
+def focus_place_id(query: QueryDict) -> int | None:
+    """The place a link asks the map to open (`?place=<id>`, e.g. from a catalogue service page)."""
+    raw = query.get("place", "")
+    return int(raw) if raw.isdigit() and 0 < int(raw) < 2**31 else None
+
+
+def services_layer_on(query: QueryDict) -> bool:
+    """Whether the map shows the catalogue's social services as a layer (`?services=1`)."""
+    return query.get("services") in ("1", "on", "true")

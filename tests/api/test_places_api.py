@@ -6,6 +6,7 @@ from django.urls import reverse
 
 from mapping.models import Entrance, Municipality, ReviewStatus
 from tests.factories import make_assessment, make_place
+from tests.public_factories import make_service
 
 pytestmark = pytest.mark.django_db
 
@@ -131,3 +132,40 @@ def test_the_place_list_takes_a_fixed_number_of_queries(client, town, django_ass
     with django_assert_num_queries(2):
         response = client.get(PLACES)
     assert len(response.json()["features"]) == 23
+
+
+def test_a_bad_filter_names_the_parameter_as_the_api_spells_it(client, town):
+    response = client.get(PLACES, {"municipality": "Písek", "kind": "castle"})
+    assert response.status_code == 400
+    assert set(response.json()["parameters"]) == {"municipality", "kind"}
+
+
+def test_a_flag_set_to_false_filters_nothing(client, town):
+    assert names(client.get(PLACES, {"toilet": "false", "parking": "0"})) == [
+        "Daleko",
+        "Divadlo",
+        "Radnice",
+    ]
+
+
+def test_the_api_the_map_layer_and_the_list_give_the_same_places(client, town, settings):
+    settings.MAP_LAYER_MAX_BBOX_DEGREES = 5  # one layer request for the whole test town
+    make_service("Poradna", "s37", ["seniors"], town["divadlo"], town["far"])
+    assessment = town["divadlo"].assessments.get()
+    assessment.answers = {**assessment.answers, "entrance1Door1StepHeight": 5}
+    assessment.save()
+    for query, expected in (
+        ({"target_group": "seniors"}, ["Daleko", "Divadlo"]),
+        ({"service_type": "s37", "max_kerb_cm": "3", "hide_barriers": "true"}, ["Daleko"]),
+        ({"profile": "seniors", "category": "partly", "parking": "1"}, ["Divadlo"]),
+    ):
+        api = names(client.get(PLACES, query))
+        layer = client.get(reverse("public:places_layer"), {"bbox": "13,48,17,51", **query})
+        on_map = sorted(f["properties"]["name"] for f in layer.json()["features"])
+        listed = client.get(reverse("public:list"), query)
+        in_list = sorted(row[0].name for row in listed.context["rows"])
+        assert api == on_map == in_list == expected, query
+    # The map searches in its own box, not in its layer; the API and the list search alike.
+    listed = client.get(reverse("public:list"), {"q": "radnice"})
+    assert names(client.get(PLACES, {"q": "radnice"})) == ["Radnice"]
+    assert [row[0].name for row in listed.context["rows"]] == ["Radnice"]

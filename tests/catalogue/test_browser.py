@@ -3,6 +3,8 @@
 Base-map tiles never load here: their requests are aborted and nothing waits for them.
 """
 
+import re
+
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import expect
@@ -64,8 +66,17 @@ def test_a_visitor_filters_opens_a_service_and_reaches_its_place_on_the_map(
 
     place = demo_town["ds"]
     page.get_by_role("link", name=f"Zobrazit {place.name} na bezbariérové mapě").click()
-    page.wait_for_url(f"**/?place={place.pk}")
-    expect(page.locator("#map")).to_be_visible()
+    page.wait_for_url(f"**/?place={place.pk}*")
+    # The map opens on the place, its popup open and its link focused for the keyboard.
+    popup = page.locator("#map .leaflet-popup")
+    expect(popup.locator(".popup-name")).to_have_text(place.name)
+    expect(popup.get_by_role("link", name="Podrobnosti o místě")).to_be_focused()
+    # With the social services layer on, the service just left is on the map too.
+    page.get_by_label("Sociální služby z katalogu").check()
+    services = page.locator(f".leaflet-marker-icon.service-marker[title^='{place.name}']")
+    expect(services).to_have_count(1)
+    expect(services).to_have_attribute("title", re.compile("Domov pro seniory Na Výsluní"))
+    assert_no_wcag_violations(page)
 
 
 def test_the_provider_page_has_no_wcag_violations(page, live_server):

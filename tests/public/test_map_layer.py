@@ -5,8 +5,8 @@ import json
 import pytest
 from django.urls import reverse
 
-from mapping.models import Assessment, Provider, ReviewStatus, Service
-from tests.public_factories import TABOR, make_municipality, make_place
+from mapping.models import Assessment, ReviewStatus
+from tests.public_factories import TABOR, make_municipality, make_place, make_service
 
 BBOX = "14.60,49.38,14.72,49.45"
 
@@ -15,6 +15,10 @@ def layer(client, **params):
     headers = {name: params.pop(name) for name in list(params) if name.startswith("HTTP_")}
     params.setdefault("bbox", BBOX)
     return client.get(reverse("public:places_layer"), params, **headers)
+
+
+def names_of(body: dict) -> list[str]:
+    return [f["properties"]["name"] for f in body["features"]]
 
 
 def names(response) -> set[str]:
@@ -129,6 +133,28 @@ def test_it_caps_the_number_of_places_and_says_so(client, settings):
 
 
 @pytest.mark.django_db
+def test_when_capped_it_keeps_the_places_nearest_the_centre_of_the_view(client, settings):
+    settings.MAP_LAYER_MAX_FEATURES = 2
+    west, south, east, north = (float(v) for v in BBOX.split(","))
+    centre = ((west + east) / 2, (south + north) / 2)
+    for name, offset in (("Far", 0.05), ("Near", 0.001), ("Middle", -0.01)):
+        make_place(name, lon=centre[0] + offset, lat=centre[1])
+    body = json.loads(layer(client).content)
+    assert set(names_of(body)) == {"Near", "Middle"}
+    assert body["truncated"] is True
+    # The features come in the order of their ids, whatever their distance.
+    assert [f["id"] for f in body["features"]] == sorted(f["id"] for f in body["features"])
+
+
+@pytest.mark.django_db
+def test_it_writes_names_as_json_text_whatever_they_hold(client):
+    odd = 'Bistro "U Lva" \\ <b>tab\there</b> ünïcode 🦁'
+    make_place(odd)
+    body = json.loads(layer(client).content)
+    assert body["features"][0]["properties"]["name"] == odd
+
+
+@pytest.mark.django_db
 def test_it_rounds_coordinates_more_at_low_zoom(client):
     make_place("Radnice", lon=14.6575123, lat=49.4144123)
     near = json.loads(layer(client, zoom=17).content)["features"][0]["geometry"]
@@ -228,18 +254,9 @@ def test_it_costs_two_queries_and_one_when_cached(client, django_assert_num_quer
 
 @pytest.mark.django_db
 def test_it_filters_by_a_social_service_of_one_type_for_one_target_group(client):
-    provider = Provider.objects.create(name="Charita Tábor")
-    counselling = make_place("Counselling")
-    assistance = make_place("Assistance")
+    make_service("Poradna", "s37", ["seniors"], make_place("Counselling"))
+    make_service("Asistence", "s39", ["youth"], make_place("Assistance"))
     make_place("No service")
-    seniors = Service.objects.create(
-        provider=provider, name="Poradna", service_type="s37", target_groups=["seniors"]
-    )
-    seniors.places.add(counselling)
-    youth = Service.objects.create(
-        provider=provider, name="Asistence", service_type="s39", target_groups=["youth"]
-    )
-    youth.places.add(assistance)
     assert names(layer(client, service_type="s37")) == {"Counselling"}
     assert names(layer(client, target_group="youth")) == {"Assistance"}
     assert names(layer(client, service_type="s37", target_group="youth")) == set()

@@ -1,7 +1,8 @@
 /* The public map: published places from the SQL layer, drawn with symbols that differ in shape
-   and pattern, clustered where dense; filters in a GET form mirrored into the URL; a search box;
-   the visitor's position on request. Works without tiles. Every place value reaches the page as
-   text (textContent, title), never as markup. */
+   and pattern, clustered where dense; the catalogue's social services as a layer the visitor
+   turns on; filters in a GET form mirrored into the URL; a search box; the visitor's position on
+   request; `?place=<id>` opens that place. Works without tiles. Every place value reaches the page
+   as text (textContent, title), never as markup. */
 (function () {
   "use strict";
 
@@ -11,6 +12,10 @@
   var statusLine = document.getElementById("places-status");
   var listLink = document.getElementById("list-link");
   var mapElement = document.getElementById("map");
+  var servicesToggle = document.getElementById("layer-services");
+  var servicesStatus = document.getElementById("services-status");
+  // The place a link asks to open (`?place=<id>`); it stays in the URL while its popup is open.
+  var focus = config.focus;
 
   function format(template, values) {
     return template.replace(/%\((\w+)\)s/g, function (_match, key) {
@@ -35,11 +40,33 @@
   function isMobility(profile) { return MOBILITY.indexOf(profile) !== -1; }
 
   function symbolFor(properties, profile) {
+    if (properties.barrier) { return "barrier"; }
     if (isMobility(profile)) { return properties[profile] || "unknown"; }
     return properties.features && properties.features.length ? "features" : "nofeatures";
   }
 
+  function number(value) {
+    return Number(value).toLocaleString(document.documentElement.lang || "cs");
+  }
+
+  // A barrier for the visitor's own limits, in words: why, from the measured entrances.
+  function describeBarrier(properties) {
+    var parts = [config.text.barrier];
+    if (properties.step_cm !== null && properties.step_cm !== undefined) {
+      parts.push(format(config.text.barrier_step, { value: number(properties.step_cm) }));
+    }
+    if (properties.door_cm !== null && properties.door_cm !== undefined) {
+      parts.push(format(config.text.barrier_door, { value: number(properties.door_cm) }));
+    }
+    return parts.join(" ");
+  }
+
   function describe(properties, profile) {
+    var text = describeCategory(properties, profile);
+    return properties.barrier ? describeBarrier(properties) + " " + text : text;
+  }
+
+  function describeCategory(properties, profile) {
     if (isMobility(profile)) {
       var category = properties[profile];
       return config.profiles[profile] + ": " +
@@ -67,6 +94,10 @@
     return config.detail_url.replace(/0\/$/, String(Number(id)) + "/");
   }
 
+  function serviceUrl(id) {
+    return config.service_url.replace(/0\/$/, String(Number(id)) + "/");
+  }
+
   function popupContent(feature, profile) {
     var box = el("div", null, { "class": "popup" });
     box.appendChild(el("strong", feature.properties.name, { "class": "popup-name" }));
@@ -81,6 +112,29 @@
   var map = L.map("map", { keyboard: true, zoomControl: true })
     .setView(config.center, config.zoom);
   L.tileLayer(config.tiles_url, { attribution: config.attribution, maxZoom: 19 }).addTo(map);
+
+  // Which place's popup is open, so that it stays open when the layer is redrawn after a move
+  // (a popup near the edge pans the map, and the move reloads the layer).
+  var openId = null;
+  var redrawing = false;
+  var markersById = {};
+
+  // The marker whose popup is open: Escape in the popup closes it and returns there.
+  var popupSource = null;
+
+  function focusFirstLink(event) {
+    popupSource = event.target;
+    var link = event.popup.getElement().querySelector(".popup a");
+    if (link) { link.focus(); }
+  }
+
+  mapElement.addEventListener("keydown", function (event) {
+    if (event.key !== "Escape" || !event.target.closest(".leaflet-popup")) { return; }
+    var source = popupSource;
+    map.closePopup();
+    var element = source && source.getElement ? source.getElement() : null;
+    if (element) { element.focus(); }
+  });
 
   var clusters = L.markerClusterGroup({
     disableClusteringAtZoom: 17,
@@ -99,7 +153,11 @@
 
   function draw(collection) {
     var profile = currentProfile();
+    var reopen = openId;
+    redrawing = true;
     clusters.clearLayers();
+    redrawing = false;
+    markersById = {};
     var markers = collection.features.map(function (feature) {
       var coordinates = feature.geometry.coordinates;
       var marker = L.marker([coordinates[1], coordinates[0]], {
@@ -109,17 +167,156 @@
       });
       marker.bindPopup(function () { return popupContent(feature, profile); });
       marker.on("popupopen", function (event) {
-        var link = event.popup.getElement().querySelector(".popup a");
-        if (link) { link.focus(); }
+        var restored = openId === feature.id && redrawing;
+        openId = feature.id;
+        popupSource = marker;
+        if (!restored) { focusFirstLink(event); }
+        writeUrl();
       });
+      marker.on("popupclose", function () {
+        if (redrawing) { return; }
+        if (openId === feature.id) { openId = null; }
+        if (focus && focus.id === feature.id) { focus = null; }
+        writeUrl();
+      });
+      markersById[feature.id] = marker;
       return marker;
     });
     clusters.addLayers(markers);
+    var again = reopen !== null ? markersById[reopen] : null;
+    if (again && clusters.getVisibleParent(again) === again) {
+      redrawing = true;
+      again.openPopup();
+      redrawing = false;
+    } else if (reopen !== null && !again) {
+      openId = null;
+    }
     var count = collection.features.length;
     statusLine.textContent = collection.truncated ?
       format(config.text.truncated, { count: count }) :
       format(config.text.count, { count: count });
     mapElement.dataset.loaded = String(count);
+    if (focus && !focus.opened) { openFocus(); }
+  }
+
+  // Open the place a link asked for: its marker if the layer has it, else a marker of its own
+  // (a catalogue service's place may not be assessed yet, or the filters may hide it).
+  var focusMarker = null;
+  function openFocus() {
+    focus.opened = true;
+    var marker = markersById[focus.id];
+    if (marker) {
+      clusters.zoomToShowLayer(marker, function () { marker.openPopup(); });
+      return;
+    }
+    var box = el("div", null, { "class": "popup" });
+    box.appendChild(el("strong", focus.name, { "class": "popup-name" }));
+    box.appendChild(el("p", focus.published ? config.text.filtered_out : config.text.not_published));
+    if (focus.published) {
+      box.appendChild(el("a", config.text.open_detail, { href: detailUrl(focus.id) }));
+    }
+    focusMarker = L.marker([focus.lat, focus.lon], {
+      icon: icon("unknown"), title: focus.name, keyboard: true, zIndexOffset: 500,
+    }).addTo(map);
+    focusMarker.bindPopup(box);
+    focusMarker.on("popupopen", function (event) {
+      popupSource = focusMarker;
+      var target = event.popup.getElement().querySelector(".popup a") ||
+        event.popup.getElement().querySelector(".popup");
+      if (target === box) { box.setAttribute("tabindex", "-1"); }
+      target.focus();
+    });
+    focusMarker.on("popupclose", function () { focus = null; writeUrl(); });
+    focusMarker.openPopup();
+  }
+
+  // The catalogue's social services: one marker (a purple house, beside the place's own symbol)
+  // per place where services are provided, narrowed by the type and target group filters.
+  var servicesLayer = L.layerGroup().addTo(map);
+  var servicesPending = null;
+
+  function serviceIcon() {
+    return L.divIcon({
+      className: "service-marker",
+      html: '<svg width="20" height="20" aria-hidden="true" focusable="false">' +
+        '<use href="#sym-service"></use></svg>',
+      iconSize: [20, 20],
+      iconAnchor: [-6, 26],
+      popupAnchor: [10, -26],
+    });
+  }
+
+  function servicesPopup(feature) {
+    var properties = feature.properties;
+    var profile = currentProfile();
+    var box = el("div", null, { "class": "popup" });
+    box.appendChild(el("strong", properties.name, { "class": "popup-name" }));
+    if (!properties.published) {
+      box.appendChild(el("p", config.text.not_published));
+    } else if (isMobility(profile)) {
+      box.appendChild(el("p", describe(properties, profile)));
+    }
+    box.appendChild(el("p", config.text.services, { "class": "popup-subtitle" }));
+    var list = el("ul", null, { "class": "popup-services" });
+    properties.services.forEach(function (service) {
+      var item = el("li");
+      item.appendChild(el("a", service.name, { href: serviceUrl(service.id) }));
+      list.appendChild(item);
+    });
+    box.appendChild(list);
+    if (properties.published) {
+      box.appendChild(el("a", config.text.open_detail, { href: detailUrl(feature.id) }));
+    }
+    return box;
+  }
+
+  function loadServices() {
+    if (servicesPending) { servicesPending.abort(); servicesPending = null; }
+    servicesLayer.clearLayers();
+    mapElement.dataset.services = "";
+    if (!servicesToggle.checked) {
+      servicesStatus.textContent = "";
+      return;
+    }
+    var params = new URLSearchParams();
+    ["service_type", "target_group"].forEach(function (name) {
+      var field = form.elements[name];
+      if (field && field.value) { params.set(name, field.value); }
+    });
+    servicesPending = new AbortController();
+    fetch(config.services_url + "?" + params.toString(), {
+      headers: { Accept: "application/geo+json" },
+      signal: servicesPending.signal,
+    })
+      .then(function (response) {
+        if (!response.ok) { throw new Error(config.text.services_error); }
+        return response.json();
+      })
+      .then(function (collection) {
+        collection.features.forEach(function (feature) {
+          var coordinates = feature.geometry.coordinates;
+          var names = feature.properties.services.map(function (service) {
+            return service.name;
+          }).join(", ");
+          var marker = L.marker([coordinates[1], coordinates[0]], {
+            icon: serviceIcon(),
+            title: feature.properties.name + " – " +
+              format(config.text.services_title, { services: names }),
+            keyboard: true,
+            zIndexOffset: 1000,
+          });
+          marker.bindPopup(function () { return servicesPopup(feature); });
+          marker.on("popupopen", focusFirstLink);
+          servicesLayer.addLayer(marker);
+        });
+        var count = collection.features.length;
+        servicesStatus.textContent = format(config.text.services_count, { count: count });
+        mapElement.dataset.services = String(count);
+      })
+      .catch(function (error) {
+        if (error.name === "AbortError") { return; }
+        servicesStatus.textContent = config.text.services_error;
+      });
   }
 
   function filterParams() {
@@ -184,6 +381,8 @@
     params.set("lat", centre.lat.toFixed(5));
     params.set("lon", centre.lng.toFixed(5));
     params.set("z", String(map.getZoom()));
+    if (servicesToggle.checked) { params.set("services", "1"); }
+    if (focus) { params.set("place", String(focus.id)); }
     if (config.embed) { params.set("embed", "1"); }
     history.replaceState(null, "", window.location.pathname + "?" + params.toString());
     var listParams = filterParams();
@@ -196,17 +395,51 @@
     var mobility = isMobility(currentProfile());
     document.getElementById("legend-mobility").hidden = !mobility;
     document.getElementById("legend-sensory").hidden = mobility;
+    document.getElementById("legend-limits").hidden = !config.limit_names.some(function (name) {
+      return form.elements[name].value !== "";
+    });
+  }
+
+  // The visitor's limits: without any in the URL, the map takes those this browser remembers
+  // (static/js/public/limits.js).
+  var limitsStatus = document.getElementById("limits-status");
+
+  function restoreLimits() {
+    if (config.embed) { return; }
+    var query = new URLSearchParams(window.location.search);
+    if (config.limit_names.some(function (name) { return query.has(name); })) { return; }
+    var remembered = window.BfLimits.remembered(config.limit_names, config.planner_limits);
+    if (!remembered) { return; }
+    var filled = false;
+    config.limit_names.forEach(function (name) {
+      form.elements[name].value = window.BfLimits.text(remembered.values[name]);
+      filled = filled || form.elements[name].value !== "";
+    });
+    form.elements.hide_barriers.checked = Boolean(remembered.values.hide_barriers);
+    if (filled) {
+      limitsStatus.textContent = remembered.source === "planner" ?
+        config.text.limits_from_planner : config.text.limits_restored;
+    }
   }
 
   form.addEventListener("change", function () {
+    window.BfLimits.remember(form, config.limit_names);
     showLegend();
     writeUrl();
     load();
+    loadServices();
   });
   form.addEventListener("submit", function (event) {
     event.preventDefault();
+    window.BfLimits.remember(form, config.limit_names);
+    showLegend();
     writeUrl();
     load();
+    loadServices();
+  });
+  servicesToggle.addEventListener("change", function () {
+    writeUrl();
+    loadServices();
   });
   map.on("moveend", function () {
     writeUrl();
@@ -268,7 +501,9 @@
       .catch(function () { results.textContent = config.text.error; });
   });
 
+  restoreLimits();
   showLegend();
   writeUrl();
   load();
+  loadServices();
 })();
