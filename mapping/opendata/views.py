@@ -67,9 +67,7 @@ DOWNLOADS = {
             "application/json",
             "bezbarierova-mapa.a11y.json",
             "A11yJSON",
-            gettext_lazy(
-                "The international accessibility format of accessibility.cloud."
-            ),
+            gettext_lazy("The international accessibility format of accessibility.cloud."),
         ),
         Download(
             "mbb-json",
