@@ -62,3 +62,30 @@ def shortest_length(source: int, target: int, limits: Limits) -> float | None:
                 best[neighbour] = candidate
                 heapq.heappush(queue, (candidate, neighbour))
     return None
+
+
+def fewest_blocked(source: int, target: int, limits: Limits) -> tuple[int, float] | None:
+    """The least number of edges that break `limits` on any path, and the shortest length among
+    the paths with that number: what the route service explains a missing route with."""
+    graph: dict[int, list[tuple[int, int, float]]] = {}
+    for edge in NetworkEdge.objects.all():
+        if edge.cost >= 0:
+            blocked = not allows(edge, True, limits)
+            graph.setdefault(edge.source, []).append((edge.target, blocked, edge.length_m))
+        if edge.reverse_cost >= 0:
+            blocked = not allows(edge, False, limits)
+            graph.setdefault(edge.target, []).append((edge.source, blocked, edge.length_m))
+    best = {source: (0, 0.0)}
+    queue = [(0, 0.0, source)]
+    while queue:
+        count, length, node = heapq.heappop(queue)
+        if node == target:
+            return count, length
+        if (count, length) > best.get(node, (float("inf"), 0.0)):
+            continue
+        for neighbour, blocked, step in graph.get(node, ()):
+            candidate = (count + blocked, length + step)
+            if candidate < best.get(neighbour, (float("inf"), 0.0)):
+                best[neighbour] = candidate
+                heapq.heappush(queue, (*candidate, neighbour))
+    return None
