@@ -3,6 +3,9 @@ plain Dijkstra in Python over the ones a set of limits allows."""
 
 import heapq
 
+from django.contrib.gis.geos import Point
+from django.db import connection
+
 from mapping.models import NetworkEdge
 from mapping.routing.profiles import Limits
 from mapping.routing.tags import ROUGH_SURFACES
@@ -89,3 +92,26 @@ def fewest_blocked(source: int, target: int, limits: Limits) -> tuple[int, float
                 best[neighbour] = candidate
                 heapq.heappush(queue, (*candidate, neighbour))
     return None
+
+
+def middle_of_route(route: dict) -> Point:
+    """The middle of the middle edge of a route."""
+    edge = route["edges"][len(route["edges"]) // 2]
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT ST_X(p), ST_Y(p) FROM (SELECT ST_LineInterpolatePoint(geom, 0.5) p "
+            "FROM mapping_networkedge WHERE id = %s) q",
+            [edge["id"]],
+        )
+        return Point(*cursor.fetchone(), srid=4326)
+
+
+def metres_from(route: dict, point: Point) -> float:
+    """How near a route passes to a point, in metres."""
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT min(ST_Distance(geom::geography, %s::geography)) FROM mapping_networkedge "
+            "WHERE id = ANY(%s)",
+            [point.ewkt, [e["id"] for e in route["edges"]]],
+        )
+        return cursor.fetchone()[0]
