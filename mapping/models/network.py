@@ -3,8 +3,8 @@
 The node and edge tables are the pgRouting graph: `pgr_dijkstra` reads `id, source, target, cost,
 reverse_cost` from `NetworkEdge`. They are replaced as a whole by the import
 (mapping/routing/osm_import.py), never edited by hand, so they carry no foreign keys.
-Barriers are surveyed by volunteers or reported by the public; they survive a re-import because
-they are matched to edges by distance at query time.
+The addresses of the same extract come with it. Barriers are surveyed by volunteers or reported by
+the public; they survive a re-import because they are matched to edges by distance at query time.
 """
 
 from django.conf import settings
@@ -78,6 +78,25 @@ class NetworkEdge(models.Model):
             GistIndex(fields=["geom"], name="networkedge_geom_gist"),
             GistIndex(_as_geography(F("geom")), name="networkedge_geog_gist"),
         ]
+
+
+class NetworkAddress(models.Model):
+    """An address from the same OpenStreetMap extract as the network (addr:* on a node or a
+    building), so that a route can start or end at an address. Replaced with the network."""
+
+    street = models.CharField(_("street"), max_length=200, blank=True)
+    house_number = models.CharField(_("house number"), max_length=30, blank=True)
+    postcode = models.CharField(_("postcode"), max_length=20, blank=True)
+    city = models.CharField(_("town"), max_length=200, blank=True)
+    name = models.CharField(_("name"), max_length=300, blank=True)
+    geom = models.PointField(_("position"), srid=settings.SRID)
+
+    class Meta:
+        verbose_name = _("network address")
+        verbose_name_plural = _("network addresses")
+
+    def __str__(self) -> str:
+        return " ".join(part for part in (self.street, self.house_number) if part)
 
 
 class BarrierKind(models.TextChoices):

@@ -10,6 +10,7 @@ from mapping.models import BarrierKind, Place
 from mapping.routing import instructions as text
 from mapping.routing.destinations import destination_for
 from mapping.routing.profiles import Limits, Profile, get_profile, with_overrides
+from mapping.routing.search import resolve_end
 from mapping.routing.service import BAD_SMOOTHNESS, Path, route_between, snap_dict
 from mapping.routing.tags import ROUGH_SURFACES
 
@@ -166,6 +167,28 @@ def plan_route_to_place(
     destination = destination_for(place, with_overrides(get_profile(profile_name), overrides))
     answer = plan_route(start, destination.point, profile_name, overrides)
     answer["destination"] = asdict(destination)
+    return answer
+
+
+def plan_route_between(
+    start: dict[str, str],
+    end: dict[str, str],
+    profile_name: str = "pedestrian",
+    overrides: dict | None = None,
+) -> dict:
+    """The route between two ends as the visitor gave them: each {"text": coordinates, an
+    address or a place's name, "place": a place's number}. A place is entered or left by the
+    entrance the profile can use."""
+    profile = with_overrides(get_profile(profile_name), overrides)
+    origin = resolve_end(start.get("text", ""), start.get("place", ""), profile, "from")
+    destination = resolve_end(end.get("text", ""), end.get("place", ""), profile, "to")
+    answer = plan_route(origin.point, destination.point, profile_name, overrides)
+    answer["start"] = origin.as_dict()
+    answer["end"] = destination.as_dict()
+    if origin.place:
+        answer["origin"] = origin.place
+    if destination.place:
+        answer["destination"] = destination.place
     return answer
 
 
