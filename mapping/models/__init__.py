@@ -4,7 +4,13 @@ from mapping.models.accounts import Role, User
 from mapping.models.assessments import Assessment, AssessmentEvent, Category, ReviewStatus
 from mapping.models.catalogue import Provider, Service, ServiceForm, ServiceType, TargetGroup
 from mapping.models.geo import Entrance, Municipality, Place, PlaceKind, Purpose
-from mapping.models.network import Barrier, BarrierKind, NetworkEdge, NetworkNode
+from mapping.models.network import (
+    Barrier,
+    BarrierKind,
+    NetworkAddress,
+    NetworkEdge,
+    NetworkNode,
+)
 from mapping.models.photos import Photo, PhotoSubject
 from mapping.models.reports import Report, ReportKind, ReportStatus
 
@@ -16,6 +22,7 @@ __all__ = [
     "Category",
     "Entrance",
     "Municipality",
+    "NetworkAddress",
     "NetworkEdge",
     "NetworkNode",
     "Photo",

@@ -3,8 +3,8 @@
 The node and edge tables are the pgRouting graph: `pgr_dijkstra` reads `id, source, target, cost,
 reverse_cost` from `NetworkEdge`. They are replaced as a whole by the import
 (mapping/routing/osm_import.py), never edited by hand, so they carry no foreign keys.
-Barriers are surveyed by volunteers or reported by the public; they survive a re-import because
-they are matched to edges by distance at query time.
+The addresses of the same extract come with it. Barriers are surveyed by volunteers or reported by
+the public; they survive a re-import because they are matched to edges by distance at query time.
 """
 
 from django.conf import settings
@@ -80,6 +80,25 @@ class NetworkEdge(models.Model):
         ]
 
 
+class NetworkAddress(models.Model):
+    """An address from the same OpenStreetMap extract as the network (addr:* on a node or a
+    building), so that a route can start or end at an address. Replaced with the network."""
+
+    street = models.CharField(_("street"), max_length=200, blank=True)
+    house_number = models.CharField(_("house number"), max_length=30, blank=True)
+    postcode = models.CharField(_("postcode"), max_length=20, blank=True)
+    city = models.CharField(_("town"), max_length=200, blank=True)
+    name = models.CharField(_("name"), max_length=300, blank=True)
+    geom = models.PointField(_("position"), srid=settings.SRID)
+
+    class Meta:
+        verbose_name = _("network address")
+        verbose_name_plural = _("network addresses")
+
+    def __str__(self) -> str:
+        return " ".join(part for part in (self.street, self.house_number) if part)
+
+
 class BarrierKind(models.TextChoices):
     STEPS = "steps", _("Steps")
     KERB = "kerb", _("High kerb")
@@ -104,8 +123,15 @@ class Barrier(models.Model):
     """A barrier in public space that routing must respect.
 
     `blocks` closes the ways within `radius_m` for everybody (road works). Measured values (kerb
-    height, clear width, steps) block only the profiles whose limits they break. `penalty_m` adds
-    cost (metres) for every profile, e.g. for a rough stretch that is still passable.
+    height, clear width, steps, the steepest slope, a bad surface) block only the profiles whose
+    limits they break. `penalty_m` adds cost (metres) for every profile, e.g. for a rough stretch
+    that is still passable.
+
+    Routing also treats as barriers, without a row here, the measurements of every approved
+    public-space assessment and every published barrier report while it is valid (see
+    mapping/routing/service.py). A row linked to an assessment or a report replaces what routing
+    would read from it; a row linked to an assessment counts only while that assessment is the
+    approved one of its place.
     """
 
     kind = models.CharField(_("kind"), max_length=20, choices=BarrierKind.choices)
@@ -116,6 +142,17 @@ class Barrier(models.Model):
     kerb_height_cm = models.FloatField(_("kerb height (cm)"), null=True, blank=True)
     width_cm = models.FloatField(_("clear width (cm)"), null=True, blank=True)
     step_count = models.PositiveIntegerField(_("number of steps"), null=True, blank=True)
+    incline_pct = models.FloatField(
+        _("steepest slope (%)"),
+        null=True,
+        blank=True,
+        help_text=_("Measured along the way; it applies uphill or downhill as the way runs."),
+    )
+    rough_surface = models.BooleanField(
+        _("bad surface"),
+        default=False,
+        help_text=_("Cobbles, gravel or a broken surface: closed to those who avoid them."),
+    )
     description = models.TextField(_("description"), blank=True)
     valid_from = models.DateTimeField(_("valid from"), null=True, blank=True)
     valid_until = models.DateTimeField(_("valid until"), null=True, blank=True)
@@ -153,6 +190,12 @@ class Barrier(models.Model):
                 condition=Q(radius_m__gt=0) & Q(radius_m__lte=50),
                 name="barrier_radius_range",
                 violation_error_message=_("The radius must be between 0 and 50 metres."),
+            ),
+            models.CheckConstraint(
+                condition=Q(incline_pct__isnull=True)
+                | (Q(incline_pct__gte=0) & Q(incline_pct__lte=100)),
+                name="barrier_incline_range",
+                violation_error_message=_("The slope must be between 0 and 100 per cent."),
             ),
             models.CheckConstraint(
                 condition=Q(penalty_m__gte=0),

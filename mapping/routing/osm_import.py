@@ -48,9 +48,14 @@ ATTRIBUTE_COLUMNS = EDGE_COLUMNS[6:]
 
 # Dropped explicitly too: inside an outer transaction (a test, an admin action) ON COMMIT never
 # comes before the next import.
-DROP_STAGING_SQL = "DROP TABLE IF EXISTS routing_stage_node, routing_stage_edge"
+DROP_STAGING_SQL = (
+    "DROP TABLE IF EXISTS routing_stage_node, routing_stage_edge, routing_stage_address"
+)
 STAGING_SQL = """
 CREATE TEMPORARY TABLE routing_stage_node (id bigint, geom_ewkt text) ON COMMIT DROP;
+CREATE TEMPORARY TABLE routing_stage_address (
+    street text, house_number text, postcode text, city text, name text, lon float8, lat float8
+) ON COMMIT DROP;
 CREATE TEMPORARY TABLE routing_stage_edge (
     id bigint, source bigint, target bigint, geom_ewkt text, oneway boolean, osm_way_id bigint,
     name text, highway text, footway text, steps boolean, step_count integer, incline_pct float8,
@@ -60,9 +65,18 @@ CREATE TEMPORARY TABLE routing_stage_edge (
 ) ON COMMIT DROP;
 """
 
-# The swap: both tables at once, inside the caller's transaction.
+ADDRESS_COLUMNS = ("street", "house_number", "postcode", "city", "name", "lon", "lat")
+
+# The swap: all three tables at once, inside the caller's transaction. Several buildings of one
+# address (a factory, a school) make one address at their centre.
 SWAP_SQL = """
-TRUNCATE mapping_networkedge, mapping_networknode;
+TRUNCATE mapping_networkedge, mapping_networknode, mapping_networkaddress;
+INSERT INTO mapping_networkaddress (street, house_number, postcode, city, name, geom)
+SELECT street, house_number, postcode, city,
+       left(coalesce(string_agg(DISTINCT nullif(name, ''), ', '), ''), 300),
+       ST_Centroid(ST_Collect(ST_SetSRID(ST_MakePoint(lon, lat), 4326)))
+FROM routing_stage_address
+GROUP BY street, house_number, postcode, city;
 INSERT INTO mapping_networknode (id, geom)
 SELECT id, ST_GeomFromEWKT(geom_ewkt) FROM routing_stage_node;
 INSERT INTO mapping_networkedge (
@@ -162,8 +176,16 @@ def write_network(network: Network, progress: Callable[[str], None] | None = Non
                 copy.write_row(row)
                 if count % 50000 == 0:
                     say(f"staged {count} edges")
+        with cursor.copy(
+            f"COPY routing_stage_address ({', '.join(ADDRESS_COLUMNS)}) FROM STDIN"  # noqa: S608
+        ) as copy:
+            for address in network.addresses:
+                copy.write_row(tuple(getattr(address, column) for column in ADDRESS_COLUMNS))
         say("swapping the new network in")
         # Column names only (constants above), never values: safe to format.
         cursor.execute(SWAP_SQL.format(attributes=attributes))
         cursor.execute(DROP_STAGING_SQL)
-        cursor.execute("ANALYZE mapping_networknode; ANALYZE mapping_networkedge")
+        cursor.execute(
+            "ANALYZE mapping_networknode; ANALYZE mapping_networkedge; "
+            "ANALYZE mapping_networkaddress"
+        )

@@ -71,9 +71,21 @@ class Edge:
 
 
 @dataclass
+class Address:
+    street: str
+    house_number: str
+    postcode: str
+    city: str
+    name: str
+    lon: float
+    lat: float
+
+
+@dataclass
 class Network:
     nodes: dict[int, tuple[float, float]] = field(default_factory=dict)
     edges: list[Edge] = field(default_factory=list)
+    addresses: list[Address] = field(default_factory=list)
     ways_read: int = 0
     ways_walkable: int = 0
 
@@ -86,7 +98,32 @@ class Network:
             "edges": len(self.edges),
             "steps_edges": sum(1 for e in self.edges if e.attrs["steps"]),
             "crossing_edges": sum(1 for e in self.edges if e.attrs["crossing"]),
+            "addresses": len(self.addresses),
         }
+
+
+def address_from(tags, lon: float, lat: float) -> Address | None:
+    """The address of a node or a building (addr:housenumber with a street or a place)."""
+    number = (tags.get("addr:housenumber") or tags.get("addr:conscriptionnumber") or "").strip()
+    street = (tags.get("addr:street") or tags.get("addr:place") or "").strip()
+    if not number or not street:
+        return None
+    return Address(
+        street=street[:200],
+        house_number=number[:30],
+        postcode=(tags.get("addr:postcode") or "").strip()[:20],
+        city=(tags.get("addr:city") or "").strip()[:200],
+        name=(tags.get("name") or "").strip()[:300],
+        lon=lon,
+        lat=lat,
+    )
+
+
+def _way_centre(way) -> tuple[float, float] | None:
+    points = [(n.lon, n.lat) for n in way.nodes if n.location.valid()]
+    if not points:
+        return None
+    return sum(p[0] for p in points) / len(points), sum(p[1] for p in points) / len(points)
 
 
 def is_walkable(tags: dict[str, str]) -> bool:
@@ -197,11 +234,20 @@ def read_network(path: str | Path, progress: ProgressCallback | None = None) -> 
         if obj.is_node():
             if any(key in obj.tags for key in NODE_KEYS):
                 node_tags[obj.id] = {k: obj.tags[k] for k in NODE_KEYS if k in obj.tags}
+            if "addr:housenumber" in obj.tags or "addr:conscriptionnumber" in obj.tags:
+                address = address_from(obj.tags, obj.location.lon, obj.location.lat)
+                if address:
+                    network.addresses.append(address)
             continue
         network.ways_read += 1
         if network.ways_read % 20000 == 0:
             say(f"read {network.ways_read} ways, {len(ways)} walkable")
         tags = dict(obj.tags)
+        if "addr:housenumber" in tags or "addr:conscriptionnumber" in tags:
+            centre = _way_centre(obj)
+            address = address_from(tags, *centre) if centre else None
+            if address:
+                network.addresses.append(address)
         if not is_walkable(tags):
             continue
         refs: list[tuple[int, float, float]] = []

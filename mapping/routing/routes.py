@@ -1,14 +1,16 @@
 """Planning a route for a profile: the route, its time, warnings and instructions, and, when the
-limits allow no route, why not and what the best route would be with one limit relaxed."""
+limits allow no route, why not: the first barrier on the path that crosses the fewest, and that
+path as the route the visitor would have if they relaxed the limits it breaks."""
 
-from dataclasses import asdict, replace
+from dataclasses import asdict
 
 from django.utils.translation import gettext as _
 
 from mapping.models import BarrierKind, Place
 from mapping.routing import instructions as text
 from mapping.routing.destinations import destination_for
-from mapping.routing.profiles import PROFILES, Limits, Profile, get_profile, with_overrides
+from mapping.routing.profiles import Limits, Profile, get_profile, with_overrides
+from mapping.routing.search import resolve_end
 from mapping.routing.service import BAD_SMOOTHNESS, Path, route_between, snap_dict
 from mapping.routing.tags import ROUGH_SURFACES
 
@@ -29,8 +31,29 @@ def _limit_messages() -> dict[str, str]:
     }
 
 
+def _slope_limit(edge: dict, limits: Limits) -> tuple[str, float | None]:
+    """The slope limit that a surveyed (undirected) slope on `edge` meets in the direction walked:
+    the edge's own direction when the map knows it, else the stricter limit (as in the SQL)."""
+    incline = edge["incline_pct"] or edge["incline_direction"] or 0
+    up, down = limits.max_incline_up_pct, limits.max_incline_down_pct
+    if incline > 0:
+        return "max_incline_up_pct", up
+    if incline < 0:
+        return "max_incline_down_pct", down
+    candidates = [
+        (value, name)
+        for name, value in (("max_incline_up_pct", up), ("max_incline_down_pct", down))
+        if value is not None
+    ]
+    if not candidates:
+        return "max_incline_up_pct", None
+    value, name = min(candidates)
+    return name, value
+
+
 def broken_limits(edge: dict, limits: Limits) -> list[tuple[str, object]]:
-    """The hard limits that `edge`, travelled in the route's direction, breaks."""
+    """The hard limits that `edge`, travelled in the route's direction, breaks: by its own
+    attributes and by the barriers on it (surveyed, from assessments and from reports)."""
     broken: list[tuple[str, object]] = []
     count = edge["step_count"]
     if (
@@ -45,8 +68,9 @@ def broken_limits(edge: dict, limits: Limits) -> list[tuple[str, object]]:
             broken.append(("max_incline_up_pct", incline))
         if limits.max_incline_down_pct is not None and -incline > limits.max_incline_down_pct:
             broken.append(("max_incline_down_pct", -incline))
+    barriers = edge["barriers"]
     measured = [(edge["kerb_height_cm"], edge["width_cm"], None)] + [
-        (b["kerb_height_cm"], b["width_cm"], b["step_count"]) for b in edge["barriers"]
+        (b["kerb_height_cm"], b["width_cm"], b["step_count"]) for b in barriers
     ]
     for kerb, width, steps in measured:
         if kerb is not None and limits.max_kerb_cm is not None and kerb > limits.max_kerb_cm:
@@ -54,24 +78,31 @@ def broken_limits(edge: dict, limits: Limits) -> list[tuple[str, object]]:
         if width is not None and limits.min_width_cm is not None and width < limits.min_width_cm:
             broken.append(("min_width_cm", width))
         if steps is not None and limits.max_steps is not None and steps > limits.max_steps:
-            broken.append(("max_steps", steps))
+            broken.append(("max_steps", _whole(steps)))
+    slopes = [b["incline_pct"] for b in barriers if b.get("incline_pct") is not None]
+    if slopes:
+        name, limit = _slope_limit(edge, limits)
+        if limit is not None and max(slopes) > limit:
+            broken.append((name, max(slopes)))
     rough = edge["surface"] in ROUGH_SURFACES or edge["smoothness"] in BAD_SMOOTHNESS
     if limits.avoid_bad_surfaces and rough:
         broken.append(("avoid_bad_surfaces", edge["surface"] or edge["smoothness"]))
+    elif limits.avoid_bad_surfaces and any(b.get("rough") for b in barriers):
+        broken.append(("avoid_bad_surfaces", _("surveyed")))
     if limits.avoid_wheelchair_no and edge["wheelchair"] == "no":
         broken.append(("avoid_wheelchair_no", "no"))
-    broken.extend(("blocked", barrier_label(b["kind"])) for b in edge["barriers"] if b["blocks"])
+    broken.extend(("blocked", barrier_label(b["kind"])) for b in barriers if b["blocks"])
     return broken
+
+
+def _whole(value):
+    return int(value) if isinstance(value, float) and value.is_integer() else value
 
 
 def barrier_label(kind: str) -> str:
     if kind in BarrierKind.values:
         return str(BarrierKind(kind).label)
     return _("reported barrier")
-
-
-def relaxed(limits: Limits, name: str) -> Limits:
-    return replace(limits, **{name: False if name.startswith("avoid_") else None})
 
 
 def duration_s(path: Path, profile: Profile) -> float:
@@ -111,17 +142,18 @@ def plan_route(
     """The route from `start` to `end` (lon, lat, WGS 84) for a profile and the visitor's limits."""
     profile = with_overrides(get_profile(profile_name), overrides)
     from_snap, to_snap, path = route_between(profile, start, end)
+    found = path is not None and path.within_limits
     answer = {
         "profile": profile.name,
         "limits": asdict(profile.limits),
         "from": snap_dict(from_snap),
         "to": snap_dict(to_snap),
-        "found": path is not None,
+        "found": found,
     }
-    if path is not None:
+    if found:
         answer.update(describe(path, profile))
         return answer
-    answer["reason"] = explain(profile, start, end)
+    answer["reason"] = explain(profile, path)
     return answer
 
 
@@ -138,22 +170,44 @@ def plan_route_to_place(
     return answer
 
 
-def explain(profile: Profile, start: tuple[float, float], end: tuple[float, float]) -> dict:
-    """Why the limits allow no route: the first limit the unconstrained route breaks, where, and
-    the best route if that one limit were relaxed."""
-    free = PROFILES["pedestrian"]
-    _from, _to, free_path = route_between(free, start, end)
-    if free_path is None:
+def plan_route_between(
+    start: dict[str, str],
+    end: dict[str, str],
+    profile_name: str = "pedestrian",
+    overrides: dict | None = None,
+) -> dict:
+    """The route between two ends as the visitor gave them: each {"text": coordinates, an
+    address or a place's name, "place": a place's number}. A place is entered or left by the
+    entrance the profile can use."""
+    profile = with_overrides(get_profile(profile_name), overrides)
+    origin = resolve_end(start.get("text", ""), start.get("place", ""), profile, "from")
+    destination = resolve_end(end.get("text", ""), end.get("place", ""), profile, "to")
+    answer = plan_route(origin.point, destination.point, profile_name, overrides)
+    answer["start"] = origin.as_dict()
+    answer["end"] = destination.as_dict()
+    if origin.place:
+        answer["origin"] = origin.place
+    if destination.place:
+        answer["destination"] = destination.place
+    return answer
+
+
+def explain(profile: Profile, path: Path | None) -> dict:
+    """Why the limits allow no route, read off the path with the fewest blocked edges (the same
+    search that looked for the route): the first barrier on it, where, and that path itself as
+    the best route if the limits it breaks were relaxed."""
+    if path is None:
         return {
             "limit": None,
             "message": _("There is no way between these two points on the map at all."),
         }
     messages = _limit_messages()
     first: dict | None = None
-    order: list[str] = []
+    needs: dict[str, list] = {}
     walked = 0.0
-    for edge in free_path.edges:
-        for name, value in broken_limits(edge, profile.limits):
+    for edge in path.edges:
+        broken = broken_limits(edge, profile.limits) if edge["blocked"] else []
+        for name, value in broken:
             if first is None:
                 coordinates = edge["geometry"]["coordinates"]
                 first = {
@@ -161,34 +215,30 @@ def explain(profile: Profile, start: tuple[float, float], end: tuple[float, floa
                     "value": value,
                     "edge_id": edge["id"],
                     "osm_way_id": edge["osm_way_id"],
-                    "barrier_ids": [b["id"] for b in edge["barriers"]],
+                    "barriers": [
+                        {"source": b["source"], "id": b["id"], "kind": b["kind"]}
+                        for b in edge["barriers"]
+                    ],
                     "location": coordinates[len(coordinates) // 2],
                     "distance_from_start_m": round(walked),
                 }
-            if name not in order:
-                order.append(name)
+            needs.setdefault(name, []).append(value)
         walked += edge["length_m"]
     if first is None:
-        # The unconstrained route breaks nothing, yet the limits found none: the ends snapped to
-        # different parts of the network (e.g. one end lies on a way the profile may not use).
+        # Nothing on the path breaks a limit, yet it is no route: cannot happen while the SQL
+        # and broken_limits agree; say so plainly rather than invent a barrier.
         return {"limit": None, "message": _("The start or the destination cannot be reached.")}
     first["message"] = _("After %(metres)s m the way is blocked by %(what)s.") % {
         "metres": first["distance_from_start_m"],
         "what": messages[first["limit"]] % {"value": first["value"]},
     }
-    for name in order:
-        if name == "blocked":
-            continue
-        candidate = replace(profile, limits=relaxed(profile.limits, name))
-        # Inside the search area only: a suggestion, not a proof, and it keeps the answer quick.
-        _f, _t, path = route_between(candidate, start, end, whole_graph=False)
-        if path is not None:
-            first["relaxed"] = {"limit": name, **describe(path, candidate)}
-            first["relaxed"]["needs"] = [
-                value
-                for edge in path.edges
-                for key, value in broken_limits(edge, profile.limits)
-                if key == name
-            ]
-            break
+    what = ", ".join(messages[name] % {"value": values[0]} for name, values in needs.items())
+    first["relaxed"] = {
+        "limit": first["limit"],
+        "limits": list(needs),
+        "needs": needs[first["limit"]],
+        "message": _("If you accept %(what)s, there is a route of %(length)s m.")
+        % {"what": what, "length": round(path.length_m)},
+        **describe(path, profile),
+    }
     return first

@@ -3,10 +3,19 @@
 pgr_dijkstra takes the edges query as text, so values cannot be bound inside it. Instead the
 profile's limits are set as transaction-local settings (set_config(..., true), with bound values)
 and the constant edges query reads them with current_setting(). No value is ever formatted into SQL.
+
+One search answers both questions. An edge that breaks a hard limit of the profile is not left out
+of the graph: it costs BLOCKED_COST more, far more than any route within the limits. So the
+cheapest path is the route within the limits whenever one exists; when none does, the same path
+is the one that crosses the fewest barriers, and the first blocked edge on it is the barrier to
+explain, with no further search. The search runs on the search area (a box around the two ends)
+first and, only when that gives no route within the limits, once more on the whole graph, so that
+"no route" is only said when there is none anywhere.
 """
 
 import json
-from dataclasses import asdict, dataclass
+import re
+from dataclasses import asdict, dataclass, fields
 
 from django.conf import settings
 from django.db import connection, transaction
@@ -16,8 +25,18 @@ from mapping.routing.profiles import Profile, RouteInputError
 from mapping.routing.tags import ROUGH_SURFACES
 
 NO_LIMIT = 1e9
+# What crossing one blocked edge costs, in metres: more than any route within the limits (30 km
+# at most, times its soft costs, plus the penalties, which are capped at PENALTY_CAP_M).
+BLOCKED_COST = 1e9
+PENALTY_CAP_M = 1e6
 BAD_SMOOTHNESS = ("very_bad", "horrible", "very_horrible", "impassable")
 _ROUGH = tuple(sorted(ROUGH_SURFACES))
+# A published report of a barrier, or a surveyed public space, applies to the ways this close (m).
+REPORT_RADIUS_M = 5.0
+SURVEY_RADIUS_M = 10.0
+# Barriers are found by their box first: this many degrees around the search area covers the
+# largest radius (50 m) up to latitude 80.
+BARRIER_BOX_DEG = 0.003
 
 # Settings read by the edges query. Keys are constants; values are always bound parameters.
 _SETTINGS = (
@@ -35,139 +54,280 @@ _SETTINGS = (
     "w_no_sound",
     "w_wc_limited",
     "w_steps",
-    "bbox",
-)
-# JIT compilation costs ~300 ms and is triggered by the pessimistic estimates of the barrier
-# lookup; these queries touch a few thousand rows, so it never pays off.
-SET_SQL = "SELECT set_config('jit', 'off', true), " + ", ".join(
-    f"set_config('bf_route.{k}', %s, true)" for k in _SETTINGS
+    "soft",
 )
 
 _PARAMS_CTE = (
     "p AS (SELECT "
-    + ", ".join(
-        f"current_setting('bf_route.{k}')::{'geometry' if k == 'bbox' else 'float8'} AS {k}"
-        for k in _SETTINGS
-    )
-    + ")"
+    + ", ".join(f"current_setting('bf_route.{k}')::float8 AS {k}" for k in _SETTINGS)
+    + ", current_setting('bf_route.bbox')::geometry AS bbox)"
 )
 _LIST = ", ".join("'" + s + "'" for s in _ROUGH)
 _BAD = ", ".join("'" + s + "'" for s in BAD_SMOOTHNESS)
 
-# The barriers in force now: surveyed ones, and published barrier reports from the public that a
-# coordinator has not yet turned into a surveyed barrier. A report with an end date (road works)
-# closes the way; one without is a penalty until someone measures it.
-REPORT_PENALTY_M = 200
-_ACTIVE_BARRIERS = f"""(
-    SELECT b.id, b.kind, b.location, b.radius_m, b.blocks, b.penalty_m, b.kerb_height_cm,
-           b.width_cm, b.step_count
+# The search area and the limits in one statement: the box around the straight line between the
+# ends, widened by the margin or by half the distance, whichever is more (long routes wander
+# further). Returns the straight distance in metres.
+SET_SQL = (
+    "WITH ends AS (SELECT ST_SetSRID(ST_MakePoint(%s, %s), 4326) AS a, "
+    "ST_SetSRID(ST_MakePoint(%s, %s), 4326) AS b), "
+    "d AS (SELECT a, b, ST_Distance(a::geography, b::geography) AS m FROM ends) "
+    "SELECT d.m, set_config('jit', 'off', true), "
+    "set_config('bf_route.bbox', ST_AsEWKT(ST_Envelope(ST_Buffer(ST_MakeLine(d.a, d.b)::geography, "
+    "greatest(%s, d.m / 2))::geometry)), true), "
+    + ", ".join(f"set_config('bf_route.{k}', %s, true)" for k in _SETTINGS)
+    + " FROM d"
+)
+# JIT compilation (switched off above) costs ~300 ms and is triggered by the pessimistic estimates
+# of the barrier lookup; these queries touch a few thousand rows, so it never pays off.
+
+
+def _number(key: str) -> str:
+    """A number from an assessment's answers, or NULL when it is missing or not a number."""
+    return (
+        f"CASE WHEN jsonb_typeof(a.answers -> '{key}') = 'number' "
+        f"THEN (a.answers ->> '{key}')::float8 END"
+    )
+
+
+_PS_KERB = _number("publicSpaceKerbHeight")
+_PS_WIDTH = _number("publicSpaceClearWidth")
+_PS_STEPS = _number("publicSpaceStepsNumberOf")
+_PS_SLOPE = _number("publicSpaceLongitudinalSlope")
+_PS_ROUGH = (
+    f"coalesce(a.answers ->> 'publicSpaceSurface' IN ({_LIST}) "
+    f"OR a.answers ->> 'publicSpaceSmoothness' IN ({_BAD}), false)"
+)
+
+
+def _active_barriers(area: str) -> str:
+    """The barriers in force now whose position lies in `area` (a constant SQL expression; TRUE
+    for all), with one set of columns whatever their source:
+
+    - surveyed barriers that a coordinator entered, while valid, and, when linked to an
+      assessment, while that assessment is its place's approved one;
+    - approved public-space assessments (what a volunteer measured: a kerb, steps, a clear width,
+      a slope, the surface), at once on approval and gone when superseded, unless a coordinator's
+      barrier linked to the assessment replaces them;
+    - moderated (published) barrier reports from the public while valid: one with an end date
+      (road works) closes the way, one without is a penalty until someone measures it; a
+      coordinator's barrier linked to the report replaces it.
+    """
+    return f"""(
+    SELECT 'barrier' AS source, b.id, b.kind, b.location AS g, b.radius_m, b.blocks,
+           b.penalty_m, b.kerb_height_cm, b.width_cm, b.step_count::float8 AS step_count,
+           b.incline_pct, b.rough_surface AS rough, b.description AS name
     FROM mapping_barrier b
-    WHERE (b.valid_from IS NULL OR b.valid_from <= now())
+    WHERE ({area.format(g="b.location")})
+      AND (b.valid_from IS NULL OR b.valid_from <= now())
       AND (b.valid_until IS NULL OR b.valid_until > now())
+      AND (b.assessment_id IS NULL OR EXISTS (
+           SELECT 1 FROM mapping_assessment x WHERE x.id = b.assessment_id
+              AND x.status = 'approved'))
     UNION ALL
-    SELECT -r.id, 'report', r.location, 5.0, r.valid_until IS NOT NULL,
-           CASE WHEN r.valid_until IS NULL THEN {REPORT_PENALTY_M} ELSE 0 END, NULL, NULL, NULL
+    SELECT 'assessment', a.id,
+           CASE WHEN {_PS_STEPS} > 0 THEN 'steps' WHEN {_PS_KERB} > 0 THEN 'kerb'
+                WHEN {_PS_WIDTH} IS NOT NULL THEN 'narrow'
+                WHEN {_PS_SLOPE} IS NOT NULL THEN 'steep' ELSE 'surface' END,
+           pl.location, {SURVEY_RADIUS_M}, false, 0.0, {_PS_KERB}, {_PS_WIDTH}, {_PS_STEPS},
+           abs({_PS_SLOPE}), {_PS_ROUGH}, pl.name
+    FROM mapping_assessment a JOIN mapping_place pl ON pl.id = a.place_id
+    WHERE a.status = 'approved' AND a.survey_kind = 'public_space'
+      AND ({area.format(g="pl.location")})
+      AND ({_PS_KERB} IS NOT NULL OR {_PS_WIDTH} IS NOT NULL OR {_PS_STEPS} > 0
+           OR {_PS_SLOPE} IS NOT NULL OR {_PS_ROUGH})
+      AND NOT EXISTS (SELECT 1 FROM mapping_barrier x WHERE x.assessment_id = a.id)
+    UNION ALL
+    SELECT 'report', r.id, 'report', r.location, {REPORT_RADIUS_M}, r.valid_until IS NOT NULL,
+           CASE WHEN r.valid_until IS NULL THEN 200.0 ELSE 0.0 END, NULL, NULL, NULL, NULL,
+           false, ''
     FROM mapping_report r
     WHERE r.kind = 'barrier' AND r.status = 'published' AND r.location IS NOT NULL
+      AND ({area.format(g="r.location")})
       AND (r.valid_from IS NULL OR r.valid_from <= current_date)
       AND (r.valid_until IS NULL OR r.valid_until >= current_date)
       AND NOT EXISTS (SELECT 1 FROM mapping_barrier x WHERE x.report_id = r.id)
 )"""
 
-# Active barriers and the edges within their radius (metres, on the spheroid).
-_BARRIER_CTE = f"""
+
+_IN_SEARCH_AREA = "{g} && (SELECT ST_Expand(bbox, " + str(BARRIER_BOX_DEG) + ") FROM p)"
+_ALONG_PATH = "{g} && (SELECT ST_Expand(ST_Extent(geom), " + str(BARRIER_BOX_DEG) + ") FROM re)"
+_EVERYWHERE = "true"
+
+
+def _with_params(sql: str) -> str:
+    """`$name` stands for the profile's setting `name`: a scalar subquery on the one-row CTE p,
+    which PostgreSQL evaluates once per statement (an InitPlan), not once per edge."""
+    return re.sub(r"\$(\w+)", r"(SELECT \1 FROM p)", sql)
+
+
+# Whether barrier `b` closes the way for the profile in both directions (a slope is directed).
+_BARRIER_BLOCKS = """(b.blocks
+    OR b.kerb_height_cm > $max_kerb
+    OR b.width_cm < $min_width
+    OR b.step_count > $max_steps
+    OR (b.rough AND $avoid_rough > 0)) IS TRUE"""
+
+# Per edge near an active barrier: whether a barrier closes it, its penalty, the steepest
+# surveyed slope on it, and whether a survey found its surface bad.
+_NEAR_CTE = f"""
 near AS (
-    SELECT e.id,
-           bool_or(b.blocks OR b.kerb_height_cm > p.max_kerb OR b.width_cm < p.min_width
-                   OR b.step_count > p.max_steps) AS blocked,
-           sum(b.penalty_m) AS penalty
-    FROM {_ACTIVE_BARRIERS} b CROSS JOIN p
+    SELECT e.id, bool_or({_BARRIER_BLOCKS}) AS blocked,
+           least(sum(b.penalty_m), {PENALTY_CAP_M}) AS penalty,
+           max(b.incline_pct) AS slope, bool_or(b.rough) AS rough
+    FROM ab b
     JOIN mapping_networkedge e
-      ON ST_DWithin((e.geom)::geography, (b.location)::geography, b.radius_m)
+      ON ST_DWithin((e.geom)::geography, (b.g)::geography, b.radius_m)
     GROUP BY e.id
 )"""
 
-# The hard limits that do not depend on the direction of travel.
-_USABLE = f"""
-    e.geom && p.bbox
-    AND NOT coalesce(n.blocked, false)
-    AND (NOT e.steps OR p.max_steps >= {NO_LIMIT} OR e.step_count <= p.max_steps)
-    AND coalesce(e.kerb_height_cm, 0) <= p.max_kerb
-    AND coalesce(e.width_cm, {NO_LIMIT}) >= p.min_width
-    AND NOT (p.avoid_rough > 0 AND (e.surface IN ({_LIST}) OR e.smoothness IN ({_BAD})))
-    AND NOT (p.avoid_wc_no > 0 AND e.wheelchair = 'no')"""
-
-_FACTOR = f"""(1
-    + p.w_rough * (e.surface IN ({_LIST}) OR e.smoothness IN ({_BAD}))::int
-    + p.w_unknown_incline * (e.incline_pct IS NULL AND e.incline_direction <> 0)::int
-    + p.w_steep * (abs(coalesce(e.incline_pct, 0)) > 5)::int
-    + p.w_no_tactile * (e.crossing <> '' AND e.tactile_paving IS NOT TRUE)::int
-    + p.w_no_sound * (e.crossing <> '' AND e.traffic_signals_sound IS NOT TRUE)::int
-    + p.w_wc_limited * (e.wheelchair = 'limited')::int
-    + p.w_steps * e.steps::int)"""
-
-EDGES_SQL = f"""
-WITH {_PARAMS_CTE}, {_BARRIER_CTE}
-SELECT e.id, e.source, e.target,
-    CASE WHEN e.cost < 0 OR e.incline_pct > p.max_up OR -e.incline_pct > p.max_down THEN -1
-         ELSE e.length_m * {_FACTOR} + coalesce(n.penalty, 0) END AS cost,
-    CASE WHEN e.reverse_cost < 0 OR -e.incline_pct > p.max_up OR e.incline_pct > p.max_down
-         THEN -1 ELSE e.length_m * {_FACTOR} + coalesce(n.penalty, 0) END AS reverse_cost
-FROM mapping_networkedge e CROSS JOIN p LEFT JOIN near n ON n.id = e.id
-WHERE {_USABLE}
-"""
-
-# The nearest usable edge: a few candidates by the index (<->), then the true distance in metres.
-SNAP_SQL = f"""
-WITH {_PARAMS_CTE}, {_BARRIER_CTE}, pt AS (SELECT ST_SetSRID(ST_MakePoint(%s, %s), 4326) AS g),
-candidates AS (
-    SELECT e.id, e.source, e.target, e.geom FROM mapping_networkedge e CROSS JOIN p
-    LEFT JOIN near n ON n.id = e.id
-    WHERE {_USABLE}
-    ORDER BY e.geom <-> (SELECT g FROM pt) LIMIT 16
+_EDGE_ROUGH = (
+    f"((e.surface <> '' AND e.surface IN ({_LIST})) "
+    f"OR (e.smoothness <> '' AND e.smoothness IN ({_BAD})))"
 )
-SELECT c.id, c.source, c.target, ST_Distance((c.geom)::geography, (pt.g)::geography),
-       ST_LineLocatePoint(c.geom, pt.g)
-FROM candidates c, pt ORDER BY 4 LIMIT 1
-"""
 
-# The search area: the straight line between the ends, widened by a margin in metres.
-BBOX_SQL = """
-SELECT ST_AsEWKT(ST_Envelope(ST_Buffer(
-    ST_MakeLine(ST_SetSRID(ST_MakePoint(%s, %s), 4326), ST_SetSRID(ST_MakePoint(%s, %s), 4326))
-    ::geography, %s)::geometry)),
-    ST_Distance(ST_SetSRID(ST_MakePoint(%s, %s), 4326)::geography,
-                ST_SetSRID(ST_MakePoint(%s, %s), 4326)::geography)
-"""
-WORLD_BBOX = "SRID=4326;POLYGON((-180 -90,-180 90,180 90,180 -90,-180 -90))"
+# The hard limits that an edge breaks by its own attributes, whatever the direction. The cheap,
+# usually decisive test comes first in each AND: PostgreSQL stops there for most edges.
+_EDGE_HARD = f"""(
+    (e.steps AND $max_steps < {NO_LIMIT} AND coalesce(e.step_count > $max_steps, true))
+    OR (e.kerb_height_cm IS NOT NULL AND e.kerb_height_cm > $max_kerb)
+    OR (e.width_cm IS NOT NULL AND e.width_cm < $min_width)
+    OR ($avoid_rough > 0 AND {{rough}})
+    OR ($avoid_wc_no > 0 AND e.wheelchair = 'no'))"""
 
+# The slope limit in force along the edge's geometry (source -> target) and against it. A
+# surveyed slope has no direction: it takes the edge's when the map knows it, else the stricter
+# of the two limits applies both ways.
+_SIGN = "sign(coalesce(nullif(e.incline_pct, 0), e.incline_direction))"
+_STEEP_FORWARD = f"""(
+    (e.incline_pct IS NOT NULL AND (e.incline_pct > $max_up OR -e.incline_pct > $max_down))
+    OR (n.slope IS NOT NULL AND n.slope > CASE WHEN {_SIGN} > 0 THEN $max_up
+        WHEN {_SIGN} < 0 THEN $max_down ELSE least($max_up, $max_down) END))"""
+_STEEP_BACKWARD = f"""(
+    (e.incline_pct IS NOT NULL AND (-e.incline_pct > $max_up OR e.incline_pct > $max_down))
+    OR (n.slope IS NOT NULL AND n.slope > CASE WHEN {_SIGN} > 0 THEN $max_down
+        WHEN {_SIGN} < 0 THEN $max_up ELSE least($max_up, $max_down) END))"""
+
+# Soft costs: each adds its weight times the edge's length. Skipped whole when the profile has
+# none (the pedestrian).
+_FACTOR = """CASE WHEN $soft > 0 THEN 1
+    + $w_rough * (e.rough OR coalesce(n.rough, false))::int
+    + $w_unknown_incline * (e.incline_pct IS NULL AND e.incline_direction <> 0
+                            AND n.slope IS NULL)::int
+    + $w_steep * (greatest(abs(coalesce(e.incline_pct, 0)), n.slope) > 5)::int
+    + $w_no_tactile * (e.crossing <> '' AND e.tactile_paving IS NOT TRUE)::int
+    + $w_no_sound * (e.crossing <> '' AND e.traffic_signals_sound IS NOT TRUE)::int
+    + $w_wc_limited * (e.wheelchair = 'limited')::int
+    + $w_steps * e.steps::int
+    ELSE 1 END"""
+
+_BLOCKED = f"""(
+    {_EDGE_HARD.format(rough="e.rough")}
+    OR (n.id IS NOT NULL AND (n.blocked OR ($avoid_rough > 0 AND n.rough))))"""
+
+_EDGE_COLUMNS = (
+    "e.id, e.source, e.target, e.cost, e.reverse_cost, e.length_m, e.steps, e.step_count, "
+    "e.incline_pct, e.incline_direction, e.width_cm, e.kerb_height_cm, e.tactile_paving, "
+    "e.crossing, e.traffic_signals_sound, e.wheelchair"
+)
+
+
+def _edges_sql(area: str, edge_filter: str) -> str:
+    # Each level is computed once per edge (OFFSET 0 keeps PostgreSQL from folding the levels
+    # together, which would evaluate the shared expressions once per use).
+    return _with_params(f"""
+WITH {_PARAMS_CTE}, ab AS MATERIALIZED (SELECT * FROM {_active_barriers(area)} q), {_NEAR_CTE}
+SELECT id, source, target,
+    CASE WHEN forward_ok
+         THEN base + CASE WHEN blocked OR steep_forward THEN {BLOCKED_COST} ELSE 0 END
+         ELSE -1 END AS cost,
+    CASE WHEN backward_ok
+         THEN base + CASE WHEN blocked OR steep_backward THEN {BLOCKED_COST} ELSE 0 END
+         ELSE -1 END AS reverse_cost
+FROM (
+    SELECT e.id, e.source, e.target, e.cost >= 0 AS forward_ok, e.reverse_cost >= 0 AS backward_ok,
+           e.length_m * {_FACTOR} + coalesce(n.penalty, 0) AS base,
+           {_BLOCKED} AS blocked,
+           {_STEEP_FORWARD} AS steep_forward,
+           {_STEEP_BACKWARD} AS steep_backward
+    FROM (
+        SELECT {_EDGE_COLUMNS}, {_EDGE_ROUGH} AS rough
+        FROM mapping_networkedge e
+        WHERE {edge_filter}
+        OFFSET 0
+    ) e
+    LEFT JOIN near n ON n.id = e.id
+    OFFSET 0
+) y
+""")
+
+
+# The graph inside the search area, and the whole graph.
+EDGES_SQL = _edges_sql(_IN_SEARCH_AREA, "e.geom && $bbox")
+EDGES_WHOLE_SQL = _edges_sql(_EVERYWHERE, "true")
+
+# Both ends at once: for each, the nearest edge of the search area that the profile may use (a
+# few candidates by the index, <->, then the true distance in metres), and the nearer of its two
+# vertices. With %s true (the fallback) any edge will do.
+SNAP_SQL = _with_params(f"""
+WITH {_PARAMS_CTE}, ab AS MATERIALIZED (SELECT * FROM {_active_barriers(_IN_SEARCH_AREA)} q),
+ends(n, g) AS (VALUES (0, ST_SetSRID(ST_MakePoint(%s, %s), 4326)),
+                      (1, ST_SetSRID(ST_MakePoint(%s, %s), 4326))),
+flag AS (SELECT %s::boolean AS any_edge)
+SELECT ends.n, s.id, s.source, s.target, s.distance, s.fraction
+FROM ends CROSS JOIN LATERAL (
+    SELECT c.id, c.source, c.target,
+           ST_Distance((c.geom)::geography, (ends.g)::geography) AS distance,
+           ST_LineLocatePoint(c.geom, ends.g) AS fraction
+    FROM (
+        SELECT e.id, e.source, e.target, e.geom
+        FROM mapping_networkedge e
+        WHERE e.geom && $bbox AND ($any_edge OR NOT {_EDGE_HARD.format(rough=_EDGE_ROUGH)})
+        ORDER BY e.geom <-> ends.g LIMIT 16
+    ) c
+    WHERE $any_edge OR NOT EXISTS (
+        SELECT 1 FROM ab b
+        WHERE ST_DWithin((c.geom)::geography, (b.g)::geography, b.radius_m)
+          AND {_BARRIER_BLOCKS})
+    ORDER BY distance LIMIT 1
+) s
+ORDER BY ends.n
+""").replace("(SELECT any_edge FROM p)", "(SELECT any_edge FROM flag)")
+
+# The path, each edge in the direction walked, with the barriers on it. The barriers are looked
+# up once, in the box of the path.
+_WALKED = "CASE WHEN re.node = re.source THEN re.geom ELSE ST_Reverse(re.geom) END"
 ROUTE_SQL = f"""
-SELECT r.seq, (r.node = e.source), e.id, e.osm_way_id, e.name, e.highway, e.footway,
-       e.steps, e.step_count,
-       CASE WHEN r.node = e.source THEN e.incline_pct ELSE -e.incline_pct END,
-       CASE WHEN r.node = e.source THEN e.incline_direction ELSE -e.incline_direction END,
-       e.surface, e.smoothness, e.width_cm, e.kerb_height_cm, e.tactile_paving, e.crossing,
-       e.traffic_signals, e.traffic_signals_sound, e.button_operated, e.wheelchair, e.lit,
-       e.length_m, r.cost,
-       ST_AsGeoJSON(CASE WHEN r.node = e.source THEN e.geom ELSE ST_Reverse(e.geom) END, 7),
-       degrees(ST_Azimuth(
-           ST_StartPoint(CASE WHEN r.node = e.source THEN e.geom ELSE ST_Reverse(e.geom) END)
-               ::geography,
-           ST_PointN(CASE WHEN r.node = e.source THEN e.geom ELSE ST_Reverse(e.geom) END, 2)
-               ::geography)),
-       degrees(ST_Azimuth(
-           ST_PointN(CASE WHEN r.node = e.source THEN e.geom ELSE ST_Reverse(e.geom) END, -2)
-               ::geography,
-           ST_EndPoint(CASE WHEN r.node = e.source THEN e.geom ELSE ST_Reverse(e.geom) END)
-               ::geography)),
-       (SELECT json_agg(json_build_object('id', b.id, 'kind', b.kind, 'blocks', b.blocks,
-                'kerb_height_cm', b.kerb_height_cm, 'width_cm', b.width_cm,
-                'step_count', b.step_count, 'penalty_m', b.penalty_m))
-          FROM {_ACTIVE_BARRIERS} b
-         WHERE ST_DWithin((e.geom)::geography, (b.location)::geography, b.radius_m))
-FROM pgr_dijkstra(%s, %s::bigint, %s::bigint, true) r
-JOIN mapping_networkedge e ON e.id = r.edge
-ORDER BY r.seq
+WITH re AS MATERIALIZED (
+    SELECT r.seq, r.node, r.cost AS walked_cost, e.*
+    FROM pgr_dijkstra(%s, %s::bigint, %s::bigint, true) r
+    JOIN mapping_networkedge e ON e.id = r.edge
+),
+ab AS MATERIALIZED (SELECT * FROM {_active_barriers(_ALONG_PATH)} q),
+on_edge AS (
+    SELECT re.id, json_agg(json_build_object(
+               'source', b.source, 'id', b.id, 'kind', b.kind, 'name', b.name,
+               'blocks', b.blocks, 'kerb_height_cm', b.kerb_height_cm, 'width_cm', b.width_cm,
+               'step_count', b.step_count, 'incline_pct', b.incline_pct, 'rough', b.rough,
+               'penalty_m', b.penalty_m) ORDER BY b.source, b.id) AS barriers
+    FROM re JOIN ab b ON ST_DWithin((re.geom)::geography, (b.g)::geography, b.radius_m)
+    GROUP BY re.id
+)
+SELECT re.seq, (re.node = re.source), re.id, re.osm_way_id, re.name, re.highway, re.footway,
+       re.steps, re.step_count,
+       CASE WHEN re.node = re.source THEN re.incline_pct ELSE -re.incline_pct END,
+       CASE WHEN re.node = re.source THEN re.incline_direction ELSE -re.incline_direction END,
+       re.surface, re.smoothness, re.width_cm, re.kerb_height_cm, re.tactile_paving, re.crossing,
+       re.traffic_signals, re.traffic_signals_sound, re.button_operated, re.wheelchair, re.lit,
+       re.length_m, re.walked_cost,
+       ST_AsGeoJSON({_WALKED}, 7),
+       degrees(ST_Azimuth(ST_StartPoint({_WALKED})::geography,
+                          ST_PointN({_WALKED}, 2)::geography)),
+       degrees(ST_Azimuth(ST_PointN({_WALKED}, -2)::geography,
+                          ST_EndPoint({_WALKED})::geography)),
+       on_edge.barriers
+FROM re LEFT JOIN on_edge ON on_edge.id = re.id
+ORDER BY re.seq
 """
 
 EDGE_FIELDS = (
@@ -211,16 +371,20 @@ class Snap:
 
 @dataclass
 class Path:
+    """A path of the search. `within_limits` is False when it crosses blocked edges (each marked
+    `blocked`): then it is no route for the profile, but the one with the fewest barriers."""
+
     edges: list[dict]
     length_m: float
     cost: float
+    within_limits: bool = True
 
 
 def _limit(value) -> str:
     return str(NO_LIMIT if value is None else value)
 
 
-def _settings_params(profile: Profile, bbox_ewkt: str) -> list[str]:
+def _settings_params(profile: Profile) -> list[str]:
     lim, pref = profile.limits, profile.preferences
     return [
         _limit(lim.max_incline_up_pct),
@@ -238,47 +402,36 @@ def _settings_params(profile: Profile, bbox_ewkt: str) -> list[str]:
         str(pref.crossing_without_sound),
         str(pref.wheelchair_limited),
         str(pref.steps),
-        bbox_ewkt,
+        "1" if any(getattr(pref, f.name) for f in fields(pref)) else "0",
     ]
 
 
-def search_area(start: tuple[float, float], end: tuple[float, float]) -> tuple[str, float]:
-    """The bbox to search in (EWKT) and the straight distance between the ends in metres."""
+def apply_profile(profile: Profile, start: tuple[float, float], end: tuple[float, float]) -> float:
+    """Set the search area and the profile's limits for the rest of the current transaction;
+    returns the straight distance between the ends in metres."""
     margin = getattr(settings, "ROUTING_SEARCH_MARGIN_M", 1000.0)
     with connection.cursor() as cursor:
-        cursor.execute(BBOX_SQL, [*start, *end, margin, *start, *end])
-        bbox, distance = cursor.fetchone()
-    # Long routes wander further from the straight line: widen the margin with the distance.
-    if distance / 2 > margin:
-        with connection.cursor() as cursor:
-            cursor.execute(BBOX_SQL, [*start, *end, distance / 2, *start, *end])
-            bbox = cursor.fetchone()[0]
-    return bbox, distance
+        cursor.execute(SET_SQL, [*start, *end, margin, *_settings_params(profile)])
+        return cursor.fetchone()[0]
 
 
-def apply_profile(profile: Profile, bbox_ewkt: str) -> None:
-    """Set the profile's limits for the rest of the current transaction."""
+def snap_both(
+    start: tuple[float, float], end: tuple[float, float], any_edge: bool = False
+) -> tuple[Snap | None, Snap | None]:
+    """The vertices nearest to both ends on the nearest edges usable with the applied profile
+    (with `any_edge`, on the nearest edges whatever the limits)."""
     with connection.cursor() as cursor:
-        cursor.execute(SET_SQL, _settings_params(profile, bbox_ewkt))
+        cursor.execute(SNAP_SQL, [*start, *end, any_edge])
+        rows = cursor.fetchall()
+    found: list[Snap | None] = [None, None]
+    for n, edge_id, source, target, distance, fraction in rows:
+        found[n] = Snap(edge_id, source if fraction < 0.5 else target, distance)
+    return found[0], found[1]
 
 
-def snap(point: tuple[float, float]) -> Snap | None:
-    """The vertex nearest to `point` on the nearest edge usable with the applied profile."""
+def _search(edges_sql: str, source: int, target: int) -> Path | None:
     with connection.cursor() as cursor:
-        cursor.execute(SNAP_SQL, list(point))
-        row = cursor.fetchone()
-    if row is None:
-        return None
-    edge_id, source, target, distance, fraction = row
-    return Snap(edge_id, source if fraction < 0.5 else target, distance)
-
-
-def shortest_path(source: int, target: int) -> Path | None:
-    """pgr_dijkstra on the edges allowed by the applied profile; None when there is no path."""
-    if source == target:
-        return Path([], 0.0, 0.0)
-    with connection.cursor() as cursor:
-        cursor.execute(ROUTE_SQL, [EDGES_SQL, source, target])
+        cursor.execute(ROUTE_SQL, [edges_sql, source, target])
         rows = cursor.fetchall()
     if not rows:
         return None
@@ -288,12 +441,28 @@ def shortest_path(source: int, target: int) -> Path | None:
         edge["geometry"] = json.loads(edge["geometry"])
         barriers = edge["barriers"]
         edge["barriers"] = json.loads(barriers) if isinstance(barriers, str) else barriers or []
+        edge["blocked"] = edge["cost"] >= BLOCKED_COST
+        if edge["blocked"]:
+            edge["cost"] -= BLOCKED_COST
         edges.append(edge)
     return Path(
         edges,
         length_m=sum(e["length_m"] for e in edges),
         cost=sum(e["cost"] for e in edges),
+        within_limits=not any(e["blocked"] for e in edges),
     )
+
+
+def shortest_path(source: int, target: int, whole_graph: bool = True) -> Path | None:
+    """The cheapest path for the applied profile: inside the search area, then, unless that is a
+    route within the limits (or `whole_graph` is False), over the whole graph. None when the
+    graph does not connect the two vertices at all."""
+    if source == target:
+        return Path([], 0.0, 0.0)
+    path = _search(EDGES_SQL, source, target)
+    if (path is None or not path.within_limits) and whole_graph:
+        path = _search(EDGES_WHOLE_SQL, source, target) or path
+    return path
 
 
 def route_between(
@@ -302,30 +471,32 @@ def route_between(
     end: tuple[float, float],
     whole_graph: bool = True,
 ) -> tuple[Snap | None, Snap | None, Path | None]:
-    """Snap both ends and route, first inside the search area, then (with `whole_graph`) over
-    the whole graph, so that "no route" is only said when there is none anywhere."""
+    """Snap both ends and search. The path is a route when `path.within_limits`; otherwise it is
+    the path with the fewest blocked edges (to explain why there is no route), and None when the
+    two ends are not connected at all."""
     for lon, lat in (start, end):
         if not (-180 <= lon <= 180 and -90 <= lat <= 90):
             raise RouteInputError(
                 _("The position %(lon)s, %(lat)s is outside the valid range.")
                 % {"lon": lon, "lat": lat}
             )
-    bbox, distance = search_area(start, end)
     max_distance = getattr(settings, "ROUTING_MAX_DISTANCE_M", 30000.0)
-    if distance > max_distance:
-        raise RouteInputError(
-            _("The start and the destination are more than %(km)s km apart.")
-            % {"km": round(max_distance / 1000)}
-        )
     with transaction.atomic():
-        apply_profile(profile, bbox)
-        from_snap, to_snap = snap(start), snap(end)
+        distance = apply_profile(profile, start, end)
+        if distance > max_distance:
+            raise RouteInputError(
+                _("The start and the destination are more than %(km)s km apart.")
+                % {"km": round(max_distance / 1000)}
+            )
+        from_snap, to_snap = snap_both(start, end)
+        if from_snap is None or to_snap is None:
+            # An end with no usable way in the area: start from the nearest way of any kind, so
+            # that the answer can say what is in the way.
+            any_from, any_to = snap_both(start, end, any_edge=True)
+            from_snap, to_snap = from_snap or any_from, to_snap or any_to
         if from_snap is None or to_snap is None:
             return from_snap, to_snap, None
-        path = shortest_path(from_snap.vertex, to_snap.vertex)
-        if path is None and whole_graph:
-            apply_profile(profile, WORLD_BBOX)
-            path = shortest_path(from_snap.vertex, to_snap.vertex)
+        path = shortest_path(from_snap.vertex, to_snap.vertex, whole_graph)
     return from_snap, to_snap, path
 
 

@@ -7,4 +7,5 @@ app_name = "routing"
 urlpatterns = [
     path("route.json", views.route, name="route"),
     path("trasa/", views.planner, name="planner"),
+    path("trasa/hledat.json", views.search, name="search"),
 ]

@@ -1,62 +1,64 @@
-"""The route API: a thin view over routes.plan_route. Bad input is a 400 with a message."""
+"""The route API, the search for its ends and the planner page: thin views over routes.py and
+search.py. Bad input is a 400 with a message, an unknown place a 404."""
 
 from django.conf import settings
-from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
+from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
-from mapping.models import Place, ReviewStatus
 from mapping.routing.profiles import PROFILES, Limits, RouteInputError
-from mapping.routing.routes import plan_route, plan_route_to_place
+from mapping.routing.routes import plan_route_between
+from mapping.routing.search import PlaceNotFound, hit_dict
+from mapping.routing.search import search as search_ends
 
 LIMIT_PARAMS = tuple(Limits.__dataclass_fields__)
 
 
-def _point(raw: str | None, name: str) -> tuple[float, float]:
-    if not raw:
-        raise RouteInputError(_("Give %(name)s as longitude,latitude.") % {"name": name})
-    try:
-        lon, lat = (float(part) for part in raw.split(","))
-    except ValueError:
-        raise RouteInputError(
-            _("%(name)s must be two numbers: longitude,latitude (e.g. 14.1475,49.3088).")
-            % {"name": name}
-        ) from None
-    return lon, lat
-
-
-def _published_place(raw: str) -> Place:
-    if not raw.isdigit():
-        raise RouteInputError(_("place must be the number of a place."))
-    place = Place.objects.filter(pk=int(raw), assessments__status=ReviewStatus.APPROVED).first()
-    if place is None:
-        raise Http404(_("No such published place."))
-    return place
+def _language(request: HttpRequest) -> str:
+    language = request.GET.get("lang")
+    return language if language in dict(settings.LANGUAGES) else translation.get_language()
 
 
 @require_GET
 def route(request: HttpRequest) -> JsonResponse:
-    """GET ?from=lon,lat&to=lon,lat|place=ID&profile=wheelchair&max_kerb_cm=3&lang=en"""
-    language = request.GET.get("lang")
-    if language not in dict(settings.LANGUAGES):
-        language = translation.get_language()
-    with translation.override(language):
+    """GET ?from=…&to=…&profile=wheelchair&max_kerb_cm=3&lang=en
+
+    Each end is `from`/`to` (longitude,latitude, an address or a place's name) or
+    `from_place`/`to_place` (a published place's number; `place` is the old name of `to_place`).
+    """
+    with translation.override(_language(request)):
+        query = request.GET
         try:
-            start = _point(request.GET.get("from"), "from")
-            profile = request.GET.get("profile", "pedestrian")
-            overrides = {k: request.GET[k] for k in LIMIT_PARAMS if k in request.GET}
-            if request.GET.get("place"):
-                place = _published_place(request.GET["place"])
-                answer = plan_route_to_place(start, place, profile, overrides)
-            else:
-                end = _point(request.GET.get("to"), "to")
-                answer = plan_route(start, end, profile, overrides)
+            profile = query.get("profile", "pedestrian")
+            overrides = {k: query[k] for k in LIMIT_PARAMS if k in query}
+            answer = plan_route_between(
+                {"text": query.get("from", ""), "place": query.get("from_place", "")},
+                {
+                    "text": query.get("to", ""),
+                    "place": query.get("to_place", "") or query.get("place", ""),
+                },
+                profile,
+                overrides,
+            )
         except RouteInputError as error:
             return JsonResponse({"error": str(error)}, status=400)
+        except PlaceNotFound as error:
+            return JsonResponse({"error": str(error)}, status=404)
     return JsonResponse(answer)
+
+
+@require_GET
+def search(request: HttpRequest) -> JsonResponse:
+    """GET ?q=…&lang=en: places and addresses a route can start or end at, best first."""
+    with translation.override(_language(request)):
+        try:
+            hits = search_ends(request.GET.get("q", ""))
+        except RouteInputError as error:
+            return JsonResponse({"error": str(error)}, status=400)
+    return JsonResponse({"results": [hit_dict(hit) for hit in hits]})
 
 
 @require_GET
@@ -69,11 +71,21 @@ def planner(request: HttpRequest) -> HttpResponse:
         "tiles_url": tiles_url,
         "attribution": tiles_options.get("attribution", ""),
         "route_url": reverse("routing:route"),
+        "search_url": reverse("routing:search"),
         "labels": {
             "loading": _("Searching for a route…"),
             "found": _("Route: %(length)s m, about %(minutes)s min."),
             "not_found": _("There is no route within your limits."),
-            "relaxed": _("If you allow this limit to be exceeded, a route of %(length)s m exists."),
+            "suggestions": _("%(count)s suggestions. Choose one with the arrow keys and Enter."),
+            "no_suggestions": _(
+                "Nothing found. Try another spelling, or choose the point on the map."
+            ),
+            "chosen": _("Chosen: %(label)s."),
+            "start": _("Start: %(label)s."),
+            "end": _("Destination: %(label)s."),
+            "entrance": _("Destination: %(label)s, by the entrance %(entrance)s."),
+            "place_kind": _("place"),
+            "address_kind": _("address"),
             "error": _("The route could not be found. Try again later."),
             "start_set": _("Start set on the map."),
             "end_set": _("Destination set on the map."),
@@ -82,8 +94,23 @@ def planner(request: HttpRequest) -> HttpResponse:
         },
     }
     profiles = [(name, profile.label, profile.limits) for name, profile in PROFILES.items()]
+    query = request.GET
+    ends = [
+        {
+            "name": "from",
+            "label": _("Start"),
+            "value": query.get("from", ""),
+            "place": query.get("from_place", ""),
+        },
+        {
+            "name": "to",
+            "label": _("Destination"),
+            "value": query.get("to", ""),
+            "place": query.get("to_place", "") or query.get("place", ""),
+        },
+    ]
     return render(
         request,
         "routing/planner.html",
-        {"config": config, "profiles": profiles, "values": request.GET},
+        {"config": config, "profiles": profiles, "values": query, "ends": ends},
     )

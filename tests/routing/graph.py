@@ -3,6 +3,9 @@ plain Dijkstra in Python over the ones a set of limits allows."""
 
 import heapq
 
+from django.contrib.gis.geos import Point
+from django.db import connection
+
 from mapping.models import NetworkEdge
 from mapping.routing.profiles import Limits
 from mapping.routing.tags import ROUGH_SURFACES
@@ -62,3 +65,53 @@ def shortest_length(source: int, target: int, limits: Limits) -> float | None:
                 best[neighbour] = candidate
                 heapq.heappush(queue, (candidate, neighbour))
     return None
+
+
+def fewest_blocked(source: int, target: int, limits: Limits) -> tuple[int, float] | None:
+    """The least number of edges that break `limits` on any path, and the shortest length among
+    the paths with that number: what the route service explains a missing route with."""
+    graph: dict[int, list[tuple[int, int, float]]] = {}
+    for edge in NetworkEdge.objects.all():
+        if edge.cost >= 0:
+            blocked = not allows(edge, True, limits)
+            graph.setdefault(edge.source, []).append((edge.target, blocked, edge.length_m))
+        if edge.reverse_cost >= 0:
+            blocked = not allows(edge, False, limits)
+            graph.setdefault(edge.target, []).append((edge.source, blocked, edge.length_m))
+    best = {source: (0, 0.0)}
+    queue = [(0, 0.0, source)]
+    while queue:
+        count, length, node = heapq.heappop(queue)
+        if node == target:
+            return count, length
+        if (count, length) > best.get(node, (float("inf"), 0.0)):
+            continue
+        for neighbour, blocked, step in graph.get(node, ()):
+            candidate = (count + blocked, length + step)
+            if candidate < best.get(neighbour, (float("inf"), 0.0)):
+                best[neighbour] = candidate
+                heapq.heappush(queue, (*candidate, neighbour))
+    return None
+
+
+def middle_of_route(route: dict) -> Point:
+    """The middle of the middle edge of a route."""
+    edge = route["edges"][len(route["edges"]) // 2]
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT ST_X(p), ST_Y(p) FROM (SELECT ST_LineInterpolatePoint(geom, 0.5) p "
+            "FROM mapping_networkedge WHERE id = %s) q",
+            [edge["id"]],
+        )
+        return Point(*cursor.fetchone(), srid=4326)
+
+
+def metres_from(route: dict, point: Point) -> float:
+    """How near a route passes to a point, in metres."""
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT min(ST_Distance(geom::geography, %s::geography)) FROM mapping_networkedge "
+            "WHERE id = ANY(%s)",
+            [point.ewkt, [e["id"] for e in route["edges"]]],
+        )
+        return cursor.fetchone()[0]

@@ -1,39 +1,19 @@
-"""Surveyed barriers and moderated reports block or penalise the edges they lie on, while valid."""
+"""Barriers that a coordinator enters, and moderated reports, block or penalise the edges they lie
+on while valid. (Barriers from approved public-space surveys: test_barriers_from_survey.py.)"""
 
 from datetime import timedelta
 
-from django.contrib.gis.geos import Point
-from django.db import connection
 from django.utils import timezone
 
 from mapping.models import Barrier, BarrierKind, Report, ReportKind, ReportStatus
 from mapping.routing.routes import plan_route
+from tests.routing.graph import metres_from as _metres_from
+from tests.routing.graph import middle_of_route as _middle_of_route
 
 START, END = (15.595, 48.408), (15.605, 48.412)  # across the old town of Krems
 
 
-def _middle_of_route(route: dict) -> Point:
-    edge = route["edges"][len(route["edges"]) // 2]
-    with connection.cursor() as cursor:
-        cursor.execute(
-            "SELECT ST_X(p), ST_Y(p) FROM (SELECT ST_LineInterpolatePoint(geom, 0.5) p "
-            "FROM mapping_networkedge WHERE id = %s) q",
-            [edge["id"]],
-        )
-        return Point(*cursor.fetchone(), srid=4326)
-
-
-def _metres_from(route: dict, point: Point) -> float:
-    with connection.cursor() as cursor:
-        cursor.execute(
-            "SELECT min(ST_Distance(geom::geography, %s::geography)) FROM mapping_networkedge "
-            "WHERE id = ANY(%s)",
-            [point.ewkt, [e["id"] for e in route["edges"]]],
-        )
-        return cursor.fetchone()[0]
-
-
-def test_a_surveyed_barrier_on_the_shortest_path_diverts_the_route(load_town):
+def test_road_works_entered_by_a_coordinator_divert_the_route(load_town):
     load_town("krems")
     before = plan_route(START, END, "pedestrian")
     point = _middle_of_route(before)

@@ -1,6 +1,7 @@
-"""The route planner in Chromium, keyboard only: type the ends, pick a profile with the arrow
+"""The route planner in Chromium, keyboard only: type the ends (positions, or a place and an
+address chosen from the suggestions with the arrow keys and Enter), pick a profile with the arrow
 keys, submit with Enter; the route is drawn, the directions are an ordered list, the URL can be
-shared, and axe-core finds no WCAG 2.1 A/AA violation."""
+shared, and axe-core finds no WCAG 2.1 A/AA violation, with the suggestions open or closed."""
 
 import os
 
@@ -96,4 +97,63 @@ def test_the_planner_explains_a_route_blocked_by_steps(load_town, planner_page, 
     page.goto(f"{live_server.url}/trasa/?from={ax},{ay}&to={bx},{by}&profile=wheelchair")
     expect(page.locator("#map")).to_have_attribute("data-route", "none")
     expect(page.locator("#route-reason")).to_contain_text("steps")
+    assert page.errors == []
+
+
+def test_a_visitor_searches_an_address_and_a_place_with_the_keyboard_only(
+    load_town, planner_page, live_server
+):
+    from axe_playwright_python.sync_playwright import Axe
+
+    from tests.routing.test_destination_entrance import _place_with_two_entrances
+
+    load_town("krems")
+    place = _place_with_two_entrances()
+    page = planner_page
+    page.goto(f"{live_server.url}/trasa/")
+
+    # The start: an address, typed without its accents, chosen from the suggestions.
+    _tab_to(page, "from")
+    page.keyboard.type("hafenstrasse 77")
+    field, options = page.locator("#from"), page.locator("#from-options [role=option]")
+    expect(options.first).to_be_visible()
+    expect(field).to_have_attribute("aria-expanded", "true")
+    expect(page.locator("#search-status")).to_contain_text("suggestions")
+    # The suggestions open: the combobox and its listbox pass axe-core too.
+    results = Axe().run(page, options=AXE_OPTIONS)
+    assert [v["id"] for v in results.response["violations"]] == []
+    page.keyboard.press("ArrowDown")
+    expect(field).to_have_attribute("aria-activedescendant", "from-option-0")
+    expect(options.first).to_have_attribute("aria-selected", "true")
+    expect(options.first).to_contain_text("Hafenstraße 77")
+    page.keyboard.press("Enter")  # chooses; does not submit
+    expect(field).to_have_value("Hafenstraße 77, Krems an der Donau")
+    expect(field).to_have_attribute("aria-expanded", "false")
+    expect(page.locator("#from-options")).to_be_hidden()
+    assert page.locator("#map").get_attribute("data-route") is None
+
+    # The destination: a published place, found by its name.
+    _tab_to(page, "to")
+    page.keyboard.type("town hall")
+    expect(page.locator("#to-options [role=option]").first).to_contain_text("Town hall")
+    page.keyboard.press("ArrowDown")
+    page.keyboard.press("Enter")
+    expect(page.locator("#to")).to_have_value("Town hall")
+    expect(page.locator("#to_place")).to_have_value(str(place.pk))
+
+    # Manual wheelchair is the first profile and chosen already; Enter in the field submits.
+    expect(page.locator("input[name=profile][value=wheelchair]")).to_be_checked()
+    page.keyboard.press("Enter")
+    expect(page.locator("#map")).to_have_attribute("data-route", "found")
+    # The route ends at the level side door, not at the main entrance with five steps.
+    expect(page.locator("#route-ends")).to_contain_text("by the entrance Side door")
+    expect(page.locator("#route-ends")).to_contain_text("Start: Hafenstraße 77")
+    assert f"to_place={place.pk}" in page.url
+
+    # Shared, the URL gives the same route to the same entrance.
+    page.goto(page.url)
+    expect(page.locator("#map")).to_have_attribute("data-route", "found")
+    expect(page.locator("#route-ends")).to_contain_text("Side door")
+    results = Axe().run(page, options=AXE_OPTIONS)
+    assert [v["id"] for v in results.response["violations"]] == []
     assert page.errors == []

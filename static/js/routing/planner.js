@@ -1,6 +1,10 @@
 /* The route planner: the form is the source of truth and its query string the shareable URL.
    The chosen profile and limits are remembered in the browser (localStorage). Works without
-   tiles; instructions are an ordered list that a screen reader reads. */
+   tiles; instructions are an ordered list that a screen reader reads. The start and the
+   destination are comboboxes (WAI-ARIA 1.2, list autocomplete): typing suggests places and
+   addresses, the arrow keys move through them while the focus stays in the text field, Enter
+   chooses, Escape closes. A chosen place is sent by its number, so that the route reaches the
+   entrance the visitor can use. */
 (function () {
   "use strict";
 
@@ -10,6 +14,9 @@
   var reason = document.getElementById("route-reason");
   var list = document.getElementById("route-instructions");
   var warnings = document.getElementById("route-warnings");
+  var ends = document.getElementById("route-ends");
+  var searchStatus = document.getElementById("search-status");
+  var NUMBERS = /^[\d\s.,;:+-]+$/;
   var STORE = "bf-route-limits";
   var REMEMBERED = ["profile", "max_incline_up_pct", "max_incline_down_pct", "max_kerb_cm",
     "min_width_cm", "max_steps", "avoid_bad_surfaces"];
@@ -66,6 +73,7 @@
     list.replaceChildren();
     warnings.replaceChildren();
     fill(reason, "");
+    fill(ends, describeEnds(answer));
     if (routeLayer) { map.removeLayer(routeLayer); routeLayer = null; }
     var drawn = answer;
     if (answer.found) {
@@ -77,9 +85,7 @@
       if (answer.reason) {
         var text = answer.reason.message || "";
         if (answer.reason.relaxed) {
-          text += " " + format(config.labels.relaxed, {
-            length: Math.round(answer.reason.relaxed.length_m),
-          });
+          text += " " + answer.reason.relaxed.message;
           drawn = answer.reason.relaxed;
         }
         fill(reason, text);
@@ -109,6 +115,21 @@
     document.getElementById("map").dataset.route = answer.found ? "found" : "none";
   }
 
+  function describeEnds(answer) {
+    var parts = [];
+    if (answer.start && answer.start.label) {
+      parts.push(format(config.labels.start, { label: answer.start.label }));
+    }
+    if (answer.destination && answer.destination.entrance_label) {
+      parts.push(format(config.labels.entrance, {
+        label: answer.end.label, entrance: answer.destination.entrance_label,
+      }));
+    } else if (answer.end && answer.end.label) {
+      parts.push(format(config.labels.end, { label: answer.end.label }));
+    }
+    return parts.join(" ");
+  }
+
   function search() {
     var query = params();
     history.replaceState(null, "", "?" + query.toString());
@@ -134,6 +155,7 @@
   map.on("click", function (event) {
     var value = event.latlng.lng.toFixed(6) + "," + event.latlng.lat.toFixed(6);
     form.elements[nextEnd].value = value;
+    form.elements[nextEnd + "_place"].value = "";
     fill(status, nextEnd === "from" ? config.labels.start_set : config.labels.end_set);
     nextEnd = nextEnd === "from" ? "to" : "from";
   });
@@ -143,9 +165,117 @@
     navigator.geolocation.getCurrentPosition(function (position) {
       form.elements.from.value = position.coords.longitude.toFixed(6) + "," +
         position.coords.latitude.toFixed(6);
+      form.elements.from_place.value = "";
       fill(status, config.labels.start_set);
     }, function () { fill(status, config.labels.no_location); });
   });
+
+  /* The comboboxes of the two ends. */
+  function Combobox(name) {
+    var input = document.getElementById(name);
+    var place = document.getElementById(name + "_place");
+    var listbox = document.getElementById(name + "-options");
+    var hits = [];
+    var active = -1;
+    var timer = null;
+    var asked = 0;
+
+    function close() {
+      listbox.hidden = true;
+      listbox.replaceChildren();
+      input.setAttribute("aria-expanded", "false");
+      input.removeAttribute("aria-activedescendant");
+      hits = [];
+      active = -1;
+    }
+
+    function highlight(index) {
+      active = index;
+      Array.prototype.forEach.call(listbox.children, function (option, i) {
+        option.setAttribute("aria-selected", i === index ? "true" : "false");
+      });
+      if (index < 0) { input.removeAttribute("aria-activedescendant"); return; }
+      var option = listbox.children[index];
+      input.setAttribute("aria-activedescendant", option.id);
+      option.scrollIntoView({ block: "nearest" });
+    }
+
+    function choose(index) {
+      var hit = hits[index];
+      if (!hit) { return; }
+      input.value = hit.label;
+      place.value = hit.kind === "place" ? String(hit.id) : "";
+      close();
+      fill(searchStatus, format(config.labels.chosen, { label: hit.label }));
+    }
+
+    function render(results) {
+      listbox.replaceChildren();
+      hits = results;
+      active = -1;
+      results.forEach(function (hit, index) {
+        var option = document.createElement("li");
+        option.id = name + "-option-" + index;
+        option.setAttribute("role", "option");
+        option.setAttribute("aria-selected", "false");
+        option.textContent = hit.label;
+        var detail = document.createElement("span");
+        detail.className = "detail";
+        detail.textContent = [hit.kind === "place" ? config.labels.place_kind : config.labels.address_kind,
+          hit.detail].filter(Boolean).join(": ");
+        option.appendChild(detail);
+        option.addEventListener("mousedown", function (event) { event.preventDefault(); });
+        option.addEventListener("click", function () { choose(index); input.focus(); });
+        listbox.appendChild(option);
+      });
+      listbox.hidden = results.length === 0;
+      input.setAttribute("aria-expanded", results.length ? "true" : "false");
+      fill(searchStatus, results.length ?
+        format(config.labels.suggestions, { count: results.length }) : config.labels.no_suggestions);
+    }
+
+    function suggest() {
+      var text = input.value.trim();
+      if (text.length < 2 || NUMBERS.test(text)) { close(); return; }
+      var ticket = ++asked;
+      var query = new URLSearchParams({ q: text, lang: document.documentElement.lang || "cs" });
+      fetch(config.search_url + "?" + query.toString(), { headers: { Accept: "application/json" } })
+        .then(function (response) { return response.json(); })
+        .then(function (body) {
+          // Only the answer to the latest text counts; an earlier, slower one is dropped.
+          if (ticket !== asked || document.activeElement !== input) { return; }
+          render(body.results || []);
+        })
+        .catch(function () { close(); });
+    }
+
+    input.addEventListener("input", function () {
+      place.value = "";
+      clearTimeout(timer);
+      timer = setTimeout(suggest, 200);
+    });
+    input.addEventListener("keydown", function (event) {
+      var open = !listbox.hidden && hits.length > 0;
+      if (event.key === "ArrowDown") {
+        event.preventDefault();
+        if (!open) { suggest(); return; }
+        highlight(active < hits.length - 1 ? active + 1 : 0);
+      } else if (event.key === "ArrowUp" && open) {
+        event.preventDefault();
+        highlight(active > 0 ? active - 1 : hits.length - 1);
+      } else if (event.key === "Enter" && open && active >= 0) {
+        event.preventDefault();  // choosing a suggestion does not submit the form
+        choose(active);
+      } else if (event.key === "Escape" && open) {
+        event.preventDefault();
+        close();
+      }
+    });
+    input.addEventListener("blur", function () { setTimeout(close, 150); });
+  }
+
+  Combobox("from");
+  Combobox("to");
 
   restore();
   if (form.elements.from.value && form.elements.to.value) { search(); }

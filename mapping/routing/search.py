@@ -1,0 +1,179 @@
+"""Where a route starts and ends: coordinates, a published place, or an address.
+
+Places come from the public search (mapping/public/search.py: published places by name or
+address, diacritics and case ignored); addresses from the OpenStreetMap extract the network was
+imported from (mapping_networkaddress), searched the same way. A place is reached at the entrance
+its approved assessment says the visitor can use (destinations.py), not at its centroid.
+"""
+
+import re
+from dataclasses import asdict, dataclass
+
+from django.conf import settings
+from django.db import connection
+from django.utils.translation import gettext as _
+
+from mapping.models import Place, ReviewStatus
+from mapping.public.search import MIN_QUERY_LENGTH, search_places
+from mapping.routing.destinations import destination_for
+from mapping.routing.profiles import Profile, RouteInputError
+
+MAX_QUERY_LENGTH = 200
+# Text made of numbers only is meant as coordinates, not searched for.
+NUMBERS = re.compile(r"[\d\s.,;:+-]+")
+
+# Must match the expression of the index networkaddress_search_trgm character for character.
+ADDRESS_DOCUMENT_SQL = (
+    "bf_unaccent(lower(a.street || ' ' || a.house_number || ' ' || a.city || ' ' || a.name))"
+)
+ADDRESS_SQL = f"""
+SELECT * FROM (
+    SELECT a.id, a.street, a.house_number, a.postcode, a.city, a.name,
+           ST_X(a.geom) AS lon, ST_Y(a.geom) AS lat,
+           word_similarity(bf_unaccent(lower(%s)), {ADDRESS_DOCUMENT_SQL}) AS score,
+           ST_Distance(a.geom::geography, ST_SetSRID(ST_MakePoint(%s, %s), 4326)::geography)
+               AS distance_m
+    FROM mapping_networkaddress a
+    WHERE bf_unaccent(lower(%s)) <%% {ADDRESS_DOCUMENT_SQL}
+) AS hits
+ORDER BY round(score::numeric, 1) DESC, distance_m, street, house_number, id
+LIMIT %s
+"""
+
+
+@dataclass
+class Hit:
+    """One search result: a place (with its id) or an address."""
+
+    kind: str  # "place" or "address"
+    label: str
+    detail: str
+    lon: float
+    lat: float
+    score: float
+    id: int | None = None
+
+
+def _address_label(street: str, number: str, city: str) -> str:
+    return ", ".join(part for part in (f"{street} {number}".strip(), city) if part)
+
+
+def search_addresses(query: str, limit: int = 8) -> list[Hit]:
+    lat, lon = settings.MAP_CENTER
+    with connection.cursor() as cursor:
+        cursor.execute(ADDRESS_SQL, [query, lon, lat, query, limit])
+        rows = cursor.fetchall()
+    return [
+        Hit(
+            "address",
+            _address_label(street, number, city),
+            name or postcode,
+            x,
+            y,
+            float(score),
+        )
+        for _id, street, number, postcode, city, name, x, y, score, _distance in rows
+    ]
+
+
+def search(query: str, limit: int = 8) -> list[Hit]:
+    """Places and addresses matching `query`, best first (places first among equals)."""
+    query = " ".join(query.split())
+    if len(query) < MIN_QUERY_LENGTH:
+        return []
+    if len(query) > MAX_QUERY_LENGTH:
+        raise RouteInputError(
+            _("Search for at most %(count)s characters.") % {"count": MAX_QUERY_LENGTH}
+        )
+    places = [
+        Hit("place", row.name, row.address, row.lon, row.lat, float(row.score or 0), row.id)
+        for row in search_places(query, settings.MAP_CENTER, limit=limit)
+    ]
+    hits = places + search_addresses(query, limit)
+    hits.sort(key=lambda hit: (-round(hit.score, 1), hit.kind != "place"))
+    return hits[:limit]
+
+
+def hit_dict(hit: Hit) -> dict:
+    data = asdict(hit)
+    data["score"] = round(hit.score, 3)
+    return data
+
+
+@dataclass
+class End:
+    """One end of a route as the visitor gave it, resolved to a point."""
+
+    point: tuple[float, float]
+    kind: str  # "point", "place" or "address"
+    label: str = ""
+    place: dict | None = None  # the chosen entrance of a place (destinations.Destination)
+
+    def as_dict(self) -> dict:
+        return {"kind": self.kind, "label": self.label, "point": list(self.point)}
+
+
+def published_place(raw: str) -> Place:
+    if not str(raw).isdigit():
+        raise RouteInputError(_("A place must be given by its number."))
+    place = Place.objects.filter(pk=int(raw), assessments__status=ReviewStatus.APPROVED).first()
+    if place is None:
+        raise PlaceNotFound(_("No such published place."))
+    return place
+
+
+class PlaceNotFound(LookupError):
+    """A place number that is no published place (HTTP 404)."""
+
+
+def parse_point(raw: str) -> tuple[float, float] | None:
+    """`lon,lat` as two numbers, or None when the text is not a pair of numbers."""
+    parts = raw.split(",")
+    if len(parts) != 2:
+        return None
+    try:
+        lon, lat = (float(part) for part in parts)
+    except ValueError:
+        return None
+    if lon != lon or lat != lat:  # NaN
+        return None
+    return lon, lat
+
+
+def place_end(place: Place, profile: Profile) -> End:
+    destination = destination_for(place, profile)
+    return End(destination.point, "place", place.name, asdict(destination))
+
+
+def resolve_end(text: str, place_id: str, profile: Profile, name: str) -> End:
+    """An end from the request: a place number, else `lon,lat`, else the best place or address
+    matching the text. `name` is the parameter (from/to) for the messages."""
+    if place_id:
+        return place_end(published_place(place_id), profile)
+    text = " ".join((text or "").split())
+    if not text:
+        raise RouteInputError(
+            _("Give %(name)s as a place, an address or longitude,latitude.") % {"name": name}
+        )
+    point = parse_point(text)
+    if point is not None:
+        return End(point, "point")
+    if NUMBERS.fullmatch(text):
+        raise RouteInputError(
+            _("%(name)s must be two numbers: longitude,latitude (e.g. 14.1475,49.3088).")
+            % {"name": name}
+        )
+    hits = search(text, limit=1)
+    if not hits:
+        raise RouteInputError(
+            _(
+                "No place or address matches “%(text)s”. Try another spelling, or choose the "
+                "point on the map."
+            )
+            % {"text": text}
+        )
+    hit = hits[0]
+    if hit.kind == "place":
+        place = Place.objects.get(pk=hit.id)
+        return place_end(place, profile)
+    return End((hit.lon, hit.lat), "address", hit.label)
