@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_GET
 
 from mapping.public.filters import PlaceFilterForm, municipality_choices
+from mapping.public.viewstate import services_layer_on
 
 FILTER_NAMES = (
     "profile",
@@ -23,6 +24,7 @@ FILTER_NAMES = (
     "parking",
     "service_type",
     "target_group",
+    "services",  # the social services layer (mapping.public.viewstate.services_layer_on)
 )
 
 
@@ -66,5 +68,11 @@ def embed_snippet(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "public/embed.html",
-        {"form": form, "filter_form": filters, "snippet": snippet, "profile": "wheelchair"},
+        {
+            "form": form,
+            "filter_form": filters,
+            "snippet": snippet,
+            "profile": "wheelchair",
+            "services_on": services_layer_on(request.GET),
+        },
     )

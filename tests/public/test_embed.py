@@ -37,10 +37,12 @@ def test_the_snippet_page_writes_an_iframe_with_the_chosen_view_and_filters(clie
         "height": "480",
         "profile": "pram",
         "toilet": "on",
+        "services": "1",
     }
     page = client.get(reverse("public:embed"), params).content.decode()
     assert "&lt;iframe src=&quot;https://mapa.example.cz/?embed=1&amp;amp;lang=en" in page
     assert "profile=pram" in page and "toilet=on" in page and "width=&quot;640&quot;" in page
+    assert "services=1" in page  # the social services layer shows in the embedded map
 
 
 @pytest.mark.django_db
