@@ -16,7 +16,12 @@ from mapping.photos.errors import (
     UnsupportedPhotoType,
 )
 from mapping.photos.exif import PhotoMetadata, read_metadata
-from mapping.photos.pipeline import ProcessedPhoto, encode_jpeg, process_photo
+from mapping.photos.pipeline import (
+    ProcessedPhoto,
+    encode_jpeg,
+    process_photo,
+    read_photo_metadata,
+)
 from mapping.photos.privacy import Area
 
 __all__ = [
@@ -36,4 +41,5 @@ __all__ = [
     "encode_jpeg",
     "process_photo",
     "read_metadata",
+    "read_photo_metadata",
 ]

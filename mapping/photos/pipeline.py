@@ -128,6 +128,17 @@ def process_photo(
     )
 
 
+def read_photo_metadata(upload: bytes | BinaryIO, *, max_bytes: int, max_pixels: int):
+    """The upload's EXIF (position, direction, time) from its header alone: no decode.
+
+    Refuses what ``process_photo`` would refuse before decoding (size, type, pixel count), so a
+    caller can place a record by the photo's position before storing anything.
+    """
+    data = read_limited(upload, max_bytes)
+    image = open_checked(data, sniff_format(data[:64]), max_pixels)
+    return data, read_metadata(image)
+
+
 def encode_jpeg(picture: Image.Image) -> bytes:
     """A baseline JPEG with no EXIF, XMP, ICC or comment: nothing but pixels."""
     picture.info = {}

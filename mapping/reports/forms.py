@@ -2,7 +2,8 @@ from django import forms
 from django.contrib.gis.geos import Point
 from django.utils.translation import gettext_lazy as _
 
-from mapping.models import Place, Report, ReportKind, ReviewStatus
+from mapping.models import Photo, Place, Report, ReportKind, ReviewStatus
+from mapping.models.reports import PhotoProblem
 
 
 class ReportForm(forms.ModelForm):
@@ -14,21 +15,60 @@ class ReportForm(forms.ModelForm):
     longitude = forms.FloatField(
         label=_("Longitude"), required=False, min_value=-180, max_value=180, localize=False
     )
+    photo = forms.FileField(
+        label=_("Photo of the barrier (optional)"),
+        required=False,
+        help_text=_(
+            "JPEG, PNG, WebP or HEIC from a phone. Faces and number plates are blurred, and the "
+            "position it was taken at is used when you give none."
+        ),
+        widget=forms.ClearableFileInput(attrs={"accept": "image/jpeg,image/png,image/webp,.heic"}),
+    )
+    photo_alt = forms.CharField(
+        label=_("What the photo shows (for people who cannot see it)"),
+        required=False,
+        max_length=500,
+    )
     website = forms.CharField(label=_("Leave empty"), required=False)
 
     class Meta:
         model = Report
-        fields = ("kind", "place", "text", "contact")
+        fields = ("kind", "place", "reported_photo", "photo_problem", "text", "contact")
         labels = {
             "kind": _("What do you report?"),
             "place": _("Place"),
             "text": _("Describe the barrier or the correction"),
             "contact": _("Your e-mail or phone (optional, only for the coordinator)"),
+            "photo_problem": _("What is wrong with the photo?"),
         }
-        widgets = {"text": forms.Textarea(attrs={"rows": 5})}
+        widgets = {
+            "text": forms.Textarea(attrs={"rows": 5}),
+            "reported_photo": forms.HiddenInput,
+            "photo_problem": forms.RadioSelect,
+        }
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, reported_photo: Photo | None = None, **kwargs):
+        """With `reported_photo` (a published photo), the form reports a problem with it."""
         super().__init__(*args, **kwargs)
+        self.reported = reported_photo
+        self.fields["reported_photo"].queryset = Photo.objects.filter(
+            is_hidden=False, assessment__status=ReviewStatus.APPROVED
+        )
+        self.fields["reported_photo"].required = False
+        if reported_photo is not None:
+            self.fields["kind"].choices = [(ReportKind.PHOTO, ReportKind.PHOTO.label)]
+            self.fields["kind"].initial = ReportKind.PHOTO
+            self.fields["kind"].widget = forms.HiddenInput()
+            self.fields["reported_photo"].initial = reported_photo.pk
+            self.fields["photo_problem"].choices = PhotoProblem.choices
+            self.fields["photo_problem"].required = True
+            self.fields["text"].required = False
+            self.fields["text"].label = _("Anything else the coordinator should know (optional)")
+            for name in ("place", "latitude", "longitude", "photo", "photo_alt"):
+                del self.fields[name]
+            return
+        del self.fields["reported_photo"], self.fields["photo_problem"]
+        self.fields["photo"].widget.attrs["aria-describedby"] = "id_photo-help"
         self.fields["kind"].choices = [
             (ReportKind.BARRIER, ReportKind.BARRIER.label),
             (ReportKind.CORRECTION, ReportKind.CORRECTION.label),
@@ -41,27 +81,45 @@ class ReportForm(forms.ModelForm):
 
     def full_clean(self) -> None:
         super().full_clean()
-        # Tie each error to its field for screen readers.
+        # Tie each error (and the field's help) to its field for screen readers.
         for name in self.errors:
             if name in self.fields:
                 attrs = self.fields[name].widget.attrs
                 attrs["aria-invalid"] = "true"
-                attrs["aria-describedby"] = f"id_{name}-error"
+                described = [f"id_{name}-error"]
+                if self.fields[name].help_text:
+                    described.append(f"id_{name}-help")
+                attrs["aria-describedby"] = " ".join(described)
 
     def clean(self):
         cleaned = super().clean()
         if cleaned.get("website"):
             raise forms.ValidationError(_("Leave the last field empty."))
+        if self.reported is not None:
+            if cleaned.get("reported_photo") != self.reported:
+                raise forms.ValidationError(_("This photo is not published."))
+            cleaned["text"] = cleaned.get("text") or ""
+            return cleaned
         latitude, longitude = cleaned.get("latitude"), cleaned.get("longitude")
         if (latitude is None) != (longitude is None):
             raise forms.ValidationError(_("Give both the latitude and the longitude, or neither."))
-        if not cleaned.get("place") and latitude is None:
+        if cleaned.get("photo") and not (cleaned.get("photo_alt") or "").strip():
+            self.add_error("photo_alt", _("Describe the photo in a few words."))
+        if not cleaned.get("place") and latitude is None and not cleaned.get("photo"):
             raise forms.ValidationError(_("Choose a place or give the position of the barrier."))
         return cleaned
 
+    def position_missing(self) -> bool:
+        """Only the photo's own position could place this report (checked once it is read)."""
+        if self.reported is not None:
+            return False
+        return not self.cleaned_data.get("place") and self.cleaned_data.get("latitude") is None
+
     def save(self, commit: bool = True) -> Report:
         report = super().save(commit=False)
-        if self.cleaned_data.get("latitude") is not None:
+        if self.reported is not None:
+            report.place = self.reported.assessment.place
+        elif self.cleaned_data.get("latitude") is not None:
             report.location = Point(
                 self.cleaned_data["longitude"], self.cleaned_data["latitude"], srid=4326
             )

@@ -1,11 +1,30 @@
 from django.conf import settings
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
+from mapping.models import Photo, ReviewStatus
+from mapping.photos import PhotoError
+from mapping.photos.storage import photo_error_message
 from mapping.reports.forms import ReportForm
 from mapping.reports.ratelimit import allow
+from mapping.reports.service import ReportWithoutPosition, submit_report
+
+
+def _reported_photo(request: HttpRequest) -> Photo | None:
+    """The published photo named by ?photo= (or the form's reported_photo), if any."""
+    raw = request.POST.get("reported_photo") or request.GET.get("photo", "")
+    if not raw:
+        return None
+    if not str(raw).isdigit():
+        return None
+    return get_object_or_404(
+        Photo.objects.select_related("assessment__place"),
+        pk=int(raw),
+        is_hidden=False,
+        assessment__status=ReviewStatus.APPROVED,
+    )
 
 
 @require_http_methods(["GET", "POST"])
@@ -13,20 +32,27 @@ def new_report(request: HttpRequest) -> HttpResponse:
     initial = {}
     if (place := request.GET.get("place", "")).isdigit():
         initial["place"] = int(place)
-    form = ReportForm(request.POST or None, initial=initial)
-    if request.method == "POST":
-        if not allow(request, "report-form", settings.REPORTS_PER_HOUR, 3600):
-            return render(
-                request,
-                "reports/new.html",
-                {"form": form, "limited": _("Too many reports from here. Try again in an hour.")},
-                status=429,
-            )
-        if form.is_valid():
-            form.save()
-            return redirect("reports:thanks")
-        return render(request, "reports/new.html", {"form": form}, status=400)
-    return render(request, "reports/new.html", {"form": form})
+    photo = _reported_photo(request)
+    form = ReportForm(
+        request.POST or None, request.FILES or None, initial=initial, reported_photo=photo
+    )
+    context = {"form": form, "reported_photo": photo}
+    if request.method != "POST":
+        return render(request, "reports/new.html", context)
+    if not allow(request, "report-form", settings.REPORTS_PER_HOUR, 3600):
+        context["limited"] = _("Too many reports from here. Try again in an hour.")
+        return render(request, "reports/new.html", context, status=429)
+    if not form.is_valid():
+        return render(request, "reports/new.html", context, status=400)
+    try:
+        submit_report(form, request.FILES.get("photo"))
+    except PhotoError as error:
+        form.add_error("photo", photo_error_message(error))
+        return render(request, "reports/new.html", context, status=error.status)
+    except ReportWithoutPosition as error:
+        form.add_error(None, str(error))
+        return render(request, "reports/new.html", context, status=error.status)
+    return redirect("reports:thanks")
 
 
 def thanks(request: HttpRequest) -> HttpResponse:

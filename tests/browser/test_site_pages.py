@@ -1,0 +1,57 @@
+"""Site pages in a browser, keyboard only and axe-clean: open data, the report forms."""
+
+import pytest
+from playwright.sync_api import expect
+
+from tests.browser.conftest import axe_violations
+from tests.public_factories import make_place
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+
+def test_the_open_data_page_is_reached_by_keyboard_and_has_no_wcag_violations(
+    page, live_server, axe
+):
+    make_place("Radnice")
+    page.goto(f"{live_server.url}/seznam/")
+    link = page.locator(".site-footer a", has_text="Otevřená data")
+    link.focus()
+    page.keyboard.press("Enter")
+    expect(page.locator("h1")).to_have_text("Otevřená data")
+    expect(page.locator(".downloads a")).to_have_count(6)
+    assert axe_violations(axe, page) == []
+
+
+def test_a_barrier_is_reported_with_the_keyboard_and_the_form_has_no_wcag_violations(
+    page, live_server, axe
+):
+    place = make_place("Radnice")
+    page.goto(f"{live_server.url}/nahlasit/?place={place.pk}")
+    assert axe_violations(axe, page) == []
+    page.locator("#id_text").focus()
+    page.keyboard.type("Vysoký obrubník u přechodu")
+    page.keyboard.press("Tab")  # to the contact
+    page.keyboard.press("Tab")  # to the photo
+    page.locator(".report-form button[type=submit]").focus()
+    page.keyboard.press("Enter")
+    expect(page.locator("h1")).to_have_text("Děkujeme za hlášení")
+    assert axe_violations(axe, page) == []
+
+
+def test_the_photo_report_form_has_no_wcag_violations(page, live_server, axe):
+    from mapping.photos.storage import save_photo
+    from tests.reports.test_report_photos import plain_jpeg
+
+    place = make_place("Knihovna")
+    photo = save_photo(place.assessments.get(), plain_jpeg(), alt_text="Vchod do knihovny")
+    page.goto(f"{live_server.url}/misto/{place.pk}/")
+    page.locator(".report-photo").first.focus()
+    page.keyboard.press("Enter")
+    expect(page.locator("h1")).to_have_text("Nahlásit problém s fotografií")
+    assert f"photo={photo.pk}" in page.url
+    assert axe_violations(axe, page) == []
+    page.locator("input[value=privacy]").focus()
+    page.keyboard.press("Space")
+    page.locator(".report-form button[type=submit]").focus()
+    page.keyboard.press("Enter")
+    expect(page.locator("h1")).to_have_text("Děkujeme za hlášení")
