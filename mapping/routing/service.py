@@ -34,6 +34,8 @@ _ROUGH = tuple(sorted(ROUGH_SURFACES))
 # A published report of a barrier, or a surveyed public space, applies to the ways this close (m).
 REPORT_RADIUS_M = 5.0
 SURVEY_RADIUS_M = 10.0
+# A published report without an end date: a penalty (m) until someone measures the barrier.
+REPORT_PENALTY_M = 200.0
 # Barriers are found by their box first: this many degrees around the search area covers the
 # largest radius (50 m) up to latitude 80.
 BARRIER_BOX_DEG = 0.003
@@ -139,8 +141,8 @@ def _active_barriers(area: str) -> str:
       AND NOT EXISTS (SELECT 1 FROM mapping_barrier x WHERE x.assessment_id = a.id)
     UNION ALL
     SELECT 'report', r.id, 'report', r.location, {REPORT_RADIUS_M}, r.valid_until IS NOT NULL,
-           CASE WHEN r.valid_until IS NULL THEN 200.0 ELSE 0.0 END, NULL, NULL, NULL, NULL,
-           false, ''
+           CASE WHEN r.valid_until IS NULL THEN {REPORT_PENALTY_M} ELSE 0.0 END,
+           NULL, NULL, NULL, NULL, false, ''
     FROM mapping_report r
     WHERE r.kind = 'barrier' AND r.status = 'published' AND r.location IS NOT NULL
       AND ({area.format(g="r.location")})
