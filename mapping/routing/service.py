@@ -67,6 +67,14 @@ _PARAMS_CTE = (
 _LIST = ", ".join("'" + s + "'" for s in _ROUGH)
 _BAD = ", ".join("'" + s + "'" for s in BAD_SMOOTHNESS)
 
+# Worked out once per edge when the network is imported (columns of mapping_networkedge, named
+# without a table so that the import's staging table can use them too): a bad surface; and a
+# "plain" edge, with nothing that any limit or preference reads, whose cost is its length.
+ROUGH_SQL = f"coalesce(surface IN ({_LIST}) OR smoothness IN ({_BAD}), false)"
+PLAIN_SQL = f"""coalesce(NOT (steps OR kerb_height_cm IS NOT NULL OR width_cm IS NOT NULL
+    OR incline_pct IS NOT NULL OR incline_direction <> 0 OR {ROUGH_SQL}
+    OR wheelchair IN ('no', 'limited') OR crossing <> ''), false)"""
+
 # The search area and the limits in one statement: the box around the straight line between the
 # ends, widened by the margin or by half the distance, whichever is more (long routes wander
 # further). Returns the straight distance in metres.
@@ -183,18 +191,13 @@ near AS (
     GROUP BY e.id
 )"""
 
-_EDGE_ROUGH = (
-    f"((e.surface <> '' AND e.surface IN ({_LIST})) "
-    f"OR (e.smoothness <> '' AND e.smoothness IN ({_BAD})))"
-)
-
 # The hard limits that an edge breaks by its own attributes, whatever the direction. The cheap,
 # usually decisive test comes first in each AND: PostgreSQL stops there for most edges.
 _EDGE_HARD = f"""(
     (e.steps AND $max_steps < {NO_LIMIT} AND coalesce(e.step_count > $max_steps, true))
     OR (e.kerb_height_cm IS NOT NULL AND e.kerb_height_cm > $max_kerb)
     OR (e.width_cm IS NOT NULL AND e.width_cm < $min_width)
-    OR ($avoid_rough > 0 AND {{rough}})
+    OR ($avoid_rough > 0 AND e.rough)
     OR ($avoid_wc_no > 0 AND e.wheelchair = 'no'))"""
 
 # The slope limit in force along the edge's geometry (source -> target) and against it. A
@@ -224,43 +227,28 @@ _FACTOR = """CASE WHEN $soft > 0 THEN 1
     ELSE 1 END"""
 
 _BLOCKED = f"""(
-    {_EDGE_HARD.format(rough="e.rough")}
+    {_EDGE_HARD}
     OR (n.id IS NOT NULL AND (n.blocked OR ($avoid_rough > 0 AND n.rough))))"""
-
-_EDGE_COLUMNS = (
-    "e.id, e.source, e.target, e.cost, e.reverse_cost, e.length_m, e.steps, e.step_count, "
-    "e.incline_pct, e.incline_direction, e.width_cm, e.kerb_height_cm, e.tactile_paving, "
-    "e.crossing, e.traffic_signals_sound, e.wheelchair"
-)
 
 
 def _edges_sql(area: str, edge_filter: str) -> str:
-    # Each level is computed once per edge (OFFSET 0 keeps PostgreSQL from folding the levels
-    # together, which would evaluate the shared expressions once per use).
+    # A plain edge with no barrier on it costs its length whatever the profile: CASE stops there
+    # for most edges, and only the others pay for the soft costs and the limits.
     return _with_params(f"""
 WITH {_PARAMS_CTE}, ab AS MATERIALIZED (SELECT * FROM {_active_barriers(area)} q), {_NEAR_CTE}
-SELECT id, source, target,
-    CASE WHEN forward_ok
-         THEN base + CASE WHEN blocked OR steep_forward THEN {BLOCKED_COST} ELSE 0 END
-         ELSE -1 END AS cost,
-    CASE WHEN backward_ok
-         THEN base + CASE WHEN blocked OR steep_backward THEN {BLOCKED_COST} ELSE 0 END
-         ELSE -1 END AS reverse_cost
-FROM (
-    SELECT e.id, e.source, e.target, e.cost >= 0 AS forward_ok, e.reverse_cost >= 0 AS backward_ok,
-           e.length_m * {_FACTOR} + coalesce(n.penalty, 0) AS base,
-           {_BLOCKED} AS blocked,
-           {_STEEP_FORWARD} AS steep_forward,
-           {_STEEP_BACKWARD} AS steep_backward
-    FROM (
-        SELECT {_EDGE_COLUMNS}, {_EDGE_ROUGH} AS rough
-        FROM mapping_networkedge e
-        WHERE {edge_filter}
-        OFFSET 0
-    ) e
-    LEFT JOIN near n ON n.id = e.id
-    OFFSET 0
-) y
+SELECT e.id, e.source, e.target,
+    CASE WHEN e.plain AND n.id IS NULL THEN e.cost
+         WHEN e.cost < 0 THEN -1
+         ELSE e.length_m * {_FACTOR} + coalesce(n.penalty, 0)
+              + CASE WHEN {_BLOCKED} OR {_STEEP_FORWARD} THEN {BLOCKED_COST} ELSE 0 END
+    END AS cost,
+    CASE WHEN e.plain AND n.id IS NULL THEN e.reverse_cost
+         WHEN e.reverse_cost < 0 THEN -1
+         ELSE e.length_m * {_FACTOR} + coalesce(n.penalty, 0)
+              + CASE WHEN {_BLOCKED} OR {_STEEP_BACKWARD} THEN {BLOCKED_COST} ELSE 0 END
+    END AS reverse_cost
+FROM mapping_networkedge e LEFT JOIN near n ON n.id = e.id
+WHERE {edge_filter}
 """)
 
 
@@ -284,7 +272,7 @@ FROM ends CROSS JOIN LATERAL (
     FROM (
         SELECT e.id, e.source, e.target, e.geom
         FROM mapping_networkedge e
-        WHERE e.geom && $bbox AND ($any_edge OR NOT {_EDGE_HARD.format(rough=_EDGE_ROUGH)})
+        WHERE e.geom && $bbox AND ($any_edge OR NOT {_EDGE_HARD})
         ORDER BY e.geom <-> ends.g LIMIT 16
     ) c
     WHERE $any_edge OR NOT EXISTS (
