@@ -10,7 +10,8 @@ cheapest path is the route within the limits whenever one exists; when none does
 is the one that crosses the fewest barriers, and the first blocked edge on it is the barrier to
 explain, with no further search. The search runs on the search area (a box around the two ends)
 first and, only when that gives no route within the limits, once more on the whole graph, so that
-"no route" is only said when there is none anywhere.
+"no route" is only said when there is none anywhere; then the barrier explained is the first on
+the path with the fewest barriers inside the search area.
 """
 
 import json
@@ -231,30 +232,40 @@ _BLOCKED = f"""(
     OR (n.id IS NOT NULL AND (n.blocked OR ($avoid_rough > 0 AND n.rough))))"""
 
 
-def _edges_sql(area: str, edge_filter: str) -> str:
-    # A plain edge with no barrier on it costs its length whatever the profile: CASE stops there
-    # for most edges, and only the others pay for the soft costs and the limits.
+def _edges_sql(area: str, edge_filter: str, blocked: str) -> str:
+    """The edges query. `blocked` is what an edge that breaks a limit costs: "penalty" (the
+    search that also explains) or "none" (left out: the search for a route within the limits
+    only). A plain edge with no barrier on it costs its length whatever the profile: CASE stops
+    there for most edges, and only the others pay for the soft costs and the limits."""
+    if blocked == "penalty":
+        forward = f"+ CASE WHEN {_BLOCKED} OR {_STEEP_FORWARD} THEN {BLOCKED_COST} ELSE 0 END"
+        backward = f"+ CASE WHEN {_BLOCKED} OR {_STEEP_BACKWARD} THEN {BLOCKED_COST} ELSE 0 END"
+        skip_forward = skip_backward = "false"
+    else:
+        forward = backward = ""
+        skip_forward = f"{_BLOCKED} OR {_STEEP_FORWARD}"
+        skip_backward = f"{_BLOCKED} OR {_STEEP_BACKWARD}"
     return _with_params(f"""
 WITH {_PARAMS_CTE}, ab AS MATERIALIZED (SELECT * FROM {_active_barriers(area)} q), {_NEAR_CTE}
 SELECT e.id, e.source, e.target,
     CASE WHEN e.plain AND n.id IS NULL THEN e.cost
-         WHEN e.cost < 0 THEN -1
-         ELSE e.length_m * {_FACTOR} + coalesce(n.penalty, 0)
-              + CASE WHEN {_BLOCKED} OR {_STEEP_FORWARD} THEN {BLOCKED_COST} ELSE 0 END
+         WHEN e.cost < 0 OR {skip_forward} THEN -1
+         ELSE e.length_m * {_FACTOR} + coalesce(n.penalty, 0) {forward}
     END AS cost,
     CASE WHEN e.plain AND n.id IS NULL THEN e.reverse_cost
-         WHEN e.reverse_cost < 0 THEN -1
-         ELSE e.length_m * {_FACTOR} + coalesce(n.penalty, 0)
-              + CASE WHEN {_BLOCKED} OR {_STEEP_BACKWARD} THEN {BLOCKED_COST} ELSE 0 END
+         WHEN e.reverse_cost < 0 OR {skip_backward} THEN -1
+         ELSE e.length_m * {_FACTOR} + coalesce(n.penalty, 0) {backward}
     END AS reverse_cost
 FROM mapping_networkedge e LEFT JOIN near n ON n.id = e.id
 WHERE {edge_filter}
 """)
 
 
-# The graph inside the search area, and the whole graph.
-EDGES_SQL = _edges_sql(_IN_SEARCH_AREA, "e.geom && $bbox")
-EDGES_WHOLE_SQL = _edges_sql(_EVERYWHERE, "true")
+# The graph inside the search area with blocked edges at a penalty; the whole graph likewise,
+# and without them.
+EDGES_SQL = _edges_sql(_IN_SEARCH_AREA, "e.geom && $bbox", "penalty")
+EDGES_WHOLE_SQL = _edges_sql(_EVERYWHERE, "true", "penalty")
+EDGES_WHOLE_WITHIN_LIMITS_SQL = _edges_sql(_EVERYWHERE, "true", "none")
 
 # Both ends at once: for each, the nearest edge of the search area that the profile may use (a
 # few candidates by the index, <->, then the true distance in metres), and the nearer of its two
@@ -444,15 +455,20 @@ def _search(edges_sql: str, source: int, target: int) -> Path | None:
 
 
 def shortest_path(source: int, target: int, whole_graph: bool = True) -> Path | None:
-    """The cheapest path for the applied profile: inside the search area, then, unless that is a
-    route within the limits (or `whole_graph` is False), over the whole graph. None when the
-    graph does not connect the two vertices at all."""
+    """The cheapest path for the applied profile. First inside the search area; if that is no
+    route within the limits, then (unless `whole_graph` is False) over the whole graph: for a
+    route within the limits only, when the area gave a path that crosses barriers (which stays
+    the explanation if the whole graph has no route either), else with the barriers at their
+    penalty, to have the explanation from the same search. None when the graph does not connect
+    the two vertices at all."""
     if source == target:
         return Path([], 0.0, 0.0)
     path = _search(EDGES_SQL, source, target)
-    if (path is None or not path.within_limits) and whole_graph:
-        path = _search(EDGES_WHOLE_SQL, source, target) or path
-    return path
+    if not whole_graph or (path is not None and path.within_limits):
+        return path
+    if path is None:
+        return _search(EDGES_WHOLE_SQL, source, target)
+    return _search(EDGES_WHOLE_WITHIN_LIMITS_SQL, source, target) or path
 
 
 def route_between(
