@@ -5,6 +5,21 @@ from django.db import migrations, models
 
 # Routing reads the approved public-space assessments of the search area on every route: a small
 # partial index keeps that from scanning every assessment of the town.
+# The edges imported before these columns existed: work them out as the import now does
+# (mapping/routing/service.py, ROUGH_SQL and PLAIN_SQL, as they stood).
+DERIVE_EDGE_COLUMNS = """
+UPDATE mapping_networkedge SET
+    rough = coalesce(surface IN ('dirt', 'grass', 'grass_paver', 'gravel', 'ground', 'mud',
+        'pebblestone', 'rock', 'sand', 'sett', 'stepping_stones', 'unhewn_cobblestone',
+        'unpaved', 'woodchips')
+        OR smoothness IN ('very_bad', 'horrible', 'very_horrible', 'impassable'), false)
+;
+UPDATE mapping_networkedge SET
+    plain = coalesce(NOT (steps OR kerb_height_cm IS NOT NULL OR width_cm IS NOT NULL
+        OR incline_pct IS NOT NULL OR incline_direction <> 0 OR rough
+        OR wheelchair IN ('no', 'limited') OR crossing <> ''), false)
+"""
+
 # Addresses are searched like places: diacritics and case ignored, trigram word similarity.
 ADDRESS_INDEX = (
     "CREATE INDEX networkaddress_search_trgm ON mapping_networkaddress USING gin "
@@ -57,5 +72,12 @@ class Migration(migrations.Migration):
         migrations.RunSQL(
             PUBLIC_SPACE_INDEX, "DROP INDEX IF EXISTS assessment_public_space_approved_idx"
         ),
+        migrations.AddField(
+            model_name="networkedge", name="rough", field=models.BooleanField(default=False)
+        ),
+        migrations.AddField(
+            model_name="networkedge", name="plain", field=models.BooleanField(default=False)
+        ),
+        migrations.RunSQL(DERIVE_EDGE_COLUMNS, migrations.RunSQL.noop),
         migrations.RunSQL(ADDRESS_INDEX, "DROP INDEX IF EXISTS networkaddress_search_trgm"),
     ]

@@ -70,6 +70,11 @@ class NetworkEdge(models.Model):
     button_operated = models.BooleanField(null=True)
     wheelchair = models.CharField(max_length=20, blank=True)
     lit = models.BooleanField(null=True)
+    # Derived by the import (mapping/routing/service.py, ROUGH_SQL and PLAIN_SQL) so that the
+    # route query need not work them out for every edge: a bad surface; and "plain", an edge
+    # with nothing that any limit or preference reads, whose cost is its length for everybody.
+    rough = models.BooleanField(default=False)
+    plain = models.BooleanField(default=False)
 
     class Meta:
         verbose_name = _("network edge")

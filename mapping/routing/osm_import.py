@@ -15,6 +15,7 @@ from django.db import connection, transaction
 from django.utils.translation import gettext as _
 
 from mapping.routing.osm_reader import Network, read_network
+from mapping.routing.service import PLAIN_SQL, ROUGH_SQL
 
 SUPPORTED_SUFFIXES = (".osm", ".osm.gz", ".osm.bz2", ".osm.pbf", ".pbf", ".osm.xml", ".xml")
 
@@ -69,7 +70,7 @@ ADDRESS_COLUMNS = ("street", "house_number", "postcode", "city", "name", "lon", 
 
 # The swap: all three tables at once, inside the caller's transaction. Several buildings of one
 # address (a factory, a school) make one address at their centre.
-SWAP_SQL = """
+SWAP_SQL = f"""
 TRUNCATE mapping_networkedge, mapping_networknode, mapping_networkaddress;
 INSERT INTO mapping_networkaddress (street, house_number, postcode, city, name, geom)
 SELECT street, house_number, postcode, city,
@@ -80,8 +81,9 @@ GROUP BY street, house_number, postcode, city;
 INSERT INTO mapping_networknode (id, geom)
 SELECT id, ST_GeomFromEWKT(geom_ewkt) FROM routing_stage_node;
 INSERT INTO mapping_networkedge (
-    id, source, target, cost, reverse_cost, length_m, geom, {attributes})
-SELECT id, source, target, len, CASE WHEN oneway THEN -1 ELSE len END, len, geom, {attributes}
+    id, source, target, cost, reverse_cost, length_m, geom, rough, plain, {{attributes}})
+SELECT id, source, target, len, CASE WHEN oneway THEN -1 ELSE len END, len, geom,
+       {ROUGH_SQL}, {PLAIN_SQL}, {{attributes}}
 FROM (
     SELECT s.*, ST_GeomFromEWKT(s.geom_ewkt) AS geom,
            ST_Length(ST_GeomFromEWKT(s.geom_ewkt)::geography) AS len

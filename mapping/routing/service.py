@@ -10,7 +10,8 @@ cheapest path is the route within the limits whenever one exists; when none does
 is the one that crosses the fewest barriers, and the first blocked edge on it is the barrier to
 explain, with no further search. The search runs on the search area (a box around the two ends)
 first and, only when that gives no route within the limits, once more on the whole graph, so that
-"no route" is only said when there is none anywhere.
+"no route" is only said when there is none anywhere; then the barrier explained is the first on
+the path with the fewest barriers inside the search area.
 """
 
 import json
@@ -34,6 +35,8 @@ _ROUGH = tuple(sorted(ROUGH_SURFACES))
 # A published report of a barrier, or a surveyed public space, applies to the ways this close (m).
 REPORT_RADIUS_M = 5.0
 SURVEY_RADIUS_M = 10.0
+# A published report without an end date: a penalty (m) until someone measures the barrier.
+REPORT_PENALTY_M = 200.0
 # Barriers are found by their box first: this many degrees around the search area covers the
 # largest radius (50 m) up to latitude 80.
 BARRIER_BOX_DEG = 0.003
@@ -64,6 +67,14 @@ _PARAMS_CTE = (
 )
 _LIST = ", ".join("'" + s + "'" for s in _ROUGH)
 _BAD = ", ".join("'" + s + "'" for s in BAD_SMOOTHNESS)
+
+# Worked out once per edge when the network is imported (columns of mapping_networkedge, named
+# without a table so that the import's staging table can use them too): a bad surface; and a
+# "plain" edge, with nothing that any limit or preference reads, whose cost is its length.
+ROUGH_SQL = f"coalesce(surface IN ({_LIST}) OR smoothness IN ({_BAD}), false)"
+PLAIN_SQL = f"""coalesce(NOT (steps OR kerb_height_cm IS NOT NULL OR width_cm IS NOT NULL
+    OR incline_pct IS NOT NULL OR incline_direction <> 0 OR {ROUGH_SQL}
+    OR wheelchair IN ('no', 'limited') OR crossing <> ''), false)"""
 
 # The search area and the limits in one statement: the box around the straight line between the
 # ends, widened by the margin or by half the distance, whichever is more (long routes wander
@@ -139,8 +150,8 @@ def _active_barriers(area: str) -> str:
       AND NOT EXISTS (SELECT 1 FROM mapping_barrier x WHERE x.assessment_id = a.id)
     UNION ALL
     SELECT 'report', r.id, 'report', r.location, {REPORT_RADIUS_M}, r.valid_until IS NOT NULL,
-           CASE WHEN r.valid_until IS NULL THEN 200.0 ELSE 0.0 END, NULL, NULL, NULL, NULL,
-           false, ''
+           CASE WHEN r.valid_until IS NULL THEN {REPORT_PENALTY_M} ELSE 0.0 END,
+           NULL, NULL, NULL, NULL, false, ''
     FROM mapping_report r
     WHERE r.kind = 'barrier' AND r.status = 'published' AND r.location IS NOT NULL
       AND ({area.format(g="r.location")})
@@ -181,18 +192,13 @@ near AS (
     GROUP BY e.id
 )"""
 
-_EDGE_ROUGH = (
-    f"((e.surface <> '' AND e.surface IN ({_LIST})) "
-    f"OR (e.smoothness <> '' AND e.smoothness IN ({_BAD})))"
-)
-
 # The hard limits that an edge breaks by its own attributes, whatever the direction. The cheap,
 # usually decisive test comes first in each AND: PostgreSQL stops there for most edges.
 _EDGE_HARD = f"""(
     (e.steps AND $max_steps < {NO_LIMIT} AND coalesce(e.step_count > $max_steps, true))
     OR (e.kerb_height_cm IS NOT NULL AND e.kerb_height_cm > $max_kerb)
     OR (e.width_cm IS NOT NULL AND e.width_cm < $min_width)
-    OR ($avoid_rough > 0 AND {{rough}})
+    OR ($avoid_rough > 0 AND e.rough)
     OR ($avoid_wc_no > 0 AND e.wheelchair = 'no'))"""
 
 # The slope limit in force along the edge's geometry (source -> target) and against it. A
@@ -222,49 +228,44 @@ _FACTOR = """CASE WHEN $soft > 0 THEN 1
     ELSE 1 END"""
 
 _BLOCKED = f"""(
-    {_EDGE_HARD.format(rough="e.rough")}
+    {_EDGE_HARD}
     OR (n.id IS NOT NULL AND (n.blocked OR ($avoid_rough > 0 AND n.rough))))"""
 
-_EDGE_COLUMNS = (
-    "e.id, e.source, e.target, e.cost, e.reverse_cost, e.length_m, e.steps, e.step_count, "
-    "e.incline_pct, e.incline_direction, e.width_cm, e.kerb_height_cm, e.tactile_paving, "
-    "e.crossing, e.traffic_signals_sound, e.wheelchair"
-)
 
-
-def _edges_sql(area: str, edge_filter: str) -> str:
-    # Each level is computed once per edge (OFFSET 0 keeps PostgreSQL from folding the levels
-    # together, which would evaluate the shared expressions once per use).
+def _edges_sql(area: str, edge_filter: str, blocked: str) -> str:
+    """The edges query. `blocked` is what an edge that breaks a limit costs: "penalty" (the
+    search that also explains) or "none" (left out: the search for a route within the limits
+    only). A plain edge with no barrier on it costs its length whatever the profile: CASE stops
+    there for most edges, and only the others pay for the soft costs and the limits."""
+    if blocked == "penalty":
+        forward = f"+ CASE WHEN {_BLOCKED} OR {_STEEP_FORWARD} THEN {BLOCKED_COST} ELSE 0 END"
+        backward = f"+ CASE WHEN {_BLOCKED} OR {_STEEP_BACKWARD} THEN {BLOCKED_COST} ELSE 0 END"
+        skip_forward = skip_backward = "false"
+    else:
+        forward = backward = ""
+        skip_forward = f"{_BLOCKED} OR {_STEEP_FORWARD}"
+        skip_backward = f"{_BLOCKED} OR {_STEEP_BACKWARD}"
     return _with_params(f"""
 WITH {_PARAMS_CTE}, ab AS MATERIALIZED (SELECT * FROM {_active_barriers(area)} q), {_NEAR_CTE}
-SELECT id, source, target,
-    CASE WHEN forward_ok
-         THEN base + CASE WHEN blocked OR steep_forward THEN {BLOCKED_COST} ELSE 0 END
-         ELSE -1 END AS cost,
-    CASE WHEN backward_ok
-         THEN base + CASE WHEN blocked OR steep_backward THEN {BLOCKED_COST} ELSE 0 END
-         ELSE -1 END AS reverse_cost
-FROM (
-    SELECT e.id, e.source, e.target, e.cost >= 0 AS forward_ok, e.reverse_cost >= 0 AS backward_ok,
-           e.length_m * {_FACTOR} + coalesce(n.penalty, 0) AS base,
-           {_BLOCKED} AS blocked,
-           {_STEEP_FORWARD} AS steep_forward,
-           {_STEEP_BACKWARD} AS steep_backward
-    FROM (
-        SELECT {_EDGE_COLUMNS}, {_EDGE_ROUGH} AS rough
-        FROM mapping_networkedge e
-        WHERE {edge_filter}
-        OFFSET 0
-    ) e
-    LEFT JOIN near n ON n.id = e.id
-    OFFSET 0
-) y
+SELECT e.id, e.source, e.target,
+    CASE WHEN e.plain AND n.id IS NULL THEN e.cost
+         WHEN e.cost < 0 OR {skip_forward} THEN -1
+         ELSE e.length_m * {_FACTOR} + coalesce(n.penalty, 0) {forward}
+    END AS cost,
+    CASE WHEN e.plain AND n.id IS NULL THEN e.reverse_cost
+         WHEN e.reverse_cost < 0 OR {skip_backward} THEN -1
+         ELSE e.length_m * {_FACTOR} + coalesce(n.penalty, 0) {backward}
+    END AS reverse_cost
+FROM mapping_networkedge e LEFT JOIN near n ON n.id = e.id
+WHERE {edge_filter}
 """)
 
 
-# The graph inside the search area, and the whole graph.
-EDGES_SQL = _edges_sql(_IN_SEARCH_AREA, "e.geom && $bbox")
-EDGES_WHOLE_SQL = _edges_sql(_EVERYWHERE, "true")
+# The graph inside the search area with blocked edges at a penalty; the whole graph likewise,
+# and without them.
+EDGES_SQL = _edges_sql(_IN_SEARCH_AREA, "e.geom && $bbox", "penalty")
+EDGES_WHOLE_SQL = _edges_sql(_EVERYWHERE, "true", "penalty")
+EDGES_WHOLE_WITHIN_LIMITS_SQL = _edges_sql(_EVERYWHERE, "true", "none")
 
 # Both ends at once: for each, the nearest edge of the search area that the profile may use (a
 # few candidates by the index, <->, then the true distance in metres), and the nearer of its two
@@ -282,7 +283,7 @@ FROM ends CROSS JOIN LATERAL (
     FROM (
         SELECT e.id, e.source, e.target, e.geom
         FROM mapping_networkedge e
-        WHERE e.geom && $bbox AND ($any_edge OR NOT {_EDGE_HARD.format(rough=_EDGE_ROUGH)})
+        WHERE e.geom && $bbox AND ($any_edge OR NOT {_EDGE_HARD})
         ORDER BY e.geom <-> ends.g LIMIT 16
     ) c
     WHERE $any_edge OR NOT EXISTS (
@@ -454,15 +455,20 @@ def _search(edges_sql: str, source: int, target: int) -> Path | None:
 
 
 def shortest_path(source: int, target: int, whole_graph: bool = True) -> Path | None:
-    """The cheapest path for the applied profile: inside the search area, then, unless that is a
-    route within the limits (or `whole_graph` is False), over the whole graph. None when the
-    graph does not connect the two vertices at all."""
+    """The cheapest path for the applied profile. First inside the search area; if that is no
+    route within the limits, then (unless `whole_graph` is False) over the whole graph: for a
+    route within the limits only, when the area gave a path that crosses barriers (which stays
+    the explanation if the whole graph has no route either), else with the barriers at their
+    penalty, to have the explanation from the same search. None when the graph does not connect
+    the two vertices at all."""
     if source == target:
         return Path([], 0.0, 0.0)
     path = _search(EDGES_SQL, source, target)
-    if (path is None or not path.within_limits) and whole_graph:
-        path = _search(EDGES_WHOLE_SQL, source, target) or path
-    return path
+    if not whole_graph or (path is not None and path.within_limits):
+        return path
+    if path is None:
+        return _search(EDGES_WHOLE_SQL, source, target)
+    return _search(EDGES_WHOLE_WITHIN_LIMITS_SQL, source, target) or path
 
 
 def route_between(

@@ -160,3 +160,28 @@ def test_a_reimport_replaces_the_network_atomically(tmp_path):
         )
     finally:
         reader.close()
+
+
+def test_the_import_marks_rough_and_plain_edges_as_their_tags_say(load_town):
+    """`rough` and `plain` let the route query skip most edges; checked here against the tags."""
+    from mapping.routing.service import BAD_SMOOTHNESS
+    from mapping.routing.tags import ROUGH_SURFACES
+
+    load_town("heidelberg-altstadt")
+    plain = 0
+    for edge in NetworkEdge.objects.all():
+        rough = edge.surface in ROUGH_SURFACES or edge.smoothness in BAD_SMOOTHNESS
+        assert edge.rough == rough, edge.pk
+        read_by_a_profile = (
+            edge.steps
+            or edge.kerb_height_cm is not None
+            or edge.width_cm is not None
+            or edge.incline_pct is not None
+            or edge.incline_direction != 0
+            or rough
+            or edge.wheelchair in ("no", "limited")
+            or edge.crossing != ""
+        )
+        assert edge.plain == (not read_by_a_profile), edge.pk
+        plain += edge.plain
+    assert 0 < plain < NetworkEdge.objects.count()
