@@ -28,7 +28,9 @@ def browser_settings(settings):
 def page(browser, live_server, browser_settings):
     """A fresh page that may only talk to the live server; it records dialogs (there must be
     none) and JavaScript errors."""
-    context = browser.new_context(locale="cs-CZ", viewport={"width": 1280, "height": 900})
+    context = browser.new_context(
+        locale="cs-CZ", viewport={"width": 1280, "height": 900}, reduced_motion="reduce"
+    )
     page = context.new_page()
     page.dialogs = []
     page.errors = []

@@ -55,3 +55,19 @@ def test_the_photo_report_form_has_no_wcag_violations(page, live_server, axe):
     page.locator(".report-form button[type=submit]").focus()
     page.keyboard.press("Enter")
     expect(page.locator("h1")).to_have_text("Děkujeme za hlášení")
+
+
+def test_with_reduced_motion_asked_for_the_map_does_not_fade(browser, live_server):
+    make_place("Radnice")
+    fades = {}
+    for motion in ("reduce", "no-preference"):
+        context = browser.new_context(locale="cs-CZ", reduced_motion=motion)
+        page = context.new_page()
+        page.route("**/tile.openstreetmap.org/**", lambda route: route.abort())
+        page.goto(f"{live_server.url}/")
+        page.wait_for_selector("#map.leaflet-container")
+        fades[motion] = page.locator("#map").evaluate(
+            "m => m.classList.contains('leaflet-fade-anim')"
+        )
+        context.close()
+    assert fades == {"reduce": False, "no-preference": True}

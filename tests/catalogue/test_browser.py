@@ -18,7 +18,7 @@ WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 def page(demo_catalogue, catalogue_translations, live_server, playwright_browser):
     # Playwright's sync API runs an event loop in this thread; the database work of the
     # fixtures is done before it starts, and the live server answers from its own thread.
-    context = playwright_browser.new_context(locale="cs-CZ")
+    context = playwright_browser.new_context(locale="cs-CZ", reduced_motion="reduce")
     page = context.new_page()
     page.route("**/tile.openstreetmap.org/**", lambda route: route.abort())
     page.set_default_timeout(10_000)

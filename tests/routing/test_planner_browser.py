@@ -20,7 +20,7 @@ def planner_page(live_server, settings, playwright_browser):
         "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
     }
     context = playwright_browser.new_context(
-        locale="en-GB", viewport={"width": 1280, "height": 900}
+        locale="en-GB", viewport={"width": 1280, "height": 900}, reduced_motion="reduce"
     )
     page = context.new_page()
     page.errors = []

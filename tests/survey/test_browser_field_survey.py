@@ -60,7 +60,9 @@ def test_a_volunteer_surveys_offline_and_a_coordinator_publishes_it(
     make_user("alice", email="alice@example.org", is_approved=True)
     make_user("charlie", role=Role.COORDINATOR, email="charlie@example.org", is_approved=True)
 
-    volunteer = browser.new_context(viewport=PHONE, base_url=live_server.url, locale="cs-CZ")
+    volunteer = browser.new_context(
+        viewport=PHONE, base_url=live_server.url, locale="cs-CZ", reduced_motion="reduce"
+    )
     page = volunteer.new_page()
     script_errors = []
     page.on("pageerror", lambda error: script_errors.append(str(error)))
@@ -118,7 +120,9 @@ def test_a_volunteer_surveys_offline_and_a_coordinator_publishes_it(
     assert_accessible(page)
 
     # The coordinator approves it.
-    coordinator = browser.new_context(viewport=PHONE, base_url=live_server.url, locale="cs-CZ")
+    coordinator = browser.new_context(
+        viewport=PHONE, base_url=live_server.url, locale="cs-CZ", reduced_motion="reduce"
+    )
     review = coordinator.new_page()
     sign_in(review, "charlie", "/kontrola/")
     assert_accessible(review)
