@@ -1,7 +1,8 @@
 """On a phone, in Debian's Chromium: a volunteer takes the position from the device (Geolocation
 API), moves the pin on the map, picks an existing place from the list of places near them, and
 starts the survey; the draft is saved as they go, so it survives a reload of the app; the survey
-is submitted for that place, and no second place is created. axe-core checks the pages."""
+is submitted for that place, and no second place is created. axe-core checks the pages, and
+nothing is wider than the 360 px phone."""
 
 import re
 
@@ -20,6 +21,11 @@ from tests.survey.test_browser_field_survey import (
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 HERE = {"latitude": 49.30885, "longitude": 14.14755}  # beside Písek's town hall
+
+
+def assert_fits_the_phone(page) -> None:
+    """Nothing wider than the 360 px screen: no sideways scrolling with one thumb."""
+    assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
 
 
 @pytest.fixture
@@ -66,6 +72,7 @@ def test_a_volunteer_picks_a_place_near_them_and_a_draft_survives_a_reload(
     assert choice.count() == 1
     assert choice.first.inner_text().startswith("Radnice")
     assert_accessible(page)
+    assert_fits_the_phone(page)
 
     # The pin dragged on the map moves the position (east: a larger longitude).
     pin = page.locator("#survey-map .leaflet-marker-icon")
@@ -86,6 +93,7 @@ def test_a_volunteer_picks_a_place_near_them_and_a_draft_survives_a_reload(
     next_step(page, 2)
     page.select_option("#f-entrance1-entrance1Accessibility", "OneStepEntranceAccessibility")
     page.wait_for_selector("#live-category li[data-profile=wheelchair]")
+    assert_fits_the_phone(page)
 
     # The battery dies (a reload): the draft is still on the phone, with its answer.
     page.wait_for_selector("#queue-list li[data-status=draft]")
@@ -104,6 +112,7 @@ def test_a_volunteer_picks_a_place_near_them_and_a_draft_survives_a_reload(
     )
     next_step(page, 5)
     page.wait_for_selector("#finish-step:not([hidden])")
+    assert_fits_the_phone(page)
     page.click("#submit-survey")
     page.wait_for_selector("#queue-list li[data-status=sent]", timeout=30_000)
 
