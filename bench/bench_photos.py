@@ -5,14 +5,29 @@ Run:  python bench/bench_photos.py  [--runs 5]
 The test photo is a real one (an EXIF sample from ../shared/data when it is there, else
 skimage's astronaut) upscaled to 4000 x 3000 and saved with EXIF: GPS position, direction and
 orientation 6 (a phone held upright), as a phone would send it. Floor: the pipeline takes at most
-2x the plain decode (Image.open + load) of the same bytes, best of N runs each, in this process.
+2x the plain decode (Image.open + load) of the same bytes, best of N runs each, in this process;
+the script exits with 1 when the full pipeline (detection on, as uploads run it) is over it.
 Peak memory is the growth of the resident set (VmHWM after a reset) over one call, each measured
 in a fresh child process.
 
-Where the time goes: the upload path (check, EXIF, one draft-mode decode, orient, strip, resize,
-re-encode) stays well within the floor; face and licence-plate detection with OpenCV's Haar
-cascades (frontal + profile both ways + plates, on 480-640 px grey copies) costs several decodes
-on its own. The script prints both, so the trade-off between recall and time stays visible.
+Where the time goes (printed pass by pass, wall time and CPU time): the upload path (check,
+EXIF, one draft-mode decode, orient, strip, resize, re-encode) takes about 1.4x the decode.
+Face and licence-plate detection with the Haar cascades that ship inside opencv-python takes
+about 570 ms of CPU on the benchmark photo (a textured wisteria: the cascades reject texture
+late): frontal faces ~220 (~170 of them for the smallest faces, 20-39 px on the 640 px copy),
+profiles ~310 (two passes, one per direction), plates ~40. OpenCV spreads each pass over both
+cores (~290 ms wall when both are free); running the passes on a thread pool as well measured no
+faster. So the full pipeline takes 7x the decode at best on this 2-core machine (up to 14x when
+other work holds a core), and the 2x floor is NOT met with detection on; it cannot be with these
+cascades: the frontal pass alone, at the smallest look that still finds a face of 3-4 % of the
+photo's long side (a passer-by a few metres away, as tests/photos checks), costs 4-5 decodes of
+CPU. What was done instead keeps recall first: frontal faces looked for one octave per copy with
+a finer step (found from 3.0 % of the long side instead of 4.2 %, for 10 % less time), one grey
+conversion, cheaper grey copies. Coarser looks that would save time were measured and refused
+because they miss faces; `--recall` prints how often faces are found by size (see the looks in
+mapping/photos/privacy.py).
+
+Run:  python bench/bench_photos.py --recall   (a few minutes; no timing)
 """
 
 from __future__ import annotations
@@ -32,9 +47,10 @@ sys.path.insert(0, str(ROOT))
 from PIL import Image  # noqa: E402
 
 from mapping.photos import process_photo  # noqa: E402
-from mapping.photos.privacy import detect_areas  # noqa: E402
+from mapping.photos.privacy import detect_areas, detection_passes  # noqa: E402
 
 SAMPLE = ROOT.parent / "shared/data/photos-exif-samples/gps/iphone_hdr_NO.jpg"
+FIXTURES = ROOT / "tests/fixtures/photos"
 SIZE = (4000, 3000)  # upright; stored as 3000 x 4000 with orientation 6
 FLOOR = 2.0
 LIMITS = {"max_bytes": 50_000_000, "max_pixels": 60_000_000}
@@ -75,13 +91,25 @@ def upload_only(data: bytes) -> None:
     process_photo(data, detect=False, **LIMITS)
 
 
-def best_of(function, data: bytes, runs: int) -> float:
-    best = float("inf")
+def timed(function, data: bytes, runs: int) -> tuple[float, float]:
+    """Best wall time and best CPU time (all threads of the process) over ``runs`` calls.
+
+    The wall time is what the floor is about; the CPU time moves less with the load of a shared
+    machine, and shows how much a pass gains from OpenCV's threads.
+    """
+    wall = cpu = float("inf")
     for _ in range(runs):
-        start = time.perf_counter()
+        start, start_cpu = time.perf_counter(), time.process_time()
         function(data)
-        best = min(best, time.perf_counter() - start)
-    return best
+        wall = min(wall, time.perf_counter() - start)
+        cpu = min(cpu, time.process_time() - start_cpu)
+    return wall, cpu
+
+
+def cv2_threads() -> int:
+    import cv2
+
+    return cv2.getNumThreads()
 
 
 def _status_kb(field: str) -> int:
@@ -114,42 +142,138 @@ def peak_memory_mb(kind: str, path: Path) -> float:
     return float(result.stdout.strip().splitlines()[-1])
 
 
-def main() -> None:
+# --recall: faces pasted at many sizes and places into real photos (the repository's fixtures).
+# (skimage image, box around eyes, nose and mouth in its 512 x 512 pixels) per kind of face.
+RECALL_FACES = {
+    "frontal": ("astronaut", (180, 70, 270, 160)),
+    "profile": ("camera", (185, 95, 275, 195)),
+}
+RECALL_BACKGROUNDS = ("DSCN0010.jpg", "landscape_1.jpg", "landscape_6.jpg", "45-gps_ifd.jpg")
+RECALL_SIZES = {  # face width, in per mille of the photo's long side
+    "frontal": [*range(24, 62, 2), *range(70, 140, 10)],  # 13 %: as big as fits
+    "profile": [*range(30, 135, 5)],
+}
+
+
+def recall() -> None:
+    """How often detection finds a face, by its size: the trade-off behind privacy.py's looks."""
+    from skimage import data
+
+    backgrounds = []
+    for name in RECALL_BACKGROUNDS:
+        with Image.open(FIXTURES / name) as image:
+            image = image.convert("RGB")
+        factor = 1600 / max(image.size)
+        size = (round(image.width * factor), round(image.height * factor))
+        backgrounds.append(image.resize(size, Image.Resampling.BICUBIC))
+    out = sys.stdout.write
+    for kind, (source_name, box) in RECALL_FACES.items():
+        source = Image.fromarray(getattr(data, source_name)()).convert("RGB")
+        out(f"{kind} faces ({source_name}): share found\n")
+        full_from = None
+        for per_mille in RECALL_SIZES[kind]:
+            found = placements = 0
+            for number, background in enumerate(backgrounds):
+                for mirrored in (False, True):
+                    pasted = _paste_face(background, source, box, per_mille, mirrored, number)
+                    if pasted is None:
+                        continue  # the face does not fit into this photo
+                    photo, face = pasted
+                    areas = [area for area in detect_areas(photo) if area.kind == "face"]
+                    found += any(_contains(area, face) for area in areas)
+                    placements += 1
+            share = found / max(1, placements)
+            full_from = (full_from or per_mille) if share == 1 else None
+            out(
+                f"  face {per_mille / 10:4.1f} % of the long side: {share:4.0%} "
+                f"of {placements} placements\n"
+            )
+        out(f"  every placement found from {full_from / 10 if full_from else '-'} %\n")
+    false = [len(detect_areas(background)) for background in backgrounds]
+    out(f"areas found in the {len(backgrounds)} photos without anyone: {false}\n")
+
+
+def _paste_face(background, source, box, per_mille, mirrored, number):
+    side = round(per_mille / 1000 * max(background.size) * 512 / (box[2] - box[0]))
+    if side >= min(background.size):
+        return None
+    face_image = source.resize((side, side), Image.Resampling.BICUBIC)
+    if mirrored:
+        face_image = face_image.transpose(Image.Transpose.FLIP_LEFT_RIGHT)
+    # Spread the placements over the photo (and over OpenCV's sampling grid).
+    x = (137 * number + 61 * mirrored + 7 * per_mille) % (background.width - side)
+    y = (91 * number + 37 + 5 * per_mille) % (background.height - side)
+    photo = background.copy()
+    photo.paste(face_image, (x, y))
+    scale = side / 512
+    left, right = (512 - box[2], 512 - box[0]) if mirrored else (box[0], box[2])
+    return photo, (x + left * scale, y + box[1] * scale, x + right * scale, y + box[3] * scale)
+
+
+def _contains(area, face) -> bool:
+    centre_x, centre_y = (face[0] + face[2]) / 2, (face[1] + face[3]) / 2
+    return area.x <= centre_x <= area.x + area.width and area.y <= centre_y <= area.y + area.height
+
+
+def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument(
+        "--recall", action="store_true", help="how often faces are found, by size (no timing)"
+    )
     parser.add_argument("--child", nargs=2, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child:
         child(*args.child)
-        return
+        return 0
+    if args.recall:
+        recall()
+        return 0
 
     data = make_test_jpeg()
     path = Path(os.environ.get("TMPDIR", "/tmp")) / "bench_photos_12mp.jpg"
     path.write_bytes(data)
     pipeline(data)  # warm up: cascades loaded once per process, as in a server
-    decode_s = best_of(decode, data, args.runs)
-    upload_s = best_of(upload_only, data, args.runs)
-    pipeline_s = best_of(pipeline, data, args.runs)
+    decode_s, decode_cpu = timed(decode, data, args.runs)
+    upload_s, upload_cpu = timed(upload_only, data, args.runs)
+    pipeline_s, pipeline_cpu = timed(pipeline, data, args.runs)
     result = process_photo(data, **LIMITS)
-    display = Image.open(io.BytesIO(result.display)).convert("RGB")
-    detect_s = best_of(lambda _: detect_areas(display), data, args.runs)
+    # Detection on the public copy before blurring, as in the pipeline.
+    plain = process_photo(data, detect=False, **LIMITS)
+    display = Image.open(io.BytesIO(plain.display)).convert("RGB")
+    detect_s, detect_cpu = timed(lambda _: detect_areas(display), data, args.runs)
+    passes = detection_passes(display)
+    pass_times = [timed(lambda _, one=one: one.run(), data, args.runs) for one in passes]
+    prepare = timed(lambda _: detection_passes(display), data, args.runs)
     out = sys.stdout.write
     out(
         f"photo pipeline on a {SIZE[0]}x{SIZE[1]} JPEG ({len(data) / 1e6:.1f} MB), "
-        f"best of {args.runs}\n"
+        f"best of {args.runs}; wall time (CPU time of all threads)\n"
     )
-    out(f"  Pillow decode (baseline)          {decode_s * 1000:8.1f} ms\n")
-    for label, seconds in (
-        ("pipeline without face detection", upload_s),
-        ("full pipeline (with detection)", pipeline_s),
+    out(
+        f"  Pillow decode (baseline)          {decode_s * 1000:8.1f} ms "
+        f"({decode_cpu * 1000:6.1f})\n"
+    )
+    for label, seconds, cpu in (
+        ("pipeline without face detection", upload_s, upload_cpu),
+        ("full pipeline (with detection)", pipeline_s, pipeline_cpu),
     ):
         ratio = seconds / decode_s
         verdict = "ok" if ratio <= FLOOR else "OVER"
+        within = ratio <= FLOOR  # the last one, the pipeline as uploads run it, decides
         out(
-            f"  {label:<33} {seconds * 1000:8.1f} ms  {ratio:5.2f}x "
+            f"  {label:<33} {seconds * 1000:8.1f} ms ({cpu * 1000:6.1f})  {ratio:5.2f}x "
             f"(floor <= {FLOOR:.0f}x: {verdict})\n"
         )
-    out(f"  of which detection alone          {detect_s * 1000:8.1f} ms\n")
+    out(
+        f"  of which detection alone          {detect_s * 1000:8.1f} ms ({detect_cpu * 1000:6.1f})"
+        f"  {detect_s / decode_s:5.2f}x the decode; {cv2_threads()} OpenCV threads. Alone:\n"
+    )
+    for label, (seconds, cpu) in (
+        ("grey copies", prepare),
+        *((one.label, times) for one, times in zip(passes, pass_times, strict=True)),
+    ):
+        out(f"    {label:<31} {seconds * 1000:8.1f} ms ({cpu * 1000:6.1f})\n")
     out(
         f"  public copy {result.display_size}, thumbnail {result.thumbnail_size}, "
         f"GPS {result.metadata.latitude}, {result.metadata.longitude}\n"
@@ -159,7 +283,8 @@ def main() -> None:
         f"pipeline +{peak_memory_mb('pipeline', path):.0f} MB\n"
     )
     path.unlink(missing_ok=True)
+    return 0 if within else 1
 
 
 if __name__ == "__main__":
-    main()
+    sys.exit(main())

@@ -20,15 +20,30 @@ if TYPE_CHECKING:
     import cv2
 
 # How each cascade looks: the long side of its greyscale copy, the step between the scales it
-# tries, and how many overlapping hits make a detection. Measured on skimage's astronaut pasted
-# at several sizes into a street photo: the frontal cascade at 640 px and a 1.15 step finds faces
-# down to ~3 % of the photo's long side (50 px in the 1600 px public copy); at 480 px or a 1.2
-# step it misses faces twice that size. Profiles (two passes) and plates get a coarser look to
-# keep the time down. Few neighbours for faces (a missed face is worse than a blurred bush), more
-# for plates (signs and posters, which a survey photo must keep readable, look like plates).
-FACE_LOOK = {"side": 640, "step": 1.15, "neighbours": 3}
+# tries, and how many overlapping hits make a detection. Measured with
+# `python bench/bench_photos.py --recall`: skimage's astronaut (frontal) and cameraman (profile)
+# pasted at sizes from 2.4 to 13 % of the long side, at 8 places in four of the test photos;
+# "finds" means all 8. This is the privacy/time trade-off; recall is what we keep:
+# - Frontal: 640 px, a 1.1 step, one octave of face sizes per copy (_octaves): finds faces from
+#   3.0 % of the long side (48 px in the 1600 px public copy; 62 % at 2.8 %, none at 2.6 %).
+#   The single pass over all scales with a 1.15 step used before found them only from 4.2 % (and
+#   62-88 % at 3.2-4.0 %), and took 10 % more time on the benchmark photo.
+# - Profiles (two passes: the cascade knows one direction): 480 px, a 1.2 step, one pass over all
+#   scales: finds profiles from 6.5 % (the frontal cascade catches some turned faces too; before:
+#   from 7.5 %). Smaller profiles are missed, for a coordinator to blur during review. Measured
+#   and refused as too weak: a 440 or 400 px copy or a 1.25 step (misses up to 9.5 % or never
+#   finds all), and octaves (this cascade needs the dense look of a single pass).
+# - Plates: 640 px, a 1.2 step; the cascade's window is 60 x 20 px, so plates from 9 % of the
+#   long side (a car a few metres away). Farther plates are left to the coordinator.
+# No maxSize: the biggest faces cost almost nothing to look for, and a selfie is a face too.
+# Few neighbours for faces (a missed face is worse than a blurred bush), more for plates (signs
+# and posters, which a survey photo must keep readable, look like plates).
+FACE_LOOK = {"side": 640, "step": 1.1, "neighbours": 3}
 PROFILE_LOOK = {"side": 480, "step": 1.2, "neighbours": 3}
 PLATE_LOOK = {"side": 640, "step": 1.2, "neighbours": 5}
+# Overlap (OpenCV's eps) under which raw hits of the frontal octaves count as one face; the value
+# detectMultiScale itself uses.
+_GROUP_EPS = 0.2
 
 _CASCADES = {
     "face": "haarcascade_frontalface_alt2.xml",
@@ -107,54 +122,150 @@ def _cascade(name: str) -> cv2.CascadeClassifier:
     return cascades[name]
 
 
+@dataclass(frozen=True)
+class DetectionPass:
+    """One cascade run over one greyscale copy (independent of the others)."""
+
+    label: str  # for the benchmark: what it looks for, where
+    cascade: str  # a key of _CASCADES
+    grey: np.ndarray
+    to_image: float  # grey pixels -> the caller's image pixels
+    kind: str  # "face" or "plate"
+    look: dict[str, float]
+    max_side: int = 0  # largest window (grey pixels) to try; 0: up to the whole copy
+    mirrored: bool = False  # the grey copy is mirrored: map the hits back
+    raw: bool = False  # return every hit, for the caller to group (frontal octaves)
+
+    def run(self) -> list[tuple[int, int, int, int]]:
+        classifier = _cascade(self.cascade)
+        window = classifier.getOriginalWindowSize()
+        options = {"scaleFactor": self.look["step"], "minSize": window}
+        options["minNeighbors"] = 0 if self.raw else int(self.look["neighbours"])
+        if self.max_side:
+            options["maxSize"] = (self.max_side, self.max_side)
+        found = classifier.detectMultiScale(self.grey, **options)
+        width = self.grey.shape[1]
+        boxes = []
+        for x, y, w, h in found:
+            x = width - x - w if self.mirrored else x
+            boxes.append((int(x), int(y), int(w), int(h)))
+        # OpenCV's threads add hits in the order they find them: sort, so that the same photo
+        # always gives the same list.
+        return sorted(boxes)
+
+
+def detection_passes(image: Image.Image) -> list[DetectionPass]:
+    """The cascade runs that ``detect_areas`` makes on ``image``, in the order it combines them."""
+    grey, scale = _grey(image, FACE_LOOK["side"])  # the one colour-to-grey conversion
+    passes = [
+        DetectionPass(
+            f"frontal {low}-{high or 'up'} px, {level.shape[1]}x{level.shape[0]}",
+            "face",
+            level,
+            factor / scale,
+            "face",
+            FACE_LOOK,
+            max_side=high // factor if high else 0,
+            raw=True,
+        )
+        for level, factor, low, high in _octaves(grey, 20)
+    ]
+    profile, profile_scale = _shrink(grey, scale, PROFILE_LOOK["side"])
+    mirrored = np.ascontiguousarray(profile[:, ::-1])
+    size = f"{profile.shape[1]}x{profile.shape[0]}"
+    for label, copy, flipped in (("to the right", profile, False), ("to the left", mirrored, True)):
+        passes.append(
+            DetectionPass(
+                f"profiles {label}, {size}",
+                "profile",
+                copy,
+                1 / profile_scale,
+                "face",
+                PROFILE_LOOK,
+                mirrored=flipped,
+            )
+        )
+    passes.append(
+        DetectionPass(
+            f"plates, {grey.shape[1]}x{grey.shape[0]}",
+            "plate",
+            grey,
+            1 / scale,
+            "plate",
+            PLATE_LOOK,
+        )
+    )
+    return passes
+
+
 def detect_areas(image: Image.Image) -> list[Area]:
     """Faces (frontal and both profiles) and licence plates, in ``image``'s pixels.
 
-    Smaller faces than FACE_LOOK finds (about 20 px on its copy) are for the coordinator to add
-    during review.
+    The passes run one after the other: OpenCV already spreads each over the cores (by rows of
+    every scale), and running them at the same time on a thread pool measured no faster on two
+    cores (bench/bench_photos.py prints each pass). Faces smaller than the looks above find are
+    for the coordinator to add during review.
     """
-    greys: dict[int, tuple[np.ndarray, float]] = {}
-
-    def grey(side: int) -> tuple[np.ndarray, float]:
-        if side not in greys:
-            greys[side] = _grey(image, side)
-        return greys[side]
-
+    passes = detection_passes(image)
+    results = [pass_.run() for pass_ in passes]
     areas: list[Area] = []
-    source, scale = grey(FACE_LOOK["side"])
-    for x, y, w, h in _find("face", source, (20, 20), FACE_LOOK):
-        areas.append(Area(x, y, w, h, "face").scaled(1 / scale))
-    source, scale = grey(PROFILE_LOOK["side"])
-    for x, y, w, h in _find("profile", source, (20, 20), PROFILE_LOOK):
-        areas.append(Area(x, y, w, h, "face").scaled(1 / scale))
-    # The profile cascade only knows faces looking one way: look at the mirror image too.
-    width = source.shape[1]
-    mirrored = np.ascontiguousarray(source[:, ::-1])
-    for x, y, w, h in _find("profile", mirrored, (20, 20), PROFILE_LOOK):
-        areas.append(Area(width - x - w, y, w, h, "face").scaled(1 / scale))
-    source, scale = grey(PLATE_LOOK["side"])
-    for x, y, w, h in _find("plate", source, (45, 15), PLATE_LOOK):
-        areas.append(Area(x, y, w, h, "plate").scaled(1 / scale))
+    frontal = [
+        [round(value * pass_.to_image / passes[0].to_image) for value in box]
+        for pass_, boxes in zip(passes, results, strict=True)
+        if pass_.raw
+        for box in boxes
+    ]
+    if frontal:
+        # Group the raw hits of all octaves together, as one detectMultiScale call would.
+        grouped, _ = _cv2().groupRectangles(frontal, int(FACE_LOOK["neighbours"]), _GROUP_EPS)
+        areas += [
+            Area(*box, "face").scaled(passes[0].to_image)
+            for box in sorted(tuple(int(value) for value in box) for box in grouped)
+        ]
+    for pass_, boxes in zip(passes, results, strict=True):
+        if not pass_.raw:
+            areas += [Area(*box, pass_.kind).scaled(pass_.to_image) for box in boxes]
     return areas
 
 
-def _find(
-    name: str, grey: np.ndarray, min_size: tuple[int, int], look: dict[str, float]
-) -> list[tuple[int, ...]]:
-    found = _cascade(name).detectMultiScale(
-        grey, scaleFactor=look["step"], minNeighbors=int(look["neighbours"]), minSize=min_size
-    )
-    return [tuple(int(value) for value in box) for box in found]
+def _octaves(grey: np.ndarray, window: int) -> list[tuple[np.ndarray, int, int, int]]:
+    """The grey copy and its halves, each to be searched for windows of one octave only.
+
+    Returns (copy, factor to the full copy, smallest and largest window in full-copy pixels,
+    0 for no limit). OpenCV moves its window by 2 px while the window is less than twice the
+    cascade's size, and by 1 px beyond, so one pass looks at big faces 4 times as densely as at
+    small ones. Looking for faces of 40-79 px on the half copy costs a quarter of looking for
+    them on the full one (measured: 43 against 115 ms on the benchmark photo). That sparser look
+    alone misses some faces of 4-6 %; the finer scale step of FACE_LOOK wins them back and more.
+    The raw hits of all octaves are grouped together by the caller.
+    """
+    levels = []
+    level, factor = grey, 1
+    while min(level.shape) >= 4 * window:
+        levels.append((level, factor, window * factor, 2 * window * factor - 1))
+        level = _cv2().resize(
+            level, (level.shape[1] // 2, level.shape[0] // 2), interpolation=_cv2().INTER_AREA
+        )
+        factor *= 2
+    levels.append((level, factor, window * factor, 0))
+    return levels
 
 
 def _grey(image: Image.Image, side: int) -> tuple[np.ndarray, float]:
-    scale = min(1.0, side / max(image.size))
-    small = image.convert("L")
-    if scale < 1.0:
-        size = (max(1, round(image.width * scale)), max(1, round(image.height * scale)))
-        small = small.resize(size, Image.Resampling.BILINEAR, reducing_gap=2.0)
+    grey = np.asarray(image.convert("L"))
     # No histogram equalisation: measured, it loses more faces than it finds.
-    return np.asarray(small), scale
+    return _shrink(grey, 1.0, side)
+
+
+def _shrink(grey: np.ndarray, scale: float, side: int) -> tuple[np.ndarray, float]:
+    """``grey`` (``scale`` times the image) with its long side at most ``side``, and its scale."""
+    factor = min(1.0, side / max(grey.shape))
+    if factor >= 1.0:
+        return grey, scale
+    size = (max(1, round(grey.shape[1] * factor)), max(1, round(grey.shape[0] * factor)))
+    # Area averaging: the fair way down, and a fraction of Pillow's bilinear filter's time.
+    small = _cv2().resize(grey, size, interpolation=_cv2().INTER_AREA)
+    return small, scale * size[0] / grey.shape[1]
 
 
 def blur_areas(image: Image.Image, areas: list[Area]) -> Image.Image:

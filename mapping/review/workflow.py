@@ -97,16 +97,26 @@ def _notify_surveyor(assessment: Assessment) -> None:
     surveyor = assessment.surveyor
     if surveyor is None or not surveyor.email:
         return
-    # Volunteers read Czech first: the site's default language.
-    with translation.override(settings.LANGUAGE_CODE):
-        subject = _("Your survey of %(place)s: %(status)s") % {
-            "place": assessment.place.name,
-            "status": assessment.get_status_display().lower(),
-        }
-        body = _("Your survey of %(place)s from %(date)s is now %(status)s.\n\n%(comment)s") % {
-            "place": assessment.place.name,
-            "date": assessment.survey_date.strftime("%d. %m. %Y"),
-            "status": assessment.get_status_display().lower(),
-            "comment": assessment.review_comment,
-        }
-    send_mail(subject, body.strip() + "\n", settings.DEFAULT_FROM_EMAIL, [surveyor.email])
+    # We do not know which language the volunteer reads: Czech first, English second, then the
+    # coordinator's comment as they wrote it.
+    subjects, sentences = [], []
+    for language in ("cs", "en"):
+        with translation.override(language):
+            status = assessment.get_status_display().lower()
+            subjects.append(
+                _("Your survey of %(place)s: %(status)s")
+                % {"place": assessment.place.name, "status": status}
+            )
+            sentences.append(
+                (
+                    _("Your survey of %(place)s from %(date)s is now %(status)s.\n\n%(comment)s")
+                    % {
+                        "place": assessment.place.name,
+                        "date": assessment.survey_date.strftime("%d. %m. %Y"),
+                        "status": status,
+                        "comment": "",
+                    }
+                ).strip()
+            )
+    body = "\n\n".join([*sentences, assessment.review_comment]).strip()
+    send_mail(" / ".join(subjects), body + "\n", settings.DEFAULT_FROM_EMAIL, [surveyor.email])

@@ -106,3 +106,27 @@ def test_photos_processed_in_parallel_threads_get_the_same_areas():
     with ThreadPoolExecutor(max_workers=3) as pool:
         results = list(pool.map(lambda _: process_photo(data, **LIMITS).detected, range(3)))
     assert results == [expected] * 3
+
+
+def test_a_face_in_profile_is_found_and_blurred():
+    # skimage's cameraman, seen from the side (the frontal cascade does not find him), at 800 px
+    # inside a 1600 x 1200 street photo: his face is about 140 px, a person a few metres away.
+    from skimage import data
+
+    profile_face = (185, 95, 275, 195)  # his face in the 512 x 512 original
+    cameraman = Image.fromarray(data.camera()).convert("RGB")
+    street = Image.open(io.BytesIO(fixture_bytes("DSCN0010.jpg"))).convert("RGB")
+    street = street.resize((1600, 1200), Image.Resampling.BICUBIC)
+    street.paste(cameraman.resize((800, 800)), (500, 200))
+    face = tuple(
+        round(offset + value * 800 / 512)
+        for offset, value in zip((500, 200) * 2, profile_face, strict=True)
+    )
+    result = process_photo(jpeg_bytes(street), **LIMITS)
+    centre = ((face[0] + face[2]) / 2, (face[1] + face[3]) / 2)
+    assert any(
+        area.x <= centre[0] <= area.x + area.width and area.y <= centre[1] <= area.y + area.height
+        for area in result.detected
+        if area.kind == "face"
+    ), "the face in profile was not found"
+    assert edge_energy(public_image(result), face) < edge_energy(street, face) * 0.4

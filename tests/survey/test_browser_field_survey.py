@@ -1,7 +1,8 @@
 """The whole field journey on a phone, in Debian's Chromium: a volunteer creates a place from a
 photo with EXIF GPS, answers the survey, loses the network, submits (queued), gets the network
 back, and exactly one assessment arrives; a coordinator approves it; it is on the public layer,
-and its stored photo has no EXIF. axe-core checks every page of the flow for WCAG 2.1 A/AA."""
+its public page shows the photo, and the stored photo has no EXIF. axe-core checks every page of
+the flow for WCAG 2.1 A/AA."""
 
 import json
 import re
@@ -135,10 +136,18 @@ def test_a_volunteer_surveys_offline_and_a_coordinator_publishes_it(
     assessment.refresh_from_db()
     assert assessment.status == ReviewStatus.APPROVED
 
-    # Published: on the public layer; the stored photo carries no EXIF at all.
+    # Published: on the public layer, its page shows the photo (to a visitor without an
+    # account); the stored photo carries no EXIF at all.
     layer = coordinator.request.get("/places.geojson?bbox=11.8,43.4,11.95,43.5")
     names = [f["properties"]["name"] for f in json.loads(layer.body())["features"]]
     assert names == ["Lékárna U Mostu"]
+    visitor = browser.new_context(viewport=PHONE, base_url=live_server.url, locale="cs-CZ")
+    place_page = visitor.new_page()
+    place_page.goto(f"/misto/{assessment.place_id}/")
+    shown = place_page.locator("img[alt='Vchod do lékárny s jedním schodem']")
+    assert shown.count() == 1
+    assert_accessible(place_page)
+    visitor.close()
     photo = Photo.objects.get()
     for stored in (photo.image, photo.thumbnail):
         with Image.open(stored.path) as image:

@@ -203,7 +203,11 @@
 
   function changed() {
     clearTimeout(saveTimer);
-    saveTimer = setTimeout(function () { SurveyDB.put(record).then(renderQueue); say($("saved"), texts.saved); }, 300);
+    saveTimer = setTimeout(function () {
+      if (!record) { return; }  /* submitted meanwhile: the queue stored it */
+      SurveyDB.put(record).then(renderQueue);
+      say($("saved"), texts.saved);
+    }, 300);
     evaluateSoon();
   }
 
@@ -213,6 +217,7 @@
   }
 
   function evaluate() {
+    if (!record) { return; }  /* the survey was submitted before the timer fired */
     if (!navigator.onLine) { say($("live-category"), texts.category_offline); return; }
     fetch(config.urls.evaluate, {
       method: "POST",
@@ -319,6 +324,9 @@
       return;
     }
     button.disabled = true;
+    /* The queue stores the record now: a save still pending would later write it back over
+       what the sending did ("sent" turned into "queued" again). */
+    clearTimeout(saveTimer);
     SurveySync.queue(record).then(function () {
       return SurveyDB.get(record.key);
     }).then(function (stored) {
@@ -329,6 +337,7 @@
   }
 
   function finish(message) {
+    clearTimeout(evaluateTimer);
     $("submit-survey").disabled = false;
     $("survey-step").hidden = true;
     $("finish-step").hidden = true;

@@ -1,0 +1,145 @@
+"""axe-core (WCAG 2.1 A/AA) on the pages of the survey and review flow that the field journey
+(test_browser_field_survey) does not pass through: registration and invitations, a volunteer's
+returned survey and its correction on the phone, the volunteers page, coverage, the photo blur
+page, a review with photos beside the approved survey, and the "already decided" page. Each page
+is filled with what it shows in real use (errors, lists, photos), so axe checks that too."""
+
+import re
+from datetime import date
+
+import pytest
+
+from mapping.models import ReviewStatus, Role
+from mapping.photos.storage import save_photo
+from mapping.review import workflow
+from mapping.survey.accounts import make_invitation_token
+from tests.factories import make_assessment, make_place, make_user
+from tests.survey.conftest import BUILDING_ANSWERS, GPS_PHOTO
+from tests.survey.test_browser_field_survey import (
+    PHONE,
+    assert_accessible,
+    plain_http_cookies,  # noqa: F401 - a fixture
+    sign_in,
+)
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+
+@pytest.fixture
+def browser(playwright_browser):
+    return playwright_browser
+
+
+@pytest.fixture
+def new_page(browser, live_server):
+    contexts = []
+
+    def make(viewport=PHONE):
+        context = browser.new_context(viewport=viewport, base_url=live_server.url, locale="cs-CZ")
+        contexts.append(context)
+        page = context.new_page()
+        page.route(
+            "**/*",
+            lambda route: (
+                route.continue_()
+                if route.request.url.startswith(live_server.url)
+                else route.abort()
+            ),
+        )
+        page.script_errors = []
+        page.on("pageerror", lambda error: page.script_errors.append(str(error)))
+        return page
+
+    yield make
+    for context in contexts:
+        context.close()
+
+
+@pytest.fixture
+def town():
+    alice = make_user("alice", email="alice@example.org", is_approved=True)
+    charlie = make_user(
+        "charlie", role=Role.COORDINATOR, email="charlie@example.org", is_approved=True
+    )
+    make_user("dora", email="dora@example.org", is_approved=False)  # waits for approval
+    library = make_place("Městská knihovna")
+    make_assessment(library, ReviewStatus.APPROVED, answers=BUILDING_ANSWERS)
+    changed = {**BUILDING_ANSWERS, "entrance1Accessibility": "OneStepEntranceAccessibility"}
+    submitted = make_assessment(library, ReviewStatus.SUBMITTED, surveyor=alice, answers=changed)
+    photo = save_photo(submitted, GPS_PHOTO.read_bytes(), alt_text="Vchod", subject="entrance")
+    returned = make_assessment(
+        make_place("Pošta"), ReviewStatus.SUBMITTED, surveyor=alice, answers=BUILDING_ANSWERS
+    )
+    workflow.return_for_changes(returned, charlie, "Chybí šířka dveří u vchodu.")
+    make_place("Nádraží")  # never surveyed
+    make_assessment(make_place("Sokolovna"), ReviewStatus.APPROVED, survey_date=date(2012, 6, 1))
+    return {"charlie": charlie, "submitted": submitted, "photo": photo, "returned": returned}
+
+
+def test_the_pages_for_visitors_and_invited_volunteers_are_accessible(
+    new_page,
+    town,
+    plain_http_cookies,  # noqa: F811
+):
+    page = new_page()
+    page.goto("/ucet/registrace/")
+    assert_accessible(page)
+    page.click("main button[type=submit]")  # empty: the errors are shown, and checked too
+    page.wait_for_selector(".errorlist, [aria-invalid=true]")
+    assert_accessible(page)
+    token = make_invitation_token("eva@example.org", town["charlie"])
+    page.goto(f"/ucet/pozvanka/{token}/")
+    assert "eva@example.org" in page.content()
+    assert_accessible(page)
+    page.goto("/ucet/pozvanka/forged-token/")
+    assert_accessible(page)
+    assert page.script_errors == []
+
+
+def test_a_volunteers_returned_survey_and_its_correction_are_accessible(
+    new_page,
+    town,
+    plain_http_cookies,  # noqa: F811
+):
+    page = new_page()
+    returned = town["returned"]
+    sign_in(page, "alice", "/pruzkum/moje/")
+    page.wait_for_selector("tr[data-status=returned]")
+    assert_accessible(page)
+    page.goto(f"/pruzkum/moje/{returned.pk}/")
+    assert "Chybí šířka dveří u vchodu." in page.inner_text("main")
+    assert_accessible(page)
+    page.goto(f"/pruzkum/?oprava={returned.pk}")
+    page.wait_for_selector("#survey-step:not([hidden])")
+    assert "Pošta" in page.inner_text("#survey-title")
+    assert_accessible(page)
+    assert page.script_errors == []
+
+
+def test_the_coordinators_pages_are_accessible(
+    new_page,
+    town,
+    plain_http_cookies,  # noqa: F811
+):
+    page = new_page(viewport={"width": 1280, "height": 900})
+    submitted, photo = town["submitted"], town["photo"]
+    sign_in(page, "charlie", "/ucet/dobrovolnici/")
+    assert "dora" in page.inner_text("main")
+    assert_accessible(page)
+    page.goto("/kontrola/pokryti/")
+    assert "Nádraží" in page.inner_text("main") and "Sokolovna" in page.inner_text("main")
+    assert_accessible(page)
+    page.goto(f"/kontrola/{submitted.pk}/")
+    page.wait_for_selector("#diff")
+    assert page.locator("main img").count() >= 1  # the photo, beside the differences
+    assert_accessible(page)
+    page.goto(f"/kontrola/fotky/{photo.pk}/")
+    assert_accessible(page)
+    # Another coordinator decided meanwhile: deciding again explains it (409), accessibly.
+    page.goto(f"/kontrola/{submitted.pk}/")
+    workflow.approve(submitted, town["charlie"])
+    with page.expect_navigation():
+        page.click(f"button[formaction='/kontrola/{submitted.pk}/schvalit/']")
+    assert re.search(r"/kontrola/\d+/schvalit/$", page.url)
+    assert_accessible(page)
+    assert page.script_errors == []
