@@ -129,9 +129,12 @@ def download(request: HttpRequest, fmt: str) -> HttpResponse:
 
 
 @require_GET
-@condition(etag_func=lambda request: f"index-{request.LANGUAGE_CODE}-{published_freshness().etag}")
 def index(request: HttpRequest) -> HttpResponse:
-    """What can be downloaded, under which licence, and when the data last changed."""
+    """What can be downloaded, under which licence, and when the data last changed.
+
+    No ETag here, unlike the downloads: the page carries the visitor's own header (signed in or
+    not, a CSRF token), which a shared validator would serve stale.
+    """
     freshness = published_freshness()
     downloads = [{"download": d, "url": reverse(f"opendata:{d.fmt}")} for d in DOWNLOADS.values()]
     return render(
