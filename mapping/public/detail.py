@@ -1,9 +1,11 @@
 """The detail of a published place, at a permanent URL: /misto/<id>/."""
 
+from django import forms
 from django.conf import settings
+from django.db import connection
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
-from django.urls import NoReverseMatch, reverse
+from django.urls import reverse
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
@@ -11,6 +13,7 @@ from django.views.decorators.http import require_GET
 from mapping.models import Assessment, Purpose, ReviewStatus
 from mapping.public import presenters
 from mapping.public.filters import PROFILE_CHOICES
+from mapping.public.limits import LIMIT_NAMES, clean_limit, limits_sql
 from mapping.public.queries import SENSORY_FEATURES, sensory_features_of
 
 STEP_FREE_WAYS_IN = {
@@ -21,13 +24,37 @@ STEP_FREE_WAYS_IN = {
 
 
 def _report_url(place_id: int) -> str:
-    """The public report form if it is installed, else an e-mail to the town."""
-    try:
-        return reverse("public:report") + f"?place={place_id}"
-    except NoReverseMatch:
-        return f"mailto:{settings.DEFAULT_FROM_EMAIL}?subject=" + _("Problem with place %(id)s") % {
-            "id": place_id
-        }
+    """The public report form, with this place chosen."""
+    return reverse("reports:new") + f"?place={place_id}"
+
+
+def visitor_limits(request: HttpRequest) -> dict[str, float]:
+    """The visitor's limits from the URL (as the map and list pass them); a bad value is left
+    out here, the page stays readable: the map's own form is where it is explained."""
+    limits = {}
+    for name in LIMIT_NAMES:
+        try:
+            value = clean_limit(name, request.GET.get(name))
+        except forms.ValidationError:
+            continue
+        if value is not None:
+            limits[name] = value
+    return limits
+
+
+def barrier_for_limits(assessment_id: int, limits: dict[str, float]) -> dict | None:
+    """Whether the place is a barrier for these limits, with its lowest entrance step and its
+    widest entrance door, by the same SQL as the map and the list (mapping.public.limits)."""
+    if not limits:
+        return None
+    extra = limits_sql(limits.get("max_kerb_cm"), limits.get("min_width_cm"))
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"SELECT {extra.columns} FROM mapping_assessment a {extra.from_} WHERE a.id = %s",
+            [*extra.params, assessment_id],
+        )
+        barrier, step_cm, door_cm = cursor.fetchone()
+    return {"barrier": barrier, "step_cm": step_cm, "door_cm": door_cm, **limits}
 
 
 @require_GET
@@ -89,6 +116,7 @@ def place_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "services": place.services.all(),
         "sensory": sensory_features_of(assessment.pk),
         "report_url": _report_url(place.pk),
+        "for_limits": barrier_for_limits(assessment.pk, visitor_limits(request)),
         "purposes": [str(dict(Purpose.choices).get(value, value)) for value in place.purposes],
         "detail_config": {
             "tiles_url": settings.LEAFLET_CONFIG["TILES"][0][1],

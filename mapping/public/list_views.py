@@ -1,6 +1,8 @@
 """The list of places: everything the map gives, with the same filters, for keyboard and
 screen-reader users. Sortable by distance from a point, by name, or by relevance to a search."""
 
+from urllib.parse import urlencode
+
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
@@ -60,6 +62,14 @@ def place_list(request: HttpRequest) -> HttpResponse:
             "center": center,
             "query_without_page": query_without_page.urlencode(),
             "map_query": query_without_page.urlencode(),
+            # The visitor's limits go along to each place's detail.
+            "limits_query": urlencode(
+                {
+                    name: f"{getattr(filters, name):g}"
+                    for name in LIMIT_NAMES
+                    if getattr(filters, name) is not None
+                }
+            ),
             "list_config": {
                 "limit_names": LIMIT_NAMES,
                 "planner_limits": planner_defaults(),

@@ -45,6 +45,16 @@ def test_the_planners_limits_mark_a_5_cm_step_as_a_barrier_and_are_remembered(
     assert "max_kerb_cm=3" in page.url
     assert axe_violations(axe, page) == []
 
+    # The place's detail, opened from its popup, says why with the same limits.
+    barrier.click()
+    page.locator("#map .leaflet-popup").get_by_role("link", name="Podrobnosti o místě").click()
+    page.wait_for_url("**/misto/**max_kerb_cm=3**")
+    expect(page.locator(".for-limits")).to_contain_text("Bariéra pro vaše limity.")
+    expect(page.locator(".for-limits")).to_contain_text("Nejnižší schod u vstupu: 5 cm.")
+    assert axe_violations(axe, page) == []
+    page.go_back()
+    loaded(page, 2)
+
     # A visitor who manages 6 cm: no barrier any more, and the map remembers it.
     page.get_by_label("Nejvyšší schod nebo obrubník, který zvládnu (cm)").fill("6")
     page.keyboard.press("Enter")

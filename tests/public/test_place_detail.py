@@ -108,3 +108,54 @@ def test_it_costs_a_fixed_number_of_queries(client, django_assert_num_queries):
     # assessment+place, entrances, sensory features, services, photos
     with django_assert_num_queries(5):
         assert detail(client, place).status_code == 200
+
+
+@pytest.mark.django_db
+def test_its_report_link_opens_the_report_form_with_the_place_chosen(client):
+    place = make_place("Pošta")
+    page = client.get(reverse("public:detail", args=[place.pk])).content.decode()
+    assert f'href="{reverse("reports:new")}?place={place.pk}"' in page
+
+
+def _place_with_a_step(height: float, door: float = 90):
+    return make_place(
+        "Lékárna",
+        answers={
+            "entrance1Accessibility": "OnestepEntranceAccessibility",
+            "entrance1Door1StepHeight": height,
+            "entrance1Door1MainpanelWidth": door,
+        },
+    )
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("limit", "expected"),
+    [("3", "Bariéra pro vaše limity."), ("6", "V rámci vašich limitů")],
+)
+def test_it_says_whether_the_place_is_within_the_visitors_limits(client, limit, expected):
+    place = _place_with_a_step(5)
+    page = client.get(
+        reverse("public:detail", args=[place.pk]),
+        {"max_kerb_cm": limit},
+        HTTP_ACCEPT_LANGUAGE="cs",
+    ).content.decode()
+    assert expected in page
+    assert "Nejnižší schod u vstupu: 5 cm." in page
+
+
+@pytest.mark.django_db
+def test_without_limits_or_with_a_bad_one_it_says_nothing_about_them(client):
+    place = _place_with_a_step(5)
+    url = reverse("public:detail", args=[place.pk])
+    assert 'class="for-limits' not in client.get(url).content.decode()
+    bad = client.get(url, {"max_kerb_cm": "lots"})
+    assert bad.status_code == 200
+    assert 'class="for-limits' not in bad.content.decode()
+
+
+@pytest.mark.django_db
+def test_the_list_passes_the_visitors_limits_on_to_each_detail(client):
+    place = _place_with_a_step(5)
+    page = client.get(reverse("public:list"), {"max_kerb_cm": "3"}).content.decode()
+    assert f'href="{reverse("public:detail", args=[place.pk])}?max_kerb_cm=3"' in page

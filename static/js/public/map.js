@@ -91,7 +91,15 @@
   }
 
   function detailUrl(id) {
-    return config.detail_url.replace(/0\/$/, String(Number(id)) + "/");
+    // The visitor's limits go along, so the detail says whether the place is within them.
+    var url = config.detail_url.replace(/0\/$/, String(Number(id)) + "/");
+    var limits = new URLSearchParams();
+    config.limit_names.forEach(function (name) {
+      var field = form.elements.namedItem(name);
+      if (field && field.value !== "") { limits.append(name, field.value); }
+    });
+    var query = limits.toString();
+    return query ? url + "?" + query : url;
   }
 
   function serviceUrl(id) {
