@@ -30,7 +30,7 @@ SHELL_STATIC = [
     "js/survey/mine.js",
     "survey/icon.svg",
     "leaflet/leaflet.js",
-    "js/reduced_motion.js",
+    "js/leaflet_setup.js",
     "leaflet/leaflet.css",
     "leaflet/images/marker-icon.png",
     "leaflet/images/marker-icon-2x.png",

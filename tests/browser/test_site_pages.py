@@ -4,6 +4,7 @@ import pytest
 from playwright.sync_api import expect
 
 from tests.browser.conftest import axe_violations
+from tests.browser.test_public_map import loaded, map_url
 from tests.public_factories import make_place
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -71,3 +72,15 @@ def test_with_reduced_motion_asked_for_the_map_does_not_fade(browser, live_serve
         )
         context.close()
     assert fades == {"reduce": False, "no-preference": True}
+
+
+def test_leaflets_own_controls_speak_the_pages_language(page, live_server):
+    make_place("Radnice")
+    page.goto(map_url(live_server))
+    loaded(page, 1)
+    expect(page.locator(".leaflet-control-zoom-in")).to_have_attribute("title", "Přiblížit")
+    expect(page.locator(".leaflet-control-zoom-out")).to_have_attribute("title", "Oddálit")
+    page.locator(".leaflet-marker-icon").first.click()
+    expect(page.locator(".leaflet-popup-close-button")).to_have_attribute(
+        "aria-label", "Zavřít toto okno"
+    )

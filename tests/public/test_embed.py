@@ -22,7 +22,7 @@ def test_the_normal_map_page_refuses_framing(client):
 @pytest.mark.django_db
 def test_the_embed_view_speaks_the_language_of_the_snippet(client):
     response = client.get(reverse("public:map"), {"embed": "1", "lang": "en"})
-    assert '<html lang="en">' in response.content.decode()
+    assert '<html lang="en" ' in response.content.decode()
 
 
 @pytest.mark.django_db
