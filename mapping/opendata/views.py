@@ -87,19 +87,26 @@ DOWNLOADS = {
 }
 
 
+def _freshness(request: HttpRequest):
+    """One freshness query per request, though the ETag, Last-Modified and body all ask."""
+    if not hasattr(request, "_published_freshness"):
+        request._published_freshness = published_freshness()
+    return request._published_freshness
+
+
 def _etag(request: HttpRequest, fmt: str) -> str:
-    return f"{fmt}-{published_freshness().etag}"
+    return f"{fmt}-{_freshness(request).etag}"
 
 
 def _last_modified(request: HttpRequest, fmt: str):
-    return published_freshness().last_modified
+    return _freshness(request).last_modified
 
 
 @require_GET
 @condition(etag_func=_etag, last_modified_func=_last_modified)
 def download(request: HttpRequest, fmt: str) -> HttpResponse:
     what = DOWNLOADS[fmt]
-    freshness = published_freshness()
+    freshness = _freshness(request)
     stamp = freshness.last_modified.isoformat() if freshness.last_modified else ""
     if fmt == "geojson":
         body: str | bytes = published_geojson(stamp)

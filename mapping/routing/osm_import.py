@@ -15,37 +15,11 @@ from django.db import connection, transaction
 from django.utils.translation import gettext as _
 
 from mapping.routing.osm_reader import Network, read_network
-from mapping.routing.service import PLAIN_SQL, ROUGH_SQL
+from mapping.routing.service import EDGE_ATTRIBUTES, PLAIN_SQL, ROUGH_SQL
 
 SUPPORTED_SUFFIXES = (".osm", ".osm.gz", ".osm.bz2", ".osm.pbf", ".pbf", ".osm.xml", ".xml")
 
-EDGE_COLUMNS = (
-    "id",
-    "source",
-    "target",
-    "geom_ewkt",
-    "oneway",
-    "osm_way_id",
-    "name",
-    "highway",
-    "footway",
-    "steps",
-    "step_count",
-    "incline_pct",
-    "incline_direction",
-    "surface",
-    "smoothness",
-    "width_cm",
-    "kerb_height_cm",
-    "tactile_paving",
-    "crossing",
-    "traffic_signals",
-    "traffic_signals_sound",
-    "button_operated",
-    "wheelchair",
-    "lit",
-)
-ATTRIBUTE_COLUMNS = EDGE_COLUMNS[6:]
+EDGE_COLUMNS = ("id", "source", "target", "geom_ewkt", "oneway", "osm_way_id", *EDGE_ATTRIBUTES)
 
 # Dropped explicitly too: inside an outer transaction (a test, an admin action) ON COMMIT never
 # comes before the next import.
@@ -158,13 +132,13 @@ def _edge_rows(network: Network):
             f"SRID=4326;LINESTRING({points})",
             edge.oneway,
             edge.way_id,
-            *(edge.attrs[column] for column in ATTRIBUTE_COLUMNS),
+            *(edge.attrs[column] for column in EDGE_ATTRIBUTES),
         )
 
 
 def write_network(network: Network, progress: Callable[[str], None] | None = None) -> None:
     say = progress or (lambda message: None)
-    attributes = ", ".join(("osm_way_id", *ATTRIBUTE_COLUMNS))
+    attributes = ", ".join(("osm_way_id", *EDGE_ATTRIBUTES))
     with transaction.atomic(), connection.cursor() as cursor:
         cursor.execute(DROP_STAGING_SQL)
         cursor.execute(STAGING_SQL)

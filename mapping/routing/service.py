@@ -331,11 +331,9 @@ FROM re LEFT JOIN on_edge ON on_edge.id = re.id
 ORDER BY re.seq
 """
 
-EDGE_FIELDS = (
-    "seq",
-    "forward",
-    "id",
-    "osm_way_id",
+# The attributes of a network edge read from OpenStreetMap: written by the import
+# (osm_import.py), read back with each edge of a route.
+EDGE_ATTRIBUTES = (
     "name",
     "highway",
     "footway",
@@ -354,6 +352,14 @@ EDGE_FIELDS = (
     "button_operated",
     "wheelchair",
     "lit",
+)
+
+EDGE_FIELDS = (
+    "seq",
+    "forward",
+    "id",
+    "osm_way_id",
+    *EDGE_ATTRIBUTES,
     "length_m",
     "cost",
     "geometry",

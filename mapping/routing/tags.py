@@ -211,7 +211,8 @@ _SURFACE_RANK = [
 ]
 ROUGH_SURFACES = frozenset(_SURFACE_RANK[:-2])
 COBBLES = frozenset({"sett", "unhewn_cobblestone", "pebblestone"})
-SMOOTHNESS_VALUES = [
+# OSM's smoothness values, best first (as the iD tagging schema lists them).
+SMOOTHNESS_VALUES = (
     "excellent",
     "good",
     "intermediate",
@@ -220,7 +221,7 @@ SMOOTHNESS_VALUES = [
     "horrible",
     "very_horrible",
     "impassable",
-]
+)
 
 
 def parse_surface(value: str | None) -> str:
