@@ -1,6 +1,7 @@
 """The public catalogue pages: filters in the URL, provider and service pages, the map layer."""
 
 import json
+import re
 
 import pytest
 from django.urls import reverse
@@ -84,7 +85,9 @@ def test_the_service_page_shows_its_place_with_accessibility_and_a_map_link(
     html = response.content.decode()
     assert response.status_code == 200
     assert f'href="/?place={demo_town["ds"].pk}"' in html
-    assert "symbol-accessible" in html
+    # The symbol drawn is the map's, and its definition is on the same page (else nothing shows).
+    assert '<use href="#sym-accessible">' in html
+    assert '<symbol id="sym-accessible"' in html
     assert 'id="catalogue-map-config"' in html
     assert "<script>" not in html  # no inline scripts: values travel in json_script
 
@@ -96,6 +99,23 @@ def test_the_provider_page_lists_its_services_and_places(client, demo_catalogue)
     for service in provider.services.all():
         assert service.name in html
     assert "Charitní dům" in html
+
+
+def test_every_accessibility_symbol_of_the_catalogue_pages_is_defined_on_the_page(
+    client, demo_catalogue
+):
+    provider = Provider.objects.get(name="Charita Lhotka nad Otavou")
+    service = Service.objects.get(name="Domov pro seniory Na Výsluní")
+    for url in (
+        reverse("catalogue:list"),
+        reverse("catalogue:provider", args=[provider.pk]),
+        reverse("catalogue:service", args=[service.pk]),
+    ):
+        html = client.get(url).content.decode()
+        used = set(re.findall(r'<use href="#(sym-[a-z]+)">', html))
+        defined = set(re.findall(r'<symbol id="(sym-[a-z]+)"', html))
+        assert {"sym-accessible", "sym-unknown"} <= used, url  # the legend and the premises
+        assert used <= defined, (url, used - defined)
 
 
 def test_an_unknown_service_is_a_404(client, db):
