@@ -165,5 +165,6 @@ class ReportAdmin(LeafletGeoAdmin):
 # (surveyed barriers) parts keep their admins beside their code.
 from mapping.catalogue.admin import register_catalogue_admin  # noqa: E402
 from mapping.routing import admin as routing_admin  # noqa: E402, F401
+from mapping.ruian import admin as ruian_admin  # noqa: E402, F401
 
 register_catalogue_admin(admin.site)

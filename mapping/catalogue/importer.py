@@ -5,7 +5,9 @@ a dry run is exactly what a real run would do. Each record is applied in its own
 bad row never aborts the rest. Imports are idempotent: a service is found again by its
 registration number, or by (source, id in the source); a provider by its IČO, or by (source, id).
 Addresses are matched to existing places (RÚIAN address point code first, then the folded
-street, house number and town); unmatched ones are listed for a coordinator to pin on the map.
+street, house number and town). An address that no place has but an official RÚIAN address point
+has (mapping/ruian) becomes a new place at that point, listed in the report for a coordinator to
+check; the rest are listed for a coordinator to pin on the map.
 """
 
 from dataclasses import dataclass, field
@@ -18,7 +20,8 @@ from django.utils.translation import gettext_lazy
 from mapping.catalogue.addresses import address_keys
 from mapping.catalogue.records import Location, ProviderData, Record, ServiceData
 from mapping.catalogue.vocab import fold
-from mapping.models import Municipality, Place, Provider, Service
+from mapping.models import Municipality, Place, Provider, Purpose, Service
+from mapping.ruian.lookup import matching_points, place_from_point
 
 CREATED, UPDATED, UNCHANGED, REJECTED = "created", "updated", "unchanged", "rejected"
 STATUS_LABELS = {
@@ -36,6 +39,8 @@ class RowResult:
     status: str
     reasons: list[str] = field(default_factory=list)
     unmatched: list[str] = field(default_factory=list)
+    # Places made from RÚIAN address points for this row: "address (place id)".
+    created_from_ruian: list[str] = field(default_factory=list)
     service_id: int | None = None
 
     @property
@@ -60,6 +65,10 @@ class ImportReport:
     def unmatched(self) -> list[RowResult]:
         return [row for row in self.rows if row.unmatched and row.status != REJECTED]
 
+    @property
+    def created_from_ruian(self) -> list[RowResult]:
+        return [row for row in self.rows if row.created_from_ruian and row.status != REJECTED]
+
 
 class PlaceIndex:
     """Existing places by RÚIAN address point code and by folded address keys."""
@@ -70,13 +79,28 @@ class PlaceIndex:
         rows = Place.objects.values_list(
             "id", "street", "house_number", "city", "municipality__name", "ruian_address_code"
         )
-        for pk, street, number, city, municipality, code in rows:
-            if code:
-                self.by_code.setdefault(code, set()).add(pk)
-            for town in {city, municipality} - {None, ""}:
-                for key in address_keys(street, number, town):
-                    self.by_key.setdefault(key, set()).add(pk)
+        for row in rows:
+            self._add(*row)
         self.municipality_names = dict(Municipality.objects.values_list("code", "name"))
+
+    def _add(self, pk, street, number, city, municipality, code) -> None:
+        if code:
+            self.by_code.setdefault(code, set()).add(pk)
+        for town in {city, municipality} - {None, ""}:
+            for key in address_keys(street, number, town):
+                self.by_key.setdefault(key, set()).add(pk)
+
+    def add(self, place: Place) -> None:
+        """A place made during this import: the next rows with its address find it."""
+        municipality = place.municipality.name if place.municipality else ""
+        self._add(
+            place.pk,
+            place.street,
+            place.house_number,
+            place.city,
+            municipality,
+            place.ruian_address_code,
+        )
 
     def match(self, location: Location) -> tuple[set[int], str]:
         """The matched place ids, or an empty set and the reason."""
@@ -94,6 +118,29 @@ class PlaceIndex:
         if not found:
             return set(), _("no place on the map has this address")
         return found, ""
+
+    def from_ruian(self, location: Location) -> tuple[set[int], Place | None, str]:
+        """The place at the location's RÚIAN address point: an existing one with its code, else
+        a new one made from the point (returned too). Empty, with the reason, when there is no
+        such point or several match."""
+        town = location.town or self.municipality_names.get(location.municipality_code, "")
+        points = matching_points(
+            code=location.ruian_address_code,
+            street=location.street,
+            house_number=location.house_number,
+            town=town,
+            municipality_code=location.municipality_code,
+        )
+        if len(points) > 1:
+            return set(), None, _("several RÚIAN address points match this address")
+        if not points:
+            return set(), None, ""
+        point = points[0]
+        if point.code in self.by_code:
+            return self.by_code[point.code], None, ""
+        place, created = place_from_point(point, [Purpose.SOCIAL])
+        self.add(place)
+        return {place.pk}, place if created else None, ""
 
 
 def import_records(records: list[Record], source: str, commit: bool = False) -> ImportReport:
@@ -223,6 +270,14 @@ def _apply(record: Record, source: str, index: PlaceIndex, municipalities: dict)
     matched: set[int] = set()
     for location in record.service.locations:
         found, reason = index.match(location)
+        if not found:
+            found, place, ruian_reason = index.from_ruian(location)
+            reason = ruian_reason or reason
+            if place is not None:
+                result.created_from_ruian.append(
+                    _("%(address)s (new place no. %(id)s)")
+                    % {"address": place.name, "id": place.pk}
+                )
         matched |= found
         if not found:
             result.unmatched.append(f"{location.text} ({reason})")

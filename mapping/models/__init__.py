@@ -13,11 +13,14 @@ from mapping.models.network import (
 )
 from mapping.models.photos import Photo, PhotoSubject
 from mapping.models.reports import Report, ReportKind, ReportStatus
+from mapping.models.ruian import AddressPoint, BuildingNumberType
 
 __all__ = [
+    "AddressPoint",
     "Assessment",
     "Barrier",
     "BarrierKind",
+    "BuildingNumberType",
     "AssessmentEvent",
     "Category",
     "Entrance",

@@ -2,10 +2,13 @@
 
 Places come from the public search (mapping/public/search.py: published places by name or
 address, diacritics and case ignored); addresses from the OpenStreetMap extract the network was
-imported from (mapping_networkaddress), searched the same way. A place is reached at the entrance
+imported from (mapping_networkaddress) and from RÚIAN's official address points
+(mapping_addresspoint), searched the same way. A RÚIAN address that OSM has too, at the same spot,
+is shown once. A place is reached at the entrance
 its approved assessment says the visitor can use (destinations.py), not at its centroid.
 """
 
+import math
 import re
 from dataclasses import asdict, dataclass
 
@@ -13,10 +16,12 @@ from django.conf import settings
 from django.db import connection
 from django.utils.translation import gettext as _
 
+from mapping.catalogue.addresses import address_keys
 from mapping.models import Place, ReviewStatus
 from mapping.public.search import MIN_QUERY_LENGTH, search_places
 from mapping.routing.destinations import destination_for
 from mapping.routing.profiles import Profile, RouteInputError
+from mapping.ruian.formatting import point_keys
 
 MAX_QUERY_LENGTH = 200
 # Text made of numbers only is meant as coordinates, not searched for.
@@ -40,6 +45,26 @@ ORDER BY round(score::numeric, 1) DESC, distance_m, street, house_number, id
 LIMIT %s
 """
 
+# Must match the expression of the index addresspoint_search_trgm character for character.
+ADDRESS_POINT_DOCUMENT_SQL = "bf_unaccent(lower(p.label || ' ' || p.part_name))"
+ADDRESS_POINT_SQL = f"""
+SELECT * FROM (
+    SELECT p.code, p.label, p.municipality_name, p.district_name, p.part_name, p.street,
+           p.building_number_type, p.house_number, p.orientation_number, p.orientation_letter,
+           p.postcode, ST_X(p.geom) AS lon, ST_Y(p.geom) AS lat,
+           word_similarity(bf_unaccent(lower(%s)), {ADDRESS_POINT_DOCUMENT_SQL}) AS score,
+           ST_Distance(p.geom::geography, ST_SetSRID(ST_MakePoint(%s, %s), 4326)::geography)
+               AS distance_m
+    FROM mapping_addresspoint p
+    WHERE bf_unaccent(lower(%s)) <%% {ADDRESS_POINT_DOCUMENT_SQL}
+) AS hits
+ORDER BY round(score::numeric, 1) DESC, distance_m, label, code
+LIMIT %s
+"""
+# OSM puts an address on its building's outline or centre, RÚIAN on the address point by the
+# building: one address, a few metres apart. Two addresses that fold alike this close are one.
+SAME_ADDRESS_METRES = 20.0
+
 
 @dataclass
 class Hit:
@@ -52,13 +77,23 @@ class Hit:
     lat: float
     score: float
     id: int | None = None
+    # An address's keys (mapping/catalogue/addresses.py), to tell OSM and RÚIAN duplicates.
+    keys: frozenset = frozenset()
 
 
 def _address_label(street: str, number: str, city: str) -> str:
     return ", ".join(part for part in (f"{street} {number}".strip(), city) if part)
 
 
-def search_addresses(query: str, limit: int = 8) -> list[Hit]:
+def _metres(a: Hit, b: Hit) -> float:
+    """Distance of two nearby hits (equirectangular: exact enough within a town)."""
+    mean_lat = math.radians((a.lat + b.lat) / 2)
+    dx = math.radians(b.lon - a.lon) * math.cos(mean_lat)
+    dy = math.radians(b.lat - a.lat)
+    return 6_371_000 * math.hypot(dx, dy)
+
+
+def search_osm_addresses(query: str, limit: int = 8) -> list[Hit]:
     lat, lon = settings.MAP_CENTER
     with connection.cursor() as cursor:
         cursor.execute(ADDRESS_SQL, [query, lon, lat, query, limit])
@@ -71,9 +106,47 @@ def search_addresses(query: str, limit: int = 8) -> list[Hit]:
             x,
             y,
             float(score),
+            keys=frozenset(address_keys(street, number, city)),
         )
         for _id, street, number, postcode, city, name, x, y, score, _distance in rows
     ]
+
+
+def search_address_points(query: str, limit: int = 8) -> list[Hit]:
+    lat, lon = settings.MAP_CENTER
+    with connection.cursor() as cursor:
+        cursor.execute(ADDRESS_POINT_SQL, [query, lon, lat, query, limit])
+        rows = cursor.fetchall()
+    hits = []
+    for row in rows:
+        (_code, label, municipality, district, part, street, building_type, number) = row[:8]
+        orientation, letter, postcode, x, y, score, _distance = row[8:]
+        keys = point_keys(
+            municipality=municipality,
+            district=district,
+            part=part,
+            street=street,
+            building_type=building_type,
+            number=number,
+            orientation=orientation,
+            letter=letter,
+        )
+        detail = " ".join(p for p in (postcode, part if part not in label else "") if p)
+        hits.append(Hit("address", label, detail, x, y, float(score), keys=frozenset(keys)))
+    return hits
+
+
+def search_addresses(query: str, limit: int = 8) -> list[Hit]:
+    """OSM and RÚIAN addresses, a RÚIAN one left out when OSM has it at the same spot."""
+    osm = search_osm_addresses(query, limit)
+    official = [
+        hit
+        for hit in search_address_points(query, limit)
+        if not any(
+            hit.keys & other.keys and _metres(hit, other) <= SAME_ADDRESS_METRES for other in osm
+        )
+    ]
+    return osm + official
 
 
 def search(query: str, limit: int = 8) -> list[Hit]:
@@ -96,6 +169,7 @@ def search(query: str, limit: int = 8) -> list[Hit]:
 
 def hit_dict(hit: Hit) -> dict:
     data = asdict(hit)
+    del data["keys"]
     data["score"] = round(hit.score, 3)
     return data
 

@@ -15,6 +15,7 @@ from django.views.decorators.http import require_GET, require_POST
 
 from mapping.access import can_edit, get_assessment_or_404, get_assessment_writable_or_403
 from mapping.models import Assessment, Photo, PlaceKind
+from mapping.ruian.lookup import nearest_point, place_fields
 from mapping.survey import submission
 from mapping.survey.evaluation import evaluate_answers
 from mapping.survey.form_structure import all_forms
@@ -54,6 +55,34 @@ def near(request: HttpRequest) -> JsonResponse:
             400, "position", _("Send a position as lat and lon in degrees, and a radius in metres.")
         )
     return JsonResponse({"places": places_near(point, metres)})
+
+
+# A new place's address is suggested from the nearest official address point this close: a
+# building's entrance and its address point rarely lie further apart.
+ADDRESS_SUGGESTION_METRES = 30.0
+
+
+@require_GET
+@api_login_required
+def address(request: HttpRequest) -> JsonResponse:
+    """GET ?lat=…&lon=…: the address of the nearest RÚIAN address point within 30 m, to fill in
+    a new place's address; {"address": null} when there is none."""
+    try:
+        point = parse_position(request.GET.get("lat"), request.GET.get("lon"))
+    except BadPosition:
+        return json_error(400, "position", _("Send a position as lat and lon in degrees."))
+    found = nearest_point(point, ADDRESS_SUGGESTION_METRES)
+    if found is None:
+        return JsonResponse({"address": None})
+    return JsonResponse(
+        {
+            "address": {
+                "label": found.label,
+                "distance_m": round(found.distance_m, 1),
+                **place_fields(found),
+            }
+        }
+    )
 
 
 @require_GET

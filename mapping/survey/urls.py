@@ -12,6 +12,7 @@ urlpatterns = [
     path("manifest.webmanifest", views.manifest, name="manifest"),
     path("api/struktura/", api.form_structure, name="structure"),
     path("api/v-okoli/", api.near, name="near"),
+    path("api/adresa/", api.address, name="address"),
     path("api/vyhodnotit/", api.evaluate, name="evaluate"),
     path("api/odeslat/", api.submit, name="submit"),
     path("api/moje/", api.mine, name="mine"),

@@ -60,6 +60,11 @@ class Command(BaseCommand):
             for row in report.unmatched:
                 for text in row.unmatched:
                     self.stdout.write(f"{row.line:>5}  {row.label}: {text}")
+        if report.created_from_ruian:
+            self.stdout.write("\nPlaces created from RÚIAN address points (check them on the map):")
+            for row in report.created_from_ruian:
+                for text in row.created_from_ruian:
+                    self.stdout.write(f"{row.line:>5}  {row.label}: {text}")
         counts = ", ".join(f"{name} {n}" for name, n in report.counts.items())
         mode = "written" if report.committed else "dry run, nothing written (use --commit)"
         self.stdout.write(f"\n{counts} ({mode})")
