@@ -63,6 +63,7 @@ ADDRESS_SUGGESTION_METRES = 30.0
 
 
 @require_GET
+@never_cache
 @api_login_required
 def address(request: HttpRequest) -> JsonResponse:
     """GET ?lat=…&lon=…: the address of the nearest RÚIAN address point within 30 m, to fill in

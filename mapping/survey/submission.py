@@ -17,7 +17,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from mapping.models import Assessment, Photo, Place, PlaceKind
+from mapping.models import AddressPoint, Assessment, Photo, Place, PlaceKind
 from mapping.models.assessments import SurveyKind
 from mapping.photos.errors import PhotoError
 from mapping.photos.storage import save_photo
@@ -111,7 +111,52 @@ def _place_from(payload: dict) -> Place:
             _("The new place needs a position: use the GPS, move the pin or add a photo."),
         ) from None
     # Not saved yet: it is created inside the submission's transaction.
-    return Place(name=name, kind=kind, location=location)
+    return Place(name=name, kind=kind, location=location, **_address_from(data))
+
+
+# A new place's postal address (typed, or taken from the RÚIAN suggestion): field, longest length.
+ADDRESS_FIELDS = {"street": 200, "house_number": 20, "postcode": 10, "city": 200}
+
+
+def _address_from(data: dict) -> dict:
+    """The optional address of a new place; a wrong one is refused whole, never half stored."""
+    address = {}
+    for name, longest in ADDRESS_FIELDS.items():
+        value = data.get(name)
+        if value is None:
+            value = ""
+        if not isinstance(value, str | int):
+            raise SubmissionError(
+                400, "place_address", _("The address of the new place must be written as text.")
+            )
+        value = " ".join(str(value).split())
+        if len(value) > longest:
+            raise SubmissionError(
+                400,
+                "place_address",
+                _(
+                    "The address of the new place is too long: the street and the town take at "
+                    "most 200 characters, the house number 20, the postcode 10."
+                ),
+            )
+        address[name] = value
+    code = data.get("ruian_address_code")
+    if code in (None, ""):
+        return address
+    try:
+        code = int(code)
+    except (TypeError, ValueError):
+        code = 0
+    if isinstance(data.get("ruian_address_code"), bool) or code <= 0:
+        raise SubmissionError(
+            400, "place_ruian", _("The RÚIAN address point code must be a whole number.")
+        )
+    if not AddressPoint.objects.filter(code=code).exists():
+        raise SubmissionError(
+            400, "place_ruian", _("There is no RÚIAN address point with this code.")
+        )
+    address["ruian_address_code"] = code
+    return address
 
 
 def _survey_date(payload: dict) -> date:

@@ -1,11 +1,17 @@
-"""A new place's address is suggested from the nearest RÚIAN address point within 30 m."""
+"""A new place's address is suggested from the nearest RÚIAN address point within 30 m, and the
+survey stores the address (with the point's code) on the new place."""
+
+import json
 
 import pytest
 from django.urls import reverse
 
+from mapping.models import Assessment, Place
 from mapping.ruian.importer import import_addresses
 from tests.ruian.conftest import REAL_CSV, SYNTHETIC_CSV
-from tests.survey.conftest import client_for
+from tests.survey.conftest import client_for, submission
+
+NEAR_NADRAZNI = {"lat": 49.3022, "lon": 14.1432}  # about 11 m north of Nádražní 702/3
 
 
 @pytest.fixture
@@ -15,7 +21,7 @@ def points(db):
 
 def test_it_suggests_the_address_of_the_nearest_point_within_30_m(alice, points):
     # About 11 m north of Nádražní 702/3 (14.1432, 49.3021).
-    answer = client_for(alice).get(reverse("survey:address"), {"lat": 49.3022, "lon": 14.1432})
+    answer = client_for(alice).get(reverse("survey:address"), NEAR_NADRAZNI)
     assert answer.status_code == 200
     address = answer.json()["address"]
     assert address["label"] == "Nádražní 702/3, Lhotka nad Otavou"
@@ -45,3 +51,64 @@ def test_a_bad_position_is_a_400_in_czech_and_english(alice, points):
 def test_it_needs_a_signed_in_volunteer(points):
     answer = client_for(None).get(reverse("survey:address"), {"lat": 49.3022, "lon": 14.1432})
     assert answer.status_code == 401
+
+
+def test_the_suggestion_is_never_cached_and_the_service_worker_leaves_it_to_the_network(
+    alice, points
+):
+    answer = client_for(alice).get(reverse("survey:address"), NEAR_NADRAZNI)
+    assert "no-cache" in answer["Cache-Control"] and "no-store" in answer["Cache-Control"]
+    worker = client_for(alice).get(reverse("survey:service_worker")).content.decode()
+    shell = json.loads(worker.split("const SHELL = ", 1)[1].split(";\n", 1)[0])
+    assert reverse("survey:address") not in shell
+    assert not any(url.startswith("/pruzkum/api/adresa") for url in shell)
+
+
+def test_the_suggested_address_is_stored_on_the_new_place(alice, points):
+    client = client_for(alice)
+    suggested = client.get(reverse("survey:address"), NEAR_NADRAZNI).json()["address"]
+    fields = {k: suggested[k] for k in ("street", "house_number", "postcode", "city")}
+    place = {"name": "Nádraží", "kind": "building", **NEAR_NADRAZNI, **fields}
+    place["ruian_address_code"] = suggested["ruian_address_code"]
+    answer = client.post(reverse("survey:submit"), submission(place=place))
+    assert answer.status_code == 201
+    stored = Assessment.objects.get().place
+    assert (stored.street, stored.house_number, stored.postcode, stored.city) == (
+        "Nádražní",
+        "702/3",
+        "39701",
+        "Lhotka nad Otavou",
+    )
+    assert stored.ruian_address_code == 99000101
+
+
+def test_a_typed_address_without_a_code_is_stored_as_typed(alice, points):
+    place = {"name": "Kůlna", "lat": 49.31, "lon": 14.15, "street": "  U  lesa ", "city": "Lhotka"}
+    answer = client_for(alice).post(reverse("survey:submit"), submission(place=place))
+    assert answer.status_code == 201
+    stored = Place.objects.get()
+    assert (stored.street, stored.house_number, stored.city) == ("U lesa", "", "Lhotka")
+    assert stored.ruian_address_code is None
+
+
+@pytest.mark.parametrize(
+    ("address", "code"),
+    [
+        ({"ruian_address_code": "abc"}, "place_ruian"),
+        ({"ruian_address_code": -5}, "place_ruian"),
+        ({"ruian_address_code": True}, "place_ruian"),
+        ({"ruian_address_code": 12345}, "place_ruian"),  # no such point
+        ({"street": "x" * 201}, "place_address"),
+        ({"postcode": "1" * 11}, "place_address"),
+        ({"city": ["Lhotka"]}, "place_address"),
+    ],
+)
+def test_a_wrong_address_is_a_400_in_czech_and_english_and_stores_nothing(
+    alice, points, address, code
+):
+    place = {"name": "Kůlna", "lat": 49.31, "lon": 14.15, **address}
+    answer = client_for(alice).post(reverse("survey:submit"), submission(place=place))
+    assert answer.status_code == 400
+    assert answer.json()["error"] == code
+    assert answer.json()["message_cs"] != answer.json()["message_en"]
+    assert not Place.objects.exists() and not Assessment.objects.exists()
