@@ -43,6 +43,7 @@ def app_config(request: HttpRequest) -> dict:
         "urls": {
             "structure": reverse("survey:structure"),
             "near": reverse("survey:near"),
+            "address": reverse("survey:address"),
             "evaluate": reverse("survey:evaluate"),
             "submit": reverse("survey:submit"),
             "mine": reverse("survey:mine"),

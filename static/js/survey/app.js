@@ -91,6 +91,79 @@
     }
     if (why) { say($("position-status"), why); }
     loadNear(lat, lon);
+    suggestAddressSoon(lat, lon);
+  }
+
+  /* ---- the official address of a new place (RÚIAN), suggested, filled in only on request ---- */
+  var ADDRESS_FIELDS = { street: "place-street", house_number: "place-house-number",
+    postcode: "place-postcode", city: "place-city" };
+  var addressTimer = null;
+  var addressRequest = null;
+  var suggestedAddress = null;
+
+  function offerAddress(address) {
+    suggestedAddress = address;
+    $("use-address").hidden = !address;
+  }
+
+  /* Debounced: a pin dragged about asks once it rests; a newer position aborts an older question. */
+  function suggestAddressSoon(lat, lon) {
+    clearTimeout(addressTimer);
+    if (addressRequest) { addressRequest.abort(); addressRequest = null; }
+    offerAddress(null);
+    addressTimer = setTimeout(function () { suggestAddress(lat, lon); }, 400);
+  }
+
+  function suggestAddress(lat, lon) {
+    var status = $("address-suggestion");
+    if (!navigator.onLine) { say(status, texts.address_offline); return; }
+    var request = window.AbortController ? new AbortController() : null;
+    addressRequest = request;
+    var url = config.urls.address + "?lat=" + encodeURIComponent(lat.toFixed(6)) +
+      "&lon=" + encodeURIComponent(lon.toFixed(6));
+    fetch(url, { credentials: "same-origin", headers: { Accept: "application/json" },
+      signal: request ? request.signal : undefined })
+      .then(function (response) { if (!response.ok) { throw new Error(String(response.status)); } return response.json(); })
+      .then(function (body) {
+        if (addressRequest !== request) { return; }  /* a newer position asked meanwhile */
+        addressRequest = null;
+        var address = body.address;
+        if (!address) { say(status, texts.address_none); offerAddress(null); return; }
+        say(status, texts.address_nearest.replace("%(label)s", address.label)
+          .replace("%(metres)s", Math.round(address.distance_m)));
+        offerAddress(address);
+      })
+      .catch(function (error) {
+        if ((error && error.name === "AbortError") || addressRequest !== request) { return; }
+        addressRequest = null;
+        say(status, navigator.onLine ? texts.address_failed : texts.address_offline);
+        offerAddress(null);
+      });
+  }
+
+  function useAddress() {
+    var address = suggestedAddress;
+    if (!address) { return; }
+    Object.keys(ADDRESS_FIELDS).forEach(function (name) {
+      $(ADDRESS_FIELDS[name]).value = address[name] || "";
+    });
+    $("place-ruian-code").value = address.ruian_address_code ? String(address.ruian_address_code) : "";
+    say($("address-suggestion"), texts.address_used.replace("%(label)s", address.label));
+    offerAddress(null);
+    $("place-street").focus();  /* the button is gone: the volunteer checks what was filled in */
+  }
+
+  /* Typed over by hand, the address is no longer the official point's: forget its code. */
+  function addressTyped() { $("place-ruian-code").value = ""; }
+
+  function addressOfNewPlace() {
+    var address = {};
+    Object.keys(ADDRESS_FIELDS).forEach(function (name) {
+      address[name] = $(ADDRESS_FIELDS[name]).value.trim();
+    });
+    var code = $("place-ruian-code").value;
+    if (code) { address.ruian_address_code = parseInt(code, 10); }
+    return address;
   }
 
   function loadNear(lat, lon) {
@@ -166,7 +239,10 @@
     }
     say($("new-place-errors"), "");
     var kind = $("place-kind").value;
-    startSurvey({ name: name, kind: kind, lat: lat, lon: lon }, name, kind, firstPhoto);
+    var place = { name: name, kind: kind, lat: lat, lon: lon };
+    var address = addressOfNewPlace();
+    Object.keys(address).forEach(function (field) { place[field] = address[field]; });
+    startSurvey(place, name, kind, firstPhoto);
   }
 
   /* ---- the survey ---- */
@@ -388,6 +464,10 @@
     $("locate").addEventListener("click", locate);
     $("first-photo").addEventListener("change", photoChosen);
     $("start-new").addEventListener("click", startNew);
+    $("use-address").addEventListener("click", useAddress);
+    Object.keys(ADDRESS_FIELDS).forEach(function (name) {
+      $(ADDRESS_FIELDS[name]).addEventListener("input", addressTyped);
+    });
     $("next-step").addEventListener("click", next);
     $("previous-step").addEventListener("click", back);
     $("finish-back").addEventListener("click", back);
