@@ -17,7 +17,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from mapping.models import AddressPoint, Assessment, Photo, Place, PlaceKind
+from mapping.models import AddressPoint, Assessment, Municipality, Photo, Place, PlaceKind
 from mapping.models.assessments import SurveyKind
 from mapping.photos.errors import PhotoError
 from mapping.photos.storage import save_photo
@@ -110,8 +110,16 @@ def _place_from(payload: dict) -> Place:
             "place_position",
             _("The new place needs a position: use the GPS, move the pin or add a photo."),
         ) from None
-    # Not saved yet: it is created inside the submission's transaction.
-    return Place(name=name, kind=kind, location=location, **_address_from(data))
+    # Not saved yet: it is created inside the submission's transaction. Its municipality is the
+    # one it lies in (the map's and the API's municipality filter go by it).
+    municipality = Municipality.objects.filter(geom__intersects=location).order_by("code").first()
+    return Place(
+        name=name,
+        kind=kind,
+        location=location,
+        municipality=municipality,
+        **_address_from(data),
+    )
 
 
 # A new place's postal address (typed, or taken from the RÚIAN suggestion): field, longest length.
@@ -151,11 +159,10 @@ def _address_from(data: dict) -> dict:
         raise SubmissionError(
             400, "place_ruian", _("The RÚIAN address point code must be a whole number.")
         )
-    if not AddressPoint.objects.filter(code=code).exists():
-        raise SubmissionError(
-            400, "place_ruian", _("There is no RÚIAN address point with this code.")
-        )
-    address["ruian_address_code"] = code
+    if AddressPoint.objects.filter(code=code).exists():
+        address["ruian_address_code"] = code
+    # else: the point went with a later RÚIAN import while the survey waited in the phone's
+    # queue. Refusing would lose the volunteer's work over a code; the address text stays.
     return address
 
 

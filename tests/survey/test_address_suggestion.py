@@ -91,13 +91,27 @@ def test_a_typed_address_without_a_code_is_stored_as_typed(alice, points):
     assert stored.ruian_address_code is None
 
 
+def test_a_code_gone_from_ruian_while_queued_keeps_the_survey_and_its_typed_address(
+    alice, points
+):
+    place = {"name": "Kůlna", "lat": 49.31, "lon": 14.15, "street": "Zahrádky"}
+    place |= {"house_number": "17", "ruian_address_code": 12345}  # no such point any more
+    answer = client_for(alice).post(reverse("survey:submit"), submission(place=place))
+    assert answer.status_code == 201
+    stored = Place.objects.get()
+    assert (stored.street, stored.house_number, stored.ruian_address_code) == (
+        "Zahrádky",
+        "17",
+        None,
+    )
+
+
 @pytest.mark.parametrize(
     ("address", "code"),
     [
         ({"ruian_address_code": "abc"}, "place_ruian"),
         ({"ruian_address_code": -5}, "place_ruian"),
         ({"ruian_address_code": True}, "place_ruian"),
-        ({"ruian_address_code": 12345}, "place_ruian"),  # no such point
         ({"street": "x" * 201}, "place_address"),
         ({"postcode": "1" * 11}, "place_address"),
         ({"city": ["Lhotka"]}, "place_address"),

@@ -23,6 +23,22 @@ def test_it_creates_the_new_place_and_a_submitted_assessment_with_its_categories
     assert AssessmentEvent.objects.filter(assessment=assessment, to_status="submitted").exists()
 
 
+def test_a_new_place_belongs_to_the_municipality_it_lies_in(alice):
+    from tests.public_factories import make_municipality
+
+    tabor = make_municipality("Tábor")  # a square around Tábor, not around the default position
+    elsewhere = client_for(alice).post(reverse("survey:submit"), submission())
+    assert Place.objects.get(pk=_place_id(elsewhere)).municipality is None
+    place = {"name": "Kavárna", "lat": 49.4144, "lon": 14.6575}
+    inside = client_for(alice).post(reverse("survey:submit"), submission(place=place))
+    assert inside.status_code == 201
+    assert Place.objects.get(pk=_place_id(inside)).municipality == tabor
+
+
+def _place_id(answer) -> int:
+    return Assessment.objects.get(pk=answer.json()["assessment"]["id"]).place_id
+
+
 def test_it_surveys_an_existing_place_without_creating_another(alice):
     place = make_place("Radnice")
     answer = client_for(alice).post(reverse("survey:submit"), submission(place={"id": place.pk}))
