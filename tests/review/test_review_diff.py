@@ -67,6 +67,30 @@ def test_the_review_page_shows_the_differences_and_the_disagreements(alice, char
     assert 'id="disagreements"' in html
 
 
+def test_the_review_page_shows_the_places_address_municipality_and_ruian_code(alice, charlie):
+    from tests.public_factories import make_municipality
+
+    place = make_place("Kůlna", street="Zahrádky", house_number="17", city="Lhotka")
+    place.municipality = make_municipality("Lhotka")
+    place.ruian_address_code = 99000101
+    place.save()
+    submitted = make_assessment(place, ReviewStatus.SUBMITTED, surveyor=alice, answers=NEW)
+    url = reverse("review:detail", args=[submitted.pk])
+
+    def place_line() -> str:
+        html = client_for(charlie).get(url).content.decode()
+        return html.split('id="review-place"')[1].split("</p>")[0]
+
+    line = place_line()
+    assert "Zahrádky 17, Lhotka" in line
+    assert "(Lhotka)" in line and "99000101" in line
+    edit = f"/admin/mapping/place/{place.pk}/change/"
+    assert edit not in line  # the admin is for staff coordinators only
+    charlie.is_staff = True
+    charlie.save()
+    assert edit in place_line()
+
+
 def test_two_pending_surveys_of_one_place_that_disagree_are_shown(alice, bob, charlie):
     place = make_place("Knihovna")
     first = make_assessment(place, ReviewStatus.SUBMITTED, surveyor=alice, answers=OLD)

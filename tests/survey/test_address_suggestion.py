@@ -91,9 +91,7 @@ def test_a_typed_address_without_a_code_is_stored_as_typed(alice, points):
     assert stored.ruian_address_code is None
 
 
-def test_a_code_gone_from_ruian_while_queued_keeps_the_survey_and_its_typed_address(
-    alice, points
-):
+def test_a_code_gone_from_ruian_while_queued_keeps_the_survey_and_its_typed_address(alice, points):
     place = {"name": "Kůlna", "lat": 49.31, "lon": 14.15, "street": "Zahrádky"}
     place |= {"house_number": "17", "ruian_address_code": 12345}  # no such point any more
     answer = client_for(alice).post(reverse("survey:submit"), submission(place=place))
