@@ -138,7 +138,7 @@ class PlaceIndex:
         point = points[0]
         if point.code in self.by_code:
             return self.by_code[point.code], None, ""
-        place, created = place_from_point(point, [Purpose.SOCIAL])
+        place, created = place_from_point(point, [Purpose.SOCIAL], name=location.name)
         self.add(place)
         return {place.pk}, place if created else None, ""
 

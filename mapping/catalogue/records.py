@@ -30,6 +30,9 @@ class Location:
     town: str = ""
     municipality_code: str = ""
     ruian_address_code: int | None = None
+    # The facility's own name, when the source gives one ("Denní stacionář Kopretina"): a place
+    # made for this location from RÚIAN is called so, not by its bare address.
+    name: str = ""
 
 
 @dataclass

@@ -106,13 +106,16 @@ def municipality_of(point: AddressPoint) -> Municipality | None:
     )
 
 
-def place_from_point(point: AddressPoint, purposes: list[str]) -> tuple[Place, bool]:
-    """The place made from this address point: the one made before, else a new building."""
+def place_from_point(
+    point: AddressPoint, purposes: list[str], name: str = ""
+) -> tuple[Place, bool]:
+    """The place made from this address point: the one made before, else a new building, called
+    `name` (the facility's) or, without one, by its address."""
     place = Place.objects.filter(source=SOURCE, source_id=str(point.code)).first()
     if place is not None:
         return place, False
     place = Place(
-        name=point.label[:300],
+        name=(name or point.label)[:300],
         kind=PlaceKind.BUILDING,
         purposes=purposes,
         municipality=municipality_of(point),

@@ -128,4 +128,5 @@ def test_an_rpss_facility_is_placed_by_its_address_point_code(town):
     assert report.count(CREATED) == 1, report.rows[0].reasons
     place = Service.objects.get(registry_id="7700077").places.get()
     assert place.ruian_address_code == 99000102
+    assert place.name == "Středisko"  # the facility's name, not its bare address
     assert place.source == "ruian"

@@ -171,4 +171,5 @@ def _location(facility: dict) -> Location | None:
         house_number=number,
         municipality_code=municipality,
         ruian_address_code=int(code) if str(code or "").isdigit() else None,
+        name=" ".join(str(facility.get("nazev") or "").split()),
     )
