@@ -9,11 +9,15 @@ the absence of partial records are asserted in the regression tests at the end a
 What a view reads is not guessed: a first request records every key the view looks up in
 request.GET / request.POST / request.FILES (a spy on MultiValueDict), and only those keys, plus a
 generic set of common parameter names sent all at once, are then fuzzed one by one.
+
+The sweep must stay within about 90 s on two cores: `SWEEP_TIMES=1 pytest -s` prints the number
+of requests and the time of each URL pattern, to see what a new view costs.
 """
 
 from __future__ import annotations
 
 import json
+import logging
 import os
 import re
 import sys
@@ -35,10 +39,14 @@ from django.urls import URLPattern, URLResolver, get_resolver
 from django.utils.datastructures import MultiValueDict
 
 from mapping.models import (
+    Assessment,
+    Photo,
     Place,
+    Provider,
     Report,
     ReviewStatus,
     Role,
+    Service,
 )
 from mapping.photos.storage import save_photo
 from mapping.survey.accounts import make_invitation_token
@@ -563,12 +571,11 @@ def sweep_route(sweep: Sweep, world: dict, by_persona: dict, route: Route) -> No
             with spy_on_keys() as keys:
                 response = sweep.send(client, persona, "get", url, "no query")
                 got[persona] = response.status_code if response is not None else 500
-                light = [] if route.name in EXPENSIVE else LIGHT_VALUES
-                send_all_keys(sweep, client, persona, url, keys, light)
+                if deep and route.name not in EXPENSIVE:
+                    send_all_keys(sweep, client, persona, url, keys, LIGHT_VALUES)
                 keys.sent = frozenset()
                 response = sweep.send(client, persona, "post", url, "empty body")
                 post[persona] = response.status_code if response is not None else 500
-                sweep.send(client, persona, "post", url, "garbage", data={"x": "\x00" * 10})
             read[persona] = keys
             if session_changing:
                 by_persona[persona] = clients(world, [persona])[persona]
@@ -597,8 +604,19 @@ def sweep_route(sweep: Sweep, world: dict, by_persona: dict, route: Route) -> No
             by_persona.update(clients(world, personas))
 
 
+@pytest.fixture
+def _quiet_request_log():
+    """Thousands of refused requests would each log a warning (and a 403 its traceback): keep
+    only the errors, which are what this module looks for anyway."""
+    logger = logging.getLogger("django.request")
+    level = logger.level
+    logger.setLevel(logging.ERROR)
+    yield
+    logger.setLevel(level)
+
+
 @pytest.mark.parametrize("namespace", NAMESPACES)
-def test_no_url_answers_a_server_error(world, namespace):
+def test_no_url_answers_a_server_error(world, namespace, _quiet_request_log):
     sweep = Sweep()
     personas = ADMIN_PERSONAS if namespace == "admin" else PERSONAS
     by_persona = clients(world, personas)
@@ -623,3 +641,81 @@ def test_every_url_pattern_is_walked():
                 or route.namespace == "admin"
                 or name in ("app_label", "content_type_id")
             ), f"{route.name}: no filler for {name}"
+
+
+def test_the_sweep_reports_a_server_error_with_its_cause(db, settings):
+    """The harness itself: a view that fails is found, named and explained."""
+    settings.ROOT_URLCONF = "tests.test_error_pages"  # it adds /boom/, a view that raises
+    sweep = Sweep()
+    sweep.send(Client(raise_request_exception=False), "anonymous", "get", "/boom/", "no query")
+    assert len(sweep.failures) == 1
+    assert (
+        "GET /boom/ as anonymous [no query] -> 500: RuntimeError: secret internals"
+        in (sweep.failures[0])
+    )
+    with pytest.raises(AssertionError, match="1 of 1 requests answered 5xx"):
+        sweep.check()
+
+
+def test_the_spy_finds_the_parameters_a_view_reads(world):
+    client = clients(world, ["anonymous"])["anonymous"]
+    with spy_on_keys() as keys:
+        keys.sent = frozenset({"q"})
+        client.get("/seznam/", {"q": "radnice"})
+    assert {"sort", "page", "lat", "lon", "profile"} <= keys
+    assert "q" not in keys  # sent: a read of it says nothing
+
+
+def bad_upload_cases(world: dict) -> list[tuple[str, str, str, dict, str]]:
+    """(what, persona, url, the form's other fields, the file field) per upload form."""
+    return [
+        (
+            "a report with a photo",
+            "anonymous",
+            "/nahlasit/",
+            {"kind": "barrier", "place": world["place"].pk, "text": "Rozbitá rampa"},
+            "photo",
+        ),
+        (
+            "a photo added to a draft",
+            "volunteer",
+            f"/pruzkum/api/pruzkumy/{world['draft'].pk}/fotky/",
+            {"alt_text": "Vstup", "subject": "entrance"},
+            "photo",
+        ),
+        (
+            "the catalogue import",
+            "admin",
+            "/admin/mapping/service/import/",
+            {"format": "", "commit": "on"},
+            "file",
+        ),
+    ]
+
+
+def stored(settings) -> set[str]:
+    from pathlib import Path
+
+    roots = [Path(settings.MEDIA_ROOT), Path(settings.STORAGES["private"]["OPTIONS"]["location"])]
+    return {str(p) for root in roots if root.exists() for p in root.rglob("*") if p.is_file()}
+
+
+def test_a_bad_file_in_an_otherwise_valid_upload_is_refused_leaving_nothing(world, settings):
+    """Each upload form, filled in correctly but for its file: refused with a message (a 4xx;
+    the admin's import shows a form error, as the admin does), and no row and no file stays."""
+    counted = (Photo, Report, Provider, Service, Assessment, Place)
+    by_persona = clients(world, ["anonymous", "volunteer", "admin"])
+    failures = []
+    for what, persona, url, fields, file_field in bad_upload_cases(world):
+        for kind, upload in bad_files():
+            before = ({m.__name__: m.objects.count() for m in counted}, stored(settings))
+            response = by_persona[persona].post(url, {**fields, file_field: upload})
+            after = ({m.__name__: m.objects.count() for m in counted}, stored(settings))
+            refused = (
+                400 <= response.status_code < 500
+                if persona != "admin"
+                else response.status_code == 200 and b"errorlist" in response.content
+            )
+            if not refused or after != before:
+                failures.append(f"{what}, {kind}: {response.status_code}, {before} -> {after}")
+    assert failures == []
