@@ -56,6 +56,8 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    # After the user and the messages: its 400 page is the site's page.
+    "mapping.middleware.RejectNullCharacters",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
 ]
 
@@ -156,6 +158,9 @@ SECURE_PROXY_SSL_HEADER = (
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
+# A form sent without its token (usually a page left open too long): a 403 page that says so,
+# or JSON for the API and the survey's endpoints.
+CSRF_FAILURE_VIEW = "mapping.errors.csrf_failure"
 
 # GeoDjango. Geometries are stored in WGS 84; metric work goes through geography.
 SRID = 4326

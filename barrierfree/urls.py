@@ -23,3 +23,9 @@ urlpatterns = [
 
 if settings.DEBUG:
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+
+# Error pages in the site's layout, and JSON for the API and the survey's endpoints.
+handler400 = "mapping.errors.bad_request"
+handler403 = "mapping.errors.permission_denied"
+handler404 = "mapping.errors.page_not_found"
+handler500 = "mapping.errors.server_error"

@@ -8,7 +8,7 @@
 
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
-from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _  # lazy: errors.py renders cs and en
 
 from mapping.models import Assessment, ReviewStatus
 

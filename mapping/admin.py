@@ -7,6 +7,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from leaflet.admin import LeafletGeoAdmin, LeafletGeoAdminMixin
 
+from mapping.admin_base import BlankToFieldMeansPrimaryKey
 from mapping.models import (
     Assessment,
     AssessmentEvent,
@@ -22,7 +23,7 @@ from mapping.models import (
 
 
 @admin.register(User)
-class BarrierFreeUserAdmin(UserAdmin):
+class BarrierFreeUserAdmin(BlankToFieldMeansPrimaryKey, UserAdmin):
     list_display = ("username", "email", "first_name", "last_name", "role", "is_approved")
     list_filter = ("role", "is_approved", "is_active", "is_staff")
     fieldsets = (
@@ -32,7 +33,7 @@ class BarrierFreeUserAdmin(UserAdmin):
 
 
 @admin.register(Municipality)
-class MunicipalityAdmin(LeafletGeoAdmin):
+class MunicipalityAdmin(BlankToFieldMeansPrimaryKey, LeafletGeoAdmin):
     list_display = ("name", "code", "is_demo")
     search_fields = ("name", "code")
     list_filter = ("is_demo",)
@@ -74,7 +75,7 @@ class PlaceAdminForm(forms.ModelForm):
 
 
 @admin.register(Place)
-class PlaceAdmin(LeafletGeoAdmin):
+class PlaceAdmin(BlankToFieldMeansPrimaryKey, LeafletGeoAdmin):
     form = PlaceAdminForm
     list_display = ("name", "kind", "city", "municipality", "is_demo", "updated_at")
     list_filter = ("kind", "municipality", "is_demo", "source")
@@ -103,7 +104,7 @@ class AssessmentEventInline(admin.TabularInline):
 
 
 @admin.register(Assessment)
-class AssessmentAdmin(admin.ModelAdmin):
+class AssessmentAdmin(BlankToFieldMeansPrimaryKey, admin.ModelAdmin):
     list_display = (
         "place",
         "survey_date",
@@ -123,7 +124,7 @@ class AssessmentAdmin(admin.ModelAdmin):
 
 
 @admin.register(Photo)
-class PhotoAdmin(LeafletGeoAdmin):
+class PhotoAdmin(BlankToFieldMeansPrimaryKey, LeafletGeoAdmin):
     list_display = ("__str__", "subject", "assessment", "report", "is_hidden", "created_at")
     list_filter = ("subject", "is_hidden")
     search_fields = ("alt_text",)
@@ -131,7 +132,7 @@ class PhotoAdmin(LeafletGeoAdmin):
 
 
 @admin.register(Report)
-class ReportAdmin(LeafletGeoAdmin):
+class ReportAdmin(BlankToFieldMeansPrimaryKey, LeafletGeoAdmin):
     list_display = ("__str__", "kind", "status", "place", "created_at")
     list_filter = ("kind", "status")
     search_fields = ("text", "place__name")

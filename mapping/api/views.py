@@ -5,6 +5,7 @@ superseded assessments, visible photos, the catalogue, and moderated reports.
 """
 
 from django.db.models import Prefetch
+from django.utils.translation import gettext as _
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
 from rest_framework import mixins, viewsets
@@ -22,6 +23,7 @@ from mapping.api.serializers import (
     ReportSerializer,
     ServiceSerializer,
 )
+from mapping.ids import parse_id
 from mapping.models import (
     Assessment,
     Category,
@@ -147,9 +149,12 @@ class AssessmentViewSet(viewsets.ReadOnlyModelViewSet):
         )
         place = self.request.query_params.get("place")
         if place is not None:
-            if not place.isdigit():
-                raise ValidationError({"error": "place must be a number."})
-            queryset = queryset.filter(place_id=int(place))
+            place_id = parse_id(place)
+            if place_id is None:
+                raise ValidationError(
+                    {"error": _("place must be the number of a place."), "parameters": ["place"]}
+                )
+            queryset = queryset.filter(place_id=place_id)
         return queryset
 
 

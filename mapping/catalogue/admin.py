@@ -16,6 +16,7 @@ from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 
+from mapping.admin_base import BlankToFieldMeansPrimaryKey
 from mapping.catalogue.importer import CREATED, UPDATED, import_records
 from mapping.catalogue.readers import FORMATS, SOURCE_NAMES, guess_format, read_records
 from mapping.catalogue.records import CatalogueFileError
@@ -34,7 +35,7 @@ class ServiceInline(admin.StackedInline):
     formfield_overrides = URL_FIELDS_HTTPS
 
 
-class ProviderAdmin(admin.ModelAdmin):
+class ProviderAdmin(BlankToFieldMeansPrimaryKey, admin.ModelAdmin):
     list_display = ("name", "ico", "legal_form", "service_count", "source", "is_demo")
     search_fields = ("name", "ico")
     list_filter = ("source", "is_demo")
@@ -67,7 +68,7 @@ class UnmatchedAddressFilter(admin.SimpleListFilter):
         return queryset
 
 
-class ServiceAdmin(admin.ModelAdmin):
+class ServiceAdmin(BlankToFieldMeansPrimaryKey, admin.ModelAdmin):
     list_display = ("name", "provider", "service_type", "registry_id", "address")
     list_filter = (UnmatchedAddressFilter, "service_type", "source", "is_demo")
     search_fields = ("name", "provider__name", "registry_id", "address")

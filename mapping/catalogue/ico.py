@@ -7,17 +7,22 @@ remainder 0 gives 1, remainder 1 gives 0, otherwise 11 - remainder.
 WEIGHTS = (8, 7, 6, 5, 4, 3, 2)
 
 
+def _digits(text: str) -> bool:
+    # ASCII only: str.isdigit() also accepts "²", which int() then refuses.
+    return text.isascii() and text.isdigit()
+
+
 def normalise_ico(raw: str) -> str:
     """Strip spaces and pad shorter numbers with leading zeros, as registers print them."""
     digits = "".join(str(raw).split())
-    if digits.isdigit() and len(digits) < 8:
+    if _digits(digits) and len(digits) < 8:
         digits = digits.zfill(8)
     return digits
 
 
 def ico_check_digit(first_seven: str) -> int:
     """The check digit for the first seven digits of an IČO."""
-    if len(first_seven) != 7 or not first_seven.isdigit():
+    if len(first_seven) != 7 or not _digits(first_seven):
         raise ValueError("seven digits expected")
     remainder = sum(int(d) * w for d, w in zip(first_seven, WEIGHTS, strict=True)) % 11
     if remainder == 0:
@@ -29,6 +34,6 @@ def ico_check_digit(first_seven: str) -> int:
 
 def is_valid_ico(value: str) -> bool:
     """True for an 8-digit IČO whose last digit matches its check digit."""
-    if len(value) != 8 or not value.isdigit():
+    if len(value) != 8 or not _digits(value):
         return False
     return ico_check_digit(value[:7]) == int(value[7])

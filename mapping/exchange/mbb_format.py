@@ -104,7 +104,8 @@ def _typed(text: str | None, json_type: str):
     if json_type == "number":
         s = text.strip()
         # Keep "8" an integer so that a JSON 8 -> XML -> JSON round trip gives 8, not 8.0.
-        return int(s) if s.lstrip("+-").isdigit() else float(s)
+        digits = s.lstrip("+-")
+        return int(s) if digits.isascii() and digits.isdigit() else float(s)
     if json_type == "boolean":
         return text.strip() in ("true", "1")
     return text

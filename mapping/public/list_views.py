@@ -32,6 +32,16 @@ def distance_text(row: PlaceRow) -> str:
     return _("%(distance)s km away") % {"distance": number_format(row.distance_m / 1000, 1)}
 
 
+def _query_except(request: HttpRequest, *names: str) -> list[tuple[str, str]]:
+    """The query's parameters but `names`, as (name, value) pairs for hidden form fields."""
+    return [
+        (name, value)
+        for name, values in request.GET.lists()
+        if name not in names
+        for value in values
+    ]
+
+
 @require_GET
 def place_list(request: HttpRequest) -> HttpResponse:
     form = PlaceFilterForm(request.GET or None, municipalities=municipality_choices())
@@ -77,6 +87,10 @@ def place_list(request: HttpRequest) -> HttpResponse:
                 "located": _("Your position is filled in: press Sort."),
                 "locate_error": _("Your position could not be found: %(message)s"),
             },
+            # The search and the sort forms keep the rest of the query. Built here: in the
+            # template, request.GET.lists would first look up a parameter named "lists".
+            "search_hidden": _query_except(request, "q", "page"),
+            "sort_hidden": _query_except(request, "sort", "page", "lat", "lon"),
             # Changing a filter keeps the chosen order and point.
             "extra_hidden": [
                 (name, request.GET[name])

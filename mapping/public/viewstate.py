@@ -8,6 +8,8 @@ import math
 from django.conf import settings
 from django.http import QueryDict
 
+from mapping.ids import parse_id
+
 
 def _number(query: QueryDict, name: str, low: float, high: float) -> float | None:
     try:
@@ -32,8 +34,7 @@ def is_embed(query: QueryDict) -> bool:
 
 def focus_place_id(query: QueryDict) -> int | None:
     """The place a link asks the map to open (`?place=<id>`, e.g. from a catalogue service page)."""
-    raw = query.get("place", "")
-    return int(raw) if raw.isdigit() and 0 < int(raw) < 2**31 else None
+    return parse_id(query.get("place", ""))
 
 
 def services_layer_on(query: QueryDict) -> bool:

@@ -4,6 +4,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
+from mapping.ids import parse_id
 from mapping.models import Photo, ReviewStatus
 from mapping.photos import PhotoError
 from mapping.photos.storage import photo_error_message
@@ -15,13 +16,12 @@ from mapping.reports.service import ReportWithoutPosition, submit_report
 def _reported_photo(request: HttpRequest) -> Photo | None:
     """The published photo named by ?photo= (or the form's reported_photo), if any."""
     raw = request.POST.get("reported_photo") or request.GET.get("photo", "")
-    if not raw:
-        return None
-    if not str(raw).isdigit():
+    photo_id = parse_id(raw)
+    if photo_id is None:
         return None
     return get_object_or_404(
         Photo.objects.select_related("assessment__place"),
-        pk=int(raw),
+        pk=photo_id,
         is_hidden=False,
         assessment__status=ReviewStatus.APPROVED,
     )
@@ -30,8 +30,8 @@ def _reported_photo(request: HttpRequest) -> Photo | None:
 @require_http_methods(["GET", "POST"])
 def new_report(request: HttpRequest) -> HttpResponse:
     initial = {}
-    if (place := request.GET.get("place", "")).isdigit():
-        initial["place"] = int(place)
+    if (place_id := parse_id(request.GET.get("place"))) is not None:
+        initial["place"] = place_id
     photo = _reported_photo(request)
     form = ReportForm(
         request.POST or None, request.FILES or None, initial=initial, reported_photo=photo

@@ -40,7 +40,7 @@ def parse_areas(text: str, width: int, height: int) -> list[list[int]]:
     for row in rows:
         try:
             x, y, w, h = (int(float(v)) for v in row)
-        except (TypeError, ValueError):
+        except (TypeError, ValueError, OverflowError):  # OverflowError: "1e309" is infinite
             raise BadAreas from None
         if (
             w <= 0

@@ -5,11 +5,12 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from leaflet.admin import LeafletGeoAdmin
 
+from mapping.admin_base import BlankToFieldMeansPrimaryKey
 from mapping.models import Barrier
 
 
 @admin.register(Barrier)
-class BarrierAdmin(LeafletGeoAdmin):
+class BarrierAdmin(BlankToFieldMeansPrimaryKey, LeafletGeoAdmin):
     list_display = ("__str__", "kind", "blocks", "valid_from", "valid_until", "is_active")
     list_filter = ("kind", "blocks")
     search_fields = ("description",)

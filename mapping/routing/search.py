@@ -17,6 +17,7 @@ from django.db import connection
 from django.utils.translation import gettext as _
 
 from mapping.catalogue.addresses import address_keys
+from mapping.ids import parse_id
 from mapping.models import Place, ReviewStatus
 from mapping.public.search import MIN_QUERY_LENGTH, search_places
 from mapping.routing.destinations import destination_for
@@ -188,9 +189,10 @@ class End:
 
 
 def published_place(raw: str) -> Place:
-    if not str(raw).isdigit():
+    place_id = parse_id(raw)
+    if place_id is None:
         raise RouteInputError(_("A place must be given by its number."))
-    place = Place.objects.filter(pk=int(raw), assessments__status=ReviewStatus.APPROVED).first()
+    place = Place.objects.filter(pk=place_id, assessments__status=ReviewStatus.APPROVED).first()
     if place is None:
         raise PlaceNotFound(_("No such published place."))
     return place

@@ -40,6 +40,15 @@ def assessment_json(assessment: Assessment) -> dict:
     }
 
 
+def json_text(request: HttpRequest) -> bytes | str | None:
+    """The survey data of a request: the JSON body, or the "payload" field of a form. A form's
+    body cannot be read as JSON: once Django (or the CSRF check) has parsed a multipart body,
+    request.body is gone (RawPostDataException)."""
+    if request.content_type in ("multipart/form-data", "application/x-www-form-urlencoded"):
+        return request.POST.get("payload")
+    return request.body
+
+
 def _error(exc: submission.SubmissionError) -> JsonResponse:
     return json_error(exc.status, exc.code, exc.message, details=exc.details)
 
@@ -96,10 +105,11 @@ def form_structure(request: HttpRequest) -> JsonResponse:
 @require_POST
 @api_login_required
 def evaluate(request: HttpRequest) -> JsonResponse:
-    if len(request.body) > MAX_EVALUATE_BYTES:
+    raw = json_text(request) or b"{}"
+    if len(raw) > MAX_EVALUATE_BYTES:
         return json_error(413, "payload_too_large", _("The survey data are too large."))
     try:
-        data = json.loads(request.body or b"{}")
+        data = json.loads(raw)
         answers = data.get("answers", {})
         kind = data.get("place_kind", "building")
         submission.check_answers(answers, kind, final=False)
@@ -115,10 +125,7 @@ def evaluate(request: HttpRequest) -> JsonResponse:
 def submit(request: HttpRequest) -> JsonResponse:
     """Create an assessment (and a new place) with its photos; idempotent by key."""
     try:
-        if request.content_type == "application/json":
-            payload = submission.parse_payload(request.body)
-        else:
-            payload = submission.parse_payload(request.POST.get("payload"))
+        payload = submission.parse_payload(json_text(request))
         assessment, created = submission.create_submission(request.user, payload, request.FILES)
     except submission.SubmissionError as exc:
         return _error(exc)
@@ -130,7 +137,7 @@ def submit(request: HttpRequest) -> JsonResponse:
 def save_answers(request: HttpRequest, pk: int) -> JsonResponse:
     assessment = get_assessment_writable_or_403(request.user, pk)
     try:
-        payload = submission.parse_payload(request.body)
+        payload = submission.parse_payload(json_text(request))
         assessment = submission.update_answers(assessment, payload.get("answers"))
     except submission.SubmissionError as exc:
         return _error(exc)

@@ -8,7 +8,6 @@ from functools import wraps
 
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
-from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from mapping.survey.http import json_error
@@ -22,7 +21,7 @@ def coordinator_required(view):
         if not request.user.is_authenticated:
             return redirect_to_login(request.get_full_path())
         if not request.user.is_coordinator:
-            raise PermissionDenied(_("Only a coordinator can do this."))
+            raise PermissionDenied(gettext_lazy("Only a coordinator can do this."))
         return view(request, *args, **kwargs)
 
     return wrapper

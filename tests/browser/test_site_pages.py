@@ -84,3 +84,17 @@ def test_leaflets_own_controls_speak_the_pages_language(page, live_server):
     expect(page.locator(".leaflet-popup-close-button")).to_have_attribute(
         "aria-label", "Zavřít toto okno"
     )
+
+
+def test_the_page_not_found_is_a_page_of_the_site_with_no_wcag_violations(page, live_server, axe):
+    """The error pages share one layout (templates/_error.html): the 404 stands for them."""
+    response = page.goto(f"{live_server.url}/zadna-takova-stranka/")
+    assert response.status == 404
+    expect(page.locator("h1")).to_have_text("Stránka nenalezena")
+    expect(page.locator("html")).to_have_attribute("lang", "cs")
+    expect(page.locator("nav.site-nav a", has_text="Mapa")).to_be_visible()
+    page.locator("main a", has_text="Zpět na mapu").focus()
+    page.keyboard.press("Enter")
+    page.wait_for_url(f"{live_server.url}/")
+    page.go_back()
+    assert axe_violations(axe, page) == []

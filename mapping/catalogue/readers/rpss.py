@@ -22,6 +22,7 @@ from mapping.catalogue.records import (
     ServiceData,
 )
 from mapping.catalogue.vocab import form_from_text, service_type_from_text, target_group_from_text
+from mapping.ids import parse_id
 
 CAPACITY_UNITS = {
     "klient": gettext_lazy("clients"),
@@ -170,6 +171,6 @@ def _location(facility: dict) -> Location | None:
         street=street,
         house_number=number,
         municipality_code=municipality,
-        ruian_address_code=int(code) if str(code or "").isdigit() else None,
+        ruian_address_code=parse_id(code),
         name=" ".join(str(facility.get("nazev") or "").split()),
     )

@@ -174,7 +174,7 @@ def _record(line: int, cells: dict[str, str]) -> Record:
     if raw_ruian.endswith(".0"):  # a number cell in a spreadsheet
         raw_ruian = raw_ruian[:-2]
     if raw_ruian:
-        if raw_ruian.isdigit() and len(raw_ruian) <= 10:
+        if raw_ruian.isascii() and raw_ruian.isdigit() and len(raw_ruian) <= 10:
             ruian = int(raw_ruian)
         else:
             errors.append(

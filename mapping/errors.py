@@ -1,0 +1,102 @@
+"""The site's error answers (400, 403, 404, 500): a page in the site's layout for people, JSON for
+scripts. The API, the survey's endpoints and the map's data (`*.json`, `*.geojson`) answer JSON
+with a code and the message in Czech and English, never an HTML page a script cannot read.
+
+Only a message the product wrote for people is shown (the argument of `Http404(_("..."))` or
+`PermissionDenied(_("..."))`); exception text from anywhere else stays in the log.
+"""
+
+from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.template import loader
+from django.utils import translation
+from django.utils.functional import Promise
+from django.utils.translation import gettext_lazy as _
+from django.views.decorators.csrf import requires_csrf_token
+
+from mapping.survey.http import both_languages
+
+JSON_PREFIXES = ("/api/", "/pruzkum/api/")
+JSON_SUFFIXES = (".json", ".geojson")
+
+# The same texts as the templates (400.html ...), for the JSON answers.
+MESSAGES = {
+    400: _("The address or the form sent something the site cannot read. Go back and try again."),
+    403: _("Your account may not open this page or do this action."),
+    404: _(
+        "There is nothing at this address. The place may have been removed, or the link is "
+        "mistyped."
+    ),
+    500: _(
+        "The site could not finish your request. Try again in a while; if it keeps happening, "
+        "let the town's coordinator know."
+    ),
+}
+CSRF_MESSAGE = _(
+    "The form has expired or was sent from another site. Reload the page and send it again."
+)
+CODES = {400: "bad_request", 403: "forbidden", 404: "not_found", 500: "server_error"}
+
+
+def wants_json(request: HttpRequest) -> bool:
+    path = request.path
+    return path.startswith(JSON_PREFIXES) or path.endswith(JSON_SUFFIXES)
+
+
+def product_message(exception: BaseException | None):
+    """The message the product gave the exception for people, or None."""
+    args = getattr(exception, "args", ())
+    if args and isinstance(args[0], str | Promise) and str(args[0]):
+        return args[0]
+    return None
+
+
+def error_answer(request: HttpRequest, status: int, exception=None, message=None) -> HttpResponse:
+    """The error page, or JSON; `message` (or the exception's, for 403 and 404) says what
+    happened when the product knows better than the general text."""
+    if message is None and status in (403, 404):
+        message = product_message(exception)
+    if wants_json(request):
+        texts = both_languages(message or MESSAGES[status])
+        if message is not None and not isinstance(message, Promise):
+            # Already translated to the request's language: the other language is unknown.
+            texts = {**both_languages(MESSAGES[status]), translation.get_language()[:2]: message}
+        language = (translation.get_language() or "cs")[:2]
+        body = {
+            "error": CODES[status],
+            "message": texts.get(language, texts["en"]),
+            "message_cs": texts["cs"],
+            "message_en": texts["en"],
+        }
+        return JsonResponse(body, status=status)
+    template = loader.get_template(f"{status}.html")
+    return HttpResponse(template.render({"message": message}, request), status=status)
+
+
+@requires_csrf_token
+def bad_request(request: HttpRequest, exception=None) -> HttpResponse:
+    return error_answer(request, 400, exception)
+
+
+@requires_csrf_token
+def permission_denied(request: HttpRequest, exception=None) -> HttpResponse:
+    return error_answer(request, 403, exception)
+
+
+@requires_csrf_token
+def page_not_found(request: HttpRequest, exception=None) -> HttpResponse:
+    return error_answer(request, 404, exception)
+
+
+@requires_csrf_token
+def server_error(request: HttpRequest) -> HttpResponse:
+    """Rendered with as little as possible: no context processors beyond the template's own,
+    no database; whatever failed must not fail again here."""
+    if wants_json(request):
+        return error_answer(request, 500)
+    return HttpResponse(loader.get_template("500.html").render(), status=500)
+
+
+def csrf_failure(request: HttpRequest, reason: str = "") -> HttpResponse:
+    """A form sent without its CSRF token (an expired page, usually): a 403 that says what to do.
+    `reason` is Django's technical wording, for the log only."""
+    return error_answer(request, 403, message=CSRF_MESSAGE)
