@@ -15,7 +15,8 @@ from django.views.decorators.csrf import requires_csrf_token
 
 from mapping.survey.http import both_languages
 
-JSON_PREFIXES = ("/api/", "/pruzkum/api/")
+SURVEY_API_PREFIX = "/pruzkum/api/"
+JSON_PREFIXES = ("/api/", SURVEY_API_PREFIX)
 JSON_SUFFIXES = (".json", ".geojson")
 
 # The same texts as the templates (400.html ...), for the JSON answers.
@@ -61,12 +62,15 @@ def error_answer(request: HttpRequest, status: int, exception=None, message=None
             # Already translated to the request's language: the other language is unknown.
             texts = {**both_languages(MESSAGES[status]), translation.get_language()[:2]: message}
         language = (translation.get_language() or "cs")[:2]
-        body = {
-            "error": CODES[status],
-            "message": texts.get(language, texts["en"]),
-            "message_cs": texts["cs"],
-            "message_en": texts["en"],
-        }
+        said = texts.get(language, texts["en"])
+        if request.path.startswith(SURVEY_API_PREFIX):
+            # The survey app's convention (mapping.survey.http): "error" is the code.
+            body = {"error": CODES[status], "message": said}
+        else:
+            # The public API's and the map data's convention: "error" is the message for
+            # people, in the request's language (mapping.api.errors), and "code" the code.
+            body = {"error": said, "code": CODES[status]}
+        body |= {"message_cs": texts["cs"], "message_en": texts["en"]}
         return JsonResponse(body, status=status)
     template = loader.get_template(f"{status}.html")
     return HttpResponse(template.render({"message": message}, request), status=status)
