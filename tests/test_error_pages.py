@@ -145,6 +145,7 @@ def test_the_api_answers_its_own_404_and_400_in_json(client):
     body = response.json()
     assert body["code"] == "invalid"
     assert "bbox" in body["error"]  # one message, not a list
+    assert body["parameters"] == {"bbox": [body["error"]]}
 
 
 @pytest.mark.django_db

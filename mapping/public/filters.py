@@ -45,30 +45,34 @@ class FilterError(ValueError):
         self.parameters = parameters or {}
 
 
+def _bbox_error(message: str) -> FilterError:
+    return FilterError(message, {"bbox": [message]})
+
+
 def parse_bbox(raw: str | None, max_degrees: float) -> BBox:
     """A bbox "west,south,east,north" in WGS 84, at most `max_degrees` on each side."""
     example = "14.10,49.29,14.19,49.33"
     if not raw:
-        raise FilterError(
+        raise _bbox_error(
             gettext("The bbox parameter is missing: give west,south,east,north (e.g. %(example)s).")
             % {"example": example}
         )
     try:
         west, south, east, north = (float(part) for part in raw.split(","))
     except ValueError:
-        raise FilterError(
+        raise _bbox_error(
             gettext("bbox must be four numbers: west,south,east,north (e.g. %(example)s).")
             % {"example": example}
         ) from None
     if not (-180 <= west < east <= 180 and -90 <= south < north <= 90):
-        raise FilterError(
+        raise _bbox_error(
             gettext(
                 "bbox is outside the valid range, or west is not less than east, "
                 "or south is not less than north."
             )
         )
     if east - west > max_degrees or north - south > max_degrees:
-        raise FilterError(
+        raise _bbox_error(
             gettext("bbox is too large: at most %(limit)s degrees on each side. Zoom in.")
             % {"limit": max_degrees}
         )
