@@ -122,7 +122,8 @@ def test_a_nul_character_is_refused_with_a_message_in_both_languages(client, pat
     assert response.status_code == 400
     if path.startswith("/api/"):
         body = response.json()
-        assert body["error"] == "bad_request"
+        assert body["code"] == "bad_request"
+        assert body["error"] == body["message_cs"]  # the message, in the request's language
         assert "nulový znak" in body["message_cs"]
         assert "null character" in body["message_en"]
     else:
