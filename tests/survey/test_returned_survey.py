@@ -9,8 +9,9 @@ from tests.survey.conftest import BUILDING_ANSWERS, client_for, small_jpeg, uplo
 
 
 def returned_survey(alice, charlie):
+    place = make_place("Radnice", street="Velké náměstí", house_number="114/3", city="Písek")
     assessment = make_assessment(
-        make_place("Radnice"), ReviewStatus.SUBMITTED, surveyor=alice, answers=BUILDING_ANSWERS
+        place, ReviewStatus.SUBMITTED, surveyor=alice, answers=BUILDING_ANSWERS
     )
     return workflow.return_for_changes(assessment, charlie, "Doplňte šířku dveří.")
 
@@ -22,6 +23,7 @@ def test_its_volunteer_gets_the_answers_back_to_correct_them(alice, bob, charlie
     assert mine["assessment"]["review_comment"] == "Doplňte šířku dveří."
     page = client_for(alice).get(reverse("survey:detail", args=[assessment.pk]))
     assert f"?oprava={assessment.pk}" in page.content.decode()
+    assert '<dd id="place-address">Velké náměstí 114/3, Písek</dd>' in page.content.decode()
     other = client_for(bob).get(reverse("survey:assessment", args=[assessment.pk]))
     assert other.status_code == 404
 
