@@ -1,0 +1,81 @@
+"""The world the sweep walks: one of everything, and quiet request logs."""
+
+from __future__ import annotations
+
+import logging
+
+import pytest
+
+from mapping.models import (
+    Report,
+    ReviewStatus,
+    Role,
+)
+from mapping.photos.storage import save_photo
+from mapping.survey.accounts import make_invitation_token
+from tests.factories import make_assessment, make_user
+from tests.public_factories import make_entrance, make_municipality, make_place, make_service
+from tests.survey.conftest import BUILDING_ANSWERS, small_jpeg
+
+# ---------------------------------------------------------------------------------------------
+# The world: one of everything, and a filler for every path parameter.
+
+
+@pytest.fixture
+def world(db, settings):
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    settings.REPORTS_PER_HOUR = 10**6
+    alice = make_user("alice", email="alice@example.org", is_approved=True)
+    charlie = make_user(
+        "charlie", role=Role.COORDINATOR, email="charlie@example.org", is_approved=True
+    )
+    erin = make_user(
+        "erin",
+        role=Role.ADMINISTRATOR,
+        email="erin@example.org",
+        is_approved=True,
+        is_staff=True,
+        is_superuser=True,
+    )
+    dora = make_user("dora", email="dora@example.org", is_approved=False)
+    municipality = make_municipality()
+    place = make_place("Radnice", municipality=municipality)
+    make_entrance(place)
+    surveys = {
+        status: make_assessment(place, status, surveyor=alice, answers=BUILDING_ANSWERS)
+        for status in (ReviewStatus.DRAFT, ReviewStatus.SUBMITTED, ReviewStatus.RETURNED)
+    }
+    approved = place.assessments.get(status=ReviewStatus.APPROVED)
+    photo = save_photo(approved, small_jpeg(), alt_text="Vstup", subject="entrance")
+    draft_photo = save_photo(
+        surveys[ReviewStatus.DRAFT], small_jpeg("red"), alt_text="Dveře", subject="entrance"
+    )
+    service = make_service("Osobní asistence", "s39", ["seniors"], place)
+    report = Report.objects.create(
+        place=place, kind="barrier", text="Rozbitá rampa", status="published"
+    )
+    return {
+        "users": {"anonymous": None, "volunteer": alice, "coordinator": charlie, "admin": erin},
+        "place": place,
+        "approved": approved,
+        "draft": surveys[ReviewStatus.DRAFT],
+        "submitted": surveys[ReviewStatus.SUBMITTED],
+        "photo": photo,
+        "draft_photo": draft_photo,
+        "provider": service.provider,
+        "service": service,
+        "report": report,
+        "dora": dora,
+        "token": make_invitation_token("new@example.org", charlie),
+    }
+
+
+@pytest.fixture
+def _quiet_request_log():
+    """Thousands of refused requests would each log a warning (and a 403 its traceback): keep
+    only the errors, which are what this module looks for anyway."""
+    logger = logging.getLogger("django.request")
+    level = logger.level
+    logger.setLevel(logging.ERROR)
+    yield
+    logger.setLevel(level)

@@ -1,0 +1,159 @@
+"""The URL patterns of the project, walked from the root resolver, and a filler for every
+path parameter (an existing object of the world, or an id no row has)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+
+import pytest
+from django.apps import apps
+from django.contrib.contenttypes.models import ContentType
+from django.urls import URLPattern, URLResolver, get_resolver
+
+from mapping.models import (
+    Place,
+)
+
+# ---------------------------------------------------------------------------------------------
+# The URL patterns, walked from the root resolver.
+
+
+@dataclass(frozen=True)
+class Route:
+    name: str  # "namespace:name", or the pattern itself when it has none
+    namespace: str
+    pattern: str  # the whole pattern, root to leaf, as a regex-free template "a/{pk}/b/"
+    kwargs: tuple[str, ...]  # the names of its path parameters, in order
+    converters: tuple[str, ...]  # "int", "str", "path", "regex" per parameter
+
+
+_ROUTE_PARAM = re.compile(r"<(?:(?P<conv>\w+):)?(?P<name>\w+)>")
+_REGEX_PARAM = re.compile(r"\(\?P<(?P<name>\w+)>[^)]*\)")
+
+
+def _template(piece: str) -> tuple[str, list[str], list[str]]:
+    """A pattern piece as a template with {name} placeholders, its parameters and converters."""
+    names, convs = [], []
+
+    def route_param(match: re.Match) -> str:
+        names.append(match["name"])
+        convs.append(match["conv"] or "str")
+        return "{" + match["name"] + "}"
+
+    def regex_param(match: re.Match) -> str:
+        names.append(match["name"])
+        convs.append("regex")
+        return "{" + match["name"] + "}"
+
+    if piece.startswith("^") or piece.endswith("$") or "(?P<" in piece:
+        text = _REGEX_PARAM.sub(regex_param, piece).lstrip("^").rstrip("$").replace("\\Z", "")
+        text = text.replace("\\.", ".").replace("\\/", "/")
+    else:
+        text = _ROUTE_PARAM.sub(route_param, piece)
+    return text, names, convs
+
+
+def walk(resolver: URLResolver | None = None, prefix="", namespace="") -> Iterator[Route]:
+    resolver = resolver or get_resolver()
+    for entry in resolver.url_patterns:
+        text, names, convs = _template(str(entry.pattern))
+        if isinstance(entry, URLResolver):
+            inner = ":".join(filter(None, [namespace, entry.namespace or ""]))
+            for route in walk(entry, prefix + text, inner):
+                yield Route(
+                    route.name,
+                    route.namespace,
+                    route.pattern,
+                    (*names, *route.kwargs),
+                    (*convs, *route.converters),
+                )
+        elif isinstance(entry, URLPattern):
+            label = f"{namespace}:{entry.name}" if entry.name else f"{namespace}:<{text}>"
+            yield Route(label, namespace, prefix + text, tuple(names), tuple(convs))
+
+
+ROUTES = sorted(set(walk()), key=lambda r: r.pattern)
+
+# URL name -> how to find an existing object's id from the world. A new URL with a path parameter
+# must be added here: the test then fails with a message saying so, rather than skip it.
+EXISTING: dict[str, Callable[[dict], object]] = {
+    "public:detail": lambda w: w["place"].pk,
+    "catalogue:provider": lambda w: w["provider"].pk,
+    "catalogue:service": lambda w: w["service"].pk,
+    "catalogue:provider_sheet": lambda w: w["provider"].pk,
+    "catalogue:place_sheet": lambda w: w["place"].pk,
+    "review:detail": lambda w: w["submitted"].pk,
+    "review:approve": lambda w: w["submitted"].pk,
+    "review:reject": lambda w: w["submitted"].pk,
+    "review:return": lambda w: w["submitted"].pk,
+    "review:photo": lambda w: w["photo"].pk,
+    "review:photo_original": lambda w: w["photo"].pk,
+    "review:photo_blur": lambda w: w["photo"].pk,
+    "survey:detail": lambda w: w["draft"].pk,
+    "survey:assessment": lambda w: w["draft"].pk,
+    "survey:save_answers": lambda w: w["draft"].pk,
+    "survey:submit_existing": lambda w: w["draft"].pk,
+    "survey:add_photo": lambda w: w["draft"].pk,
+    "survey:delete_draft": lambda w: w["draft"].pk,
+    "survey:delete_photo": lambda w: w["draft_photo"].pk,
+    "accounts:approve_volunteer": lambda w: w["dora"].pk,
+    "accounts:accept_invitation": lambda w: w["token"],
+    "api:place-detail": lambda w: w["place"].pk,
+    "api:assessment-detail": lambda w: w["approved"].pk,
+    "api:provider-detail": lambda w: w["provider"].pk,
+    "api:service-detail": lambda w: w["service"].pk,
+    "api:report-detail": lambda w: w["report"].pk,
+}
+MISSING = {"int": "999999999", "str": "no-such-thing", "path": "no/such/thing", "regex": "0"}
+# Besides a plain missing id: ids the converters let through but the database cannot hold.
+HOSTILE_PATH_VALUES = {
+    "int": ["0", "99999999999999999999999"],
+    "str": ["x" * 300, "%C5%BE%00"],
+    "path": ["999999999", "abc", "99999999999999999999999"],
+    "regex": ["abc", "99999999999999999999999"],
+}
+
+
+def _admin_object(route: Route) -> object:
+    """The admin's <path:object_id>: an object of the model the URL is under (admin/app/model/)."""
+    match = re.match(r"admin/(\w+)/(\w+)/", route.pattern)
+    if match is None:
+        return None
+    model = apps.get_model(match[1], match[2])
+    return model._default_manager.order_by("pk").values_list("pk", flat=True).first()
+
+
+def fillings(world: dict, route: Route) -> list[tuple[str, dict[str, str]]]:
+    """(label, path parameters) to try: an existing object, a missing one, hostile ids."""
+    if not route.kwargs:
+        return [("", {})]
+    existing: dict[str, str] = {}
+    for name in route.kwargs:
+        if name == "app_label":
+            existing[name] = "mapping"
+        elif name == "content_type_id":
+            existing[name] = str(ContentType.objects.get_for_model(Place).pk)
+        elif name == "url":  # the admin's catch-all
+            existing[name] = "no-such-page/"
+        elif route.namespace == "admin" and name == "object_id":
+            value = _admin_object(route)
+            existing[name] = str(world["place"].pk if value is None else value)
+        elif name == "id" and route.name.endswith("password_change"):
+            existing[name] = str(world["users"]["volunteer"].pk)
+        else:
+            if route.name not in EXISTING:
+                pytest.fail(f"{route.name} ({route.pattern}): add a filler for {name} to EXISTING")
+            existing[name] = str(EXISTING[route.name](world))
+    out = [("an existing object", existing)]
+    for name, conv in zip(route.kwargs, route.converters, strict=True):
+        if name in ("app_label", "url"):
+            continue
+        for value in [MISSING[conv], *HOSTILE_PATH_VALUES[conv]]:
+            out.append((f"{name}={value[:30]!r}", {**existing, name: value}))
+    return out
+
+
+def build(route: Route, params: dict[str, str]) -> str:
+    return "/" + route.pattern.format(**params)

@@ -1,0 +1,69 @@
+"""Each upload form, filled in correctly but for its file: refused, and nothing stays."""
+
+from __future__ import annotations
+
+from mapping.models import (
+    Assessment,
+    Photo,
+    Place,
+    Provider,
+    Report,
+    Service,
+)
+from tests.sweep.inputs import bad_files
+from tests.sweep.runner import clients
+
+
+def bad_upload_cases(world: dict) -> list[tuple[str, str, str, dict, str]]:
+    """(what, persona, url, the form's other fields, the file field) per upload form."""
+    return [
+        (
+            "a report with a photo",
+            "anonymous",
+            "/nahlasit/",
+            {"kind": "barrier", "place": world["place"].pk, "text": "Rozbitá rampa"},
+            "photo",
+        ),
+        (
+            "a photo added to a draft",
+            "volunteer",
+            f"/pruzkum/api/pruzkumy/{world['draft'].pk}/fotky/",
+            {"alt_text": "Vstup", "subject": "entrance"},
+            "photo",
+        ),
+        (
+            "the catalogue import",
+            "admin",
+            "/admin/mapping/service/import/",
+            {"format": "", "commit": "on"},
+            "file",
+        ),
+    ]
+
+
+def stored(settings) -> set[str]:
+    from pathlib import Path
+
+    roots = [Path(settings.MEDIA_ROOT), Path(settings.STORAGES["private"]["OPTIONS"]["location"])]
+    return {str(p) for root in roots if root.exists() for p in root.rglob("*") if p.is_file()}
+
+
+def test_a_bad_file_in_an_otherwise_valid_upload_is_refused_leaving_nothing(world, settings):
+    """Each upload form, filled in correctly but for its file: refused with a message (a 4xx;
+    the admin's import shows a form error, as the admin does), and no row and no file stays."""
+    counted = (Photo, Report, Provider, Service, Assessment, Place)
+    by_persona = clients(world, ["anonymous", "volunteer", "admin"])
+    failures = []
+    for what, persona, url, fields, file_field in bad_upload_cases(world):
+        for kind, upload in bad_files():
+            before = ({m.__name__: m.objects.count() for m in counted}, stored(settings))
+            response = by_persona[persona].post(url, {**fields, file_field: upload})
+            after = ({m.__name__: m.objects.count() for m in counted}, stored(settings))
+            refused = (
+                400 <= response.status_code < 500
+                if persona != "admin"
+                else response.status_code == 200 and b"errorlist" in response.content
+            )
+            if not refused or after != before:
+                failures.append(f"{what}, {kind}: {response.status_code}, {before} -> {after}")
+    assert failures == []
