@@ -1,4 +1,4 @@
-"""Each 500 the sweep (tests/test_no_server_errors.py) found, now a 4xx with a message in Czech and
+"""Each 500 the sweep (tests/sweep/) found, now a 4xx with a message in Czech and
 English, or the input ignored where the page says so; and a refused write leaves nothing behind."""
 
 import io
