@@ -22,7 +22,7 @@ from mapping.models import Place, ReviewStatus
 from mapping.public.search import MIN_QUERY_LENGTH, search_places
 from mapping.routing.destinations import destination_for
 from mapping.routing.profiles import Profile, RouteInputError
-from mapping.ruian.formatting import point_keys
+from mapping.ruian.formatting import AddressParts
 
 MAX_QUERY_LENGTH = 200
 # Text made of numbers only is meant as coordinates, not searched for.
@@ -120,18 +120,10 @@ def search_address_points(query: str, limit: int = 8) -> list[Hit]:
         rows = cursor.fetchall()
     hits = []
     for row in rows:
-        (_code, label, municipality, district, part, street, building_type, number) = row[:8]
-        orientation, letter, postcode, x, y, score, _distance = row[8:]
-        keys = point_keys(
-            municipality=municipality,
-            district=district,
-            part=part,
-            street=street,
-            building_type=building_type,
-            number=number,
-            orientation=orientation,
-            letter=letter,
-        )
+        # The SELECT lists the parts in AddressParts' order, after the code and the label.
+        label, parts = row[1], AddressParts(*row[2:10])
+        part, keys = parts.part_name, parts.keys()
+        postcode, x, y, score, _distance = row[10:]
         detail = " ".join(p for p in (postcode, part if part not in label else "") if p)
         hits.append(Hit("address", label, detail, x, y, float(score), keys=frozenset(keys)))
     return hits

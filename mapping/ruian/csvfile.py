@@ -20,7 +20,7 @@ from typing import BinaryIO
 
 from django.utils.translation import gettext as _
 
-from mapping.ruian.formatting import DESCRIPTIVE, REGISTRATION, address_label
+from mapping.ruian.formatting import DESCRIPTIVE, REGISTRATION, AddressParts
 
 ENCODING = "cp1250"
 HEADER = (
@@ -259,16 +259,7 @@ def _parse(row: list[str]) -> AddressRow:
     }
     if not parts["municipality_name"]:
         raise ValueError(_("the column “Název obce” is empty."))
-    label = address_label(
-        municipality=parts["municipality_name"],
-        district=parts["district_name"],
-        part=parts["part_name"],
-        street=parts["street"],
-        building_type=building_type,
-        number=parts["house_number"],
-        orientation=parts["orientation_number"],
-        letter=letter,
-    )
+    label = AddressParts(**parts).label()
     return AddressRow(
         code=_int(values["Kód ADM"], "Kód ADM"),
         municipality_code=municipality_code,

@@ -5,6 +5,8 @@ village without streets: "Trojanovice č.p. 2", or "Hájov č.p. 12, Příbor" w
 municipality is not the municipality itself. A číslo evidenční is always marked "č.ev.".
 """
 
+from dataclasses import dataclass, fields
+
 from mapping.catalogue.addresses import AddressKey, address_keys
 
 DESCRIPTIVE, REGISTRATION = "č.p.", "č.ev."
@@ -23,52 +25,63 @@ def town_name(municipality: str, district: str) -> str:
     return district if district and district.startswith(municipality) else municipality
 
 
-def address_label(
-    *,
-    municipality: str,
-    district: str,
-    part: str,
-    street: str,
-    building_type: str,
-    number: int,
-    orientation: int | None,
-    letter: str,
-) -> str:
-    town = town_name(municipality, district)
-    if street:
-        if building_type == DESCRIPTIVE:
-            numbers = house_number_text(building_type, number, orientation, letter)
-        else:
-            numbers = f"{REGISTRATION} {number}"
-            if orientation:
-                numbers += f"/{orientation}{letter}"
-        return f"{street} {numbers}, {town}"
-    place = part or municipality
-    label = f"{place} {building_type} {number}"
-    return label if place == municipality else f"{label}, {town}"
+@dataclass(frozen=True)
+class AddressParts:
+    """The parts of an address point that its label and keys are made of, named (and ordered)
+    as the model's fields: AddressParts.of(point) for a model instance or a parsed CSV row."""
 
+    municipality_name: str
+    district_name: str
+    part_name: str
+    street: str
+    building_number_type: str
+    house_number: int
+    orientation_number: int | None
+    orientation_letter: str
 
-def point_keys(
-    *,
-    municipality: str,
-    district: str,
-    part: str,
-    street: str,
-    building_type: str,
-    number: int,
-    orientation: int | None,
-    letter: str,
-) -> set[AddressKey]:
-    """Every key (mapping/catalogue/addresses.py) under which this address point can be found."""
-    if building_type != DESCRIPTIVE:
-        # Catalogue addresses hardly ever give a číslo evidenční; never match one by a bare number.
-        return set()
-    street_or_part = street or part
-    numbers = house_number_text(building_type, number, orientation, letter)
-    keys: set[AddressKey] = set()
-    for town in {municipality, town_name(municipality, district)}:
-        keys |= address_keys(street_or_part, numbers, town)
-        if street and orientation:
-            # In a town with streets, "Husova 12" often means the orientation number alone.
-            keys |= address_keys(street, f"{orientation}{letter}", town)
-    return keys
+    @classmethod
+    def of(cls, point) -> "AddressParts":
+        return cls(*(getattr(point, part.name) for part in fields(cls)))
+
+    def label(self) -> str:
+        town = town_name(self.municipality_name, self.district_name)
+        number = self.house_number
+        if self.street:
+            if self.building_number_type == DESCRIPTIVE:
+                numbers = self._numbers()
+            else:
+                numbers = f"{REGISTRATION} {number}"
+                if self.orientation_number:
+                    numbers += f"/{self.orientation_number}{self.orientation_letter}"
+            return f"{self.street} {numbers}, {town}"
+        place = self.part_name or self.municipality_name
+        label = f"{place} {self.building_number_type} {number}"
+        return label if place == self.municipality_name else f"{label}, {town}"
+
+    def keys(self) -> set[AddressKey]:
+        """Every key (mapping/catalogue/addresses.py) under which this address point is found."""
+        if self.building_number_type != DESCRIPTIVE:
+            # Catalogue addresses hardly ever give a číslo evidenční; never match one by a bare
+            # number.
+            return set()
+        street, orientation, letter = (
+            self.street,
+            self.orientation_number,
+            self.orientation_letter,
+        )
+        municipality = self.municipality_name
+        keys: set[AddressKey] = set()
+        for town in {municipality, town_name(municipality, self.district_name)}:
+            keys |= address_keys(street or self.part_name, self._numbers(), town)
+            if street and orientation:
+                # In a town with streets, "Husova 12" often means the orientation number alone.
+                keys |= address_keys(street, f"{orientation}{letter}", town)
+        return keys
+
+    def _numbers(self) -> str:
+        return house_number_text(
+            self.building_number_type,
+            self.house_number,
+            self.orientation_number,
+            self.orientation_letter,
+        )

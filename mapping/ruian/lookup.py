@@ -11,24 +11,11 @@ from mapping.catalogue.addresses import address_keys
 from mapping.catalogue.vocab import fold
 from mapping.models import AddressPoint, Municipality, Place, PlaceKind
 from mapping.models.geo import GeographyDistance
-from mapping.ruian.formatting import house_number_text, point_keys, town_name
+from mapping.ruian.formatting import AddressParts, house_number_text, town_name
 
 SOURCE = "ruian"
 # Candidates read for one address: one street's numbers in one town are far fewer.
 MAX_CANDIDATES = 500
-
-
-def keys_of(point: AddressPoint) -> set:
-    return point_keys(
-        municipality=point.municipality_name,
-        district=point.district_name,
-        part=point.part_name,
-        street=point.street,
-        building_type=point.building_number_type,
-        number=point.house_number,
-        orientation=point.orientation_number,
-        letter=point.orientation_letter,
-    )
 
 
 def _town_names(town: str) -> set[str]:
@@ -67,7 +54,9 @@ def matching_points(
             for name in _town_names(town)
         ]
         candidates = candidates.alias(town=folded).filter(town__in=names)
-    return [point for point in candidates[:MAX_CANDIDATES] if keys_of(point) & wanted]
+    return [
+        point for point in candidates[:MAX_CANDIDATES] if AddressParts.of(point).keys() & wanted
+    ]
 
 
 def nearest_point(point: Point, metres: float) -> AddressPoint | None:
