@@ -16,6 +16,7 @@ from tests.survey.test_browser_field_survey import (
     PHONE,
     assert_accessible,
     next_step,
+    phone_at,
     plain_http_cookies,  # noqa: F401 - a fixture
     sign_in,
 )
@@ -69,22 +70,7 @@ def test_the_nearest_official_address_is_offered_and_filled_in_only_on_request(
     make_user("alice", email="alice@example.org", is_approved=True)
     make_address_point()
 
-    phone = browser.new_context(
-        viewport=PHONE,
-        base_url=live_server.url,
-        locale="cs-CZ",
-        geolocation=HERE,
-        permissions=["geolocation"],
-    )
-    page = phone.new_page()
-    page.route(
-        "**/*",
-        lambda route: (
-            route.continue_() if route.request.url.startswith(live_server.url) else route.abort()
-        ),
-    )
-    script_errors = []
-    page.on("pageerror", lambda error: script_errors.append(str(error)))
+    phone, page, script_errors = phone_at(browser, live_server, HERE)
     asked = []
     page.on("request", lambda r: asked.append(r.url) if "/api/adresa/" in r.url else None)
     sign_in(page, "alice", "/pruzkum/")

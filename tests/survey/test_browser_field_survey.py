@@ -50,6 +50,28 @@ def sign_in(page, username: str, next_url: str) -> None:
     page.wait_for_url(lambda url: urlsplit(url).path == next_url)
 
 
+def phone_at(browser, live_server, here: dict):
+    """A Czech phone context at position `here` (geolocation allowed) and its page, which may
+    only talk to the live server (map tiles come from elsewhere), and the page's script errors."""
+    phone = browser.new_context(
+        viewport=PHONE,
+        base_url=live_server.url,
+        locale="cs-CZ",
+        geolocation=here,
+        permissions=["geolocation"],
+    )
+    page = phone.new_page()
+    page.route(
+        "**/*",
+        lambda route: (
+            route.continue_() if route.request.url.startswith(live_server.url) else route.abort()
+        ),
+    )
+    script_errors = []
+    page.on("pageerror", lambda error: script_errors.append(str(error)))
+    return phone, page, script_errors
+
+
 def next_step(page, times: int = 1) -> None:
     for _ in range(times):
         page.click("#next-step")

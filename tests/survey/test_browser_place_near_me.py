@@ -14,6 +14,7 @@ from tests.survey.test_browser_field_survey import (
     PHONE,
     assert_accessible,
     next_step,
+    phone_at,
     plain_http_cookies,  # noqa: F401 - a fixture
     sign_in,
 )
@@ -42,23 +43,7 @@ def test_a_volunteer_picks_a_place_near_them_and_a_draft_survives_a_reload(
     town_hall = make_place("Radnice", lon=14.1475, lat=49.3088)
     make_place("Hrad Zvíkov", lon=14.1920, lat=49.4390)  # 15 km away: not near
 
-    phone = browser.new_context(
-        viewport=PHONE,
-        base_url=live_server.url,
-        locale="cs-CZ",
-        geolocation=HERE,
-        permissions=["geolocation"],
-    )
-    page = phone.new_page()
-    # Map tiles come from elsewhere: nothing but the live server answers.
-    page.route(
-        "**/*",
-        lambda route: (
-            route.continue_() if route.request.url.startswith(live_server.url) else route.abort()
-        ),
-    )
-    script_errors = []
-    page.on("pageerror", lambda error: script_errors.append(str(error)))
+    phone, page, script_errors = phone_at(browser, live_server, HERE)
     sign_in(page, "alice", "/pruzkum/")
     page.wait_for_selector("body[data-ready=true]")
 
