@@ -153,7 +153,7 @@ def _upsert(obj: ParsedObject, source: str, evaluate: Evaluate, status: str, dec
     changed: list[str] = []
     if place is None:
         place = Place(source=source, source_id=key, **p_fields)
-        place.municipality = Municipality.objects.filter(geom__contains=place.location).first()
+        place.municipality = Municipality.at(place.location)
         place.save()
     else:
         changed = [k for k, v in p_fields.items() if not _equal(getattr(place, k), v)]

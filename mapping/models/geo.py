@@ -77,6 +77,11 @@ class Municipality(models.Model):
             ),
         ]
 
+    @classmethod
+    def at(cls, point: Point) -> "Municipality | None":
+        """The municipality `point` lies in (the first by code on a shared border), or None."""
+        return cls.objects.filter(geom__intersects=point).order_by("code").first()
+
     def __str__(self) -> str:
         return self.name
 

@@ -89,9 +89,8 @@ def place_fields(point: AddressPoint) -> dict:
 
 
 def municipality_of(point: AddressPoint) -> Municipality | None:
-    return (
-        Municipality.objects.filter(code=point.municipality_code).first()
-        or Municipality.objects.filter(geom__intersects=point.geom).order_by("code").first()
+    return Municipality.objects.filter(code=point.municipality_code).first() or Municipality.at(
+        point.geom
     )
 
 

@@ -112,12 +112,11 @@ def _place_from(payload: dict) -> Place:
         ) from None
     # Not saved yet: it is created inside the submission's transaction. Its municipality is the
     # one it lies in (the map's and the API's municipality filter go by it).
-    municipality = Municipality.objects.filter(geom__intersects=location).order_by("code").first()
     return Place(
         name=name,
         kind=kind,
         location=location,
-        municipality=municipality,
+        municipality=Municipality.at(location),
         **_address_from(data),
     )
 
