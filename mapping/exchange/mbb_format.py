@@ -26,6 +26,7 @@ from mapping.exchange.mbb_schema import (
     xml_element_errors,
     xml_order,
 )
+from mapping.ids import is_ascii_digits
 
 _NS = f"{{{NAMESPACE}}}"
 
@@ -105,7 +106,7 @@ def _typed(text: str | None, json_type: str):
         s = text.strip()
         # Keep "8" an integer so that a JSON 8 -> XML -> JSON round trip gives 8, not 8.0.
         digits = s.lstrip("+-")
-        return int(s) if digits.isascii() and digits.isdigit() else float(s)
+        return int(s) if is_ascii_digits(digits) else float(s)
     if json_type == "boolean":
         return text.strip() in ("true", "1")
     return text

@@ -47,6 +47,7 @@ from mapping.catalogue.vocab import (
     split_list,
     target_group_from_text,
 )
+from mapping.ids import is_ascii_digits
 
 HEADERS: dict[str, tuple[str, ...]] = {
     "provider": ("poskytovatel", "nazev poskytovatele", "provider"),
@@ -174,7 +175,7 @@ def _record(line: int, cells: dict[str, str]) -> Record:
     if raw_ruian.endswith(".0"):  # a number cell in a spreadsheet
         raw_ruian = raw_ruian[:-2]
     if raw_ruian:
-        if raw_ruian.isascii() and raw_ruian.isdigit() and len(raw_ruian) <= 10:
+        if is_ascii_digits(raw_ruian) and len(raw_ruian) <= 10:
             ruian = int(raw_ruian)
         else:
             errors.append(
