@@ -201,6 +201,24 @@ LEAFLET_CONFIG = {
 
 # Reports from the public through the web form, per client address and hour.
 REPORTS_PER_HOUR = envint("REPORTS_PER_HOUR", 10)
+# How many reverse proxies of the deployment stand before the application (nginx: 1). Only their
+# entries of X-Forwarded-For are trusted for the client's address (mapping/clients.py); with 0 the
+# header is ignored and REMOTE_ADDR is the client.
+TRUSTED_PROXY_COUNT = envint("TRUSTED_PROXY_COUNT", 0)
+
+# One cache shared by every process of the deployment (rate limits, the map layer): PostgreSQL's
+# own table by default (created by a migration), Redis when REDIS_URL is set.
+REDIS_URL = envstr("REDIS_URL", "")
+CACHES = {
+    "default": (
+        {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}
+        if REDIS_URL
+        else {
+            "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+            "LOCATION": "barrierfree_cache",
+        }
+    )
+}
 
 # The public REST API (mapping/api): read-only but for public reports, versioned in the URL.
 REST_FRAMEWORK = {
