@@ -95,14 +95,23 @@ LOCAL_DB_URL="postgis://barrierfree:barrierfree@127.0.0.1:5432/barrierfree"
 
 ensure_local_database() {
   ensure_cluster_running
-  if [ "$(pg_admin -c "SELECT 1 FROM pg_roles WHERE rolname='barrierfree'")" != 1 ]; then
-    say "creating database role barrierfree"
-    pg_admin -c "CREATE ROLE barrierfree LOGIN SUPERUSER PASSWORD 'barrierfree'"
-  fi
+  # The application's role is no superuser: it owns its database and nothing more. CREATEDB is
+  # for the tests alone (pytest-django creates its own database); a production role has neither
+  # (README, Production). Extensions are created once below, as the cluster's superuser.
+  case "$(pg_admin -c "SELECT rolsuper FROM pg_roles WHERE rolname='barrierfree'")" in
+    "")
+      say "creating database role barrierfree"
+      pg_admin -c "CREATE ROLE barrierfree LOGIN NOSUPERUSER CREATEDB PASSWORD 'barrierfree'" ;;
+    t)
+      say "database role barrierfree: taking back the superuser rights earlier versions gave it"
+      pg_admin -c "ALTER ROLE barrierfree NOSUPERUSER CREATEDB" ;;
+  esac
   if [ "$(pg_admin -c "SELECT 1 FROM pg_database WHERE datname='barrierfree'")" != 1 ]; then
     say "creating database barrierfree"
     pg_admin -c "CREATE DATABASE barrierfree OWNER barrierfree"
   fi
+  # PostGIS and pgRouting are not trusted extensions: only a superuser creates them. unaccent and
+  # pg_trgm (the search's) are trusted, so the migrations create them as the database's owner.
   for db in template1 barrierfree; do
     pg_admin -d "$db" -c "CREATE EXTENSION IF NOT EXISTS postgis; CREATE EXTENSION IF NOT EXISTS pgrouting;"
   done

@@ -67,6 +67,7 @@ VALIDATOR_DIR = Path(__file__).resolve().parents[1] / "tools" / "a11yjson-valida
 def a11yjson_validator():
     """Run the official A11yJSON schema (npm @sozialhelden/a11yjson, pinned in package-lock.json)
     on a file: installs it with `npm ci` on first use; returns (exit code, output)."""
+    import fcntl
     import shutil
     import subprocess
 
@@ -75,14 +76,17 @@ def a11yjson_validator():
         pytest.fail(
             "node and npm are needed for the A11yJSON validator (apt-get install nodejs npm)"
         )
-    if not (VALIDATOR_DIR / "node_modules" / "@sozialhelden" / "a11yjson").is_dir():
-        subprocess.run(
-            [npm, "ci", "--no-audit", "--no-fund"],
-            cwd=VALIDATOR_DIR,
-            check=True,
-            capture_output=True,
-            timeout=600,
-        )
+    # The suite runs in parallel (pytest-xdist): one worker installs, the others wait for it.
+    with open(VALIDATOR_DIR / "package-lock.json") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if not (VALIDATOR_DIR / "node_modules" / "@sozialhelden" / "a11yjson").is_dir():
+            subprocess.run(
+                [npm, "ci", "--no-audit", "--no-fund"],
+                cwd=VALIDATOR_DIR,
+                check=True,
+                capture_output=True,
+                timeout=600,
+            )
 
     def validate(path: Path, schema_type: str = "PlaceInfo") -> tuple[int, str]:
         done = subprocess.run(

@@ -18,10 +18,25 @@ def _plain_static_files(settings):
 
 
 @pytest.fixture(autouse=True)
-def _empty_cache():
+def _empty_cache(request):
+    """The shared cache (a database table) starts and ends empty for tests that use the database;
+    the pure presenters' tests have none to clear."""
+    if "db" not in request.fixturenames and "transactional_db" not in request.fixturenames:
+        yield
+        return
+    request.getfixturevalue(
+        "transactional_db" if "transactional_db" in request.fixturenames else "db"
+    )
     cache.clear()
     yield
     cache.clear()
+
+
+@pytest.fixture
+def cache_in_memory(settings):
+    """A per-process cache, for tests that count the layer's own queries: the shared cache of a
+    deployment is a database table, whose reads and writes would be counted too."""
+    settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
 
 @pytest.fixture
