@@ -243,7 +243,9 @@ def test_its_etag_differs_by_language_and_filters(client):
 
 
 @pytest.mark.django_db
-def test_it_costs_two_queries_and_one_when_cached(client, django_assert_num_queries, cache_in_memory):
+def test_it_costs_two_queries_and_one_when_cached(
+    client, django_assert_num_queries, cache_in_memory
+):
     for number in range(20):
         make_place(f"Place {number}", lon=TABOR[0] + number * 0.0005)
     with django_assert_num_queries(2):

@@ -144,7 +144,9 @@ def test_the_map_and_the_planner_accept_a_decimal_comma(client):
     assert features(client, max_kerb_cm="4,5")["Kavárna"]["barrier"] is True
 
 
-def test_limits_change_the_etag_and_cost_no_extra_query(client, django_assert_num_queries, cache_in_memory):
+def test_limits_change_the_etag_and_cost_no_extra_query(
+    client, django_assert_num_queries, cache_in_memory
+):
     make_place("Kavárna", answers=STEP_5_CM)
     url = reverse("public:places_layer")
     plain = client.get(url, {"bbox": BBOX})["ETag"]
