@@ -95,6 +95,9 @@ DATABASES = {
     )
 }
 DATABASES["default"]["ENGINE"] = "django.contrib.gis.db.backends.postgis"
+# A persistent connection is checked before each request reuses it: after a database restart
+# the first request gets a fresh connection instead of an error.
+DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 # Cap every statement so that a runaway spatial query cannot hold a connection (milliseconds).
 DATABASES["default"].setdefault("OPTIONS", {})["options"] = (
     f"-c statement_timeout={envint('DATABASE_STATEMENT_TIMEOUT_MS', 30000)}"

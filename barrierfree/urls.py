@@ -4,10 +4,13 @@ from django.contrib import admin
 from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 
+from mapping.health import healthz
+
 admin.site.site_header = _("Barrier-free map: administration")
 admin.site.site_title = _("Barrier-free map")
 
 urlpatterns = [
+    path("healthz", healthz, name="healthz"),
     path("admin/", admin.site.urls),
     path("i18n/", include("django.conf.urls.i18n")),
     path("api/v1/", include("mapping.api.urls")),

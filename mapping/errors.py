@@ -1,4 +1,4 @@
-"""The site's error answers (400, 403, 404, 500): a page in the site's layout for people, JSON for
+"""The site's error answers (400, 403, 404, 500, 503): a page in the site's layout for people, JSON
 scripts. The API, the survey's endpoints and the map's data (`*.json`, `*.geojson`) answer JSON
 with a code and the message in Czech and English, never an HTML page a script cannot read.
 
@@ -6,6 +6,9 @@ Only a message the product wrote for people is shown (the argument of `Http404(_
 `PermissionDenied(_("..."))`); exception text from anywhere else stays in the log.
 """
 
+import sys
+
+from django.db import InterfaceError, OperationalError
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.template import loader
 from django.utils import translation
@@ -31,11 +34,24 @@ MESSAGES = {
         "The site could not finish your request. Try again in a while; if it keeps happening, "
         "let the town's coordinator know."
     ),
+    503: _(
+        "The map's database cannot be reached just now. Try again in a minute; a form you were "
+        "sending was not saved, so go back and send it again."
+    ),
 }
 CSRF_MESSAGE = _(
     "The form has expired or was sent from another site. Reload the page and send it again."
 )
-CODES = {400: "bad_request", 403: "forbidden", 404: "not_found", 500: "server_error"}
+CODES = {
+    400: "bad_request",
+    403: "forbidden",
+    404: "not_found",
+    500: "server_error",
+    503: "unavailable",
+}
+# While the database is unreachable (a restart, a failover, a network cut), clients and load
+# balancers are asked to come back after this many seconds.
+RETRY_AFTER_SECONDS = 30
 
 
 def wants_json(request: HttpRequest) -> bool:
@@ -91,13 +107,28 @@ def page_not_found(request: HttpRequest, exception=None) -> HttpResponse:
     return error_answer(request, 404, exception)
 
 
+def database_unreachable(exception: BaseException | None) -> bool:
+    """The exception (or one it was raised from) says the database cannot answer now."""
+    while exception is not None:
+        if isinstance(exception, OperationalError | InterfaceError):
+            return True
+        exception = exception.__cause__ or exception.__context__
+    return False
+
+
 @requires_csrf_token
 def server_error(request: HttpRequest) -> HttpResponse:
     """Rendered with as little as possible: no context processors beyond the template's own,
-    no database; whatever failed must not fail again here."""
+    no database; whatever failed must not fail again here. A database that cannot be reached
+    is no error of the site's: a 503 with Retry-After, and the service recovers by itself."""
+    status = 503 if database_unreachable(sys.exc_info()[1]) else 500
     if wants_json(request):
-        return error_answer(request, 500)
-    return HttpResponse(loader.get_template("500.html").render(), status=500)
+        response = error_answer(request, status)
+    else:
+        response = HttpResponse(loader.get_template(f"{status}.html").render(), status=status)
+    if status == 503:
+        response["Retry-After"] = str(RETRY_AFTER_SECONDS)
+    return response
 
 
 def csrf_failure(request: HttpRequest, reason: str = "") -> HttpResponse:

@@ -1,0 +1,80 @@
+"""While the database cannot be reached, the site answers 503 with Retry-After (a page in the
+site's layout for people, JSON for scripts, a failing /healthz for load balancers), and it
+recovers by itself when the database is back: a real server process, its database connection
+cut and restored by a relay between it and PostgreSQL."""
+
+import json
+
+import pytest
+from django.conf import settings
+
+from mapping.models import ReviewStatus
+from tests.factories import make_assessment, make_place
+from tests.servers import AppServer, TcpRelay, database_url
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+
+@pytest.fixture
+def relay():
+    relay = TcpRelay(int(settings.DATABASES["default"]["PORT"] or 5432)).restore()
+    yield relay
+    relay.cut()
+
+
+@pytest.fixture
+def server(relay, tmp_path, production_environment):
+    server = AppServer(
+        tmp_path / "server.log",
+        **production_environment,
+        DATABASE_URL=database_url(port=relay.port),
+    )
+    yield server.wait_until_listening()
+    server.stop()
+
+
+def published_place():
+    place = make_place("Radnice")
+    make_assessment(place, status=ReviewStatus.APPROVED)
+    return place
+
+
+def test_a_cut_database_gives_503_pages_json_and_health_then_the_service_recovers(server, relay):
+    place = published_place()
+    assert server.get(f"/misto/{place.pk}/")[0] == 200
+    assert json.loads(server.get("/healthz")[2]) == {
+        "status": "ok",
+        "checks": {"database": "ok", "migrations": "ok"},
+    }
+
+    relay.cut()
+    status, headers, body = server.get(f"/misto/{place.pk}/", **{"Accept-Language": "en"})
+    page = body.decode()
+    assert (status, headers["Retry-After"]) == (503, "30")
+    assert '<html lang="en"' in page and "The map is briefly unavailable" in page
+    assert '<nav class="site-nav"' in page
+    status, headers, body = server.get("/api/v1/places/", **{"Accept-Language": "cs"})
+    answer = json.loads(body)
+    assert (status, headers["Retry-After"], answer["code"]) == (503, "30", "unavailable")
+    assert answer["error"].startswith("Databáze mapy teď není dostupná")
+    status, _headers, body = server.get("/healthz")
+    assert status == 503
+    assert json.loads(body)["checks"]["database"].startswith("unreachable")
+
+    relay.restore()
+    assert server.get(f"/misto/{place.pk}/")[0] == 200
+    assert server.get("/healthz")[0] == 200
+
+
+def test_health_reports_migrations_not_applied(server):
+    """A deployment half done (new code, old schema) is taken out of rotation."""
+    from django.db import connection
+
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "DELETE FROM django_migrations WHERE app = 'mapping' AND name = "
+            "(SELECT max(name) FROM django_migrations WHERE app = 'mapping')"
+        )
+    status, _headers, body = server.get("/healthz")
+    assert status == 503
+    assert json.loads(body)["checks"]["migrations"] == "1 migrations not applied"
