@@ -13,7 +13,7 @@ class Command(BaseCommand):
     help = gettext_lazy(
         "Import places and assessments from a Mapy bez bariér exchange file (JSON or XML)."
     )
-    # Tests hand in a double of the engine's evaluate(); the command line always uses the engine.
+    # Tests hand in a double of the engine; the command line always uses mapping.categorisation.
     stealth_options = ("evaluate",)
 
     def add_arguments(self, parser) -> None:
