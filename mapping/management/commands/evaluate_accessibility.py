@@ -10,7 +10,7 @@ import json
 from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
-from django.utils.translation import get_language, gettext_lazy
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from mapping.categorisation import categorise, current_methodology_version
@@ -51,7 +51,7 @@ def summary_line(index: int, obj: dict, result) -> dict:
 
 
 class Command(BaseCommand):
-    help = gettext_lazy(
+    help = _(
         "Categorise the objects of a Mapy bez bariér exchange JSON file by the MKPO methodology, "
         "printing one JSON line per object."
     )

@@ -9,7 +9,6 @@ Dry-run by default: reports what would change (place, profile, old -> new) and w
 from django.core.management.base import BaseCommand
 from django.db import transaction
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 
 from mapping.categorisation import COLUMNS, current_methodology_version, recategorize
 from mapping.methodology.rules import RULESETS
@@ -19,7 +18,7 @@ BATCH = 500
 
 
 class Command(BaseCommand):
-    help = gettext_lazy(
+    help = _(
         "Re-evaluate stored assessments whose methodology version differs from the current one, "
         "reporting what changes; writes only with --commit."
     )
