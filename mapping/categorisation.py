@@ -4,7 +4,8 @@ Every caller that categorises answers — the survey (its live evaluation, its s
 survey's correction), the Mapy bez bariér and VozejkMap imports, `evaluate_accessibility`,
 `recategorize_assessments` and the demo town — goes through `categorise()`, so that the version a
 town chose in settings.METHODOLOGY_VERSION is the one applied everywhere. Nothing else calls
-mapping.methodology.engine.evaluate (its own tests and the engine's benchmark aside).
+mapping.methodology.engine.evaluate, its own tests and benchmark aside (tests/methodology/
+test_one_bridge.py holds it).
 """
 
 from django.conf import settings
