@@ -260,6 +260,10 @@ SURVEY_MAX_AGE_YEARS = envint("SURVEY_MAX_AGE_YEARS", 5)
 # REVIEW_TOLERANCE_PERCENT of the larger value.
 REVIEW_TOLERANCE_CM = envfloat("REVIEW_TOLERANCE_CM", 5.0)
 REVIEW_TOLERANCE_PERCENT = envfloat("REVIEW_TOLERANCE_PERCENT", 10.0)
+# The MKPO methodology version that categorises every survey and import (mapping/methodology/
+# rules.py: mkpo-mbb-2026.1 or mkpo-12m-2026.1); empty for the engine's current one. A system check
+# refuses an unknown version at start-up.
+METHODOLOGY_VERSION = envstr("METHODOLOGY_VERSION", "")
 # A coordinator's invitation link is valid this many days, and used once.
 INVITATION_MAX_AGE_DAYS = envint("INVITATION_MAX_AGE_DAYS", 14)
 

@@ -1,14 +1,23 @@
-"""Storing what the methodology engine computes on an Assessment (the one bridge from the pure
-engine to the model), used by the survey, the review, the importers and recategorisation."""
+"""The one bridge from the pure methodology engine to the models.
+
+Every caller that categorises answers — the survey (its live evaluation, its submission, a returned
+survey's correction), the Mapy bez bariér and VozejkMap imports, `evaluate_accessibility`,
+`recategorize_assessments` and the demo town — goes through `categorise()`, so that the version a
+town chose in settings.METHODOLOGY_VERSION is the one applied everywhere. Nothing else calls
+mapping.methodology.engine.evaluate, its own tests and benchmark aside (tests/methodology/
+test_one_bridge.py holds it).
+"""
 
 from django.conf import settings
 from django.utils import timezone
 
-from mapping.methodology.engine import evaluate
+from mapping.methodology.engine import Result, evaluate
 from mapping.methodology.rules import METHODOLOGY_VERSION, get_ruleset
 from mapping.models import Assessment
 
 PROFILES = ("wheelchair", "seniors", "pram")
+# The Assessment columns that `assessment_columns` fills (and `recategorize` sets).
+COLUMNS = (*PROFILES, "has_accessible_toilet", "result", "methodology_version")
 
 
 def current_methodology_version() -> str:
@@ -19,28 +28,34 @@ def current_methodology_version() -> str:
     ).version
 
 
+def categorise(answers: dict, version: str | None = None) -> Result:
+    """The engine's verdict on one object's answers under `version`, by default the deployment's."""
+    return evaluate(answers or {}, version or current_methodology_version())
+
+
+def assessment_columns(result: Result) -> dict:
+    """The Assessment columns a result fills: the categories, the toilet, the stored result and
+    the version that computed them."""
+    return {
+        **{profile: result.categories[profile] for profile in PROFILES},
+        "has_accessible_toilet": bool(result.has_accessible_toilet),
+        "result": result.to_dict(),
+        "methodology_version": result.version,
+    }
+
+
 def recategorize(assessment: Assessment, version: str | None = None) -> list[tuple]:
     """Evaluate the assessment's answers and set its result and category columns (not saved).
 
     Returns what changed: (field, old, new) for each profile and the accessible toilet.
     """
-    result = evaluate(assessment.answers or {}, version or current_methodology_version())
+    columns = assessment_columns(categorise(assessment.answers, version))
     changes = []
-    for profile in PROFILES:
-        old, new = getattr(assessment, profile), result.categories[profile]
+    for name in (*PROFILES, "has_accessible_toilet"):
+        old, new = getattr(assessment, name), columns[name]
         if old != new:
-            changes.append((profile, old, new))
-            setattr(assessment, profile, new)
-    if assessment.has_accessible_toilet != result.has_accessible_toilet:
-        changes.append(
-            (
-                "has_accessible_toilet",
-                assessment.has_accessible_toilet,
-                result.has_accessible_toilet,
-            )
-        )
-        assessment.has_accessible_toilet = result.has_accessible_toilet
-    assessment.result = result.to_dict()
-    assessment.methodology_version = result.version
+            changes.append((name, old, new))
+    for name, value in columns.items():
+        setattr(assessment, name, value)
     assessment.updated_at = timezone.now()
     return changes

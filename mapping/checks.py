@@ -1,7 +1,9 @@
-"""System checks that validate the deployment's map settings at start-up."""
+"""System checks that validate the deployment's map and methodology settings at start-up."""
 
 from django.conf import settings
 from django.core.checks import Error, register
+
+from mapping.methodology.rules import METHODOLOGY_VERSION, RULESETS
 
 
 @register()
@@ -34,3 +36,18 @@ def check_map_settings(app_configs, **kwargs):
             )
         )
     return errors
+
+
+@register()
+def check_methodology_version(app_configs, **kwargs):
+    version = getattr(settings, "METHODOLOGY_VERSION", "")
+    if not version or version in RULESETS:
+        return []
+    return [
+        Error(
+            f"METHODOLOGY_VERSION={version!r} is not a known methodology version.",
+            hint=f"Set METHODOLOGY_VERSION to one of {', '.join(RULESETS)}, or leave it empty "
+            f"for the current one ({METHODOLOGY_VERSION}).",
+            id="mapping.E004",
+        )
+    ]

@@ -46,11 +46,11 @@ def test_every_demo_place_lies_in_the_demo_municipality_and_is_published():
 
 
 def test_the_demo_categories_are_computed_by_the_engine_from_the_measurements():
-    from mapping.methodology.engine import evaluate
+    from mapping.categorisation import categorise
 
     call_command("load_demo", "--commit")
     for assessment in Assessment.objects.all():
-        result = evaluate(assessment.answers)
+        result = categorise(assessment.answers)
         assert [assessment.wheelchair, assessment.seniors, assessment.pram] == [
             result.categories[profile] for profile in ("wheelchair", "seniors", "pram")
         ]

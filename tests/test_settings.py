@@ -69,3 +69,10 @@ def test_a_malformed_boolean_is_refused_loudly():
     result = manage("check", DEBUG="perhaps", **PRODUCTION_ENV)
     assert result.returncode != 0
     assert "DEBUG='perhaps' is not a boolean" in result.stderr
+
+
+def test_an_unknown_methodology_version_is_reported_with_the_known_ones():
+    result = manage("check", METHODOLOGY_VERSION="mkpo-1999", **PRODUCTION_ENV)
+    assert result.returncode != 0
+    assert "mapping.E004" in result.stderr
+    assert "mkpo-12m-2026.1" in result.stderr

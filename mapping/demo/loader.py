@@ -12,7 +12,7 @@ from pathlib import Path
 from django.contrib.gis.geos import MultiPolygon, Point, Polygon
 from django.db import connection, transaction
 
-from mapping.categorisation import recategorize
+from mapping.categorisation import assessment_columns, categorise
 from mapping.models import (
     Assessment,
     Entrance,
@@ -127,8 +127,7 @@ def _load_assessment(place: Place, item: dict, report: LoadReport) -> None:
     survey = item["assessment"]
     declared = survey["declared"]
     answers = survey["answers"]
-    computed = Assessment(answers=answers)
-    recategorize(computed)
+    computed = assessment_columns(categorise(answers))
     _, created = Assessment.objects.update_or_create(
         source=SOURCE,
         source_id=item["id"],
@@ -137,16 +136,11 @@ def _load_assessment(place: Place, item: dict, report: LoadReport) -> None:
             "survey_date": date.fromisoformat(survey["survey_date"]),
             "surveyor_name": survey["surveyor_name"],
             "survey_kind": "public_space" if item["kind"] == "public_space" else "building",
-            "methodology_version": computed.methodology_version,
             "answers": answers,
-            "result": computed.result,
             "declared": declared,
-            "wheelchair": computed.wheelchair,
-            "seniors": computed.seniors,
-            "pram": computed.pram,
-            "has_accessible_toilet": computed.has_accessible_toilet,
+            **computed,
             "disagrees_with_declared": any(
-                declared[profile] != getattr(computed, profile) for profile in declared
+                declared[profile] != computed[profile] for profile in declared
             ),
             "status": ReviewStatus.APPROVED,
             "is_demo": True,

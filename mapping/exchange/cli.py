@@ -8,8 +8,8 @@ from django.core.management.base import CommandError
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from mapping.categorisation import categorise
 from mapping.exchange.importer import ImportReport
-from mapping.methodology.engine import evaluate as engine_evaluate
 from mapping.models import Municipality
 
 ACTION_LABELS = {
@@ -62,10 +62,9 @@ def extent_from_options(options) -> Polygon | None:
 
 
 def evaluate_from_options(options):
-    """The methodology engine, unless a test passes its own categoriser as `evaluate`."""
-    if options.get("evaluate") is not None:
-        return options["evaluate"]
-    return engine_evaluate
+    """The engine under the deployment's methodology version (mapping.categorisation), unless a
+    test passes a double of it as `evaluate`."""
+    return options.get("evaluate") or categorise
 
 
 def write_report(command, report: ImportReport, verbosity: int = 1) -> None:

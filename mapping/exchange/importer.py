@@ -8,11 +8,9 @@ One core for the command line and any admin upload. It
 - puts each object in its own savepoint, so one bad object does not abort the rest;
 - skips, with the reason, what is invalid, has no id or position, or lies outside `extent`.
 
-Categorisation is ONE injected call, `evaluate(answers)`: the survey engine
-(mapping.methodology.engine.evaluate) in production, a small test double in tests. It returns an
-object with `categories` ({"wheelchair"|"seniors"|"pram": "accessible"|"partly"|"inaccessible"})
-and, when it has them, `wc` (each toilet's category), `has_accessible_toilet`, `version` and
-`to_dict()` (stored in Assessment.result).
+Categorisation is ONE call, `evaluate(answers)`: mapping.categorisation.categorise (the engine under
+the deployment's methodology version) unless a test injects a double of the engine's Result
+(`categories`, `has_accessible_toilet`, `version`, `to_dict()` with the toilets' `wc`).
 
 Imported assessments are approved (published): the source is a certified one. Where a declared
 category differs from the computed one, both are kept and the assessment is flagged
@@ -29,6 +27,7 @@ from django.db import DatabaseError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from mapping.categorisation import assessment_columns, categorise
 from mapping.exchange.mbb_format import ParsedObject
 from mapping.exchange.places import (
     declared_categories,
@@ -78,25 +77,6 @@ class ImportReport:
         }
 
 
-def categorise(evaluate: Evaluate, answers: dict) -> dict:
-    """Assessment columns from one call of the engine."""
-    result = evaluate(answers)
-    categories = dict(result.categories)
-    wc = list(getattr(result, "wc", []) or [])
-    has_toilet = getattr(result, "has_accessible_toilet", None)
-    if has_toilet is None:
-        has_toilet = any(c != "inaccessible" for c in wc)
-    stored = result.to_dict() if hasattr(result, "to_dict") else {**categories, "wc": wc}
-    return {
-        "wheelchair": categories.get("wheelchair", ""),
-        "seniors": categories.get("seniors", ""),
-        "pram": categories.get("pram", ""),
-        "has_accessible_toilet": bool(has_toilet),
-        "result": stored,
-        "methodology_version": str(getattr(result, "version", "") or ""),
-    }
-
-
 def _skip_reason(obj: ParsedObject, extent: Polygon | None, seen: dict[str, int]) -> str:
     if obj.errors:
         shown = "; ".join(f"{e.field or '-'}: {e.message}" for e in obj.errors[:5])
@@ -140,7 +120,7 @@ def _upsert(obj: ParsedObject, source: str, evaluate: Evaluate, status: str, dec
         "answers": data,
         "survey_date": survey_date(data),
         "declared": declared,
-        **categorise(evaluate, data),
+        **assessment_columns(evaluate(data)),
     }
     computed_wc = list(a_fields["result"].get("wc", []))
     disagree = disagreements(declared, a_fields, computed_wc)
@@ -206,7 +186,7 @@ def import_objects(
     objects: Iterable[ParsedObject],
     *,
     source: str,
-    evaluate: Evaluate,
+    evaluate: Evaluate = categorise,
     commit: bool = False,
     extent: Polygon | None = None,
     progress: Callable[[int], None] | None = None,

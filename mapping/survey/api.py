@@ -14,10 +14,10 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_POST
 
 from mapping.access import can_edit, get_assessment_or_404, get_assessment_writable_or_403
+from mapping.categorisation import categorise
 from mapping.models import Assessment, Photo, PlaceKind
 from mapping.ruian.lookup import nearest_point, place_fields
 from mapping.survey import submission
-from mapping.survey.evaluation import evaluate_answers
 from mapping.survey.form_structure import all_forms
 from mapping.survey.http import json_error
 from mapping.survey.places import BadPosition, parse_position, places_near
@@ -117,7 +117,7 @@ def evaluate(request: HttpRequest) -> JsonResponse:
         return json_error(400, "payload_not_json", _("The survey data are not valid JSON."))
     except submission.SubmissionError as exc:
         return _error(exc)
-    return JsonResponse({"result": evaluate_answers(answers)})
+    return JsonResponse({"result": categorise(answers).to_dict()})
 
 
 @require_POST

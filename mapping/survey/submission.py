@@ -17,12 +17,12 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from mapping.categorisation import assessment_columns, categorise
 from mapping.models import AddressPoint, Assessment, Municipality, Photo, Place, PlaceKind
 from mapping.models.assessments import SurveyKind
 from mapping.photos.errors import PhotoError
 from mapping.photos.storage import save_photo
 from mapping.review import workflow
-from mapping.survey.evaluation import category_columns, evaluate_answers
 from mapping.survey.form_structure import validate_answers
 from mapping.survey.places import BadPosition, parse_position
 from mapping.survey.roles import can_submit
@@ -265,7 +265,7 @@ def create_submission(user, payload: dict, files) -> tuple[Assessment, bool]:
     check_answers(answers, place.kind, final=action == "submit")
     survey_date = _survey_date(payload)
     specs = _photo_specs(payload, files)
-    result = evaluate_answers(answers)
+    columns = assessment_columns(categorise(answers))
     written: list[tuple] = []
     try:
         with transaction.atomic():
@@ -281,9 +281,8 @@ def create_submission(user, payload: dict, files) -> tuple[Assessment, bool]:
                     else SurveyKind.BUILDING
                 ),
                 answers=answers,
-                result=result,
                 idempotency_key=key,
-                **category_columns(result),
+                **columns,
             )
             store_photos(assessment, specs, written)
             if action == "submit":
@@ -304,10 +303,8 @@ def create_submission(user, payload: dict, files) -> tuple[Assessment, bool]:
 def update_answers(assessment: Assessment, answers, *, final: bool = False) -> Assessment:
     """Save a writable assessment's answers (a returned survey being corrected)."""
     check_answers(answers, assessment.place.kind, final=final)
-    result = evaluate_answers(answers)
     assessment.answers = answers
-    assessment.result = result
-    for name, value in category_columns(result).items():
+    for name, value in assessment_columns(categorise(answers)).items():
         setattr(assessment, name, value)
     assessment.save()
     return assessment

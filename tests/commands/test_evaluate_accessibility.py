@@ -12,6 +12,8 @@ import pytest
 from django.core.management import CommandError, call_command
 from django.utils import translation
 
+from tests.methodology.objects import NARROW_RAMP, UNDER_EACH_VERSION
+
 ROOT = Path(__file__).resolve().parents[2]
 FIXTURES = ROOT / "tests/fixtures/mapybezbarier"
 SCHEMA = ROOT / "mapping/exchange/schemas/mapybezbarier/schema.jsonschema"
@@ -101,6 +103,21 @@ def test_it_applies_another_methodology_version_when_asked():
         "inaccessible",
         "partly",
     ]
+
+
+@pytest.mark.parametrize(("setting", "recorded", "category"), UNDER_EACH_VERSION)
+def test_without_an_option_it_applies_the_towns_version(
+    tmp_path, settings, setting, recorded, category
+):
+    settings.METHODOLOGY_VERSION = setting
+    path = tmp_path / "objekty.json"
+    path.write_text(json.dumps({"object": [NARROW_RAMP]}), encoding="utf-8")
+
+    [line] = run(path)
+
+    assert [line["wheelchair"], line["seniors"], line["pram"]] == [category] * 3
+    ramp_reasons = [r for r in line["reasons"] if r["rule"] == "ramp_width"]
+    assert bool(ramp_reasons) == (recorded == "mkpo-mbb-2026.1")
 
 
 def test_a_malformed_file_fails_naming_the_object_index_and_the_field():

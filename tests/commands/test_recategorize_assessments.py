@@ -10,12 +10,11 @@ from django.utils import translation
 
 from mapping.methodology.rules import METHODOLOGY_VERSION
 from mapping.models import Assessment, Place
-from tests.methodology.objects import BUILDING, RAMP, changed
+from tests.methodology.objects import BUILDING, NARROW_RAMP, changed
 
 pytestmark = pytest.mark.django_db
 
 ONE_STEP = changed(BUILDING, entrance1Accessibility="OneStepEntranceAccessibility", wc=[])
-NARROW_RAMP = dict(BUILDING, rampskids=[changed(RAMP, rampleg1Width=105)])
 
 
 @pytest.fixture(autouse=True)

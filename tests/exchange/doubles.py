@@ -1,10 +1,10 @@
-"""A test double of the survey engine's interface (mapping.methodology.engine.evaluate).
+"""A test double of the engine's interface (mapping.categorisation.categorise).
 
 It is NOT the methodology: it reads the categories an object declares and returns them in the
 engine's result shape (`categories`, `wc`, `has_accessible_toilet`, `version`, `to_dict()`), so
-that exchange tests exercise the import and export plumbing whatever the rules say. The lead
-uses the real engine in production (mapping/exchange/cli.py), and test_mbb_round_trip.py
-checks the real engine end to end.
+that exchange tests exercise the import and export plumbing whatever the rules say. Production
+uses mapping.categorisation.categorise (import_objects' default), and test_mbb_round_trip.py and
+test_methodology_setting.py check it end to end.
 """
 
 from mapping.exchange.mbb_schema import CATEGORY_FROM_EXCHANGE, PROFILE_KEYS

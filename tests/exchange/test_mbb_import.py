@@ -13,6 +13,7 @@ from mapping.models import Assessment, AssessmentEvent, Municipality, Place, Rev
 from tests.exchange.conftest import FIXTURES
 from tests.exchange.doubles import always, declared_evaluate
 from tests.factories import make_assessment
+from tests.methodology.objects import NARROW_RAMP, UNDER_EACH_VERSION
 
 pytestmark = pytest.mark.django_db
 
@@ -193,19 +194,23 @@ def test_the_command_explains_a_bad_file_or_option(tmp_path, content, args, mess
         call_command("import_mapybezbarier", str(path), *args, evaluate=declared_evaluate)
 
 
-def test_without_a_test_double_the_command_uses_the_engine_or_says_it_is_missing(tmp_path):
+@pytest.mark.parametrize(("setting", "recorded", "category"), UNDER_EACH_VERSION)
+def test_without_a_test_double_the_command_categorises_under_the_towns_version(
+    tmp_path, settings, setting, recorded, category
+):
+    settings.METHODOLOGY_VERSION = setting
     path = tmp_path / "objekty.json"
-    path.write_bytes((FIXTURES / "exchange_objects.json").read_bytes())
-    try:
-        import mapping.methodology.engine  # noqa: F401
-    except ImportError:
-        with pytest.raises(CommandError, match="not installed"):
-            call_command("import_mapybezbarier", str(path))
-    else:
-        out = StringIO()
-        call_command("import_mapybezbarier", str(path), "--commit", stdout=out)
-        assert "3 created" in out.getvalue()
-        assert Assessment.objects.exclude(methodology_version="").count() == 3
+    narrow = dict(NARROW_RAMP, objectId=40299, latitude=49.3088, longitude=14.1475)
+    path.write_text(json.dumps({"object": [narrow]}), encoding="utf-8")
+    out = StringIO()
+    call_command("import_mapybezbarier", str(path), "--commit", stdout=out)
+    assert "1 created" in out.getvalue()
+    a = Assessment.objects.get(source_id="40299")
+    assert (a.methodology_version, a.wheelchair, a.result["methodology_version"]) == (
+        recorded,
+        category,
+        recorded,
+    )
 
 
 def test_within_municipalities_keeps_what_lies_in_the_towns_of_the_map(tmp_path):

@@ -117,14 +117,7 @@ def test_with_the_real_engine_our_objects_keep_every_field_and_the_xml_ones_are_
     mbb_document, mbb_bytes
 ):
     """The production path: the methodology engine itself categorises, not the test double."""
-    from mapping.methodology import engine
-
-    import_objects(
-        mbb_format.read_json(mbb_bytes),
-        source="mapybezbarier",
-        evaluate=engine.evaluate,
-        commit=True,
-    )
+    import_objects(mbb_format.read_json(mbb_bytes), source="mapybezbarier", commit=True)
     assert not Assessment.objects.filter(disagrees_with_declared=True).exists()
     exported = mbb_format.read_json(export("mbb-json").content)
     assert _by_id([o.data for o in exported]) == _by_id(mbb_document["object"])
@@ -133,7 +126,6 @@ def test_with_the_real_engine_our_objects_keep_every_field_and_the_xml_ones_are_
     report = import_objects(
         mbb_format.read_xml((FIXTURES / "objects.xml").read_bytes()),
         source="xml",
-        evaluate=engine.evaluate,
         commit=True,
     )
     # Poliklinika declares the pram profile accessible; its partly accessible interior says not.

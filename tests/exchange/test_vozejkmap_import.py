@@ -11,6 +11,7 @@ from mapping.exchange.importer import import_objects
 from mapping.exchange.vozejkmap import read_geojson
 from mapping.models import Assessment, Place, ReviewStatus
 from tests.exchange.doubles import always
+from tests.methodology.objects import UNDER_EACH_VERSION
 
 pytestmark = pytest.mark.django_db
 POINTS = Path(__file__).resolve().parents[1] / "fixtures" / "vozejkmap"
@@ -93,3 +94,14 @@ def test_the_command_can_publish_at_once():
         stdout=StringIO(),
     )
     assert Assessment.objects.filter(status="approved").count() == 6
+
+
+@pytest.mark.parametrize(("setting", "recorded", "_category"), UNDER_EACH_VERSION)
+def test_without_a_test_double_the_command_categorises_under_the_towns_version(
+    settings, setting, recorded, _category
+):
+    settings.METHODOLOGY_VERSION = setting
+    call_command("import_vozejkmap", str(POINTS / "points.geojson"), "--commit", stdout=StringIO())
+    versions = set(Assessment.objects.values_list("methodology_version", flat=True))
+    assert versions == {recorded}
+    assert {a.result["methodology_version"] for a in Assessment.objects.all()} == {recorded}

@@ -107,3 +107,13 @@ def at(base: dict, path: str, value) -> dict:
     if m.group(2) is None:
         return changed(base, **{path: value})
     return changed(base, **{f"{m.group(1)}__{m.group(2)}__{m.group(3)}": value})
+
+
+# A ramp 105 cm wide: too narrow for every profile under the current version (mkpo-mbb-2026.1
+# asks 110 cm), wide enough under the other published reading (mkpo-12m-2026.1 asks 100 cm).
+NARROW_RAMP = changed(BUILDING, rampskids__0__rampleg1Width=105)
+# (settings.METHODOLOGY_VERSION, the version a categorisation records, NARROW_RAMP's category)
+UNDER_EACH_VERSION = [
+    ("", "mkpo-mbb-2026.1", "inaccessible"),
+    ("mkpo-12m-2026.1", "mkpo-12m-2026.1", "accessible"),
+]

@@ -81,12 +81,9 @@ def surveyed_town():
     """Our Mapy bez bariér objects, imported and categorised by the engine, hence published."""
     from mapping.exchange import mbb_format
     from mapping.exchange.importer import import_objects
-    from mapping.methodology.engine import evaluate
 
     document = (FIXTURES / "exchange_objects.json").read_bytes()
-    import_objects(
-        mbb_format.read_json(document), source="mapybezbarier", evaluate=evaluate, commit=True
-    )
+    import_objects(mbb_format.read_json(document), source="mapybezbarier", commit=True)
     return json.loads(document)["object"]
 
 

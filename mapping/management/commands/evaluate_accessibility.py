@@ -10,11 +10,11 @@ import json
 from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
-from django.utils.translation import get_language, gettext_lazy
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
-from mapping.methodology.engine import evaluate
-from mapping.methodology.rules import RULESETS, get_ruleset
+from mapping.categorisation import categorise, current_methodology_version
+from mapping.methodology.rules import RULESETS
 from mapping.methodology.structure import validate_exchange
 from mapping.methodology.texts import reason_dict
 
@@ -51,7 +51,7 @@ def summary_line(index: int, obj: dict, result) -> dict:
 
 
 class Command(BaseCommand):
-    help = gettext_lazy(
+    help = _(
         "Categorise the objects of a Mapy bez bariér exchange JSON file by the MKPO methodology, "
         "printing one JSON line per object."
     )
@@ -62,7 +62,7 @@ class Command(BaseCommand):
             "--methodology",
             choices=sorted(RULESETS),
             default=None,
-            help=_("methodology version (default: the current one)"),
+            help=_("methodology version to apply (default: the deployment's current one)"),
         )
 
     def handle(self, *args, **options):
@@ -80,8 +80,8 @@ class Command(BaseCommand):
                 + "\n"
                 + "\n".join(lines)
             )
-        version = get_ruleset(options["methodology"]).version
+        version = options["methodology"] or current_methodology_version()
         out = self.stdout
         for index, obj in enumerate(document["object"]):
-            line = summary_line(index, obj, evaluate(obj, version))
+            line = summary_line(index, obj, categorise(obj, version))
             out.write(json.dumps(line, ensure_ascii=False))

@@ -4,13 +4,12 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 
 from mapping.exchange.export import FORMATS, export
 
 
 class Command(BaseCommand):
-    help = gettext_lazy(
+    help = _(
         "Export the published places (approved assessments) as Mapy bez bariér JSON or XML, "
         "A11yJSON, OpenStreetMap tags or GeoJSON."
     )

@@ -3,8 +3,9 @@
 from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
+from django.utils.translation import gettext as _
 
-from mapping.catalogue.importer import REJECTED, import_records
+from mapping.catalogue.importer import REJECTED, ImportReport, RowResult, import_records
 from mapping.catalogue.readers import (
     FORMATS,
     SOURCE_NAMES,
@@ -16,31 +17,37 @@ from mapping.catalogue.records import CatalogueFileError
 
 
 class Command(BaseCommand):
-    help = (
+    help = _(
         "Import providers and services into the catalogue. Dry run unless --commit; "
         "prints one line per row: created, updated, unchanged or rejected (with why)."
     )
 
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("file", type=Path)
-        parser.add_argument("--format", choices=FORMATS, help="Default: from the file name.")
+        parser.add_argument("--format", choices=FORMATS, help=_("Default: from the file name."))
         parser.add_argument(
             "--source",
-            help="Name of the source, part of the key that makes re-imports idempotent "
-            "(default: the format, e.g. 'spreadsheet', 'rpss', 'pribor').",
+            help=_(
+                "Name of the source, part of the key that makes re-imports idempotent "
+                "(default: the format, e.g. 'spreadsheet', 'rpss', 'pribor')."
+            ),
         )
         parser.add_argument(
             "--codelists",
             type=Path,
-            help="RPSS only: a folder with the MPSV code lists as JSON "
-            "(druhy-socialni-sluzby.json, cilove-skupiny-osoby.json, ...).",
+            help=_(
+                "RPSS only: a folder with the MPSV code lists as JSON "
+                "(druhy-socialni-sluzby.json, cilove-skupiny-osoby.json, ...)."
+            ),
         )
-        parser.add_argument("--commit", action="store_true", help="Write to the database.")
+        parser.add_argument(
+            "--commit", action="store_true", help=_("Write to the database (default: a dry run).")
+        )
 
     def handle(self, *args, **options) -> None:
         path: Path = options["file"]
         if not path.is_file():
-            raise CommandError(f"No such file: {path}")
+            raise CommandError(_("File not found: %(path)s") % {"path": path})
         try:
             data = path.read_bytes()
             fmt = options["format"] or guess_format(path.name, data)
@@ -50,21 +57,51 @@ class Command(BaseCommand):
             raise CommandError(str(error)) from error
         source = options["source"] or SOURCE_NAMES[fmt]
         report = import_records(records, source=source, commit=options["commit"])
+        self.write_report(report)
+
+    def write_report(self, report: ImportReport) -> None:
+        """The report in the active language, as the admin upload shows it."""
         for row in report.rows:
-            line = f"{row.line:>5}  {row.status:<9}  {row.label}"
+            line = f"{row.line:>5}  {row.status_label:<10}  {row.label}"
             self.stdout.write(self.style.ERROR(line) if row.status == REJECTED else line)
             for reason in row.reasons:
                 self.stdout.write(f"         - {reason}")
-        if report.unmatched:
-            self.stdout.write("\nAddresses to pin on the map (no place matched):")
-            for row in report.unmatched:
-                for text in row.unmatched:
-                    self.stdout.write(f"{row.line:>5}  {row.label}: {text}")
-        if report.created_from_ruian:
-            self.stdout.write("\nPlaces created from RÚIAN address points (check them on the map):")
-            for row in report.created_from_ruian:
-                for text in row.created_from_ruian:
-                    self.stdout.write(f"{row.line:>5}  {row.label}: {text}")
-        counts = ", ".join(f"{name} {n}" for name, n in report.counts.items())
-        mode = "written" if report.committed else "dry run, nothing written (use --commit)"
-        self.stdout.write(f"\n{counts} ({mode})")
+        self._section(
+            report.unmatched,
+            "unmatched",
+            _("Addresses to pin on the map"),
+            _(
+                "No place on the map has these addresses. Add the place, then link it to the "
+                "service."
+            ),
+        )
+        self._section(
+            report.created_from_ruian,
+            "created_from_ruian",
+            _("Places created from RÚIAN"),
+            _(
+                "No place on the map had these addresses; official RÚIAN address points did, "
+                "so a place was created at each. Check them on the map."
+            ),
+        )
+        counts = report.counts
+        self.stdout.write(
+            "\n"
+            + _(
+                "Created %(created)s, updated %(updated)s, unchanged %(unchanged)s, "
+                "rejected %(rejected)s."
+            )
+            % counts
+        )
+        if report.committed:
+            self.stdout.write(_("Written to the catalogue"))
+        else:
+            self.stdout.write(_("Dry run: nothing was written. Add --commit to import."))
+
+    def _section(self, rows: list[RowResult], attribute: str, heading: str, why: str) -> None:
+        if not rows:
+            return
+        self.stdout.write(f"\n{heading}: {why}")
+        for row in rows:
+            for text in getattr(row, attribute):
+                self.stdout.write(f"{row.line:>5}  {row.label}: {text}")

@@ -2,7 +2,6 @@
 
 from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 
 from mapping.exchange import cli
 from mapping.exchange.importer import import_objects
@@ -10,10 +9,8 @@ from mapping.exchange.mbb_format import DocumentError, guess_format, read
 
 
 class Command(BaseCommand):
-    help = gettext_lazy(
-        "Import places and assessments from a Mapy bez bariér exchange file (JSON or XML)."
-    )
-    # Tests hand in a double of the engine's evaluate(); the command line always uses the engine.
+    help = _("Import places and assessments from a Mapy bez bariér exchange file (JSON or XML).")
+    # Tests hand in a double of the engine; the command line always uses mapping.categorisation.
     stealth_options = ("evaluate",)
 
     def add_arguments(self, parser) -> None:

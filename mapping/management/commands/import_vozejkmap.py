@@ -2,7 +2,6 @@
 
 from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 
 from mapping.exchange import cli
 from mapping.exchange.importer import import_objects
@@ -12,7 +11,7 @@ from mapping.models import ReviewStatus
 
 
 class Command(BaseCommand):
-    help = gettext_lazy("Import places from a VozejkMap.cz GeoJSON file.")
+    help = _("Import places from a VozejkMap.cz GeoJSON file.")
     stealth_options = ("evaluate",)
 
     def add_arguments(self, parser) -> None:

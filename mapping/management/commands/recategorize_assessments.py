@@ -9,9 +9,8 @@ Dry-run by default: reports what would change (place, profile, old -> new) and w
 from django.core.management.base import BaseCommand
 from django.db import transaction
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 
-from mapping.categorisation import current_methodology_version, recategorize
+from mapping.categorisation import COLUMNS, current_methodology_version, recategorize
 from mapping.methodology.rules import RULESETS
 from mapping.models import Assessment
 
@@ -19,7 +18,7 @@ BATCH = 500
 
 
 class Command(BaseCommand):
-    help = gettext_lazy(
+    help = _(
         "Re-evaluate stored assessments whose methodology version differs from the current one, "
         "reporting what changes; writes only with --commit."
     )
@@ -45,8 +44,7 @@ class Command(BaseCommand):
             assessments = assessments.exclude(methodology_version=version)
         seen = changed = 0
         batch = []
-        fields = ["result", "wheelchair", "seniors", "pram", "has_accessible_toilet"]
-        fields += ["methodology_version", "updated_at"]
+        fields = [*COLUMNS, "updated_at"]
         with transaction.atomic():
             for assessment in assessments.iterator(chunk_size=BATCH):
                 seen += 1
