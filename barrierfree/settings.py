@@ -142,6 +142,12 @@ STORAGES = {
 }
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(envstr("MEDIA_ROOT", str(BASE_DIR / "media")))
+# The application serves public media itself unless the web server in front does (nginx: set
+# SERVE_MEDIA=false to make sure nothing but nginx does).
+SERVE_MEDIA = envbool("SERVE_MEDIA", True)
+# Behind nginx, private photo originals leave through nginx after the application has checked the
+# role: the application answers with X-Accel-Redirect to this internal location (deploy/nginx/).
+PRIVATE_MEDIA_ACCEL_REDIRECT = envstr("PRIVATE_MEDIA_ACCEL_REDIRECT", "")
 # Photo uploads: larger files get a 413; so do images whose header declares more pixels
 # (decompression bombs), checked before decoding. 50 MP covers the full-resolution mode of phones.
 PHOTO_MAX_BYTES = envint("PHOTO_MAX_BYTES", 25 * 1024 * 1024)

@@ -1,8 +1,10 @@
+import re
+
 from django.conf import settings
-from django.conf.urls.static import static
 from django.contrib import admin
-from django.urls import include, path
+from django.urls import include, path, re_path
 from django.utils.translation import gettext_lazy as _
+from django.views.static import serve
 
 from mapping.health import healthz
 
@@ -24,8 +26,16 @@ urlpatterns = [
     path("", include("mapping.routing.urls")),
 ]
 
-if settings.DEBUG:
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+if settings.SERVE_MEDIA:
+    # Public media (re-encoded photos) from the application when nothing in front serves them;
+    # behind nginx (deploy/nginx/), nginx answers /media/ itself and this is never reached.
+    urlpatterns += [
+        re_path(
+            rf"^{re.escape(settings.MEDIA_URL.lstrip('/'))}(?P<path>.*)$",
+            serve,
+            {"document_root": settings.MEDIA_ROOT},
+        )
+    ]
 
 # Error pages in the site's layout, and JSON for the API and the survey's endpoints.
 handler400 = "mapping.errors.bad_request"

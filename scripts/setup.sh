@@ -53,7 +53,7 @@ ensure_venv() {
   if [ ! -f "$stamp" ]; then
     say "installing Python dependencies ($extras)"
     "$VENV/bin/pip" install -q --upgrade pip
-    "$VENV/bin/pip" install -q -e ".[$extras]"
+    "$VENV/bin/pip" install -q -e ".${extras:+[$extras]}"
     rm -f "$VENV"/.installed-*
     touch "$stamp"
   fi

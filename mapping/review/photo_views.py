@@ -2,7 +2,10 @@
 blur areas of the public copies, made again from the original by the photo pipeline."""
 
 import json
+import mimetypes
+from urllib.parse import quote
 
+from django.conf import settings
 from django.contrib import messages
 from django.core.files.storage import storages
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
@@ -68,11 +71,18 @@ def original(request: HttpRequest, pk: int) -> FileResponse:
     if not item.original:
         raise Http404(_("This photo has no original."))
     storage = storages["private"]
-    try:
-        handle = storage.open(item.original.name, "rb")
-    except OSError:
-        raise Http404(_("The original file is missing.")) from None
-    response = FileResponse(handle)
+    if settings.PRIVATE_MEDIA_ACCEL_REDIRECT:
+        # nginx sends the file from its internal location; the role was checked above.
+        kind = mimetypes.guess_type(item.original.name)[0] or "application/octet-stream"
+        response = HttpResponse(content_type=kind)
+        response["X-Accel-Redirect"] = settings.PRIVATE_MEDIA_ACCEL_REDIRECT + quote(
+            item.original.name
+        )
+    else:
+        try:
+            response = FileResponse(storage.open(item.original.name, "rb"))
+        except OSError:
+            raise Http404(_("The original file is missing.")) from None
     response["Cache-Control"] = "private, no-store"
     response["X-Robots-Tag"] = "noindex"
     return response
