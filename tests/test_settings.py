@@ -69,3 +69,9 @@ def test_a_malformed_boolean_is_refused_loudly():
     result = manage("check", DEBUG="perhaps", **PRODUCTION_ENV)
     assert result.returncode != 0
     assert "DEBUG='perhaps' is not a boolean" in result.stderr
+
+
+def test_the_old_api_report_rate_is_refused_with_the_setting_that_replaced_it():
+    result = manage("check", REPORTS_RATE="100/hour", **PRODUCTION_ENV)
+    assert result.returncode != 0
+    assert "set REPORTS_PER_HOUR" in result.stderr

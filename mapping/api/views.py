@@ -11,7 +11,6 @@ from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema
 from rest_framework import mixins, viewsets
 from rest_framework.exceptions import ValidationError
 from rest_framework.pagination import PageNumberPagination
-from rest_framework.throttling import ScopedRateThrottle
 from rest_framework_gis.pagination import GeoJsonPagination
 
 from mapping.api.published import FilterError, apply_filters, published_places
@@ -23,6 +22,7 @@ from mapping.api.serializers import (
     ReportSerializer,
     ServiceSerializer,
 )
+from mapping.api.throttling import ReportsThrottled, ReportThrottle
 from mapping.ids import parse_id
 from mapping.models import (
     Assessment,
@@ -187,10 +187,12 @@ class ReportViewSet(
 ):
     serializer_class = ReportSerializer
     pagination_class = Pages
-    throttle_scope = "reports"
 
     def get_throttles(self):
-        return [ScopedRateThrottle()] if self.action == "create" else []
+        return [ReportThrottle()] if self.action == "create" else []
+
+    def throttled(self, request, wait):
+        raise ReportsThrottled(wait)
 
     def get_queryset(self):
         return Report.objects.filter(status=ReportStatus.PUBLISHED).order_by("id")
