@@ -7,7 +7,12 @@ superseded assessments, visible photos, the catalogue, and moderated reports.
 from django.db.models import Prefetch
 from django.utils.translation import gettext as _
 from drf_spectacular.types import OpenApiTypes
-from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
+from drf_spectacular.utils import (
+    OpenApiParameter,
+    OpenApiResponse,
+    extend_schema,
+    extend_schema_view,
+)
 from rest_framework import mixins, viewsets
 from rest_framework.exceptions import ValidationError
 from rest_framework.pagination import PageNumberPagination
@@ -177,7 +182,16 @@ class ServiceViewSet(viewsets.ReadOnlyModelViewSet):
 
 @extend_schema_view(
     list=extend_schema(summary="Moderated (published) reports"),
-    create=extend_schema(summary="Report a barrier, a correction or a problem with a photo"),
+    create=extend_schema(
+        summary="Report a barrier, a correction or a problem with a photo",
+        responses={
+            201: ReportSerializer,
+            429: OpenApiResponse(
+                description="Too many reports from this client (REPORTS_PER_HOUR an hour, the "
+                "web form included); Retry-After gives the seconds to wait."
+            ),
+        },
+    ),
 )
 class ReportViewSet(
     mixins.ListModelMixin,
