@@ -14,6 +14,7 @@ import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from urllib.parse import quote
 
 from django.db import connection
 
@@ -30,10 +31,9 @@ def free_port() -> int:
 def database_url_of_the_tests() -> str:
     """The URL of the database the test runs on (pytest-django's test_... database)."""
     db = connection.settings_dict
-    return (
-        f"postgis://{db['USER']}:{db['PASSWORD']}@{db['HOST'] or '127.0.0.1'}:{db['PORT'] or 5432}"
-        f"/{db['NAME']}"
-    )
+    user, password = quote(db["USER"], safe=""), quote(db["PASSWORD"] or "", safe="")
+    host, port = db["HOST"] or "127.0.0.1", db["PORT"] or 5432
+    return f"postgis://{user}:{password}@{host}:{port}/{db['NAME']}"
 
 
 def request(
