@@ -208,8 +208,15 @@ LEAFLET_CONFIG = {
     "NO_GLOBALS": False,
 }
 
-# Reports from the public through the web form, per client address and hour.
+# Reports from the public per client address and hour, the web form and the API together
+# (mapping/reports/limits.py), counted in Redis when REDIS_URL is set, else in PostgreSQL.
 REPORTS_PER_HOUR = envint("REPORTS_PER_HOUR", 10)
+if envstr("REPORTS_RATE", ""):
+    # The API's own rate ("10/hour") was a second limit beside the form's; there is one now.
+    raise ImproperlyConfigured(
+        "REPORTS_RATE is no longer read: set REPORTS_PER_HOUR (a whole number), the one limit "
+        "of public reports through the form and the API together."
+    )
 # How many reverse proxies of the deployment stand before the application (nginx: 1). Only their
 # entries of X-Forwarded-For are trusted for the client's address (mapping/clients.py); with 0 the
 # header is ignored and REMOTE_ADDR is the client.
@@ -239,9 +246,10 @@ REST_FRAMEWORK = {
     ],
     "DEFAULT_AUTHENTICATION_CLASSES": ["rest_framework.authentication.SessionAuthentication"],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.AllowAny"],
-    "DEFAULT_THROTTLE_RATES": {
-        "reports": envstr("REPORTS_RATE", "10/hour"),
-    },
+    # The report limit is mapping.api.throttling (shared with the form). Should a DRF throttle
+    # ever be used, its client address comes from X-Forwarded-For only as far as the
+    # deployment's own proxies wrote it, as mapping/clients.py.
+    "NUM_PROXIES": TRUSTED_PROXY_COUNT,
     "EXCEPTION_HANDLER": "mapping.api.errors.exception_handler",
     "UNAUTHENTICATED_USER": "django.contrib.auth.models.AnonymousUser",
 }

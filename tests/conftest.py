@@ -20,6 +20,26 @@ def _media_in_tmp(settings, tmp_path):
     }
 
 
+DB_FIXTURES = ("transactional_db", "django_db_reset_sequences", "db")
+
+
+@pytest.fixture(autouse=True)
+def _fresh_counters(request):
+    """No test depends on another's requests: rate-limit counters and the cache start empty
+    (Django's cache and the counters are shared stores now, no longer one per process)."""
+    requested = [name for name in DB_FIXTURES if name in request.fixturenames]
+    if requested:
+        request.getfixturevalue(requested[0])
+    elif not request.node.get_closest_marker("django_db"):
+        return  # no database: nothing to clear (pytest-django opened it for a marked test)
+    from django.core.cache import cache
+
+    from mapping import ratelimit
+
+    ratelimit.reset()
+    cache.clear()
+
+
 @pytest.fixture
 def english(settings):
     """Run in English: for tests that read messages written in the source language.

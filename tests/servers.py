@@ -1,24 +1,29 @@
-"""Real server processes for the tests that need them (several processes, a database cut off).
+"""Real server processes for the tests that need them: several processes sharing limits, a
+database cut off and restored, nginx in front.
 
-`AppServer` runs the application in a process of its own on a free port, against the test
-database (or any DATABASE_URL); `TcpRelay` stands between it and PostgreSQL so that a test can
-cut the database off and bring it back without touching the shared cluster.
+`AppServer` is a gunicorn serving this worktree's code against the test database, the way a
+deployment runs it; `serving()` starts several and always stops them, even when the test fails;
+`TcpRelay` stands between a server and PostgreSQL so that a test can cut the database off and
+bring it back without touching the shared cluster.
 """
 
 import contextlib
+import http.client
 import os
 import socket
 import subprocess
 import sys
 import threading
 import time
-import urllib.error
-import urllib.request
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
+from urllib.parse import quote
 
-from django.conf import settings
+from django.db import connection
 
 ROOT = Path(__file__).resolve().parents[1]
+START_SECONDS = 60
 
 
 def free_port() -> int:
@@ -27,68 +32,94 @@ def free_port() -> int:
         return probe.getsockname()[1]
 
 
-def database_url(port: int | None = None, name: str | None = None) -> str:
-    """The URL of the test database, optionally through another port (a relay)."""
-    db = settings.DATABASES["default"]
-    return (
-        f"postgis://{db['USER']}:{db['PASSWORD']}@127.0.0.1:{port or db['PORT'] or 5432}"
-        f"/{name or db['NAME']}"
-    )
+def database_url_of_the_tests(port: int | None = None) -> str:
+    """The URL of the database the test runs on (pytest-django's test_... database), optionally
+    through another port (a relay)."""
+    db = connection.settings_dict
+    user, password = quote(db["USER"], safe=""), quote(db["PASSWORD"] or "", safe="")
+    host, port = db["HOST"] or "127.0.0.1", port or db["PORT"] or 5432
+    return f"postgis://{user}:{password}@{host}:{port}/{db['NAME']}"
+
+
+def request(
+    base: str, method: str, path: str, body: bytes = b"", headers: dict | None = None
+) -> http.client.HTTPResponse:
+    """One request with a timeout; the response is read in full (redirects are not followed)."""
+    host, port = base.removeprefix("http://").split(":")
+    conn = http.client.HTTPConnection(host, int(port), timeout=30)
+    try:
+        conn.request(method, path, body=body, headers=headers or {})
+        response = conn.getresponse()
+        response.body = response.read()
+        return response
+    finally:
+        conn.close()
 
 
 class AppServer:
-    """`manage.py runserver` (threaded, no reloader) in its own process, stopped by `stop()`."""
+    """One gunicorn process (one worker, a few threads) on a free port, with `env` added."""
 
-    def __init__(self, log: Path, **environment: str):
+    def __init__(self, folder: Path, env: dict[str, str], name: str = "server"):
         self.port = free_port()
-        self.url = f"http://127.0.0.1:{self.port}"
-        self.log = log
-        env = {
+        self.base = f"http://127.0.0.1:{self.port}"
+        self.log = folder / f"{name}.log"
+        environment = {
             **os.environ,
-            "DEBUG": "true",
-            "SECRET_KEY": "tests-only-not-secret",
-            "DATABASE_URL": database_url(),
-            **environment,
+            "DATABASE_URL": database_url_of_the_tests(),
+            # A connection per request: nothing holds the test database when it is flushed.
+            "DATABASE_CONN_MAX_AGE": "0",
+            "MEDIA_ROOT": str(folder / "media"),
+            "PRIVATE_MEDIA_ROOT": str(folder / "private"),
+            "LOG_LEVEL": "WARNING",
+            **env,
         }
-        env.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
-        self._output = log.open("w")
-        self.process = subprocess.Popen(
-            [sys.executable, "manage.py", "runserver", "--noreload", f"127.0.0.1:{self.port}"],
-            cwd=ROOT,
-            env=env,
-            stdin=subprocess.DEVNULL,
-            stdout=self._output,
-            stderr=subprocess.STDOUT,
-        )
+        environment.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
+        command = [sys.executable, "-m", "gunicorn", "barrierfree.wsgi:application"]
+        command += ["--workers", "1", "--threads", "8", "--bind", f"127.0.0.1:{self.port}"]
+        with self.log.open("wb") as output:
+            self.process = subprocess.Popen(
+                command, cwd=ROOT, env=environment, stdout=output, stderr=output
+            )
 
-    def wait_until_listening(self, timeout: float = 60) -> "AppServer":
-        deadline = time.monotonic() + timeout
+    def wait_until_serving(self, path: str = "/nahlasit/") -> "AppServer":
+        deadline = time.monotonic() + START_SECONDS
         while time.monotonic() < deadline:
             if self.process.poll() is not None:
-                raise RuntimeError(f"the server exited:\n{self.log.read_text()}")
+                raise RuntimeError(f"{self.base} exited:\n{self.log.read_text()[-3000:]}")
             try:
-                with socket.create_connection(("127.0.0.1", self.port), timeout=1):
+                if request(self.base, "GET", path).status == 200:
                     return self
             except OSError:
-                time.sleep(0.2)
-        raise RuntimeError(f"the server did not listen within {timeout} s:\n{self.log.read_text()}")
+                pass
+            time.sleep(0.2)
+        raise RuntimeError(f"{self.base} did not answer in time:\n{self.log.read_text()[-3000:]}")
 
-    def get(self, path: str, **headers: str) -> tuple[int, dict[str, str], bytes]:
-        request = urllib.request.Request(self.url + path, headers=headers)
-        try:
-            with urllib.request.urlopen(request, timeout=30) as response:
-                return response.status, dict(response.headers), response.read()
-        except urllib.error.HTTPError as error:
-            return error.code, dict(error.headers), error.read()
+    def get(self, path: str, **headers: str) -> http.client.HTTPResponse:
+        return request(self.base, "GET", path, headers=headers)
 
     def stop(self) -> None:
-        self.process.terminate()
-        try:
-            self.process.wait(timeout=15)
-        except subprocess.TimeoutExpired:
-            self.process.kill()
-            self.process.wait(timeout=15)
-        self._output.close()
+        if self.process.poll() is None:
+            self.process.terminate()
+            try:
+                self.process.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                self.process.kill()
+                self.process.wait(timeout=10)
+
+
+@contextmanager
+def serving(count: int, env: dict[str, str], folder: Path) -> Iterator[list[str]]:
+    """`count` gunicorn processes on free ports with `env` added; yields their base URLs."""
+    servers: list[AppServer] = []
+    try:
+        for number in range(count):
+            servers.append(AppServer(folder, env, name=f"server-{number}"))
+        for server in servers:
+            server.wait_until_serving()
+        yield [server.base for server in servers]
+    finally:
+        for server in servers:
+            server.stop()
 
 
 class TcpRelay:

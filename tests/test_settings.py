@@ -76,3 +76,9 @@ def test_an_unknown_methodology_version_is_reported_with_the_known_ones():
     assert result.returncode != 0
     assert "mapping.E004" in result.stderr
     assert "mkpo-12m-2026.1" in result.stderr
+
+
+def test_the_old_api_report_rate_is_refused_with_the_setting_that_replaced_it():
+    result = manage("check", REPORTS_RATE="100/hour", **PRODUCTION_ENV)
+    assert result.returncode != 0
+    assert "set REPORTS_PER_HOUR" in result.stderr

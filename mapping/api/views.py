@@ -7,11 +7,15 @@ superseded assessments, visible photos, the catalogue, and moderated reports.
 from django.db.models import Prefetch
 from django.utils.translation import gettext as _
 from drf_spectacular.types import OpenApiTypes
-from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
+from drf_spectacular.utils import (
+    OpenApiParameter,
+    OpenApiResponse,
+    extend_schema,
+    extend_schema_view,
+)
 from rest_framework import mixins, viewsets
 from rest_framework.exceptions import ValidationError
 from rest_framework.pagination import PageNumberPagination
-from rest_framework.throttling import ScopedRateThrottle
 from rest_framework_gis.pagination import GeoJsonPagination
 
 from mapping.api.published import FilterError, apply_filters, published_places
@@ -23,6 +27,7 @@ from mapping.api.serializers import (
     ReportSerializer,
     ServiceSerializer,
 )
+from mapping.api.throttling import ReportsThrottled, ReportThrottle
 from mapping.ids import parse_id
 from mapping.models import (
     Assessment,
@@ -177,7 +182,16 @@ class ServiceViewSet(viewsets.ReadOnlyModelViewSet):
 
 @extend_schema_view(
     list=extend_schema(summary="Moderated (published) reports"),
-    create=extend_schema(summary="Report a barrier, a correction or a problem with a photo"),
+    create=extend_schema(
+        summary="Report a barrier, a correction or a problem with a photo",
+        responses={
+            201: ReportSerializer,
+            429: OpenApiResponse(
+                description="Too many reports from this client (REPORTS_PER_HOUR an hour, the "
+                "web form included); Retry-After gives the seconds to wait."
+            ),
+        },
+    ),
 )
 class ReportViewSet(
     mixins.ListModelMixin,
@@ -187,10 +201,12 @@ class ReportViewSet(
 ):
     serializer_class = ReportSerializer
     pagination_class = Pages
-    throttle_scope = "reports"
 
     def get_throttles(self):
-        return [ScopedRateThrottle()] if self.action == "create" else []
+        return [ReportThrottle()] if self.action == "create" else []
+
+    def throttled(self, request, wait):
+        raise ReportsThrottled(wait)
 
     def get_queryset(self):
         return Report.objects.filter(status=ReportStatus.PUBLISHED).order_by("id")

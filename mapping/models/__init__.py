@@ -12,6 +12,7 @@ from mapping.models.network import (
     NetworkNode,
 )
 from mapping.models.photos import Photo, PhotoSubject
+from mapping.models.ratelimit import RateLimitCounter
 from mapping.models.reports import Report, ReportKind, ReportStatus
 from mapping.models.ruian import AddressPoint, BuildingNumberType
 
@@ -34,6 +35,7 @@ __all__ = [
     "PlaceKind",
     "Provider",
     "Purpose",
+    "RateLimitCounter",
     "Report",
     "ReportKind",
     "ReportStatus",

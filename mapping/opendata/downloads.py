@@ -1,6 +1,7 @@
 """Whole-dataset downloads of the published places: GeoJSON (RFC 7946), CSV and GeoPackage.
 
-GeoJSON is built in SQL; CSV from the same rows; the GeoPackage by GDAL's ogr2ogr from that
+GeoJSON is built in SQL; CSV from the same rows (text that a spreadsheet would run as a formula
+neutralised, mapping.spreadsheets); the GeoPackage by GDAL's ogr2ogr from that
 GeoJSON (a file we wrote ourselves: no user input ever reaches GDAL). Every download names its
 licence and the date of the last change.
 """
@@ -13,6 +14,8 @@ import tempfile
 from pathlib import Path
 
 from django.db import connection
+
+from mapping.spreadsheets import spreadsheet_cell
 
 LICENCE = "ODbL-1.0"
 ATTRIBUTION = "Bezbariérová mapa; base data © OpenStreetMap contributors (ODbL)"
@@ -93,7 +96,7 @@ def published_csv() -> str:
     with connection.cursor() as cursor:
         cursor.execute(ROWS_SQL)
         for row in cursor:
-            writer.writerow(["" if value is None else value for value in row])
+            writer.writerow([spreadsheet_cell(value) for value in row])
     return buffer.getvalue()
 
 

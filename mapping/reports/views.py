@@ -1,7 +1,5 @@
-from django.conf import settings
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from mapping.ids import parse_id
@@ -9,7 +7,7 @@ from mapping.models import Photo, ReviewStatus
 from mapping.photos import PhotoError
 from mapping.photos.storage import photo_error_message
 from mapping.reports.forms import ReportForm
-from mapping.reports.ratelimit import allow
+from mapping.reports.limits import count_report, limited_message
 from mapping.reports.service import ReportWithoutPosition, submit_report
 
 
@@ -39,9 +37,12 @@ def new_report(request: HttpRequest) -> HttpResponse:
     context = {"form": form, "reported_photo": photo}
     if request.method != "POST":
         return render(request, "reports/new.html", context)
-    if not allow(request, "report-form", settings.REPORTS_PER_HOUR, 3600):
-        context["limited"] = _("Too many reports from here. Try again in an hour.")
-        return render(request, "reports/new.html", context, status=429)
+    limit = count_report(request)
+    if not limit.allowed:
+        context["limited"] = limited_message(limit.retry_after)
+        response = render(request, "reports/new.html", context, status=429)
+        response["Retry-After"] = str(limit.retry_after)
+        return response
     if not form.is_valid():
         return render(request, "reports/new.html", context, status=400)
     try:

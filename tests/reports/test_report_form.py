@@ -1,7 +1,6 @@
 """The public report form and its moderation by a coordinator."""
 
 import pytest
-from django.core.cache import cache
 from django.urls import reverse
 
 from mapping.models import Photo, Report, ReportStatus, Role
@@ -10,11 +9,6 @@ from tests.factories import make_assessment, make_place, make_user
 pytestmark = pytest.mark.django_db
 
 FORM = "/nahlasit/"
-
-
-@pytest.fixture(autouse=True)
-def _fresh_rate_limit():
-    cache.clear()
 
 
 @pytest.fixture

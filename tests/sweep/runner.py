@@ -34,7 +34,7 @@ class Sweep:
     requests: int = 0
 
     def send(self, client: Client, persona: str, method: str, url: str, label: str, **kwargs):
-        cache.clear()  # rate limits and throttles would hide the paths behind them
+        cache.clear()  # nothing an earlier request cached hides the paths behind it
         self.requests += 1
         try:
             # Each request in its own savepoint, rolled back: a deleted draft or an approved

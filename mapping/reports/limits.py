@@ -1,0 +1,25 @@
+"""The documented limit on public reports: REPORTS_PER_HOUR per client, the web form and the
+API counted together (a report is a report, whichever door it comes through)."""
+
+import math
+
+from django.conf import settings
+from django.http import HttpRequest
+from django.utils.translation import gettext as _
+
+from mapping.ratelimit import Decision, check
+
+SCOPE = "reports"
+WINDOW_SECONDS = 3600
+
+
+def count_report(request: HttpRequest) -> Decision:
+    """Count one report of this client; not allowed beyond REPORTS_PER_HOUR in the hour."""
+    return check(request, SCOPE, settings.REPORTS_PER_HOUR, WINDOW_SECONDS)
+
+
+def limited_message(retry_after: int) -> str:
+    return _(
+        "Too many reports from this address (at most %(limit)s an hour). You can send the next "
+        "one in %(minutes)s min."
+    ) % {"limit": settings.REPORTS_PER_HOUR, "minutes": max(1, math.ceil(retry_after / 60))}
