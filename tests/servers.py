@@ -76,6 +76,7 @@ class AppServer:
         environment.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
         command = [sys.executable, "-m", "gunicorn", "barrierfree.wsgi:application"]
         command += ["--workers", "1", "--threads", "8", "--bind", f"127.0.0.1:{self.port}"]
+        command += ["--no-control-socket"]
         with self.log.open("wb") as output:
             self.process = subprocess.Popen(
                 command, cwd=ROOT, env=environment, stdout=output, stderr=output
