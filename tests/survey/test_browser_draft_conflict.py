@@ -4,6 +4,7 @@ answers; reopened and sent again on purpose, they replace the coordinator's. In 
 axe-core on every state."""
 
 import pytest
+from playwright.sync_api import expect
 
 from mapping.models import ReviewStatus
 from mapping.review import workflow
@@ -61,7 +62,7 @@ def test_a_save_refused_for_a_conflict_keeps_the_volunteers_answers_on_the_phone
     page.wait_for_selector("#queue-list li[data-status=conflict]")
     status = page.locator("#app-status")
     assert status.get_attribute("role") == "status"  # a live region: read out when it changes
-    assert "Někdo jiný mezitím tento průzkum změnil" in status.inner_text()
+    expect(status).to_contain_text("Někdo jiný mezitím tento průzkum změnil")
     assert_accessible(page)
     survey.refresh_from_db()
     assert (survey.status, survey.answers) == (ReviewStatus.RETURNED, CHARLIES)
@@ -69,7 +70,7 @@ def test_a_save_refused_for_a_conflict_keeps_the_volunteers_answers_on_the_phone
     # Reopened, the volunteer's own answer is still there; sent again, it replaces the other.
     page.locator("#queue-list li[data-status=conflict] button.secondary").click()
     page.wait_for_selector("#survey-step:not([hidden])")
-    assert "vaše odpovědi nahradí" in page.locator("#saved").inner_text()
+    expect(page.locator("#saved")).to_contain_text("vaše odpovědi nahradí")
     assert_accessible(page)
     next_step(page, 2)
     assert page.input_value(entrance) == "OneStepEntranceAccessibility"

@@ -264,16 +264,7 @@
 
   function openSurvey(r) {
     record = r;
-    if (record.status === "error") { record.status = "draft"; }
-    var rebased = record.status === "conflict" && record.conflict;
-    if (rebased) {
-      /* The volunteer has been told that someone else saved meanwhile: what they send now is
-         meant to replace that version, so it starts from it. */
-      record.version = record.conflict.version;
-      record.status = "draft";
-      delete record.conflict;
-      SurveyDB.put(record);
-    }
+    var rebased = SurveySync.reopen(record);
     var form = structure.forms[record.place_kind] || structure.forms.building;
     $("place-step").hidden = true;
     $("survey-step").hidden = false;
@@ -494,10 +485,8 @@
       });
     });
     SurveySync.onChange(renderQueue);
-    /* A conflict found while sending in the background is said in the live region too. */
-    SurveySync.onConflict(function (r) {
-      if (record && record.key === r.key) { return; }  /* submit() says it itself */
-      say($("app-status"), texts.status_conflict + " " + r.error);
+    SurveySync.onConflict(function (r) {  /* found in the background; submit() says its own */
+      if (!record || record.key !== r.key) { say($("app-status"), texts.status_conflict + " " + r.error); }
     });
     loadStructure().then(function () {
       document.body.dataset.ready = "true";

@@ -165,6 +165,18 @@
     flush: flush,
     onChange: function (listener) { listeners.push(listener); },
     onConflict: function (listener) { conflictListeners.push(listener); },
+    /* A survey opened again to be corrected: a refused one becomes a draft. One refused for a
+       conflict starts from the version now stored: the volunteer has been told that someone
+       else saved meanwhile, so what they send now is meant to replace it. */
+    reopen: function (record) {
+      if (record.status === "error") { record.status = "draft"; }
+      if (record.status !== "conflict" || !record.conflict) { return false; }
+      record.version = record.conflict.version;
+      record.status = "draft";
+      delete record.conflict;
+      SurveyDB.put(record);
+      return true;
+    },
     queue: function (record) {
       record.status = "queued";
       record.error = null;
