@@ -8,6 +8,7 @@ from mapping.models import (
     Assessment,
     Municipality,
     Place,
+    ReviewStatus,
     Service,
     ServiceForm,
     ServiceType,
@@ -76,6 +77,15 @@ def places_with_accessibility() -> QuerySet[Place]:
         seniors_category=_approved("seniors"),
         pram_category=_approved("pram"),
     ).order_by("name")
+
+
+def public_places_with_accessibility() -> QuerySet[Place]:
+    """The places the catalogue may show on their own: where a service is delivered (its pages
+    and its map layer show them, assessed or not) or published on the map. Not a volunteer's
+    draft nor a survey waiting for review: those are answered as if there were no such place."""
+    served = Service.places.through.objects.filter(place_id=OuterRef("pk"))
+    published = Assessment.objects.filter(place=OuterRef("pk"), status=ReviewStatus.APPROVED)
+    return places_with_accessibility().filter(Exists(served) | Exists(published))
 
 
 def catalogue_services(data: dict | None = None) -> QuerySet[Service]:

@@ -6,7 +6,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_GET
 
-from mapping.catalogue.filters import catalogue_services, places_with_accessibility
+from mapping.catalogue.filters import catalogue_services, public_places_with_accessibility
 from mapping.catalogue.pdf import GROUPINGS, absolute, group_services, render_pdf
 from mapping.models import Provider
 
@@ -62,7 +62,7 @@ def provider_sheet(request: HttpRequest, pk: int) -> HttpResponse:
 
 @require_GET
 def place_sheet(request: HttpRequest, pk: int) -> HttpResponse:
-    place = get_object_or_404(places_with_accessibility(), pk=pk)
+    place = get_object_or_404(public_places_with_accessibility(), pk=pk)
     services = _with_urls(request, catalogue_services().filter(places=place))
     map_url = request.build_absolute_uri(reverse("public:map")) + f"?place={place.pk}"
     content = render_pdf(

@@ -79,6 +79,9 @@ class Assessment(models.Model):
         _("status"), max_length=15, choices=ReviewStatus.choices, default=ReviewStatus.DRAFT
     )
     idempotency_key = models.UUIDField(_("idempotency key"), null=True, blank=True, unique=True)
+    # Counts the saves of the answers: a save names the version it started from and is refused
+    # (409) when someone else saved in between (mapping.survey.submission.update_answers).
+    version = models.PositiveIntegerField(_("version of the answers"), default=1, editable=False)
     submitted_at = models.DateTimeField(_("submitted"), null=True, blank=True)
     reviewed_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,

@@ -12,9 +12,10 @@ from mapping.public.filters import PROFILE_CHOICES, PlaceFilters
 from mapping.public.limits import LimitsSql, limits_sql
 
 # A place is public when it has its one approved assessment; that assessment gives the categories.
-PUBLIC_PLACES_FROM = """
+PUBLISHED_ASSESSMENT_OF_P = "a.place_id = p.id AND a.status = 'approved'"
+PUBLIC_PLACES_FROM = f"""
 FROM mapping_place p
-JOIN mapping_assessment a ON a.place_id = p.id AND a.status = 'approved'
+JOIN mapping_assessment a ON {PUBLISHED_ASSESSMENT_OF_P}
 """
 
 
@@ -175,17 +176,24 @@ def filter_clauses(filters: PlaceFilters) -> tuple[list[str], list]:
     return clauses, params
 
 
-FOCUS_PLACE_SQL = """
+# Besides the published places, the places where a service of the catalogue is delivered are
+# public: the catalogue's pages and its map layer (mapping.catalogue.layer) show their names and
+# positions, assessed or not. Any other place (a volunteer's draft, a survey waiting for review,
+# returned or rejected) is answered exactly like a number no place has.
+FOCUS_PLACE_SQL = f"""
 SELECT p.id, p.name, ST_Y(p.location), ST_X(p.location), a.id IS NOT NULL
 FROM mapping_place p
-LEFT JOIN mapping_assessment a ON a.place_id = p.id AND a.status = 'approved'
+LEFT JOIN mapping_assessment a ON {PUBLISHED_ASSESSMENT_OF_P}
 WHERE p.id = %s
+  AND (a.id IS NOT NULL
+       OR EXISTS (SELECT 1 FROM mapping_service_places sp WHERE sp.place_id = p.id))
 """
 
 
 def focus_place(place_id: int) -> dict | None:
     """The place a link asks the map to open: where it is and whether it is published (a
-    catalogue service may be delivered in a place not assessed yet). None if there is none."""
+    catalogue service may be delivered in a place not assessed yet). None if there is none or
+    it is not public: the page then must not differ from the one for an unknown number."""
     with connection.cursor() as cursor:
         cursor.execute(FOCUS_PLACE_SQL, [place_id])
         row = cursor.fetchone()

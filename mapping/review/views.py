@@ -10,6 +10,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from mapping.access import get_assessment_or_404
+from mapping.errors import error_answer
+from mapping.ids import parse_id
 from mapping.models import Assessment, ReviewStatus
 from mapping.review import coverage as coverage_service
 from mapping.review import workflow
@@ -72,6 +74,25 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
+class BadPublishedField(ValueError):
+    pass
+
+
+def published_seen(request: HttpRequest):
+    """The published survey the decision form showed beside the submission: its id, or None when
+    there was none. A form sent from a page older than this field has none: its decision is
+    not checked against a newer publication (accepted for one release, then refused)."""
+    raw = request.POST.get("published")
+    if raw is None:
+        return workflow.NOT_CHECKED
+    if raw == "":
+        return None
+    pk = parse_id(raw)
+    if pk is None:
+        raise BadPublishedField(raw)
+    return pk
+
+
 @require_POST
 @coordinator_required
 def decide(request: HttpRequest, pk: int, action: str) -> HttpResponse:
@@ -82,10 +103,13 @@ def decide(request: HttpRequest, pk: int, action: str) -> HttpResponse:
         messages.error(request, _("Write a comment: the volunteer needs to know why."))
         return redirect("review:detail", pk=pk)
     try:
-        transition(assessment, request.user, comment)
+        transition(assessment, request.user, comment, published_seen=published_seen(request))
+    except BadPublishedField:
+        return error_answer(request, 400)
     except workflow.TransitionError as error:
-        messages.error(request, str(error))
-        return render(request, "review/conflict.html", {"assessment": assessment}, status=409)
+        # Someone else decided first (another tab, a double click, another coordinator).
+        context = {"assessment": assessment, "reason": str(error)}
+        return render(request, "review/conflict.html", context, status=409)
     messages.success(request, _("Decision saved; the volunteer gets an e-mail."))
     return redirect("review:queue")
 

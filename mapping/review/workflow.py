@@ -3,6 +3,12 @@
 Every transition is one transaction, records an AssessmentEvent (who, when, from, to, comment and
 the answers at that moment), and keeps the invariant that a place has at most one approved
 assessment: approving a new one supersedes the previous one, which stays readable in the history.
+
+Decisions on one place queue behind a lock on the place's row, taken first in each transaction:
+two coordinators approving two submissions of one place at the same moment would otherwise both
+find no approved assessment, and the second write would break the one-approved constraint (an
+IntegrityError, a 500). After the lock the state is read again; a decision made on a page that
+showed another published survey than the one published now is refused (DecidedMeanwhile, 409).
 """
 
 from django.conf import settings
@@ -12,7 +18,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from mapping.models import Assessment, AssessmentEvent, ReviewStatus
+from mapping.models import Assessment, AssessmentEvent, Place, ReviewStatus
 
 ALLOWED = {
     "submit": ({ReviewStatus.DRAFT, ReviewStatus.RETURNED}, ReviewStatus.SUBMITTED),
@@ -30,8 +36,34 @@ ACTION_LABELS = {
 }
 
 
+# `published_seen` when the caller does not know which published survey the decider saw.
+NOT_CHECKED = object()
+
+
 class TransitionError(Exception):
     """A transition that the assessment's current status does not allow (HTTP 409)."""
+
+
+class DecidedMeanwhile(TransitionError):
+    """Another survey of the place was published (or withdrawn) after the decider looked."""
+
+
+def _lock_place(place_id: int) -> None:
+    list(Place.objects.select_for_update().filter(pk=place_id).values_list("pk", flat=True))
+
+
+def _check_published(place_id: int, published_seen) -> None:
+    if published_seen is NOT_CHECKED:
+        return
+    published = (
+        Assessment.objects.filter(place_id=place_id, status=ReviewStatus.APPROVED)
+        .values_list("pk", flat=True)
+        .first()
+    )
+    if published != published_seen:
+        raise DecidedMeanwhile(
+            _("Another survey of this place was published after you opened this page.")
+        )
 
 
 def _record(assessment: Assessment, actor, from_status: str, comment: str = "") -> None:
@@ -45,15 +77,19 @@ def _record(assessment: Assessment, actor, from_status: str, comment: str = "") 
     )
 
 
-def _transition(assessment: Assessment, action: str, actor, comment: str = "") -> Assessment:
+def _transition(
+    assessment: Assessment, action: str, actor, comment: str = "", published_seen=NOT_CHECKED
+) -> Assessment:
     sources, target = ALLOWED[action]
     with transaction.atomic():
+        _lock_place(assessment.place_id)
         locked = Assessment.objects.select_for_update().get(pk=assessment.pk)
         if locked.status not in sources:
             raise TransitionError(
                 _("This assessment is %(status)s; it cannot be %(action)s now.")
                 % {"status": locked.get_status_display().lower(), "action": ACTION_LABELS[action]}
             )
+        _check_published(locked.place_id, published_seen)
         previous = locked.status
         now = timezone.now()
         if action == "approve":
@@ -81,16 +117,26 @@ def submit(assessment: Assessment, actor) -> Assessment:
     return _transition(assessment, "submit", actor)
 
 
-def approve(assessment: Assessment, coordinator, comment: str = "") -> Assessment:
-    return _transition(assessment, "approve", coordinator, comment)
+# A decision may name the published survey (its id, or None) that the coordinator compared the
+# submission with: it is refused if another one is published by the time it is stored.
 
 
-def reject(assessment: Assessment, coordinator, comment: str) -> Assessment:
-    return _transition(assessment, "reject", coordinator, comment)
+def approve(
+    assessment: Assessment, coordinator, comment: str = "", *, published_seen=NOT_CHECKED
+) -> Assessment:
+    return _transition(assessment, "approve", coordinator, comment, published_seen)
 
 
-def return_for_changes(assessment: Assessment, coordinator, comment: str) -> Assessment:
-    return _transition(assessment, "return", coordinator, comment)
+def reject(
+    assessment: Assessment, coordinator, comment: str, *, published_seen=NOT_CHECKED
+) -> Assessment:
+    return _transition(assessment, "reject", coordinator, comment, published_seen)
+
+
+def return_for_changes(
+    assessment: Assessment, coordinator, comment: str, *, published_seen=NOT_CHECKED
+) -> Assessment:
+    return _transition(assessment, "return", coordinator, comment, published_seen)
 
 
 def _notify_surveyor(assessment: Assessment) -> None:

@@ -37,6 +37,8 @@ def assessment_json(assessment: Assessment) -> dict:
         "wheelchair": assessment.wheelchair,
         "review_comment": assessment.review_comment,
         "url": reverse("survey:detail", args=[assessment.pk]),
+        # A save of the answers sends back the version it started from (save_answers).
+        "version": assessment.version,
     }
 
 
@@ -132,15 +134,28 @@ def submit(request: HttpRequest) -> JsonResponse:
     return JsonResponse({"assessment": assessment_json(assessment)}, status=201 if created else 200)
 
 
+VERSION_CONFLICT = _(
+    "Someone else changed this survey meanwhile, so your answers were not saved over theirs. "
+    "Your version is kept on this phone: open the survey, check the answers and send it again."
+)
+
+
 @require_POST
 @api_login_required
 def save_answers(request: HttpRequest, pk: int) -> JsonResponse:
+    """POST {"answers": {...}, "version": n}: n is the version the client loaded. A stale one is
+    a 409 that carries the stored survey ("current") and the refused answers ("yours")."""
     assessment = get_assessment_writable_or_403(request.user, pk)
     try:
         payload = submission.parse_payload(json_text(request))
-        assessment = submission.update_answers(assessment, payload.get("answers"))
+        version = submission.parse_version(payload)
+        assessment = submission.update_answers(assessment, payload.get("answers"), version=version)
     except submission.SubmissionError as exc:
         return _error(exc)
+    except submission.VersionConflict as conflict:
+        current = {**assessment_json(conflict.current), "answers": conflict.current.answers}
+        yours = {"answers": conflict.answers, "version": conflict.version}
+        return json_error(409, "version_conflict", VERSION_CONFLICT, current=current, yours=yours)
     return JsonResponse({"assessment": assessment_json(assessment)})
 
 

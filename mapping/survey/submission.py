@@ -300,14 +300,59 @@ def create_submission(user, payload: dict, files) -> tuple[Assessment, bool]:
     return assessment, True
 
 
-def update_answers(assessment: Assessment, answers, *, final: bool = False) -> Assessment:
-    """Save a writable assessment's answers (a returned survey being corrected)."""
+# The largest version a PositiveIntegerField holds.
+MAX_VERSION = 2**31 - 1
+
+
+class VersionConflict(Exception):
+    """A save started from a version of the answers that someone else replaced meanwhile (409).
+    Nothing is written; `current` is the stored survey, `answers` and `version` what was refused,
+    both handed back so that neither text is lost."""
+
+    def __init__(self, current: Assessment, answers: dict, version: int):
+        super().__init__(current.pk)
+        self.current, self.answers, self.version = current, answers, version
+
+
+def parse_version(payload: dict) -> int | None:
+    """The version of the answers a save started from (as the survey's JSON gave it).
+
+    None from an app older than versions: accepted for one release, such a save still replaces
+    whatever is stored; then a save without a version should be refused (400)."""
+    value = payload.get("version")
+    if value is None:
+        return None
+    if isinstance(value, bool) or not isinstance(value, int) or not 0 < value <= MAX_VERSION:
+        raise SubmissionError(
+            400,
+            "version_invalid",
+            _("The version of the survey must be the whole number the app loaded."),
+        )
+    return value
+
+
+def update_answers(
+    assessment: Assessment, answers, *, version: int | None = None, final: bool = False
+) -> Assessment:
+    """Save a writable assessment's answers (a returned survey being corrected), unless someone
+    else saved other answers since `version` (VersionConflict). Repeating a save that was stored
+    (a retry after a lost answer) changes nothing and is no conflict."""
     check_answers(answers, assessment.place.kind, final=final)
-    assessment.answers = answers
-    for name, value in assessment_columns(categorise(answers)).items():
-        setattr(assessment, name, value)
-    assessment.save()
-    return assessment
+    columns = assessment_columns(categorise(answers))
+    with transaction.atomic():
+        # The check of the version and the write are one step: two saves from the same version
+        # at the same moment queue here, and the second one sees the first one's version.
+        locked = Assessment.objects.select_for_update().get(pk=assessment.pk)
+        if version is not None and version != locked.version:
+            if locked.answers == answers:
+                return locked
+            raise VersionConflict(locked, answers, version)
+        locked.answers = answers
+        for name, value in columns.items():
+            setattr(locked, name, value)
+        locked.version += 1
+        locked.save()
+    return locked
 
 
 def submit_existing(assessment: Assessment, user) -> Assessment:

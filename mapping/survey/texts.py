@@ -11,6 +11,11 @@ def survey_texts() -> dict:
         "status_queued": _("Waiting for the network"),
         "status_sent": _("Sent"),
         "status_error": _("Not accepted:"),
+        "status_conflict": _("Not saved, someone else changed it meanwhile:"),
+        "conflict_reopened": _(
+            "These are your answers, kept on this phone. Someone else saved other answers "
+            "meanwhile; when you send the survey, yours replace theirs."
+        ),
         "unnamed": _("Unnamed place"),
         "resume": _("Continue"),
         "remove_local": _("Remove from this phone"),

@@ -79,8 +79,13 @@ def test_a_place_link_opens_the_place_and_focuses_its_popup(page, live_server, a
     assert page.errors == []
 
 
-def test_a_link_to_a_place_not_assessed_yet_still_shows_where_it_is(page, live_server):
+def test_a_link_to_a_place_of_the_catalogue_not_assessed_yet_still_shows_where_it_is(
+    page, live_server
+):
+    # The catalogue shows where its services are delivered, so that place is public; a place
+    # outside the catalogue and not published is not (tests/public/test_unpublished_places.py).
     club = make_place("Klub", lon=TABOR[0] + 0.002, status=ReviewStatus.SUBMITTED)
+    make_service("Nízkoprahový klub", "s62", ["youth"], club)
     page.goto(f"{live_server.url}/?place={club.pk}")
     popup = page.locator(".leaflet-popup")
     expect(popup.locator(".popup-name")).to_have_text("Klub")

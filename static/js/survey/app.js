@@ -34,6 +34,7 @@
     if (r.status === "draft") { return texts.status_draft; }
     if (r.status === "queued") { return texts.status_queued; }
     if (r.status === "error") { return texts.status_error + " " + (r.error || ""); }
+    if (r.status === "conflict") { return texts.status_conflict + " " + (r.error || ""); }
     if (r.server) { return r.server.status_label + (r.server.review_comment ? " – " + r.server.review_comment : ""); }
     return texts.status_sent;
   }
@@ -53,7 +54,7 @@
         line.className = "queue-status";
         line.textContent = statusText(r);
         item.appendChild(line);
-        if (r.status === "draft" || r.status === "error") {
+        if (r.status === "draft" || r.status === "error" || r.status === "conflict") {
           var resume = document.createElement("button");
           resume.type = "button";
           resume.className = "secondary";
@@ -263,7 +264,7 @@
 
   function openSurvey(r) {
     record = r;
-    if (record.status === "error") { record.status = "draft"; }
+    var rebased = SurveySync.reopen(record);
     var form = structure.forms[record.place_kind] || structure.forms.building;
     $("place-step").hidden = true;
     $("survey-step").hidden = false;
@@ -274,6 +275,7 @@
     showErrors(r.details || []);
     renderPhotos();
     evaluateSoon();
+    say($("saved"), rebased ? texts.conflict_reopened : "");
     $("survey-title").focus();
   }
 
@@ -408,6 +410,7 @@
     }).then(function (stored) {
       var done = stored && stored.status === "sent" ? texts.submitted : texts.queued;
       if (stored && stored.status === "error") { done = texts.status_error + " " + stored.error; }
+      if (stored && stored.status === "conflict") { done = texts.status_conflict + " " + stored.error; }
       finish(done);
     }).catch(function () { finish(texts.queued); });
   }
@@ -445,7 +448,7 @@
           if (!a || !a.answers) { return; }
           var fresh = { key: key, server_pk: a.id, status: "draft", place: { id: a.place.id },
             place_label: a.place.name, place_kind: a.place_kind, answers: a.answers, photos: [],
-            survey_date: a.survey_date };
+            survey_date: a.survey_date, version: a.version };
           return SurveyDB.put(fresh).then(function () { openSurvey(fresh); renderQueue(); });
         });
     }).catch(function () {});
@@ -482,6 +485,9 @@
       });
     });
     SurveySync.onChange(renderQueue);
+    SurveySync.onConflict(function (r) {  /* found in the background; submit() says its own */
+      if (!record || record.key !== r.key) { say($("app-status"), texts.status_conflict + " " + r.error); }
+    });
     loadStructure().then(function () {
       document.body.dataset.ready = "true";
       openCorrection();

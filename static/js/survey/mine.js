@@ -9,6 +9,7 @@
     if (r.status === "draft") { return texts.status_draft; }
     if (r.status === "queued") { return texts.status_queued; }
     if (r.status === "error") { return texts.status_error + " " + (r.error || ""); }
+    if (r.status === "conflict") { return texts.status_conflict + " " + (r.error || ""); }
     return r.server ? r.server.status_label : texts.status_sent;
   }
 

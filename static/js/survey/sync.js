@@ -15,6 +15,9 @@
 
   function changed() { listeners.forEach(function (listener) { listener(); }); }
 
+  var conflictListeners = [];
+  function conflicted(record) { conflictListeners.forEach(function (listener) { listener(record); }); }
+
   function formData(record) {
     var data = new FormData();
     var photos = (record.photos || []).map(function (photo, index) {
@@ -53,9 +56,13 @@
       .then(function (response) { return response.json(); })
       .then(function (body) {
         if (body.assessment && body.assessment.status === "submitted") { return { response: { ok: true, status: 200 }, body: body }; }
-        return post(url("save_answers", pk), JSON.stringify({ answers: record.answers }), true).then(function (saved) {
+        /* The version the answers were loaded at: if someone else saved meanwhile, the server
+           refuses (409) instead of silently replacing their answers with these. */
+        var body = JSON.stringify({ answers: record.answers, version: record.version });
+        return post(url("save_answers", pk), body, true).then(function (saved) {
           if (!saved.response.ok) { return saved; }
-          var chain = Promise.resolve(saved);
+          record.version = saved.body.assessment.version;
+          var chain = SurveyDB.put(record).then(function () { return saved; });
           (record.photos || []).forEach(function (photo) {
             chain = chain.then(function (previous) {
               if (!previous.response.ok || photo.sent) { return previous; }
@@ -91,6 +98,15 @@
   }
 
   function settle(record, response, body) {
+        if (response.status === 409 && body.error === "version_conflict") {
+          /* Someone else saved this survey meanwhile: these answers stay on the phone as they
+             are, next to the version now stored; nothing is sent again until the volunteer
+             has opened the survey and sends it on purpose. */
+          record.status = "conflict";
+          record.error = body.message;
+          record.conflict = { version: body.current.version, answers: body.current.answers };
+          return SurveyDB.put(record).then(function () { conflicted(record); });
+        }
         if (response.ok) {
           record.status = "sent";
           record.server = body.assessment;
@@ -148,6 +164,19 @@
   window.SurveySync = {
     flush: flush,
     onChange: function (listener) { listeners.push(listener); },
+    onConflict: function (listener) { conflictListeners.push(listener); },
+    /* A survey opened again to be corrected: a refused one becomes a draft. One refused for a
+       conflict starts from the version now stored: the volunteer has been told that someone
+       else saved meanwhile, so what they send now is meant to replace it. */
+    reopen: function (record) {
+      if (record.status === "error") { record.status = "draft"; }
+      if (record.status !== "conflict" || !record.conflict) { return false; }
+      record.version = record.conflict.version;
+      record.status = "draft";
+      delete record.conflict;
+      SurveyDB.put(record);
+      return true;
+    },
     queue: function (record) {
       record.status = "queued";
       record.error = null;
