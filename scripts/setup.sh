@@ -50,7 +50,8 @@ ensure_venv() {
     python3 -m venv "$VENV"
   fi
   stamp="$VENV/.installed-$(cat pyproject.toml | sha256sum | cut -c1-16)-$extras"
-  if [ ! -f "$stamp" ]; then
+  # The production command needs no extras: a virtualenv with the dev extras has all it needs.
+  if [ ! -f "$stamp" ] && ! { [ -z "$extras" ] && [ -f "${stamp}dev" ]; }; then
     say "installing Python dependencies ($extras)"
     "$VENV/bin/pip" install -q --upgrade pip
     "$VENV/bin/pip" install -q -e ".${extras:+[$extras]}"

@@ -2,6 +2,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.script_runs import scratch_database  # noqa: F401 (a fixture for every module)
+
 
 @pytest.fixture(autouse=True)
 def _media_in_tmp(settings, tmp_path):

@@ -10,23 +10,17 @@ from __future__ import annotations
 
 import http.cookiejar
 import json
-import os
 import re
 import signal
-import socket
-import subprocess
-import time
 import urllib.parse
 import urllib.request
-import uuid
 from pathlib import Path
 
-import psycopg
-import pytest
-from django.conf import settings
 from psycopg import sql
 
-ROOT = Path(__file__).resolve().parent.parent
+from tests.script_runs import ScriptRun, connect, script_environment, server_url
+from tests.servers import free_port
+
 # Every count the second start must leave as the first one left it.
 COUNTED = [
     "mapping_municipality",
@@ -37,92 +31,8 @@ COUNTED = [
 ]
 
 
-def _server_url(dbname: str) -> str:
-    db = settings.DATABASES["default"]
-    user = urllib.parse.quote(db["USER"] or "", safe="")
-    password = urllib.parse.quote(db["PASSWORD"] or "", safe="")
-    return f"postgis://{user}:{password}@{db['HOST'] or '127.0.0.1'}:{db['PORT'] or 5432}/{dbname}"
-
-
-def _connect(dbname: str) -> psycopg.Connection:
-    db = settings.DATABASES["default"]
-    return psycopg.connect(
-        host=db["HOST"] or "127.0.0.1",
-        port=db["PORT"] or 5432,
-        user=db["USER"],
-        password=db["PASSWORD"],
-        dbname=dbname,
-        autocommit=True,
-    )
-
-
-@pytest.fixture
-def scratch_database():
-    name = f"bf_run_{uuid.uuid4().hex[:10]}"
-    with _connect("postgres") as admin:
-        admin.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(name)))
-    with _connect(name) as conn:
-        conn.execute("CREATE EXTENSION IF NOT EXISTS postgis")
-        conn.execute("CREATE EXTENSION IF NOT EXISTS pgrouting")
-    yield name
-    with _connect("postgres") as admin:
-        admin.execute(
-            sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(sql.Identifier(name))
-        )
-
-
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
-class RunningService:
-    """`bash scripts/run` in the background, read until it says where it serves."""
-
-    def __init__(self, env: dict[str, str], log: Path):
-        self.log = log
-        self.output = log.open("w")
-        self.process = subprocess.Popen(
-            ["bash", "scripts/run"],
-            cwd=ROOT,
-            env=env,
-            stdin=subprocess.DEVNULL,
-            stdout=self.output,
-            stderr=subprocess.STDOUT,
-            start_new_session=True,
-        )
-
-    def wait_until_serving(self, url: str, timeout: float = 600) -> None:
-        deadline = time.monotonic() + timeout
-        while time.monotonic() < deadline:
-            if self.process.poll() is not None:
-                pytest.fail(f"scripts/run exited with {self.process.returncode}:\n{self.text()}")
-            try:
-                with urllib.request.urlopen(url, timeout=5) as response:
-                    if response.status == 200:
-                        return
-            except OSError:
-                pass
-            time.sleep(0.5)
-        pytest.fail(f"scripts/run did not serve {url} within {timeout} s:\n{self.text()}")
-
-    def text(self) -> str:
-        if not self.output.closed:
-            self.output.flush()
-        return self.log.read_text()
-
-    def stop(self) -> int:
-        # Ctrl-C reaches the whole foreground process group: do the same.
-        os.killpg(self.process.pid, signal.SIGINT)
-        try:
-            return self.process.wait(timeout=30)
-        finally:
-            self.output.close()
-
-
 def _counts(dbname: str) -> dict[str, int]:
-    with _connect(dbname) as conn:
+    with connect(dbname) as conn:
         return {
             table: conn.execute(
                 sql.SQL("SELECT count(*) FROM {}").format(sql.Identifier(table))
@@ -151,12 +61,12 @@ def _admin_page(base: str, username: str, password: str, path: str) -> str:
 
 def _one_run(env: dict[str, str], log: Path, dbname: str) -> tuple[str, dict[str, int]]:
     base = f"http://127.0.0.1:{env['PORT']}"
-    service = RunningService(env, log)
+    service = ScriptRun("run", env, log)
     try:
         service.wait_until_serving(f"{base}/")
         home = urllib.request.urlopen(f"{base}/", timeout=10).read().decode()
         assert 'id="map"' in home
-        with _connect(dbname) as conn:
+        with connect(dbname) as conn:
             place_id, lon, lat = conn.execute(
                 "SELECT id, ST_X(location), ST_Y(location) FROM mapping_place ORDER BY id LIMIT 1"
             ).fetchone()
@@ -181,16 +91,13 @@ def _one_run(env: dict[str, str], log: Path, dbname: str) -> tuple[str, dict[str
 def test_the_run_command_started_twice_serves_the_demo_town_and_duplicates_nothing(
     scratch_database, tmp_path
 ):
-    env = {
-        **os.environ,
-        "DATABASE_URL": _server_url(scratch_database),
-        "PORT": str(_free_port()),
-        "MEDIA_ROOT": str(tmp_path / "media"),
-        "PRIVATE_MEDIA_ROOT": str(tmp_path / "media-private"),
-        "STATIC_ROOT": str(tmp_path / "static"),
-    }
-    for name in ("DEBUG", "SECRET_KEY", "DJANGO_ALLOW_ASYNC_UNSAFE", "DJANGO_SETTINGS_MODULE"):
-        env.pop(name, None)
+    env = script_environment(
+        DATABASE_URL=server_url(scratch_database),
+        PORT=str(free_port()),
+        MEDIA_ROOT=str(tmp_path / "media"),
+        PRIVATE_MEDIA_ROOT=str(tmp_path / "media-private"),
+        STATIC_ROOT=str(tmp_path / "static"),
+    )
 
     first_output, first = _one_run(env, tmp_path / "first.log", scratch_database)
     assert f"http://127.0.0.1:{env['PORT']}" in first_output
