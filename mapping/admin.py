@@ -2,12 +2,12 @@
 
 from django import forms
 from django.contrib import admin
-from django.contrib.auth.admin import UserAdmin
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from leaflet.admin import LeafletGeoAdmin, LeafletGeoAdminMixin
 
 from mapping.admin_base import BlankToFieldMeansPrimaryKey
+from mapping.admin_users import BarrierFreeUserAdmin
 from mapping.models import (
     Assessment,
     AssessmentEvent,
@@ -21,15 +21,7 @@ from mapping.models import (
     User,
 )
 
-
-@admin.register(User)
-class BarrierFreeUserAdmin(BlankToFieldMeansPrimaryKey, UserAdmin):
-    list_display = ("username", "email", "first_name", "last_name", "role", "is_approved")
-    list_filter = ("role", "is_approved", "is_active", "is_staff")
-    fieldsets = (
-        *UserAdmin.fieldsets,
-        (_("Role in the map"), {"fields": ("role", "is_approved")}),
-    )
+admin.site.register(User, BarrierFreeUserAdmin)
 
 
 @admin.register(Municipality)
