@@ -18,7 +18,7 @@ from django.db.models import Sum
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.utils import translation
-from django.utils.translation import ngettext
+from django.utils.translation import gettext
 
 from mapping.errors import wants_json
 
@@ -46,12 +46,10 @@ class LoginFailureHandler(AxesDatabaseHandler):
 
 
 def wait_message(minutes: int) -> str:
-    return ngettext(
-        "Too many failed sign-ins. Wait %(minutes)d minute, then try again. If you forgot "
-        "your password, set a new one through the link on the sign-in page.",
-        "Too many failed sign-ins. Wait %(minutes)d minutes, then try again. If you forgot "
-        "your password, set a new one through the link on the sign-in page.",
-        minutes,
+    # "min" needs no plural form in Czech nor in English.
+    return gettext(
+        "Too many failed sign-ins. Try again in %(minutes)d min. If you forgot your password, "
+        "set a new one through the link below."
     ) % {"minutes": minutes}
 
 

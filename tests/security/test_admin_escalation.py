@@ -128,7 +128,7 @@ def test_an_administrator_still_does_everything(alice, charlie, erin):
         password_url(charlie), {"password1": NEW_PASSWORD, "password2": NEW_PASSWORD}
     )
     assert answer.status_code == 302
-    assert Client().login(username="charlie", password=NEW_PASSWORD)
+    assert signed_in(charlie, NEW_PASSWORD)
     answer = administrator.post(
         reverse("admin:mapping_user_add"),
         {"username": "gita", "usable_password": "true", "password1": NEW_PASSWORD,
