@@ -6,8 +6,10 @@ as a parameter.
 """
 
 from django.db import connection
+from django.db.models import Exists, OuterRef
 from django.utils.translation import gettext_lazy as _
 
+from mapping.models import Assessment, Place, ReviewStatus
 from mapping.public.filters import PROFILE_CHOICES, PlaceFilters
 from mapping.public.limits import LimitsSql, limits_sql
 
@@ -175,24 +177,29 @@ def filter_clauses(filters: PlaceFilters) -> tuple[list[str], list]:
     return clauses, params
 
 
-FOCUS_PLACE_SQL = """
-SELECT p.id, p.name, ST_Y(p.location), ST_X(p.location), a.id IS NOT NULL
-FROM mapping_place p
-LEFT JOIN mapping_assessment a ON a.place_id = p.id AND a.status = 'approved'
-WHERE p.id = %s
-"""
-
-
 def focus_place(place_id: int) -> dict | None:
     """The place a link asks the map to open: where it is and whether it is published (a
-    catalogue service may be delivered in a place not assessed yet). None if there is none."""
-    with connection.cursor() as cursor:
-        cursor.execute(FOCUS_PLACE_SQL, [place_id])
-        row = cursor.fetchone()
-    if row is None:
+    catalogue service may be delivered in a place not assessed yet). None if there is none,
+    or if it is not listed (a new place of a volunteer awaiting approval)."""
+    place = (
+        Place.objects.listed()
+        .filter(pk=place_id)
+        .annotate(
+            published=Exists(
+                Assessment.objects.filter(place=OuterRef("pk"), status=ReviewStatus.APPROVED)
+            )
+        )
+        .first()
+    )
+    if place is None:
         return None
-    place_id, name, lat, lon, published = row
-    return {"id": place_id, "name": name, "lat": lat, "lon": lon, "published": published}
+    return {
+        "id": place.pk,
+        "name": place.name,
+        "lat": place.location.y,
+        "lon": place.location.x,
+        "published": place.published,
+    }
 
 
 LAST_CHANGE_SQL = """
