@@ -291,6 +291,8 @@ AXES_CLIENT_IP_CALLABLE = "mapping.clients.client_address"
 AXES_LOCKOUT_CALLABLE = "mapping.survey.lockout.lockout_response"
 # Successful logins are in the session table already; keep only the failures.
 AXES_DISABLE_ACCESS_LOG = True
+# No start-up banner in every command's output; failures and lockouts are still logged.
+AXES_VERBOSE = False
 
 # Requests for a new password (each may send an e-mail), per client address and hour.
 PASSWORD_RESETS_PER_HOUR = envint("PASSWORD_RESETS_PER_HOUR", 5)
