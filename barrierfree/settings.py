@@ -288,6 +288,7 @@ AXES_FAILURE_LIMIT = LOGIN_FAILURE_LIMIT
 AXES_COOLOFF_TIME = timedelta(minutes=LOGIN_LOCKOUT_MINUTES)
 AXES_RESET_ON_SUCCESS = True
 AXES_CLIENT_IP_CALLABLE = "mapping.clients.client_address"
+AXES_USERNAME_CALLABLE = "mapping.survey.lockout.attempted_username"
 AXES_LOCKOUT_CALLABLE = "mapping.survey.lockout.lockout_response"
 # Successful logins are in the session table already; keep only the failures.
 AXES_DISABLE_ACCESS_LOG = True

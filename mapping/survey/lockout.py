@@ -21,6 +21,7 @@ from django.utils import translation
 from django.utils.translation import gettext
 
 from mapping.errors import wants_json
+from mapping.models import User
 from mapping.survey.http import json_error
 
 
@@ -44,6 +45,14 @@ class LoginFailureHandler(AxesDatabaseHandler):
             (count * base // limit for count, limit in zip(counts, _limits(), strict=True)),
             default=0,
         )
+
+
+def attempted_username(request: HttpRequest, credentials: dict | None = None) -> str:
+    """settings.AXES_USERNAME_CALLABLE: the username a login tried, cut to the longest a user
+    may have (150), so that a longer one is counted, not refused by the database (a 500)."""
+    source = credentials if credentials is not None else request.POST
+    username = source.get("username") or ""
+    return str(username)[: User._meta.get_field("username").max_length]
 
 
 def wait_message(minutes: int) -> str:

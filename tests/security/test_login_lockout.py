@@ -102,3 +102,9 @@ def test_a_forged_forwarded_for_header_does_not_escape_the_lockout(alice):
         sign_in(Client(), "alice", "wrong", HTTP_X_FORWARDED_FOR=f"192.0.2.{n + 1}")
     answer = sign_in(Client(), "alice", PASSWORD, HTTP_X_FORWARDED_FOR="192.0.2.200")
     assert answer.status_code == 429
+
+
+def test_a_username_longer_than_any_account_is_counted_not_a_server_error(alice):
+    client = Client()
+    answers = [sign_in(client, "x" * 300, "wrong").status_code for _n in range(6)]
+    assert answers == [200] * 4 + [429] * 2
