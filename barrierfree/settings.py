@@ -5,6 +5,7 @@ loudly on a value they cannot read. Defaults are safe for production: DEBUG is o
 explicit, cookies are secure; the run command (scripts/run) turns DEBUG on for local use.
 """
 
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -44,6 +45,7 @@ INSTALLED_APPS = [
     "rest_framework",
     "rest_framework_gis",
     "drf_spectacular",
+    "axes",
     "mapping",
 ]
 
@@ -59,9 +61,16 @@ MIDDLEWARE = [
     # After the user and the messages: its 400 page is the site's page.
     "mapping.middleware.RejectNullCharacters",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # Last: turns a locked-out login into the lockout page (mapping/survey/lockout.py).
+    "axes.middleware.AxesMiddleware",
 ]
 
 AUTH_USER_MODEL = "mapping.User"
+# django-axes first: it refuses a login while its account or address is locked out.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
 LOGIN_URL = "accounts:login"
 LOGIN_REDIRECT_URL = "survey:app"
 LOGOUT_REDIRECT_URL = "public:map"
@@ -282,6 +291,35 @@ REVIEW_TOLERANCE_PERCENT = envfloat("REVIEW_TOLERANCE_PERCENT", 10.0)
 METHODOLOGY_VERSION = envstr("METHODOLOGY_VERSION", "")
 # A coordinator's invitation link is valid this many days, and used once.
 INVITATION_MAX_AGE_DAYS = envint("INVITATION_MAX_AGE_DAYS", 14)
+
+# Failed logins (django-axes, counted in the database that every process shares), on the site's
+# login and the admin's alike. LOGIN_FAILURE_LIMIT wrong passwords for one account from one
+# address lock that pair out; LOGIN_ACCOUNT_FAILURE_LIMIT for one account from anywhere (a botnet)
+# or from one address to any account (password spraying) lock out the account or the address.
+# A lockout lasts LOGIN_LOCKOUT_MINUTES after the last failure; a successful login clears it.
+LOGIN_FAILURE_LIMIT = envint("LOGIN_FAILURE_LIMIT", 5)
+LOGIN_ACCOUNT_FAILURE_LIMIT = envint("LOGIN_ACCOUNT_FAILURE_LIMIT", 20)
+LOGIN_LOCKOUT_MINUTES = envint("LOGIN_LOCKOUT_MINUTES", 15)
+if not 0 < LOGIN_FAILURE_LIMIT <= LOGIN_ACCOUNT_FAILURE_LIMIT or LOGIN_LOCKOUT_MINUTES <= 0:
+    raise ImproperlyConfigured(
+        "LOGIN_FAILURE_LIMIT must be at least 1 and at most LOGIN_ACCOUNT_FAILURE_LIMIT, and "
+        "LOGIN_LOCKOUT_MINUTES at least 1."
+    )
+AXES_HANDLER = "mapping.survey.lockout.LoginFailureHandler"
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"], "username", "ip_address"]
+AXES_FAILURE_LIMIT = LOGIN_FAILURE_LIMIT
+AXES_COOLOFF_TIME = timedelta(minutes=LOGIN_LOCKOUT_MINUTES)
+AXES_RESET_ON_SUCCESS = True
+AXES_CLIENT_IP_CALLABLE = "mapping.clients.client_address"
+AXES_USERNAME_CALLABLE = "mapping.survey.lockout.attempted_username"
+AXES_LOCKOUT_CALLABLE = "mapping.survey.lockout.lockout_response"
+# Successful logins are in the session table already; keep only the failures.
+AXES_DISABLE_ACCESS_LOG = True
+# No start-up banner in every command's output; failures and lockouts are still logged.
+AXES_VERBOSE = False
+
+# Requests for a new password (each may send an e-mail), per client address and hour.
+PASSWORD_RESETS_PER_HOUR = envint("PASSWORD_RESETS_PER_HOUR", 5)
 
 EMAIL_BACKEND = envstr("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
 DEFAULT_FROM_EMAIL = envstr("DEFAULT_FROM_EMAIL", "bezbarierova-mapa@localhost")

@@ -1,7 +1,9 @@
 """Who may see and who may change an assessment: two small helpers, used by every view.
 
 - `get_assessment_or_404`: the public sees approved assessments only; a volunteer also sees their
-  own; a coordinator sees everything. Anything else is a 404, so that a draft's existence leaks not.
+  own; a coordinator sees everything but the drafts of a volunteer awaiting approval, which are
+  the volunteer's alone until then (mapping/survey/submission.py says why). Anything else is a
+  404, so that a draft's existence leaks not.
 - `get_assessment_writable_or_403`: a volunteer edits only their own drafts and returned
   submissions; a coordinator may edit anything not yet approved.
 """
@@ -15,24 +17,31 @@ from mapping.models import Assessment, ReviewStatus
 EDITABLE_BY_SURVEYOR = (ReviewStatus.DRAFT, ReviewStatus.RETURNED)
 
 
+def _of_a_volunteer_awaiting_approval(assessment: Assessment) -> bool:
+    surveyor = assessment.surveyor
+    return surveyor is not None and surveyor.is_awaiting_approval
+
+
 def can_view(user, assessment: Assessment) -> bool:
     if assessment.status == ReviewStatus.APPROVED:
         return True
     if not user.is_authenticated:
         return False
-    return user.is_coordinator or assessment.surveyor_id == user.pk
+    if assessment.surveyor_id == user.pk:
+        return True
+    return user.is_coordinator and not _of_a_volunteer_awaiting_approval(assessment)
 
 
 def can_edit(user, assessment: Assessment) -> bool:
     if not user.is_authenticated or not user.is_active:
         return False
-    if user.is_coordinator:
+    if user.is_coordinator and not _of_a_volunteer_awaiting_approval(assessment):
         return assessment.status not in (ReviewStatus.APPROVED, ReviewStatus.SUPERSEDED)
     return assessment.surveyor_id == user.pk and assessment.status in EDITABLE_BY_SURVEYOR
 
 
 def get_assessment_or_404(user, pk: int) -> Assessment:
-    assessment = Assessment.objects.select_related("place").filter(pk=pk).first()
+    assessment = Assessment.objects.select_related("place", "surveyor").filter(pk=pk).first()
     if assessment is None or not can_view(user, assessment):
         raise Http404(_("No such assessment."))
     return assessment

@@ -2,12 +2,12 @@
 
 from django import forms
 from django.contrib import admin
-from django.contrib.auth.admin import UserAdmin
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from leaflet.admin import LeafletGeoAdmin, LeafletGeoAdminMixin
 
-from mapping.admin_base import BlankToFieldMeansPrimaryKey
+from mapping.admin_base import BlankToFieldMeansPrimaryKey, HidesWorkAwaitingApproval
+from mapping.admin_users import BarrierFreeUserAdmin
 from mapping.models import (
     Assessment,
     AssessmentEvent,
@@ -21,15 +21,7 @@ from mapping.models import (
     User,
 )
 
-
-@admin.register(User)
-class BarrierFreeUserAdmin(BlankToFieldMeansPrimaryKey, UserAdmin):
-    list_display = ("username", "email", "first_name", "last_name", "role", "is_approved")
-    list_filter = ("role", "is_approved", "is_active", "is_staff")
-    fieldsets = (
-        *UserAdmin.fieldsets,
-        (_("Role in the map"), {"fields": ("role", "is_approved")}),
-    )
+admin.site.register(User, BarrierFreeUserAdmin)
 
 
 @admin.register(Municipality)
@@ -75,7 +67,8 @@ class PlaceAdminForm(forms.ModelForm):
 
 
 @admin.register(Place)
-class PlaceAdmin(BlankToFieldMeansPrimaryKey, LeafletGeoAdmin):
+class PlaceAdmin(HidesWorkAwaitingApproval, BlankToFieldMeansPrimaryKey, LeafletGeoAdmin):
+    written_by = "created_by"
     form = PlaceAdminForm
     list_display = ("name", "kind", "city", "municipality", "is_demo", "updated_at")
     list_filter = ("kind", "municipality", "is_demo", "source")
@@ -104,7 +97,8 @@ class AssessmentEventInline(admin.TabularInline):
 
 
 @admin.register(Assessment)
-class AssessmentAdmin(BlankToFieldMeansPrimaryKey, admin.ModelAdmin):
+class AssessmentAdmin(HidesWorkAwaitingApproval, BlankToFieldMeansPrimaryKey, admin.ModelAdmin):
+    written_by = "surveyor"
     list_display = (
         "place",
         "survey_date",
@@ -124,7 +118,8 @@ class AssessmentAdmin(BlankToFieldMeansPrimaryKey, admin.ModelAdmin):
 
 
 @admin.register(Photo)
-class PhotoAdmin(BlankToFieldMeansPrimaryKey, LeafletGeoAdmin):
+class PhotoAdmin(HidesWorkAwaitingApproval, BlankToFieldMeansPrimaryKey, LeafletGeoAdmin):
+    written_by = "assessment__surveyor"
     list_display = ("__str__", "subject", "assessment", "report", "is_hidden", "created_at")
     list_filter = ("subject", "is_hidden")
     search_fields = ("alt_text",)

@@ -1,5 +1,21 @@
 """What every ModelAdmin of the project shares."""
 
+from mapping.models.accounts import AWAITING_APPROVAL, User
+
+
+class HidesWorkAwaitingApproval:
+    """What a volunteer awaiting approval wrote is theirs alone (mapping/survey/submission.py):
+    a coordinator's admin lists and opens none of it; an administrator's shows everything, so
+    that spam can be cleaned away. `written_by` is the path from the model to its author."""
+
+    written_by = ""
+
+    def get_queryset(self, request):
+        rows = super().get_queryset(request)
+        if request.user.is_superuser:
+            return rows
+        return rows.exclude(**{f"{self.written_by}__in": User.objects.filter(AWAITING_APPROVAL)})
+
 
 class BlankToFieldMeansPrimaryKey:
     """An empty `?_to_field=` on a change or delete page reaches Django's ModelAdmin.get_object

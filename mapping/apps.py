@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.db.models.signals import post_migrate
 from django.utils.translation import gettext_lazy as _
 
 
@@ -9,4 +10,8 @@ class MappingConfig(AppConfig):
 
     def ready(self) -> None:
         from mapping import checks  # noqa: F401  (registers the system checks)
+        from mapping.permissions import sync_coordinators_group
         from mapping.photos import storage  # noqa: F401  (deletes a photo's files with it)
+
+        # After every migrate, the coordinators' group holds exactly its list of permissions.
+        post_migrate.connect(sync_coordinators_group, sender=self)

@@ -17,12 +17,13 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def alice():
-    return make_user("alice", email="alice@example.invalid")
+    # Approved: a coordinator sees no draft of a volunteer awaiting approval (mapping.access).
+    return make_user("alice", email="alice@example.invalid", is_approved=True)
 
 
 @pytest.fixture
 def bob():
-    return make_user("bob")
+    return make_user("bob", is_approved=True)
 
 
 @pytest.fixture

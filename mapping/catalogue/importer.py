@@ -76,7 +76,7 @@ class PlaceIndex:
     def __init__(self) -> None:
         self.by_code: dict[int, set[int]] = {}
         self.by_key: dict[tuple[str, str, str], set[int]] = {}
-        rows = Place.objects.values_list(
+        rows = Place.objects.listed().values_list(
             "id", "street", "house_number", "city", "municipality__name", "ruian_address_code"
         )
         for row in rows:

@@ -1,5 +1,6 @@
 from django.contrib.auth.models import AbstractUser
 from django.db import models
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 
@@ -7,6 +8,11 @@ class Role(models.TextChoices):
     VOLUNTEER = "volunteer", _("Volunteer")
     COORDINATOR = "coordinator", _("Coordinator")
     ADMINISTRATOR = "administrator", _("Administrator")
+
+
+# A self-registered volunteer whom no coordinator approved yet: what they write (drafts, the
+# places their drafts create, photos) is visible to them alone until then.
+AWAITING_APPROVAL = Q(role=Role.VOLUNTEER, is_approved=False)
 
 
 class User(AbstractUser):
@@ -24,6 +30,10 @@ class User(AbstractUser):
     class Meta:
         verbose_name = _("user")
         verbose_name_plural = _("users")
+
+    @property
+    def is_awaiting_approval(self) -> bool:
+        return self.role == Role.VOLUNTEER and not self.is_approved
 
     @property
     def is_coordinator(self) -> bool:

@@ -111,7 +111,23 @@ class Purpose(models.TextChoices):
     OTHER = "other", _("Other")
 
 
+def _awaiting_approval(but_pk: int | None = None):
+    from mapping.models.accounts import AWAITING_APPROVAL, User
+
+    return User.objects.filter(AWAITING_APPROVAL).exclude(pk=but_pk)
+
+
 class PlaceQuerySet(models.QuerySet):
+    def listed(self) -> "PlaceQuerySet":
+        """Places anybody may come across: all but those a volunteer awaiting a coordinator's
+        approval created (mapping/survey/submission.py): until then only they see them."""
+        return self.exclude(created_by__in=_awaiting_approval())
+
+    def visible_to(self, user) -> "PlaceQuerySet":
+        """The listed places, and the user's own places however new their account."""
+        own = user.pk if user.is_authenticated else None
+        return self.exclude(created_by__in=_awaiting_approval(but_pk=own))
+
     def with_distance_to(self, point: Point) -> "PlaceQuerySet":
         """Annotate `distance_m`: metres from `point` (WGS 84) on the spheroid."""
         return self.annotate(distance_m=GeographyDistance("location", point))
@@ -167,6 +183,18 @@ class Place(models.Model):
     source = models.CharField(_("source"), max_length=50, blank=True)
     source_id = models.CharField(_("id in the source"), max_length=100, blank=True)
     is_demo = models.BooleanField(_("demo data"), default=False)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("created by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="created_places",
+        help_text=_(
+            "The volunteer whose survey created the place. While a coordinator has not approved "
+            "them yet, only they see it."
+        ),
+    )
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 

@@ -23,7 +23,7 @@ def never_surveyed():
     published = Assessment.objects.filter(
         place=OuterRef("pk"), status__in=[ReviewStatus.APPROVED, ReviewStatus.SUPERSEDED]
     )
-    return Place.objects.filter(~Exists(published)).order_by("name", "id")
+    return Place.objects.listed().filter(~Exists(published)).order_by("name", "id")
 
 
 def outdated(today: date | None = None):

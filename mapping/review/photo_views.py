@@ -13,6 +13,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from mapping.access import can_view
 from mapping.models import Photo
 from mapping.photos.errors import PhotoError
 from mapping.photos.storage import photo_error_message, reblur_photo
@@ -58,16 +59,26 @@ def parse_areas(text: str, width: int, height: int) -> list[list[int]]:
     return areas
 
 
+def get_photo_or_404(request: HttpRequest, pk: int) -> Photo:
+    """A photo of a report, or of an assessment the coordinator may see (mapping.access)."""
+    item = get_object_or_404(
+        Photo.objects.select_related("assessment__place", "assessment__surveyor"), pk=pk
+    )
+    if item.assessment is not None and not can_view(request.user, item.assessment):
+        raise Http404(_("No such photo."))
+    return item
+
+
 @coordinator_required
 def photo(request: HttpRequest, pk: int) -> HttpResponse:
-    item = get_object_or_404(Photo.objects.select_related("assessment__place"), pk=pk)
+    item = get_photo_or_404(request, pk)
     areas = "\n".join(" ".join(str(v) for v in area) for area in item.blur_areas)
     return render(request, "review/photo.html", {"photo": item, "areas": areas})
 
 
 @coordinator_required
 def original(request: HttpRequest, pk: int) -> FileResponse:
-    item = get_object_or_404(Photo, pk=pk)
+    item = get_photo_or_404(request, pk)
     if not item.original:
         raise Http404(_("This photo has no original."))
     storage = storages["private"]
@@ -91,7 +102,7 @@ def original(request: HttpRequest, pk: int) -> FileResponse:
 @require_POST
 @coordinator_required
 def blur(request: HttpRequest, pk: int) -> HttpResponse:
-    item = get_object_or_404(Photo, pk=pk)
+    item = get_photo_or_404(request, pk)
     try:
         areas = parse_areas(request.POST.get("areas", ""), item.width, item.height)
     except BadAreas:

@@ -1,7 +1,7 @@
 from django.contrib.auth import views as auth_views
 from django.urls import path
 
-from mapping.survey import accounts
+from mapping.survey import accounts, password_reset
 
 app_name = "accounts"
 
@@ -16,4 +16,24 @@ urlpatterns = [
     path("dobrovolnici/", accounts.invite, name="volunteers"),
     path("dobrovolnici/<int:pk>/schvalit/", accounts.approve_volunteer, name="approve_volunteer"),
     path("pozvanka/<str:token>/", accounts.accept_invitation, name="accept_invitation"),
+    path(
+        "zapomenute-heslo/",
+        password_reset.RequestNewPassword.as_view(),
+        name="password_reset",
+    ),
+    path(
+        "zapomenute-heslo/odeslano/",
+        password_reset.RequestSent.as_view(),
+        name="password_reset_done",
+    ),
+    path(
+        "nove-heslo/<uidb64>/<token>/",
+        password_reset.SetNewPassword.as_view(),
+        name="password_reset_confirm",
+    ),
+    path(
+        "nove-heslo/hotovo/",
+        password_reset.NewPasswordSet.as_view(),
+        name="password_reset_complete",
+    ),
 ]

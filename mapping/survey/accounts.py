@@ -13,6 +13,7 @@ from django.contrib.auth.forms import UserCreationForm
 from django.core import signing
 from django.core.mail import send_mail
 from django.db import transaction
+from django.db.models import Q
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -26,6 +27,14 @@ from mapping.survey.roles import coordinator_required
 INVITATION_SALT = "mapping.survey.invitation"
 
 
+# One answer for a taken username and a taken e-mail, so that the form tells nobody who has an
+# account here (user enumeration).
+UNAVAILABLE = gettext_lazy(
+    "This username or e-mail cannot be used. If you already have an account, sign in or set a "
+    "new password."
+)
+
+
 class RegistrationForm(UserCreationForm):
     email = forms.EmailField(label=gettext_lazy("E-mail"), required=True)
 
@@ -33,11 +42,32 @@ class RegistrationForm(UserCreationForm):
         model = User
         fields = ("username", "first_name", "last_name", "email")
 
+    def clean_username(self) -> str:
+        # UserCreationForm's own check would name the username as taken; clean() says it neutrally.
+        return self.cleaned_data.get("username")
+
     def clean_email(self) -> str:
-        email = self.cleaned_data["email"].strip().lower()
-        if User.objects.filter(email__iexact=email).exists():
-            raise forms.ValidationError(_("An account with this e-mail address already exists."))
-        return email
+        return self.cleaned_data["email"].strip().lower()
+
+    def clean(self) -> dict:
+        cleaned = super().clean()
+        username, email = cleaned.get("username"), cleaned.get("email")
+        taken = Q()
+        if username:
+            taken |= Q(username__iexact=username)
+        if email:
+            taken |= Q(email__iexact=email)
+        if taken and User.objects.filter(taken).exists():
+            raise forms.ValidationError(UNAVAILABLE, code="unavailable")
+        return cleaned
+
+    def validate_unique(self) -> None:
+        """The model's unique username, said as neutrally as clean() says it."""
+        try:
+            self.instance.validate_unique(exclude=self._get_validation_exclusions())
+        except forms.ValidationError:
+            if UNAVAILABLE not in self.non_field_errors():
+                self.add_error(None, forms.ValidationError(UNAVAILABLE, code="unavailable"))
 
 
 class InvitationForm(forms.Form):

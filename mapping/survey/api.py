@@ -65,7 +65,7 @@ def near(request: HttpRequest) -> JsonResponse:
         return json_error(
             400, "position", _("Send a position as lat and lon in degrees, and a radius in metres.")
         )
-    return JsonResponse({"places": places_near(point, metres)})
+    return JsonResponse({"places": places_near(point, metres, request.user)})
 
 
 # A new place's address is suggested from the nearest official address point this close: a

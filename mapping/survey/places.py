@@ -22,12 +22,14 @@ def parse_position(lat, lon) -> Point:
     return Point(longitude, latitude, srid=4326)
 
 
-def places_near(point: Point, metres: float, limit: int = 20) -> list[dict]:
-    """The nearest places within `metres`, closest first, with their published category."""
+def places_near(point: Point, metres: float, user, limit: int = 20) -> list[dict]:
+    """The nearest places within `metres` that `user` may see, closest first, with their
+    published category."""
     metres = max(1.0, min(float(metres), NEAR_MAX_METRES))
     limit = max(1, min(int(limit), NEAR_MAX_RESULTS))
     places = (
-        Place.objects.within_metres(point, metres)
+        Place.objects.visible_to(user)
+        .within_metres(point, metres)
         .with_distance_to(point)
         .order_by("distance_m", "id")[:limit]
     )

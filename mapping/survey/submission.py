@@ -1,5 +1,14 @@
 """Storing a volunteer's survey: one transaction for the place, the assessment and its photos.
 
+A volunteer who registered themselves and is not approved yet may save drafts (with a new place
+and photos) but not submit them. Until a coordinator approves them, what they wrote is visible
+to them alone: not to the public (drafts never are, and the places their drafts create stay off
+every list, search and link: Place.objects.listed()), not to other volunteers (places near me, a
+chosen place's id), not in a coordinator's queue, coverage, admin lists or review pages
+(mapping.access). Why: anybody can register, so until a person vouched for the account its
+writing is unvetted (spam, abuse, photos of people); yet the surveying done while waiting is
+kept, and submits as it is once the account is approved.
+
 Every submission carries a client-generated idempotency key (a UUID made on the phone when the
 survey starts). Sending it again — a retry after a lost answer, a double tap, the offline queue
 replaying — returns the assessment stored the first time instead of a second one. Either the whole
@@ -83,13 +92,13 @@ def existing_for_key(user, key: uuid.UUID) -> Assessment | None:
     return assessment
 
 
-def _place_from(payload: dict) -> Place:
+def _place_from(payload: dict, user) -> Place:
     data = payload.get("place")
     if not isinstance(data, dict):
         raise SubmissionError(400, "place_missing", _("Choose a place or create a new one."))
     if data.get("id") not in (None, ""):
         try:
-            return Place.objects.get(pk=int(data["id"]))
+            return Place.objects.visible_to(user).get(pk=int(data["id"]))
         except (TypeError, ValueError, Place.DoesNotExist):
             raise SubmissionError(
                 400, "place_unknown", _("The chosen place does not exist any more.")
@@ -117,6 +126,7 @@ def _place_from(payload: dict) -> Place:
         kind=kind,
         location=location,
         municipality=Municipality.at(location),
+        created_by=user,
         **_address_from(data),
     )
 
@@ -260,7 +270,7 @@ def create_submission(user, payload: dict, files) -> tuple[Assessment, bool]:
                 "on this phone; submit it once you are approved."
             ),
         )
-    place = _place_from(payload)
+    place = _place_from(payload, user)
     answers = payload.get("answers") or {}
     check_answers(answers, place.kind, final=action == "submit")
     survey_date = _survey_date(payload)

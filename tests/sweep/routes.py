@@ -9,8 +9,11 @@ from dataclasses import dataclass
 
 import pytest
 from django.apps import apps
+from django.contrib.auth.tokens import default_token_generator
 from django.contrib.contenttypes.models import ContentType
 from django.urls import URLPattern, URLResolver, get_resolver
+from django.utils.encoding import force_bytes
+from django.utils.http import urlsafe_base64_encode
 
 from mapping.models import (
     Place,
@@ -100,12 +103,23 @@ EXISTING: dict[str, Callable[[dict], object]] = {
     "survey:delete_photo": lambda w: w["draft_photo"].pk,
     "accounts:approve_volunteer": lambda w: w["dora"].pk,
     "accounts:accept_invitation": lambda w: w["token"],
+    "accounts:password_reset_confirm": lambda w: reset_link_parts(w["users"]["volunteer"]),
     "api:place-detail": lambda w: w["place"].pk,
     "api:assessment-detail": lambda w: w["approved"].pk,
     "api:provider-detail": lambda w: w["provider"].pk,
     "api:service-detail": lambda w: w["service"].pk,
     "api:report-detail": lambda w: w["report"].pk,
 }
+
+
+def reset_link_parts(user) -> dict[str, str]:
+    """The parameters of a valid password reset link of `user`, as the e-mail carries them."""
+    return {
+        "uidb64": urlsafe_base64_encode(force_bytes(user.pk)),
+        "token": default_token_generator.make_token(user),
+    }
+
+
 MISSING = {"int": "999999999", "str": "no-such-thing", "path": "no/such/thing", "regex": "0"}
 # Besides a plain missing id: ids the converters let through but the database cannot hold.
 HOSTILE_PATH_VALUES = {
@@ -145,7 +159,8 @@ def fillings(world: dict, route: Route) -> list[tuple[str, dict[str, str]]]:
         else:
             if route.name not in EXISTING:
                 pytest.fail(f"{route.name} ({route.pattern}): add a filler for {name} to EXISTING")
-            existing[name] = str(EXISTING[route.name](world))
+            value = EXISTING[route.name](world)  # a dict when the URL has several parameters
+            existing[name] = str(value[name] if isinstance(value, dict) else value)
     out = [("an existing object", existing)]
     for name, conv in zip(route.kwargs, route.converters, strict=True):
         if name in ("app_label", "url"):

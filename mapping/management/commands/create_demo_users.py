@@ -1,24 +1,15 @@
 from django.conf import settings
-from django.contrib.auth.models import Group, Permission
 from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
 
 from mapping.models import Role, User
-
-COORDINATORS_GROUP = "coordinators"
+from mapping.permissions import coordinators_group
 
 DEMO_USERS = [
     # username, role, password, name
     ("koordinator", Role.COORDINATOR, "demo-koordinator", "Demo Koordinátorka"),
     ("dobrovolnik", Role.VOLUNTEER, "demo-dobrovolnik", "Demo Dobrovolník"),
 ]
-
-
-def coordinators_group() -> Group:
-    """The group that lets coordinators manage every model of the map in the admin."""
-    group, _created = Group.objects.get_or_create(name=COORDINATORS_GROUP)
-    group.permissions.set(Permission.objects.filter(content_type__app_label="mapping"))
-    return group
 
 
 class Command(BaseCommand):
