@@ -13,7 +13,7 @@ from django.shortcuts import render
 from django.urls import reverse_lazy
 from django.utils.translation import gettext as _
 
-from mapping.reports.ratelimit import allow
+from mapping.ratelimit import allow
 
 TEMPLATES = "survey/accounts/password_reset"
 

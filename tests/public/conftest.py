@@ -3,7 +3,6 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from django.core.cache import cache
 
 PARTS = Path(__file__).resolve().parents[2] / "locale" / "parts"
 
@@ -15,21 +14,6 @@ def _plain_static_files(settings):
         **settings.STORAGES,
         "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
     }
-
-
-@pytest.fixture(autouse=True)
-def _empty_cache(request):
-    """The shared cache (a database table) starts and ends empty for tests that use the database;
-    the pure presenters' tests have none to clear."""
-    if "db" not in request.fixturenames and "transactional_db" not in request.fixturenames:
-        yield
-        return
-    request.getfixturevalue(
-        "transactional_db" if "transactional_db" in request.fixturenames else "db"
-    )
-    cache.clear()
-    yield
-    cache.clear()
 
 
 @pytest.fixture
