@@ -8,10 +8,12 @@ explicit, cookies are secure; the run command (scripts/run) turns DEBUG on for l
 from pathlib import Path
 
 import dj_database_url
+from csp.constants import NONCE, NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
 from barrierfree.env import envbool, envfloat, envint, envlist, envstr
+from barrierfree.tiles import tile_source
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -44,11 +46,14 @@ INSTALLED_APPS = [
     "rest_framework",
     "rest_framework_gis",
     "drf_spectacular",
+    "csp",
     "mapping",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "csp.middleware.CSPMiddleware",
+    "mapping.headers.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -197,6 +202,32 @@ LEAFLET_CONFIG = {
     ],
     "RESET_VIEW": False,
     "NO_GLOBALS": False,
+}
+
+# Content-Security-Policy (django-csp). No script runs from the page itself: every script is a
+# static file, server values reach it through json_script (JSON data, never run). The one
+# exception is django-leaflet's admin map widget, which writes its set-up into the page with the
+# answer's nonce: NONCE puts "'nonce-...'" in the header of the answers that use it and nothing in
+# the others. Images: the base-map tiles' server (from MAP_TILES_URL), and data:/blob: URLs
+# (Leaflet's icons, the survey's photo previews). Leaflet positions its elements through the
+# style property, which the policy does not restrict; no page has a style attribute.
+# Framing: nowhere (frame-ancestors and X-Frame-Options agree), but for the embed view
+# (mapping/headers.py, allow_framing_anywhere). The Permissions-Policy is mapping/headers.py's.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF, NONCE],
+        "style-src": [SELF],
+        "img-src": [SELF, "data:", "blob:", tile_source(LEAFLET_CONFIG["TILES"][0][1])],
+        "connect-src": [SELF],
+        "font-src": [SELF],
+        "worker-src": [SELF],
+        "manifest-src": [SELF],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "form-action": [SELF],
+        "frame-ancestors": [NONE],
+    }
 }
 
 # Reports from the public through the web form, per client address and hour.
