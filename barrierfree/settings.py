@@ -148,6 +148,10 @@ MEDIA_ROOT = Path(envstr("MEDIA_ROOT", str(BASE_DIR / "media")))
 # (decompression bombs), checked before decoding. 50 MP covers the full-resolution mode of phones.
 PHOTO_MAX_BYTES = envint("PHOTO_MAX_BYTES", 25 * 1024 * 1024)
 PHOTO_MAX_PIXELS = envint("PHOTO_MAX_PIXELS", 50_000_000)
+# Lower limits for photos from the public (the report form, by anyone without an approved
+# account): decoding costs about 9 bytes of memory per pixel, and anyone can send one.
+PUBLIC_PHOTO_MAX_BYTES = envint("PUBLIC_PHOTO_MAX_BYTES", 8 * 1024 * 1024)
+PUBLIC_PHOTO_MAX_PIXELS = envint("PUBLIC_PHOTO_MAX_PIXELS", 16_000_000)
 
 # Security. Production defaults; local runs relax them through the environment.
 SESSION_COOKIE_SECURE = envbool("SESSION_COOKIE_SECURE", not DEBUG)

@@ -1,10 +1,15 @@
 """Anyone can report a barrier, a correction or a photo; nothing shows before moderation."""
 
+import time
+from pathlib import Path
+
 import pytest
 from django.core.cache import cache
+from django.core.files.uploadedfile import SimpleUploadedFile
 
-from mapping.models import Report, ReportStatus
+from mapping.models import Photo, Report, ReportStatus
 from tests.factories import make_assessment, make_place
+from tests.reports.test_costly_uploads import png_of_49_megapixels
 
 pytestmark = pytest.mark.django_db
 
@@ -114,3 +119,18 @@ def test_reports_are_rate_limited(client, place, settings):
         ScopedRateThrottle.THROTTLE_RATES = api_settings.DEFAULT_THROTTLE_RATES
     assert statuses == [201, 201, 201, 429, 429]
     assert Report.objects.count() == 3
+
+
+def test_a_photo_sent_to_the_report_api_is_neither_decoded_nor_stored(client, place, settings):
+    """The API takes no photo (the web form does, within the public's limits): a 49-megapixel
+    PNG sent with a report costs no decoding and leaves no file."""
+    photo = SimpleUploadedFile("bomb.png", png_of_49_megapixels(), content_type="image/png")
+    started = time.monotonic()
+    response = client.post(
+        REPORTS, {"kind": "correction", "place": place.pk, "text": "Nová rampa", "photo": photo}
+    )
+    assert time.monotonic() - started < 1.0
+    assert response.status_code == 201
+    assert not Photo.objects.exists()
+    roots = [Path(settings.MEDIA_ROOT), Path(settings.STORAGES["private"]["OPTIONS"]["location"])]
+    assert [p for root in roots if root.exists() for p in root.rglob("*") if p.is_file()] == []
