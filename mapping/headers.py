@@ -61,6 +61,8 @@ def uses_geolocation(view: Callable[..., HttpResponse]) -> Callable[..., HttpRes
 def allow_framing_anywhere(response: HttpResponse) -> None:
     """Any site may put this answer in an <iframe>: no X-Frame-Options, frame-ancestors *."""
     response.xframe_options_exempt = True
+    # What django-csp's @csp_replace sets; here per answer, since the map view frames only
+    # with ?embed=1.
     response._csp_replace = {
         **(getattr(response, "_csp_replace", None) or {}),
         "frame-ancestors": ["*"],
