@@ -5,6 +5,8 @@ The pages run under the site's Content-Security-Policy, which allows no eval: gi
 page.wait_for_function a function ("() => ..."), never a bare expression, which Playwright
 evals again on every poll (and the policy blocks from the second poll on)."""
 
+import contextlib
+
 import pytest
 from django.core.cache import cache
 
@@ -53,10 +55,14 @@ def watch_policies(context) -> list[str]:
 
 
 def policy_violations(context, reported: list[str]) -> list[str]:
+    from playwright.sync_api import Error
+
     found = list(reported)
     for page in context.pages:
         for frame in page.frames:
-            found += frame.evaluate("window.__violations || []")
+            # A frame mid-navigation or an error page has none; its console reports still count.
+            with contextlib.suppress(Error):
+                found += frame.evaluate("window.__violations || []")
     return found
 
 
