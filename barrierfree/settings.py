@@ -9,10 +9,12 @@ from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
+from csp.constants import NONCE, NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
 from barrierfree.env import envbool, envfloat, envint, envlist, envstr
+from barrierfree.tiles import tile_source
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -46,11 +48,14 @@ INSTALLED_APPS = [
     "rest_framework_gis",
     "drf_spectacular",
     "axes",
+    "csp",
     "mapping",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "csp.middleware.CSPMiddleware",
+    "mapping.headers.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -161,6 +166,10 @@ PRIVATE_MEDIA_ACCEL_REDIRECT = envstr("PRIVATE_MEDIA_ACCEL_REDIRECT", "")
 # (decompression bombs), checked before decoding. 50 MP covers the full-resolution mode of phones.
 PHOTO_MAX_BYTES = envint("PHOTO_MAX_BYTES", 25 * 1024 * 1024)
 PHOTO_MAX_PIXELS = envint("PHOTO_MAX_PIXELS", 50_000_000)
+# Lower limits for photos from the public (the report form, by anyone without an approved
+# account): decoding costs about 9 bytes of memory per pixel, and anyone can send one.
+PUBLIC_PHOTO_MAX_BYTES = envint("PUBLIC_PHOTO_MAX_BYTES", 8 * 1024 * 1024)
+PUBLIC_PHOTO_MAX_PIXELS = envint("PUBLIC_PHOTO_MAX_PIXELS", 16_000_000)
 
 # Security. Production defaults; local runs relax them through the environment.
 SESSION_COOKIE_SECURE = envbool("SESSION_COOKIE_SECURE", not DEBUG)
@@ -219,6 +228,32 @@ LEAFLET_CONFIG = {
     "NO_GLOBALS": False,
 }
 
+# Content-Security-Policy (django-csp). No script runs from the page itself: every script is a
+# static file, server values reach it through json_script (JSON data, never run). The one
+# exception is django-leaflet's admin map widget, which writes its set-up into the page with the
+# answer's nonce: NONCE puts "'nonce-...'" in the header of the answers that use it and nothing in
+# the others. Images: the base-map tiles' server (from MAP_TILES_URL), and data:/blob: URLs
+# (Leaflet's icons, the survey's photo previews). Leaflet positions its elements through the
+# style property, which the policy does not restrict; no page has a style attribute.
+# Framing: nowhere (frame-ancestors and X-Frame-Options agree), but for the embed view
+# (mapping/headers.py, allow_framing_anywhere). The Permissions-Policy is mapping/headers.py's.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF, NONCE],
+        "style-src": [SELF],
+        "img-src": [SELF, "data:", "blob:", tile_source(LEAFLET_CONFIG["TILES"][0][1])],
+        "connect-src": [SELF],
+        "font-src": [SELF],
+        "worker-src": [SELF],
+        "manifest-src": [SELF],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "form-action": [SELF],
+        "frame-ancestors": [NONE],
+    }
+}
+
 # Reports from the public per client address and hour, the web form and the API together
 # (mapping/reports/limits.py), counted in Redis when REDIS_URL is set, else in PostgreSQL.
 REPORTS_PER_HOUR = envint("REPORTS_PER_HOUR", 10)
@@ -228,6 +263,7 @@ if envstr("REPORTS_RATE", ""):
         "REPORTS_RATE is no longer read: set REPORTS_PER_HOUR (a whole number), the one limit "
         "of public reports through the form and the API together."
     )
+
 # How many reverse proxies of the deployment stand before the application (nginx: 1). Only their
 # entries of X-Forwarded-For are trusted for the client's address (mapping/clients.py); with 0 the
 # header is ignored and REMOTE_ADDR is the client.

@@ -66,11 +66,13 @@ class PhotoTooManyPixels(PhotoError):
     code = "photo_too_many_pixels"
     template_en = gettext_noop(
         "The photo has too many pixels (%(megapixels)s megapixels). "
-        "The limit is %(limit_megapixels)s megapixels."
+        "The limit is %(limit_megapixels)s megapixels; "
+        "send a smaller photo or lower the camera resolution."
     )
     template_cs = (
         "Fotografie má příliš mnoho pixelů (%(megapixels)s megapixelů). "
-        "Limit je %(limit_megapixels)s megapixelů."
+        "Limit je %(limit_megapixels)s megapixelů; "
+        "pošlete menší fotografii nebo snižte rozlišení fotoaparátu."
     )
 
 

@@ -16,11 +16,13 @@ from PIL import Image
 
 TAG_ORIENTATION = 0x0112
 TAG_DATETIME = 0x0132
+TAG_MAKE, TAG_MODEL = 0x010F, 0x0110
 IFD_EXIF = 0x8769
 IFD_GPS = 0x8825
 TAG_DATETIME_ORIGINAL = 0x9003
 TAG_DATETIME_DIGITIZED = 0x9004
 TAG_OFFSET_TIME_ORIGINAL = 0x9011
+TAG_SUBSEC_TIME_ORIGINAL = 0x9291
 GPS_LATITUDE_REF, GPS_LATITUDE = 1, 2
 GPS_LONGITUDE_REF, GPS_LONGITUDE = 3, 4
 GPS_IMG_DIRECTION_REF, GPS_IMG_DIRECTION = 16, 17
@@ -85,8 +87,8 @@ def _read_metadata(image: Image.Image) -> PhotoMetadata:
         direction_ref=_text(gps.get(GPS_IMG_DIRECTION_REF)) if direction is not None else None,
         taken_at=_taken_at(exif, exif_ifd),
         orientation=_orientation(exif),
-        make=_text(exif.get(0x010F)),
-        model=_text(exif.get(0x0110)),
+        make=_text(exif.get(TAG_MAKE)),
+        model=_text(exif.get(TAG_MODEL)),
     )
 
 
@@ -175,3 +177,55 @@ def _parse_offset(text: str | None) -> timezone | None:
     if delta > timedelta(hours=14):
         return None
     return timezone(-delta if text[0] == "-" else delta)
+
+
+# What the private original keeps of EXIF: what says where, when, which way and how upright the
+# photo was taken, and by which camera. Maker notes, thumbnails, software and editing history,
+# user comments and the rest go.
+KEPT_TAGS = (TAG_ORIENTATION, TAG_DATETIME, TAG_MAKE, TAG_MODEL)
+KEPT_EXIF_TAGS = (
+    TAG_DATETIME_ORIGINAL,
+    TAG_DATETIME_DIGITIZED,
+    TAG_OFFSET_TIME_ORIGINAL,
+    TAG_SUBSEC_TIME_ORIGINAL,
+)
+# The GPS IFD's tags 0 (version) to 31 (horizontal error): position, altitude, time, direction,
+# speed, datum. Not 27 (processing method) and 28 (area information): text of any length.
+KEPT_GPS_TAGS = tuple(tag for tag in range(32) if tag not in (27, 28))
+_LONGEST_TEXT = 64
+_MOST_NUMBERS = 4
+
+
+def lean_exif(image: Image.Image) -> bytes | None:
+    """A new EXIF block ("Exif\\0\\0" and its TIFF structure) with only the tags above, from an
+    opened image; None when it has none of them (or no readable EXIF)."""
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", UserWarning)
+        try:
+            exif = image.getexif()
+            lean = Image.Exif()
+            _copy(exif, lean, KEPT_TAGS)
+            for ifd, tags in ((IFD_EXIF, KEPT_EXIF_TAGS), (IFD_GPS, KEPT_GPS_TAGS)):
+                kept: dict = {}
+                _copy(_sub_ifd(exif, ifd), kept, tags)
+                if kept:
+                    lean[ifd] = kept
+            return lean.tobytes() if len(lean) else None
+        except Exception:  # noqa: BLE001 - EXIF we cannot rewrite is EXIF we do not keep
+            return None
+
+
+def _copy(source, target, tags: tuple[int, ...]) -> None:
+    for tag in tags:
+        value = source.get(tag)
+        if _small(value):
+            target[tag] = value
+
+
+def _small(value: object) -> bool:
+    """A value a kept tag may have: a number, a short text, or a few numbers."""
+    if isinstance(value, str | bytes):
+        return 0 < len(value) <= _LONGEST_TEXT
+    if isinstance(value, tuple | list):
+        return 0 < len(value) <= _MOST_NUMBERS and all(_number(part) is not None for part in value)
+    return _number(value) is not None

@@ -17,8 +17,9 @@ import numpy as np
 from PIL import Image, ImageCms
 
 from mapping.photos.errors import CorruptPhoto
-from mapping.photos.exif import ORIENTATION_TRANSPOSE, PhotoMetadata, read_metadata
+from mapping.photos.exif import ORIENTATION_TRANSPOSE, PhotoMetadata, lean_exif, read_metadata
 from mapping.photos.formats import FORMATS, open_checked, read_limited, sniff_format
+from mapping.photos.original import lean_original
 from mapping.photos.privacy import Area, blur_areas, detect_areas
 
 DISPLAY_SIDE = 1600
@@ -30,7 +31,8 @@ _SRGB = ImageCms.createProfile("sRGB")
 
 @dataclass
 class ProcessedPhoto:
-    """Everything the pipeline made from one upload. ``original`` is private to coordinators."""
+    """Everything the pipeline made from one upload. ``original`` is private to coordinators:
+    the upload's image data with only the metadata that matters (see original.py)."""
 
     original: bytes
     original_format: str  # "jpeg", "png", "webp" or "heif"
@@ -74,6 +76,7 @@ def process_photo(
     kind = sniff_format(data[:64])
     image = open_checked(data, kind, max_pixels)
     metadata = read_metadata(image)
+    original = lean_original(data, kind, lean_exif(image))
     orientation = _effective_orientation(image, metadata)
     stored_w, stored_h = image.size
     upright_w, upright_h = (stored_h, stored_w) if orientation >= 5 else (stored_w, stored_h)
@@ -114,7 +117,7 @@ def process_photo(
         reducing_gap=2.0,
     )
     return ProcessedPhoto(
-        original=data,
+        original=original,
         original_format=kind,
         width=upright_w,
         height=upright_h,

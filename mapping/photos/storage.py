@@ -13,6 +13,7 @@ from __future__ import annotations
 import logging
 import uuid
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import BinaryIO
 
@@ -50,6 +51,31 @@ def photo_error_message(error: PhotoError) -> str:
     return error.message_for(get_language())
 
 
+@dataclass(frozen=True)
+class UploadLimits:
+    """The largest photo (bytes) and the most pixels its header may declare; both are checked
+    before a pixel is decoded."""
+
+    max_bytes: int
+    max_pixels: int
+
+
+def volunteer_limits() -> UploadLimits:
+    return UploadLimits(settings.PHOTO_MAX_BYTES, settings.PHOTO_MAX_PIXELS)
+
+
+def limits_for(user) -> UploadLimits:
+    """The volunteers' limits for an approved volunteer or a coordinator; the public's (lower)
+    for anyone else, who may send a photo only through a report."""
+    trusted = user.is_authenticated and (user.is_approved or user.is_coordinator)
+    if trusted:
+        return volunteer_limits()
+    return UploadLimits(
+        min(settings.PUBLIC_PHOTO_MAX_BYTES, settings.PHOTO_MAX_BYTES),
+        min(settings.PUBLIC_PHOTO_MAX_PIXELS, settings.PHOTO_MAX_PIXELS),
+    )
+
+
 def save_photo(
     owner: Assessment | Report,
     upload: bytes | BinaryIO,
@@ -58,8 +84,10 @@ def save_photo(
     subject: str = PhotoSubject.OTHER,
     position: int = 0,
     blur_rects: Iterable[Sequence[int]] | None = None,
+    limits: UploadLimits | None = None,
 ) -> Photo:
-    """Check, anonymise and store one uploaded photo of an assessment or a report.
+    """Check, anonymise and store one uploaded photo of an assessment or a report, within
+    ``limits`` (the volunteers' by default).
 
     Raises a PhotoError (with its HTTP status) for a bad upload or a missing text alternative;
     then no file and no row are left.
@@ -69,11 +97,9 @@ def save_photo(
     alt_text = validate_alt_text(alt_text)
     if subject not in PhotoSubject.values:
         raise UnknownPhotoSubject()
+    limits = limits or volunteer_limits()
     processed = process_photo(
-        upload,
-        max_bytes=settings.PHOTO_MAX_BYTES,
-        max_pixels=settings.PHOTO_MAX_PIXELS,
-        blur_rects=blur_rects,
+        upload, max_bytes=limits.max_bytes, max_pixels=limits.max_pixels, blur_rects=blur_rects
     )
     photo = Photo(
         alt_text=alt_text,

@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import pgettext_lazy
 from django.views.decorators.http import require_GET
 
+from mapping.headers import uses_geolocation
 from mapping.models import Category
 from mapping.public.filters import PlaceFilterForm, PlaceFilters, municipality_choices
 from mapping.public.limits import LIMIT_NAMES, planner_defaults
@@ -43,6 +44,7 @@ def _query_except(request: HttpRequest, *names: str) -> list[tuple[str, str]]:
 
 
 @require_GET
+@uses_geolocation
 def place_list(request: HttpRequest) -> HttpResponse:
     form = PlaceFilterForm(request.GET or None, municipalities=municipality_choices())
     filters = form.filters() if form.is_bound and form.is_valid() else PlaceFilters()

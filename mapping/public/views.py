@@ -11,6 +11,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
+from mapping.headers import allow_framing_anywhere, uses_geolocation
 from mapping.models import Category
 from mapping.public.filters import (
     PROFILE_CHOICES,
@@ -104,6 +105,7 @@ def map_config(request: HttpRequest, focus: dict | None = None) -> dict:
 
 
 @require_GET
+@uses_geolocation
 def map_page(request: HttpRequest) -> HttpResponse:
     form = PlaceFilterForm(request.GET or None, municipalities=municipality_choices())
     if request.GET:
@@ -136,7 +138,7 @@ def map_page(request: HttpRequest) -> HttpResponse:
     )
     if embed:
         # Towns put the embed view in an <iframe> on their own site; every other page stays DENY.
-        response.xframe_options_exempt = True
+        allow_framing_anywhere(response)
     return response
 
 

@@ -1,13 +1,12 @@
 """Storing a report from the public: the report and its optional photo, both or neither."""
 
-from django.conf import settings
 from django.contrib.gis.geos import Point
 from django.db import transaction
 from django.utils.translation import gettext as _
 
 from mapping.models import PhotoSubject, Report
 from mapping.photos import read_photo_metadata
-from mapping.photos.storage import save_photo
+from mapping.photos.storage import UploadLimits, save_photo
 from mapping.reports.forms import ReportForm
 
 
@@ -20,8 +19,9 @@ class ReportWithoutPosition(ValueError):
         return _("The photo does not say where it was taken: choose a place or give the position.")
 
 
-def submit_report(form: ReportForm, upload=None) -> Report:
-    """Save a valid form's report and its photo through the photo pipeline.
+def submit_report(form: ReportForm, upload, limits: UploadLimits) -> Report:
+    """Save a valid form's report and its photo (if any) through the photo pipeline, within
+    ``limits`` (the sender's: mapping.photos.storage.limits_for).
 
     Raises PhotoError for a photo that cannot be accepted and ReportWithoutPosition when only
     the photo could have placed the report and it cannot; then nothing is stored, no row and
@@ -31,7 +31,7 @@ def submit_report(form: ReportForm, upload=None) -> Report:
     data = None
     if upload is not None:
         data, metadata = read_photo_metadata(
-            upload, max_bytes=settings.PHOTO_MAX_BYTES, max_pixels=settings.PHOTO_MAX_PIXELS
+            upload, max_bytes=limits.max_bytes, max_pixels=limits.max_pixels
         )
         if form.position_missing():
             if not metadata.has_position:
@@ -43,6 +43,10 @@ def submit_report(form: ReportForm, upload=None) -> Report:
         report.save()
         if data is not None:
             save_photo(
-                report, data, alt_text=form.cleaned_data["photo_alt"], subject=PhotoSubject.OTHER
+                report,
+                data,
+                alt_text=form.cleaned_data["photo_alt"],
+                subject=PhotoSubject.OTHER,
+                limits=limits,
             )
     return report

@@ -5,7 +5,7 @@ from django.views.decorators.http import require_http_methods
 from mapping.ids import parse_id
 from mapping.models import Photo, ReviewStatus
 from mapping.photos import PhotoError
-from mapping.photos.storage import photo_error_message
+from mapping.photos.storage import limits_for, photo_error_message
 from mapping.reports.forms import ReportForm
 from mapping.reports.limits import count_report, limited_message
 from mapping.reports.service import ReportWithoutPosition, submit_report
@@ -46,7 +46,7 @@ def new_report(request: HttpRequest) -> HttpResponse:
     if not form.is_valid():
         return render(request, "reports/new.html", context, status=400)
     try:
-        submit_report(form, request.FILES.get("photo"))
+        submit_report(form, request.FILES.get("photo"), limits_for(request.user))
     except PhotoError as error:
         form.add_error("photo", photo_error_message(error))
         return render(request, "reports/new.html", context, status=error.status)

@@ -9,6 +9,7 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
+from mapping.headers import uses_geolocation
 from mapping.routing.profiles import PROFILES, Limits, RouteInputError
 from mapping.routing.routes import plan_route_between
 from mapping.routing.search import PlaceNotFound, hit_dict
@@ -62,6 +63,7 @@ def search(request: HttpRequest) -> JsonResponse:
 
 
 @require_GET
+@uses_geolocation
 def planner(request: HttpRequest) -> HttpResponse:
     """The route planner page. The form's query string is the shareable URL of a route."""
     tiles_name, tiles_url, tiles_options = settings.LEAFLET_CONFIG["TILES"][0]

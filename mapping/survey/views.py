@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
 from mapping.access import can_edit, get_assessment_or_404
+from mapping.headers import uses_geolocation
 from mapping.models import Assessment, PhotoSubject, PlaceKind, ReviewStatus
 from mapping.survey.roles import can_submit
 from mapping.survey.texts import survey_texts
@@ -66,6 +67,7 @@ def app_config(request: HttpRequest) -> dict:
 
 
 @login_required
+@uses_geolocation
 def app(request: HttpRequest) -> HttpResponse:
     return render(
         request, "survey/app.html", {"config": app_config(request), "texts": survey_texts()}

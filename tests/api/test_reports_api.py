@@ -1,9 +1,14 @@
 """Anyone can report a barrier, a correction or a photo; nothing shows before moderation."""
 
-import pytest
+import time
+from pathlib import Path
 
-from mapping.models import Report, ReportStatus
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+
+from mapping.models import Photo, Report, ReportStatus
 from tests.factories import make_assessment, make_place
+from tests.reports.test_costly_uploads import png_of_49_megapixels
 
 pytestmark = pytest.mark.django_db
 
@@ -102,3 +107,18 @@ def test_reports_are_rate_limited_with_a_message_and_retry_after(client, place, 
         "poslat za 60 min.",
         "code": "throttled",
     }
+
+
+def test_a_photo_sent_to_the_report_api_is_neither_decoded_nor_stored(client, place, settings):
+    """The API takes no photo (the web form does, within the public's limits): a 49-megapixel
+    PNG sent with a report costs no decoding and leaves no file."""
+    photo = SimpleUploadedFile("bomb.png", png_of_49_megapixels(), content_type="image/png")
+    started = time.monotonic()
+    response = client.post(
+        REPORTS, {"kind": "correction", "place": place.pk, "text": "Nová rampa", "photo": photo}
+    )
+    assert time.monotonic() - started < 1.0
+    assert response.status_code == 201
+    assert not Photo.objects.exists()
+    roots = [Path(settings.MEDIA_ROOT), Path(settings.STORAGES["private"]["OPTIONS"]["location"])]
+    assert [p for root in roots if root.exists() for p in root.rglob("*") if p.is_file()] == []

@@ -1,5 +1,11 @@
 """Shared fixtures of the browser tests: Debian's Chromium driven by Playwright against
-pytest-django's live server. Nothing outside the live server is fetched (tiles are aborted)."""
+pytest-django's live server. Nothing outside the live server is fetched (tiles are aborted).
+
+The pages run under the site's Content-Security-Policy, which allows no eval: give
+page.wait_for_function a function ("() => ..."), never a bare expression, which Playwright
+evals again on every poll (and the policy blocks from the second poll on)."""
+
+import contextlib
 
 import pytest
 from django.core.cache import cache
@@ -24,13 +30,50 @@ def browser_settings(settings):
     return settings
 
 
+# Records every Content-Security-Policy violation a page reports, before any of its own script runs.
+LISTEN_FOR_VIOLATIONS = """
+window.__violations = [];
+document.addEventListener("securitypolicyviolation", (e) => {
+  window.__violations.push(
+    `${e.violatedDirective} blocked ${e.blockedURI} at ${e.sourceFile}:${e.lineNumber}`);
+});
+"""
+
+
+def watch_policies(context) -> list[str]:
+    """Listen in `context` for what the security policies block; returns the list the console's
+    reports go to (policy_violations() adds the pages' own)."""
+    reported: list[str] = []
+
+    def console(message):
+        if "Content Security Policy" in message.text or "Permissions-Policy" in message.text:
+            reported.append(message.text)
+
+    context.add_init_script(LISTEN_FOR_VIOLATIONS)
+    context.on("console", console)
+    return reported
+
+
+def policy_violations(context, reported: list[str]) -> list[str]:
+    from playwright.sync_api import Error
+
+    found = list(reported)
+    for page in context.pages:
+        for frame in page.frames:
+            # A frame mid-navigation or an error page has none; its console reports still count.
+            with contextlib.suppress(Error):
+                found += frame.evaluate("window.__violations || []")
+    return found
+
+
 @pytest.fixture
 def page(browser, live_server, browser_settings):
     """A fresh page that may only talk to the live server; it records dialogs (there must be
-    none) and JavaScript errors."""
+    none) and JavaScript errors, and fails the test if a security policy blocked anything."""
     context = browser.new_context(
         locale="cs-CZ", viewport={"width": 1280, "height": 900}, reduced_motion="reduce"
     )
+    reported = watch_policies(context)
     page = context.new_page()
     page.dialogs = []
     page.errors = []
@@ -50,7 +93,9 @@ def page(browser, live_server, browser_settings):
     page.on("pageerror", lambda error: page.errors.append(str(error)))
     page.set_default_timeout(10000)
     yield page
+    blocked = policy_violations(context, reported)
     context.close()
+    assert blocked == [], "blocked by a security policy"
 
 
 @pytest.fixture

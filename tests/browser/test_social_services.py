@@ -75,7 +75,7 @@ def test_a_place_link_opens_the_place_and_focuses_its_popup(page, live_server, a
     page.keyboard.press("Escape")
     expect(popup).to_have_count(0)
     expect(page.locator(".leaflet-marker-icon[title^='Knihovna']")).to_be_focused()
-    page.wait_for_function("!window.location.search.includes('place=')")
+    page.wait_for_function("() => !window.location.search.includes('place=')")
     assert page.errors == []
 
 

@@ -5,7 +5,7 @@ import io
 import pytest
 from PIL import Image, ImageCms
 
-from mapping.photos import process_photo
+from mapping.photos import process_photo, read_metadata
 from tests.photos.conftest import LIMITS, fixture_bytes, jpeg_bytes
 
 XMP = (
@@ -70,10 +70,15 @@ def test_a_photo_in_another_colour_space_is_converted_to_srgb():
     assert_no_metadata(result.display)
 
 
-def test_the_original_keeps_its_metadata_for_coordinators():
+def test_the_original_keeps_its_image_data_and_metadata_for_coordinators():
     data = fixture_bytes("DSCN0010.jpg")
     result = process_photo(data, **LIMITS)
-    assert result.original == data
+    with Image.open(io.BytesIO(result.original)) as kept, Image.open(io.BytesIO(data)) as sent:
+        assert read_metadata(kept) == read_metadata(sent)
+        assert read_metadata(kept).has_position and read_metadata(kept).taken_at
+        assert kept.tobytes() == sent.tobytes()
+    # Without the camera's thumbnail, maker notes and the rest of its EXIF.
+    assert len(result.original) < len(data) - 4000
     assert result.original_mime_type == "image/jpeg"
 
 

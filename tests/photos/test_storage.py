@@ -16,6 +16,7 @@ from mapping.photos import (
     PhotoTooManyPixels,
     UnknownPhotoSubject,
     UnsupportedPhotoType,
+    read_metadata,
 )
 from mapping.photos.storage import photo_error_message, reblur_photo, save_photo
 from tests.photos.conftest import astronaut, edge_energy, fixture_bytes, jpeg_bytes
@@ -46,7 +47,10 @@ def test_it_stores_the_public_copies_and_the_private_original(assessment, stored
     assert default_storage.exists(photo.thumbnail.name)
     assert storages["private"].exists(photo.original.name)
     with storages["private"].open(photo.original.name) as original:
-        assert original.read() == fixture_bytes("DSCN0010.jpg")
+        kept = Image.open(io.BytesIO(original.read()))
+    sent = Image.open(io.BytesIO(fixture_bytes("DSCN0010.jpg")))
+    assert read_metadata(kept) == read_metadata(sent)  # position, direction, time, orientation
+    assert kept.tobytes() == sent.tobytes()  # the same image data, not re-encoded
     assert len(stored_files()) == 3
 
 

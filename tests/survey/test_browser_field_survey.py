@@ -97,7 +97,7 @@ def test_a_volunteer_surveys_offline_and_a_coordinator_publishes_it(
 
     # A new place, positioned by the GPS in the photo's EXIF (Tuscany, 43.47 N 11.88 E).
     page.set_input_files("#first-photo", str(GPS_PHOTO))
-    page.wait_for_function("document.getElementById('place-lat').value !== ''")
+    page.wait_for_function("() => document.getElementById('place-lat').value !== ''")
     assert float(page.input_value("#place-lat")) == pytest.approx(43.4682, abs=0.001)
     assert float(page.input_value("#place-lon")) == pytest.approx(11.8802, abs=0.001)
     page.fill("#place-name", "Lékárna U Mostu")

@@ -49,7 +49,7 @@ def test_a_volunteer_picks_a_place_near_them_and_a_draft_survives_a_reload(
 
     # The position from the device; the places within 300 m are listed, the castle is not.
     page.click("#locate")
-    page.wait_for_function("document.getElementById('place-lat').value !== ''")
+    page.wait_for_function("() => document.getElementById('place-lat').value !== ''")
     assert float(page.input_value("#place-lat")) == pytest.approx(HERE["latitude"], abs=1e-5)
     assert float(page.input_value("#place-lon")) == pytest.approx(HERE["longitude"], abs=1e-5)
     choice = page.locator("#near-list button.place-choice")
@@ -67,7 +67,7 @@ def test_a_volunteer_picks_a_place_near_them_and_a_draft_survives_a_reload(
     page.mouse.move(box["x"] + box["width"] / 2 + 60, box["y"] + box["height"] - 4, steps=8)
     page.mouse.up()
     page.wait_for_function(
-        f"parseFloat(document.getElementById('place-lon').value) > {HERE['longitude'] + 1e-5}"
+        f"() => parseFloat(document.getElementById('place-lon').value) > {HERE['longitude'] + 1e-5}"
     )
     assert float(page.input_value("#place-lat")) == pytest.approx(HERE["latitude"], abs=1e-4)
 
