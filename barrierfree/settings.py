@@ -218,8 +218,11 @@ LEAFLET_CONFIG = {
             "OpenStreetMap",
             envstr("MAP_TILES_URL", "https://tile.openstreetmap.org/{z}/{x}/{y}.png"),
             {
-                "attribution": "&copy; <a href='https://www.openstreetmap.org/copyright'>"
-                "OpenStreetMap</a> contributors",
+                "attribution": envstr(
+                    "MAP_TILES_ATTRIBUTION",
+                    "&copy; <a href='https://www.openstreetmap.org/copyright'>"
+                    "OpenStreetMap</a> contributors",
+                ),
                 "maxZoom": 19,
             },
         )

@@ -82,3 +82,24 @@ def test_the_old_api_report_rate_is_refused_with_the_setting_that_replaced_it():
     result = manage("check", REPORTS_RATE="100/hour", **PRODUCTION_ENV)
     assert result.returncode != 0
     assert "set REPORTS_PER_HOUR" in result.stderr
+
+
+def test_a_towns_tile_server_and_its_credit_reach_the_map_and_the_content_policy():
+    shown = (
+        "from django.conf import settings; tiles = settings.LEAFLET_CONFIG['TILES'][0]; "
+        "print(tiles[1]); print(tiles[2]['attribution']); "
+        "print(settings.CONTENT_SECURITY_POLICY['DIRECTIVES']['img-src'])"
+    )
+    result = manage(
+        "shell",
+        "-c",
+        shown,
+        MAP_TILES_URL="https://mapy.pisek.example/{z}/{x}/{y}.png",
+        MAP_TILES_ATTRIBUTION="© Město Písek",
+        **PRODUCTION_ENV,
+    )
+    assert result.returncode == 0, result.stderr
+    *_before, url, credit, images = result.stdout.splitlines()
+    assert url == "https://mapy.pisek.example/{z}/{x}/{y}.png"
+    assert credit == "© Město Písek"
+    assert "https://mapy.pisek.example" in images
