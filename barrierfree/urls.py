@@ -34,6 +34,7 @@ if settings.SERVE_MEDIA:
             rf"^{re.escape(settings.MEDIA_URL.lstrip('/'))}(?P<path>.*)$",
             serve,
             {"document_root": settings.MEDIA_ROOT},
+            name="media",
         )
     ]
 

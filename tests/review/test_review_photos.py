@@ -1,5 +1,8 @@
 """During review a coordinator sees the private original and changes the blurred areas."""
 
+import io
+
+from django.core.files.storage import storages
 from django.urls import reverse
 from PIL import Image
 
@@ -19,7 +22,14 @@ def test_the_original_keeps_its_exif_and_reaches_only_coordinators(alice, charli
     )
     answer = client_for(charlie).get(reverse("review:photo_original", args=[photo.pk]))
     assert answer.status_code == 200
-    assert b"".join(answer.streaming_content) == GPS_PHOTO.read_bytes()
+    served = b"".join(answer.streaming_content)
+    # The stored original: the phone's image data with the metadata that matters (no junk).
+    with storages["private"].open(photo.original.name, "rb") as stored:
+        assert served == stored.read()
+    gps = 0x8825
+    with Image.open(io.BytesIO(served)) as kept, Image.open(GPS_PHOTO) as sent:
+        assert kept.getexif().get_ifd(gps) == sent.getexif().get_ifd(gps) != {}
+        assert kept.tobytes() == sent.tobytes()
     assert answer["Cache-Control"] == "private, no-store"
 
 

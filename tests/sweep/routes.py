@@ -83,6 +83,7 @@ ROUTES = sorted(set(walk()), key=lambda r: r.pattern)
 # must be added here: the test then fails with a message saying so, rather than skip it.
 EXISTING: dict[str, Callable[[dict], object]] = {
     "public:detail": lambda w: w["place"].pk,
+    ":media": lambda w: w["photo"].thumbnail.name,
     "catalogue:provider": lambda w: w["provider"].pk,
     "catalogue:service": lambda w: w["service"].pk,
     "catalogue:provider_sheet": lambda w: w["provider"].pk,
