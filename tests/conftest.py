@@ -2,6 +2,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.personas import _fast_passwords, alice, bob, charlie, dora, erin  # noqa: F401
 from tests.script_runs import scratch_database  # noqa: F401 (a fixture for every module)
 
 

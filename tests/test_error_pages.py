@@ -12,7 +12,7 @@ from django.urls import path, reverse
 from barrierfree.urls import urlpatterns as site_patterns
 from mapping.models import ReviewStatus
 from tests.factories import make_assessment, make_place
-from tests.survey.conftest import _fast_passwords, alice, client_for  # noqa: F401
+from tests.personas import client_for
 
 
 def boom(request):

@@ -13,10 +13,11 @@ import io
 import pytest
 from django.urls import reverse
 
-from mapping.models import Assessment, Role
+from mapping.models import Assessment
 from mapping.spreadsheets import FORMULA_STARTS, spreadsheet_cell
-from tests.factories import make_assessment, make_place, make_user
-from tests.survey.conftest import client_for, submission
+from tests.factories import make_assessment, make_place
+from tests.personas import client_for
+from tests.survey.conftest import submission
 
 pytestmark = pytest.mark.django_db
 
@@ -27,18 +28,6 @@ HOSTILE_PLACE = {
     "postcode": "=1+1",
     "city": "@SUM(A1)",
 }
-
-
-@pytest.fixture
-def alice():
-    return make_user("alice", email="alice@example.org", is_approved=True)
-
-
-@pytest.fixture
-def charlie():
-    return make_user(
-        "charlie", role=Role.COORDINATOR, email="charlie@example.org", is_approved=True
-    )
 
 
 def _download(client, delimiter: str = ",") -> list[list[str]]:

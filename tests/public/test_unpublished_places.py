@@ -18,8 +18,9 @@ from django.urls import reverse
 
 from mapping.models import Assessment, Place, ReviewStatus
 from tests.factories import make_user
+from tests.personas import client_for
 from tests.public_factories import TABOR, make_place, make_service
-from tests.survey.conftest import client_for, submission
+from tests.survey.conftest import submission
 
 pytestmark = pytest.mark.django_db
 

@@ -7,7 +7,7 @@ from django.urls import reverse
 from mapping.models import ReviewStatus
 from mapping.review.coverage import cutoff_date, never_surveyed, outdated
 from tests.factories import make_assessment, make_place
-from tests.survey.conftest import client_for
+from tests.personas import client_for
 
 
 def test_it_lists_places_without_any_published_survey(db):

@@ -9,7 +9,8 @@ from PIL import Image
 from mapping.models import ReviewStatus
 from mapping.photos.storage import save_photo
 from tests.factories import make_assessment, make_place
-from tests.survey.conftest import GPS_PHOTO, client_for
+from tests.personas import client_for
+from tests.survey.conftest import GPS_PHOTO
 
 
 def test_the_original_keeps_its_exif_and_reaches_only_coordinators(alice, charlie, settings):

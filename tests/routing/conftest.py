@@ -3,7 +3,6 @@ from pathlib import Path
 import pytest
 
 from mapping.routing.osm_import import import_network
-from tests.survey.conftest import _fast_passwords, alice, charlie  # noqa: F401
 
 OSM = Path(__file__).resolve().parent.parent / "fixtures" / "osm"
 TOWNS = ("berlin-siegessaeule", "krems", "monaco")

@@ -15,8 +15,9 @@ from django.utils import timezone
 
 from mapping.models import Assessment, Barrier, BarrierKind, Report, ReportStatus, ReviewStatus
 from mapping.routing.routes import plan_route
+from tests.personas import client_for
 from tests.routing.graph import metres_from, middle_of_route
-from tests.survey.conftest import client_for, submission
+from tests.survey.conftest import submission
 
 START, END = (15.595, 48.408), (15.605, 48.412)  # across the old town of Krems
 # What a public-space survey must answer before it can be submitted, plus the measurement.

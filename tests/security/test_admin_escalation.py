@@ -9,7 +9,7 @@ from django.urls import reverse
 
 from mapping.models import Role, User
 from mapping.permissions import COORDINATOR_PERMISSIONS, coordinator_permissions
-from tests.security.conftest import PASSWORD, signed_in
+from tests.personas import PASSWORD, signed_in
 from tests.security.forms import form_data
 
 NEW_PASSWORD = "stolen admin password 99"

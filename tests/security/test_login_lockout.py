@@ -10,7 +10,7 @@ from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
-from tests.security.conftest import PASSWORD
+from tests.personas import PASSWORD
 
 LOGIN = "/ucet/prihlaseni/"
 ADMIN_LOGIN = "/admin/login/?next=/admin/"

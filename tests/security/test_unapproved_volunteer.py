@@ -10,7 +10,7 @@ from django.test import Client
 from django.urls import reverse
 
 from mapping.models import Assessment, Photo, Place, ReviewStatus
-from tests.security.conftest import PASSWORD, signed_in
+from tests.personas import PASSWORD, signed_in
 from tests.survey.conftest import small_jpeg, submission, upload
 
 NAME = "Tajná lékárna Zvonek"

@@ -6,11 +6,7 @@ import uuid
 from pathlib import Path
 
 import pytest
-from django.test import Client
 from PIL import Image
-
-from mapping.models import Role
-from tests.factories import make_user
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "survey"
 GPS_PHOTO = FIXTURES / "DSCN0029.jpg"
@@ -50,42 +46,6 @@ def submission(key=None, *, place=None, answers=None, photos=0, action="submit",
     for i in range(photos):
         body[f"photo_{i}"] = upload(small_jpeg())
     return body
-
-
-@pytest.fixture(autouse=True)
-def _fast_passwords(settings):
-    # Four personas per test: PBKDF2 would spend seconds hashing their passwords.
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-
-
-@pytest.fixture
-def alice(db):
-    return make_user("alice", email="alice@example.org", is_approved=True)
-
-
-@pytest.fixture
-def bob(db):
-    return make_user("bob", email="bob@example.org", is_approved=True)
-
-
-@pytest.fixture
-def dora(db):
-    """A self-registered volunteer not yet approved by a coordinator."""
-    return make_user("dora", email="dora@example.org", is_approved=False)
-
-
-@pytest.fixture
-def charlie(db):
-    return make_user(
-        "charlie", role=Role.COORDINATOR, email="charlie@example.org", is_approved=True
-    )
-
-
-def client_for(user) -> Client:
-    client = Client()
-    if user is not None:
-        client.force_login(user)
-    return client
 
 
 @pytest.fixture

@@ -6,7 +6,7 @@ from django.urls import reverse
 
 from mapping.models import Role, User
 from mapping.survey.accounts import make_invitation_token
-from tests.survey.conftest import client_for
+from tests.personas import client_for
 
 PASSWORD = "a long field password 7"
 

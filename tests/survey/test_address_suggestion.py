@@ -8,8 +8,9 @@ from django.urls import reverse
 
 from mapping.models import Assessment, Place
 from mapping.ruian.importer import import_addresses
+from tests.personas import client_for
 from tests.ruian.conftest import REAL_CSV, SYNTHETIC_CSV
-from tests.survey.conftest import client_for, submission
+from tests.survey.conftest import submission
 
 NEAR_NADRAZNI = {"lat": 49.3022, "lon": 14.1432}  # about 11 m north of Nádražní 702/3
 

@@ -11,7 +11,8 @@ from django.urls import reverse
 from PIL import Image
 
 from mapping.models import Assessment, Photo, Place
-from tests.survey.conftest import client_for, small_jpeg, submission, upload
+from tests.personas import client_for
+from tests.survey.conftest import small_jpeg, submission, upload
 
 SVG = b'<?xml version="1.0"?><svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"/>'
 

@@ -9,7 +9,8 @@ from playwright.sync_api import expect
 from mapping.models import ReviewStatus
 from mapping.review import workflow
 from tests.factories import make_assessment, make_place, make_user
-from tests.survey.conftest import BUILDING_ANSWERS, client_for
+from tests.personas import client_for
+from tests.survey.conftest import BUILDING_ANSWERS
 from tests.survey.test_browser_field_survey import (
     PHONE,
     assert_accessible,

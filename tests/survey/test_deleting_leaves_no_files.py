@@ -7,7 +7,8 @@ from django.urls import reverse
 from mapping.models import Assessment, Photo, ReviewStatus
 from mapping.photos.storage import save_photo
 from tests.factories import make_assessment, make_place
-from tests.survey.conftest import BUILDING_ANSWERS, GPS_PHOTO, client_for, small_jpeg
+from tests.personas import client_for
+from tests.survey.conftest import BUILDING_ANSWERS, GPS_PHOTO, small_jpeg
 
 
 def draft_with_photos(alice):

@@ -17,7 +17,8 @@ from django.urls import reverse
 from mapping.models import Assessment, ReviewStatus
 from mapping.review import workflow
 from tests.factories import make_assessment, make_place
-from tests.survey.conftest import BUILDING_ANSWERS, client_for
+from tests.personas import client_for
+from tests.survey.conftest import BUILDING_ANSWERS
 
 ALICES = {**BUILDING_ANSWERS, "entrance1Door1MainpanelWidth": 90}
 CHARLIES = {**BUILDING_ANSWERS, "entrance1Door1MainpanelWidth": 80, "objectIsAOB": True}

@@ -8,8 +8,9 @@ from django.urls import reverse
 from PIL import Image
 
 from mapping.models import Photo
+from tests.personas import client_for
 from tests.photos.test_heic import heic_from
-from tests.survey.conftest import client_for, submission, upload
+from tests.survey.conftest import submission, upload
 
 
 def test_a_heic_photo_added_to_a_draft_is_accepted_and_anonymised(alice, settings):

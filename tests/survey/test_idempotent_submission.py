@@ -5,7 +5,8 @@ import uuid
 from django.urls import reverse
 
 from mapping.models import Assessment, Photo, Place, ReviewStatus
-from tests.survey.conftest import client_for, submission
+from tests.personas import client_for
+from tests.survey.conftest import submission
 
 
 def test_the_same_key_sent_three_times_gives_one_assessment(alice):

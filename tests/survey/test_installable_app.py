@@ -2,7 +2,7 @@
 
 from django.urls import reverse
 
-from tests.survey.conftest import client_for
+from tests.personas import client_for
 
 
 def test_the_service_worker_is_served_as_javascript_for_the_survey_scope(client):

@@ -13,6 +13,7 @@ from PIL import Image
 
 from mapping.models import Photo
 from mapping.photos import read_metadata
+from tests.personas import client_for
 from tests.photos.junk import (
     DIRECTION,
     LATITUDE,
@@ -22,7 +23,7 @@ from tests.photos.junk import (
     padded_with_junk,
     phone_jpeg,
 )
-from tests.survey.conftest import client_for, submission, upload
+from tests.survey.conftest import submission, upload
 
 STUFFING = (b"xmpmeta", b"Photoshop 3.0", b"MPF\x00", b"maker note", b"processing method")
 

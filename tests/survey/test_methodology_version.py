@@ -8,7 +8,8 @@ from mapping.models import Assessment, ReviewStatus
 from mapping.review import workflow
 from tests.factories import make_assessment, make_place
 from tests.methodology.objects import NARROW_RAMP, UNDER_EACH_VERSION
-from tests.survey.conftest import BUILDING_ANSWERS, client_for, submission
+from tests.personas import client_for
+from tests.survey.conftest import BUILDING_ANSWERS, submission
 
 each_version = pytest.mark.parametrize(("setting", "recorded", "category"), UNDER_EACH_VERSION)
 

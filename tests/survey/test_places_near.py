@@ -4,7 +4,7 @@ from django.urls import reverse
 
 from mapping.models import ReviewStatus
 from tests.factories import make_assessment, make_place
-from tests.survey.conftest import client_for
+from tests.personas import client_for
 
 HERE = {"lat": 49.3089, "lon": 14.1474}
 

@@ -5,7 +5,8 @@ from django.urls import reverse
 from mapping.models import ReviewStatus
 from mapping.review import workflow
 from tests.factories import make_assessment, make_place
-from tests.survey.conftest import BUILDING_ANSWERS, client_for, small_jpeg, upload
+from tests.personas import client_for
+from tests.survey.conftest import BUILDING_ANSWERS, small_jpeg, upload
 
 
 def returned_survey(alice, charlie):

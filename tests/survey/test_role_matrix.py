@@ -6,10 +6,11 @@ forbidden action answers 401/403/404 (or sends to the login page) and changes no
 import pytest
 from django.urls import reverse
 
-from mapping.models import Assessment, Photo, ReviewStatus, Role, User
+from mapping.models import Assessment, Photo, ReviewStatus, User
 from mapping.photos.storage import save_photo
-from tests.factories import make_assessment, make_place, make_user
-from tests.survey.conftest import BUILDING_ANSWERS, client_for, small_jpeg, submission, upload
+from tests.factories import make_assessment, make_place
+from tests.personas import client_for
+from tests.survey.conftest import BUILDING_ANSWERS, small_jpeg, submission, upload
 
 PERSONAS = ("anonymous", "alice", "bob", "dora", "charlie", "erin")
 LOGIN = "login"  # an anonymous visitor of a page is sent to the login page
@@ -40,12 +41,6 @@ MATRIX = {
     "invite a volunteer": (LOGIN, 403, 403, 403, 200, 200),
     "approve volunteer dora": (LOGIN, 403, 403, 403, 302, 302),
 }
-
-
-@pytest.fixture
-def erin(db):
-    """An administrator: everything a coordinator may do, by role."""
-    return make_user("erin", role=Role.ADMINISTRATOR, email="erin@example.org", is_approved=True)
 
 
 @pytest.fixture

@@ -8,7 +8,8 @@ from django.urls import reverse
 
 from mapping.models import Assessment, AssessmentEvent, Place, ReviewStatus
 from tests.factories import make_place
-from tests.survey.conftest import client_for, submission
+from tests.personas import client_for
+from tests.survey.conftest import submission
 
 
 def test_it_creates_the_new_place_and_a_submitted_assessment_with_its_categories(alice):

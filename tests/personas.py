@@ -1,6 +1,15 @@
-"""The personas of the security tests, made as the demo users are: coordinator charlie with admin
-access through the coordinators' group (like the demo's "koordinator"), volunteer alice,
-self-registered dora not yet approved, and administrator erin (a superuser)."""
+"""The people of the tests, one definition each, available to every test module (tests/conftest.py
+imports them): made as the demo users and real deployments make them.
+
+- alice and bob: approved volunteers;
+- dora: a self-registered volunteer a coordinator has not approved yet;
+- charlie: a coordinator with admin access through the coordinators' group, like the demo's
+  "koordinator";
+- erin: an administrator (a superuser).
+
+`client_for(user)` is a browser already signed in as the user; `signed_in(user)` signs in through
+the admin's login form, as a person does, for the tests of the login itself.
+"""
 
 import pytest
 from django.test import Client
@@ -14,6 +23,7 @@ PASSWORD = "correct horse 42"
 
 @pytest.fixture(autouse=True)
 def _fast_passwords(settings):
+    # Several personas per test: PBKDF2 would spend seconds hashing their passwords.
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 
@@ -23,7 +33,13 @@ def alice(db) -> User:
 
 
 @pytest.fixture
+def bob(db) -> User:
+    return make_user("bob", email="bob@example.org", is_approved=True)
+
+
+@pytest.fixture
 def dora(db) -> User:
+    """A self-registered volunteer not yet approved by a coordinator."""
     return make_user("dora", email="dora@example.org", is_approved=False)
 
 
@@ -50,6 +66,13 @@ def erin(db) -> User:
         is_staff=True,
         is_superuser=True,
     )
+
+
+def client_for(user) -> Client:
+    client = Client()
+    if user is not None:
+        client.force_login(user)
+    return client
 
 
 def signed_in(user: User, password: str = PASSWORD) -> Client:
