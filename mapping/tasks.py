@@ -12,7 +12,7 @@ UTC):
 | schedule_resurvey_reminders | daily 06:15 | maintenance |
 | sweep_orphaned_photo_files | nightly 02:30 | maintenance |
 | resolve_expired_reports | hourly at :05 | maintenance |
-| requeue_stalled_jobs | every minute | maintenance |
+| requeue_stalled_jobs | every WORKER_STALLED_SECONDS / 2 (30 s) | maintenance |
 | clean_old_jobs | nightly 01:40 | maintenance |
 | recategorize_assessments | queued by `recategorize_assessments --commit --background` | bulk |
 """

@@ -44,7 +44,14 @@ def _retry_decision(job: jobs.Job):
     return task.retry_strategy.get_retry_decision(exception=WorkerLost(), job=job)
 
 
-@app.periodic(cron="* * * * *", periodic_id="every-minute")
+def _stalled_check_cron() -> str:
+    """Twice within WORKER_STALLED_SECONDS (at most once a minute, at least once a second): a
+    lost job waits at most one and a half times that before it runs again."""
+    step = min(60, max(1, int(settings.WORKER_STALLED_SECONDS // 2)))
+    return f"* * * * * */{step}"
+
+
+@app.periodic(cron=_stalled_check_cron(), periodic_id="stalled-check")
 @app.task(
     name="requeue_stalled_jobs",
     queue=MAINTENANCE,
