@@ -78,6 +78,8 @@ async def requeue_stalled_jobs(context, timestamp: int) -> list[int]:
         await manager.retry_job(job=job, retry_at=decision.retry_at)
         logger.warning("Job %s (%s) runs again: its worker was lost", job.id, job.task_name)
         requeued.append(job.id)
+    # The dead workers' rows go too (a worker prunes them only when it starts).
+    await manager.prune_stalled_workers(settings.WORKER_STALLED_SECONDS)
     return requeued
 
 

@@ -39,7 +39,9 @@ def empty_queue() -> None:
 
 
 @pytest.fixture
-def queue(transactional_db):
+def queue(transactional_db, settings):
+    # The web side (this process: /healthz) and the workers agree on when a worker is lost.
+    settings.WORKER_STALLED_SECONDS = float(STALLED_SECONDS)
     empty_queue()
     yield
     empty_queue()
