@@ -45,10 +45,10 @@ def retry_jobs(jobs) -> int:
 
 @admin.register(FailedJob)
 class FailedJobAdmin(admin.ModelAdmin):
-    list_display = ("id", "task", "arguments", "last_error", "attempts", "failed_at")
+    list_display = ("id", "task", "arguments", "last_error", "attempt_count", "failed_at")
     list_display_links = ("id", "task")
     list_filter = ("task_name", "queue_name")
-    fields = ("task", "task_name", "arguments", "queue_name", "attempts", "failed_at", "errors")
+    fields = ("task", "arguments", "queue", "attempt_count", "failed_at", "errors")
     readonly_fields = fields
     actions = ("retry",)
     ordering = ("-id",)
@@ -79,7 +79,16 @@ class FailedJobAdmin(admin.ModelAdmin):
 
     @admin.display(description=_("task"), ordering="task_name")
     def task(self, job: FailedJob) -> str:
-        return TASK_LABELS.get(job.task_name, job.task_name)
+        label = TASK_LABELS.get(job.task_name)
+        return f"{label} ({job.task_name})" if label else job.task_name
+
+    @admin.display(description=_("queue"), ordering="queue_name")
+    def queue(self, job: FailedJob) -> str:
+        return job.queue_name
+
+    @admin.display(description=_("attempts"), ordering="attempts")
+    def attempt_count(self, job: FailedJob) -> int:
+        return job.attempts
 
     @admin.display(description=_("arguments"))
     def arguments(self, job: FailedJob) -> str:

@@ -24,7 +24,7 @@ def describe(error: BaseException) -> str:
     return text[:ERROR_MAX_LENGTH]
 
 
-def _record(job_id: int, task_name: str, attempt: int, error: str) -> None:
+def record_error(job_id: int, task_name: str, attempt: int, error: str) -> None:
     from mapping.models import JobError
 
     close_old_connections()
@@ -42,7 +42,7 @@ async def record_failure(call_next, context, worker) -> Any:
         return await call_next()
     except BaseException as error:
         job = context.job
-        await sync_to_async(_record, thread_sensitive=False)(
+        await sync_to_async(record_error, thread_sensitive=False)(
             job.id, job.task_name, job.attempts + 1, describe(error)
         )
         raise

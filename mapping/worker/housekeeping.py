@@ -17,7 +17,7 @@ from django.conf import settings
 from procrastinate import RetryStrategy, jobs
 from procrastinate.contrib.django import app
 
-from mapping.worker.failures import _record
+from mapping.worker.failures import record_error
 from mapping.worker.queues import MAINTENANCE
 
 logger = logging.getLogger(__name__)
@@ -69,7 +69,9 @@ async def requeue_stalled_jobs(context, timestamp: int) -> list[int]:
     for job in stalled:
         if job.id == context.job.id:
             continue
-        await sync_to_async(_record)(job.id, job.task_name, job.attempts + 1, str(WorkerLost()))
+        await sync_to_async(record_error)(
+            job.id, job.task_name, job.attempts + 1, str(WorkerLost())
+        )
         decision = _retry_decision(job)
         if decision is None:
             await manager.finish_job(job=job, status=jobs.Status.FAILED, delete_job=False)

@@ -88,7 +88,7 @@ def test_a_refused_email_is_retried_with_growing_waits_then_a_coordinator_retrie
     assert listing.status_code == 200 and listing.context["cl"].result_count == 1
     assert "E-mail to a volunteer about a decision" in page
     assert "event_id" in page and "ConnectionRefusedError" in page
-    assert '<td class="field-attempts">7</td>' in page
+    assert '<td class="field-attempt_count">7</td>' in page
     czech = admin.get(DEAD_LETTERS, HTTP_ACCEPT_LANGUAGE="cs").content.decode()
     assert "E-mail dobrovolníkovi o rozhodnutí" in czech
     detail = admin.get(f"{DEAD_LETTERS}{job}/change/", HTTP_ACCEPT_LANGUAGE="en")
