@@ -49,6 +49,9 @@ INSTALLED_APPS = [
     "drf_spectacular",
     "axes",
     "csp",
+    # The job queue's tables (migrations) and read-only models; before mapping, whose tasks it
+    # registers when ready.
+    "procrastinate.contrib.django",
     "mapping",
 ]
 
@@ -362,6 +365,44 @@ PASSWORD_RESETS_PER_HOUR = envint("PASSWORD_RESETS_PER_HOUR", 5)
 
 EMAIL_BACKEND = envstr("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
 DEFAULT_FROM_EMAIL = envstr("DEFAULT_FROM_EMAIL", "bezbarierova-mapa@localhost")
+# The SMTP server (EMAIL_BACKEND=django.core.mail.backends.smtp.EmailBackend). E-mails leave from
+# the worker, never inside a request; EMAIL_TIMEOUT bounds how long a silent server holds a job.
+EMAIL_HOST = envstr("EMAIL_HOST", "localhost")
+EMAIL_PORT = envint("EMAIL_PORT", 25)
+EMAIL_HOST_USER = envstr("EMAIL_HOST_USER", "")
+EMAIL_HOST_PASSWORD = envstr("EMAIL_HOST_PASSWORD", "")
+EMAIL_USE_TLS = envbool("EMAIL_USE_TLS", False)
+EMAIL_USE_SSL = envbool("EMAIL_USE_SSL", False)
+EMAIL_TIMEOUT = envint("EMAIL_TIMEOUT", 30)
+# EMAIL_BACKEND=django.core.mail.backends.filebased.EmailBackend writes each e-mail here.
+EMAIL_FILE_PATH = envstr("EMAIL_FILE_PATH", str(BASE_DIR / "sent-emails"))
+
+# Background jobs (mapping/worker/): procrastinate's queue in this same PostgreSQL, run by
+# `python manage.py procrastinate worker` (scripts/run, scripts/serve, the systemd unit). Any
+# number of workers on any number of machines share it; a job survives restarts.
+# A worker writes its heartbeat every WORKER_HEARTBEAT_SECONDS; one silent for
+# WORKER_STALLED_SECONDS is taken for dead: its jobs in flight run again elsewhere and /healthz
+# reports no worker. On SIGTERM a worker takes no new job and waits up to WORKER_SHUTDOWN_SECONDS
+# for the ones in flight (the systemd unit's TimeoutStopSec is longer).
+WORKER_HEARTBEAT_SECONDS = envfloat("WORKER_HEARTBEAT_SECONDS", 10)
+WORKER_STALLED_SECONDS = envfloat("WORKER_STALLED_SECONDS", 60)
+WORKER_SHUTDOWN_SECONDS = envfloat("WORKER_SHUTDOWN_SECONDS", 30)
+if not 0 < WORKER_HEARTBEAT_SECONDS < WORKER_STALLED_SECONDS:
+    raise ImproperlyConfigured(
+        "WORKER_HEARTBEAT_SECONDS must be above 0 and below WORKER_STALLED_SECONDS, or every "
+        "worker looks dead between two heartbeats."
+    )
+PROCRASTINATE_WORKER_DEFAULTS = {
+    "update_heartbeat_interval": WORKER_HEARTBEAT_SECONDS,
+    "stalled_worker_timeout": WORKER_STALLED_SECONDS,
+    "shutdown_graceful_timeout": WORKER_SHUTDOWN_SECONDS,
+    "concurrency": envint("WORKER_CONCURRENCY", 2),
+}
+# A periodic job whose time passed while no worker ran is still deferred when one starts within
+# this many seconds (the nightly sweep after a short outage); procrastinate's default is 10 min.
+PROCRASTINATE_PERIODIC_DEFAULTS = {"max_delay": 12 * 3600}
+# Adds the worker's own middleware (the failures' record) once the job app exists.
+PROCRASTINATE_ON_APP_READY = "mapping.worker.failures.on_app_ready"
 
 LOGGING = {
     "version": 1,
@@ -369,5 +410,12 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": envstr("LOG_LEVEL", "INFO")},
     # WeasyPrint logs every layout step at INFO.
-    "loggers": {"weasyprint": {"level": "WARNING"}, "fontTools": {"level": "WARNING"}},
+    "loggers": {
+        "weasyprint": {"level": "WARNING"},
+        "fontTools": {"level": "WARNING"},
+        # procrastinate tells every command at INFO which tasks it registered; the worker's
+        # own log (jobs started, ended, retried) stays at LOG_LEVEL.
+        "procrastinate.blueprints": {"level": "WARNING"},
+        "procrastinate.periodic": {"level": "WARNING"},
+    },
 }

@@ -162,5 +162,6 @@ class ReportAdmin(BlankToFieldMeansPrimaryKey, LeafletGeoAdmin):
 from mapping.catalogue.admin import register_catalogue_admin  # noqa: E402
 from mapping.routing import admin as routing_admin  # noqa: E402, F401
 from mapping.ruian import admin as ruian_admin  # noqa: E402, F401
+from mapping.worker import deadletter  # noqa: E402, F401  (failed background jobs)
 
 register_catalogue_admin(admin.site)

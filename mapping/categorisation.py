@@ -8,7 +8,10 @@ mapping.methodology.engine.evaluate, its own tests and benchmark aside (tests/me
 test_one_bridge.py holds it).
 """
 
+from collections.abc import Callable
+
 from django.conf import settings
+from django.db import transaction
 from django.utils import timezone
 
 from mapping.methodology.engine import Result, evaluate
@@ -59,3 +62,46 @@ def recategorize(assessment: Assessment, version: str | None = None) -> list[tup
         setattr(assessment, name, value)
     assessment.updated_at = timezone.now()
     return changes
+
+
+BATCH = 500
+
+
+def recategorize_stored(
+    version: str | None = None,
+    *,
+    everything: bool = False,
+    commit: bool = False,
+    on_change: Callable[[Assessment, list[tuple]], None] | None = None,
+) -> dict:
+    """Re-evaluate stored assessments under `version` (the deployment's by default): those
+    categorised by another version, or all of them with `everything`. Writes only with `commit`,
+    in one transaction. `on_change(assessment, changes)` hears of each assessment whose
+    categories change. Returns the counts: seen, changed, version.
+
+    The one core of `manage.py recategorize_assessments` and of its background job.
+    """
+    version = version or current_methodology_version()
+    assessments = Assessment.objects.select_related("place").order_by("pk")
+    if not everything:
+        assessments = assessments.exclude(methodology_version=version)
+    seen = changed = 0
+    batch: list[Assessment] = []
+    fields = [*COLUMNS, "updated_at"]
+    with transaction.atomic():
+        for assessment in assessments.iterator(chunk_size=BATCH):
+            seen += 1
+            changes = recategorize(assessment, version)
+            if changes:
+                changed += 1
+                if on_change:
+                    on_change(assessment, changes)
+            if not commit:
+                continue
+            batch.append(assessment)
+            if len(batch) >= BATCH:
+                Assessment.objects.bulk_update(batch, fields)
+                batch = []
+        if commit and batch:
+            Assessment.objects.bulk_update(batch, fields)
+    return {"seen": seen, "changed": changed, "version": version}

@@ -1,14 +1,23 @@
 """`/healthz`: whether this application server can do its work, for load balancers and monitoring.
 
-Each check answers "ok" or says what is wrong; the answer is 200 when all are ok, else 503, so a
-load balancer takes the server out of rotation while its database is unreachable or its schema is
-behind the code (a deployment half done). It never caches and never needs a session.
+Each check answers "ok" or says what is wrong. The web checks (the database reachable, its
+schema not behind the code) decide the status code: 503 when one fails, so a load balancer takes
+the server out of rotation while its database is unreachable or a deployment is half done.
+
+The background worker is reported too ("worker": "ok" when one beat within
+WORKER_STALLED_SECONDS) but, by default, a missing worker makes the answer "degraded" with a 200:
+the web servers serve pages without it (e-mails and nightly jobs wait in the queue, nothing is
+lost), and a 503 would take every web server out of rotation for something none of them can mend.
+A monitor that watches the worker asks `/healthz?worker=1`, where a missing worker is a 503.
+It never caches and never needs a session.
 """
 
 from django.db import DatabaseError, connection
 from django.db.migrations.executor import MigrationExecutor
 from django.http import HttpRequest, JsonResponse
 from django.views.decorators.cache import never_cache
+
+from mapping.worker.heartbeat import worker_check
 
 
 def database_check() -> str:
@@ -31,7 +40,12 @@ def healthz(request: HttpRequest) -> JsonResponse:
     checks = {"database": database_check()}
     if checks["database"] == "ok":
         checks["migrations"] = migrations_check()
-    healthy = all(value == "ok" for value in checks.values())
-    return JsonResponse(
-        {"status": "ok" if healthy else "failing", "checks": checks}, status=200 if healthy else 503
-    )
+        checks["worker"] = worker_check()
+    web_ok = all(checks[name] == "ok" for name in ("database", "migrations") if name in checks)
+    if not web_ok:
+        status, code = "failing", 503
+    elif checks["worker"] != "ok":
+        status, code = "degraded", 503 if request.GET.get("worker") == "1" else 200
+    else:
+        status, code = "ok", 200
+    return JsonResponse({"status": status, "checks": checks}, status=code)

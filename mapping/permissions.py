@@ -45,6 +45,10 @@ COORDINATOR_PERMISSIONS: tuple[str, ...] = (
     # (volunteers come by invitation or register themselves) nor delete_user (deactivate).
     "view_user",
     "change_user",
+    # Background jobs that failed for good (the e-mails to volunteers among them): see them and
+    # queue them again; "change" is the retry, the jobs themselves are never edited.
+    "view_failedjob",
+    "change_failedjob",
 )
 
 

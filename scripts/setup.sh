@@ -126,3 +126,20 @@ ensure_database() {
     say "using the database in DATABASE_URL"
   fi
 }
+
+# The background worker (mapping/worker/) beside a server, for scripts/run and scripts/serve.
+# `start_worker` runs it in the background; `stop_worker` asks it to stop and waits while it
+# finishes the job in flight (WORKER_SHUTDOWN_SECONDS at most). SIGINT, not SIGTERM: Ctrl-C in
+# the terminal reaches the worker too, and after its first signal a second SIGINT is ignored
+# (bash starts background commands with SIGINT ignored) where a SIGTERM would kill it mid-job.
+WORKER_PID=""
+start_worker() {
+  python manage.py procrastinate worker &
+  WORKER_PID=$!
+}
+stop_worker() {
+  [ -n "$WORKER_PID" ] || return 0
+  kill -INT "$WORKER_PID" 2>/dev/null || true
+  wait "$WORKER_PID" 2>/dev/null || true
+  WORKER_PID=""
+}

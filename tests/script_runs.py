@@ -4,6 +4,7 @@ against a scratch database on the same PostgreSQL server as the tests, stopped a
 from __future__ import annotations
 
 import contextlib
+import json
 import os
 import signal
 import subprocess
@@ -108,3 +109,23 @@ class ScriptRun:
             return self.process.wait(timeout=60)
         finally:
             self.output.close()
+
+
+def wait_for_the_worker(base: str, timeout: float = 90) -> dict:
+    """Poll /healthz until it reports a worker's heartbeat; returns the answer."""
+    deadline = time.monotonic() + timeout
+    answer: dict = {}
+    while time.monotonic() < deadline:
+        with contextlib.suppress(OSError, ValueError):
+            with urllib.request.urlopen(f"{base}/healthz", timeout=5) as response:
+                answer = json.load(response)
+            if answer.get("checks", {}).get("worker") == "ok":
+                return answer
+        time.sleep(0.5)
+    pytest.fail(f"/healthz reported no worker within {timeout} s: {answer}")
+
+
+def registered_workers(dbname: str) -> int:
+    """Workers with a row in procrastinate's table: a worker that stopped cleanly has none."""
+    with connect(dbname) as conn:
+        return conn.execute("SELECT count(*) FROM procrastinate_workers").fetchone()[0]

@@ -1,5 +1,6 @@
 """The README's run command, end to end: started twice, it serves the demo town and the admin's
-map widget, and the second start duplicates nothing.
+map widget with the background worker beside it (stopped with it by Ctrl-C), and the second
+start duplicates nothing.
 
 It runs `bash scripts/run` itself, against a scratch database on the same PostGIS server as the
 tests (DATABASE_URL set, so the script provisions no database), on a free port, and stops it as
@@ -18,7 +19,14 @@ from pathlib import Path
 
 from psycopg import sql
 
-from tests.script_runs import ScriptRun, connect, script_environment, server_url
+from tests.script_runs import (
+    ScriptRun,
+    connect,
+    registered_workers,
+    script_environment,
+    server_url,
+    wait_for_the_worker,
+)
 from tests.servers import free_port
 
 # Every count the second start must leave as the first one left it.
@@ -81,11 +89,16 @@ def _one_run(env: dict[str, str], log: Path, dbname: str) -> tuple[str, dict[str
             base, "koordinator", password.group(1), f"/admin/mapping/place/{place_id}/change/"
         )
         assert "leaflet" in change.lower() and "id_location" in change
+        assert wait_for_the_worker(base)["status"] == "ok"
         counts = _counts(dbname)
     finally:
         code = service.stop()
     assert code in (0, 130, -signal.SIGINT), f"Ctrl-C did not stop it cleanly ({code})"
-    return service.text(), counts
+    text = service.text()
+    # The worker started with the server and stopped with it, cleanly (it unregistered).
+    assert "Starting worker on all queues" in text and "Stopped worker on all queues" in text
+    assert registered_workers(dbname) == 0
+    return text, counts
 
 
 def test_the_run_command_started_twice_serves_the_demo_town_and_duplicates_nothing(

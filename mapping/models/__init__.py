@@ -4,6 +4,7 @@ from mapping.models.accounts import Role, User
 from mapping.models.assessments import Assessment, AssessmentEvent, Category, ReviewStatus
 from mapping.models.catalogue import Provider, Service, ServiceForm, ServiceType, TargetGroup
 from mapping.models.geo import Entrance, Municipality, Place, PlaceKind, Purpose
+from mapping.models.jobs import FailedJob, JobError, ResurveyReminder
 from mapping.models.network import (
     Barrier,
     BarrierKind,
@@ -25,6 +26,8 @@ __all__ = [
     "AssessmentEvent",
     "Category",
     "Entrance",
+    "FailedJob",
+    "JobError",
     "Municipality",
     "NetworkAddress",
     "NetworkEdge",
@@ -39,6 +42,7 @@ __all__ = [
     "Report",
     "ReportKind",
     "ReportStatus",
+    "ResurveyReminder",
     "ReviewStatus",
     "Role",
     "Service",

@@ -9,16 +9,18 @@ two coordinators approving two submissions of one place at the same moment would
 find no approved assessment, and the second write would break the one-approved constraint (an
 IntegrityError, a 500). After the lock the state is read again; a decision made on a page that
 showed another published survey than the one published now is refused (DecidedMeanwhile, 409).
+
+The volunteer hears of a decision by e-mail, sent by the worker: the job is queued in the
+decision's transaction (mapping/review/tasks.py).
 """
 
-from django.conf import settings
-from django.core.mail import send_mail
 from django.db import transaction
-from django.utils import timezone, translation
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from mapping.models import Assessment, AssessmentEvent, Place, ReviewStatus
+from mapping.review.tasks import send_decision_email
 
 ALLOWED = {
     "submit": ({ReviewStatus.DRAFT, ReviewStatus.RETURNED}, ReviewStatus.SUBMITTED),
@@ -66,8 +68,8 @@ def _check_published(place_id: int, published_seen) -> None:
         )
 
 
-def _record(assessment: Assessment, actor, from_status: str, comment: str = "") -> None:
-    AssessmentEvent.objects.create(
+def _record(assessment: Assessment, actor, from_status: str, comment: str = "") -> AssessmentEvent:
+    return AssessmentEvent.objects.create(
         assessment=assessment,
         actor=actor,
         from_status=from_status,
@@ -107,9 +109,11 @@ def _transition(
             locked.reviewed_at = now
             locked.review_comment = comment
         locked.save()
-        _record(locked, actor, previous, comment)
-        if action != "submit":
-            transaction.on_commit(lambda: _notify_surveyor(locked))
+        event = _record(locked, actor, previous, comment)
+        if action != "submit" and locked.surveyor_id is not None:
+            # The e-mail is a job of the worker, queued in this transaction: it exists if and
+            # only if the decision was committed, and a slow mail server holds no request.
+            send_decision_email.defer(event_id=event.pk)
     return locked
 
 
@@ -137,32 +141,3 @@ def return_for_changes(
     assessment: Assessment, coordinator, comment: str, *, published_seen=NOT_CHECKED
 ) -> Assessment:
     return _transition(assessment, "return", coordinator, comment, published_seen)
-
-
-def _notify_surveyor(assessment: Assessment) -> None:
-    surveyor = assessment.surveyor
-    if surveyor is None or not surveyor.email:
-        return
-    # We do not know which language the volunteer reads: Czech first, English second, then the
-    # coordinator's comment as they wrote it.
-    subjects, sentences = [], []
-    for language in ("cs", "en"):
-        with translation.override(language):
-            status = assessment.get_status_display().lower()
-            subjects.append(
-                _("Your survey of %(place)s: %(status)s")
-                % {"place": assessment.place.name, "status": status}
-            )
-            sentences.append(
-                (
-                    _("Your survey of %(place)s from %(date)s is now %(status)s.\n\n%(comment)s")
-                    % {
-                        "place": assessment.place.name,
-                        "date": assessment.survey_date.strftime("%d. %m. %Y"),
-                        "status": status,
-                        "comment": "",
-                    }
-                ).strip()
-            )
-    body = "\n\n".join([*sentences, assessment.review_comment]).strip()
-    send_mail(" / ".join(subjects), body + "\n", settings.DEFAULT_FROM_EMAIL, [surveyor.email])

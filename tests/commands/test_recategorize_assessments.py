@@ -127,3 +127,25 @@ def test_the_deployment_setting_chooses_the_current_version(settings):
 
     narrow.refresh_from_db()
     assert (narrow.methodology_version, narrow.wheelchair) == ("mkpo-12m-2026.1", "accessible")
+
+
+def test_background_queues_the_run_for_the_worker_which_writes_what_commit_writes(stored):
+    from django.core.management.base import CommandError
+
+    from tests.jobs import queued, work_off_queue
+
+    old, _ = stored
+    with pytest.raises(CommandError, match="--commit"):
+        run("--background")
+    assert queued() == []
+
+    output = run("--commit", "--background")
+
+    [job] = queued("recategorize_assessments")
+    assert f"Queued as background job {job.id}" in output
+    assert job.queue_name == "bulk"
+    old.refresh_from_db()
+    assert old.methodology_version == "mkpo-2019"  # nothing written here
+    assert work_off_queue() == [{"seen": 1, "changed": 1, "version": METHODOLOGY_VERSION}]
+    old.refresh_from_db()
+    assert (old.wheelchair, old.methodology_version) == ("partly", METHODOLOGY_VERSION)

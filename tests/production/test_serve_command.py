@@ -1,13 +1,20 @@
 """The README's production command, end to end: `bash scripts/serve` refuses to start without
 its secret key and host names and says which is missing; with them, it serves every page with
-DEBUG off under gunicorn, static files and public media included, and warns while the map still
-uses the OpenStreetMap Foundation's tiles."""
+DEBUG off under gunicorn, static files and public media included, with the background worker
+beside it (both stopped together), and warns while the map still uses the OpenStreetMap
+Foundation's tiles."""
 
 import subprocess
 import urllib.error
 import urllib.request
 
-from tests.script_runs import ScriptRun, script_environment, server_url
+from tests.script_runs import (
+    ScriptRun,
+    registered_workers,
+    script_environment,
+    server_url,
+    wait_for_the_worker,
+)
 from tests.servers import ROOT, free_port
 
 THUMBNAIL = b"\xff\xd8a public thumbnail\xff\xd9"
@@ -82,9 +89,14 @@ def test_serve_runs_gunicorn_with_debug_off_and_serves_pages_static_and_media(
         status, body = get(f"{base}/no-such-page/")
         # The site's own 404 page, not Django's debug page.
         assert status == 404 and b'class="site-nav"' in body and b"URLconf" not in body
+        # The background worker runs beside gunicorn.
+        assert wait_for_the_worker(base)["status"] == "ok"
     finally:
         code = service.stop()
     log = service.text()
+    # Both stopped together: gunicorn, and the worker cleanly (it unregistered).
+    assert "Stopped worker on all queues" in log and "Shutting down" in log
+    assert registered_workers(scratch_database) == 0
     assert "MAP_TILES_URL is not set" in log
     assert "Starting gunicorn" in log and log.count("Booting worker") >= 2
     assert code in (0, 130, -2), log

@@ -1,11 +1,12 @@
 """Whatever the coordinator decides, the volunteer gets an e-mail with the decision, in Czech
-and then in English, and the coordinator's comment."""
+and then in English, and the coordinator's comment; the worker sends it, not the request."""
 
 import pytest
 from django.urls import reverse
 
 from mapping.models import ReviewStatus
 from tests.factories import make_assessment, make_place
+from tests.jobs import queued, work_off_queue
 from tests.personas import client_for
 
 DECISIONS = {
@@ -17,17 +18,19 @@ DECISIONS = {
 
 @pytest.mark.parametrize("action", list(DECISIONS))
 def test_the_volunteer_gets_the_decision_and_the_comment_by_email(
-    action, alice, charlie, mailoutbox, django_capture_on_commit_callbacks
+    action, alice, charlie, mailoutbox
 ):
     czech, english, comment = DECISIONS[action]
     submitted = make_assessment(
         make_place("Městská knihovna"), ReviewStatus.SUBMITTED, surveyor=alice
     )
-    with django_capture_on_commit_callbacks(execute=True):
-        answer = client_for(charlie).post(
-            reverse(f"review:{action}", args=[submitted.pk]), {"comment": comment}
-        )
+    answer = client_for(charlie).post(
+        reverse(f"review:{action}", args=[submitted.pk]), {"comment": comment}
+    )
     assert answer.status_code == 302
+    # Queued for the worker with the decision, not sent inside the coordinator's request.
+    assert mailoutbox == [] and len(queued("send_decision_email")) == 1
+    work_off_queue()
     assert len(mailoutbox) == 1
     mail = mailoutbox[0]
     assert mail.to == ["alice@example.org"]
@@ -45,4 +48,5 @@ def test_the_volunteer_gets_the_decision_and_the_comment_by_email(
 def test_nothing_is_sent_when_the_decision_is_refused(alice, charlie, mailoutbox):
     submitted = make_assessment(make_place(), ReviewStatus.SUBMITTED, surveyor=alice)
     client_for(charlie).post(reverse("review:return", args=[submitted.pk]), {"comment": ""})
+    assert queued() == []
     assert mailoutbox == []

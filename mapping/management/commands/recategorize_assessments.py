@@ -1,20 +1,19 @@
 """Re-categorise stored assessments under the current methodology version.
 
     python manage.py recategorize_assessments [--all] [--methodology VERSION] [--commit]
+        [--background]
 
 Dry-run by default: reports what would change (place, profile, old -> new) and writes with
 --commit only. Without --all, only assessments categorised by another version are taken.
+With --background (and --commit) the run is queued for the worker, which logs the counts.
 """
 
-from django.core.management.base import BaseCommand
-from django.db import transaction
+from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
 
-from mapping.categorisation import COLUMNS, current_methodology_version, recategorize
+from mapping.categorisation import recategorize_stored
 from mapping.methodology.rules import RULESETS
-from mapping.models import Assessment
-
-BATCH = 500
+from mapping.tasks import recategorize_assessments
 
 
 class Command(BaseCommand):
@@ -36,40 +35,22 @@ class Command(BaseCommand):
             help=_("methodology version to apply (default: the deployment's current one)"),
         )
         parser.add_argument("--commit", action="store_true", help=_("write the changes"))
+        parser.add_argument(
+            "--background",
+            action="store_true",
+            help=_("queue the run as a background job for the worker instead of running it here"),
+        )
 
     def handle(self, *args, **options):
-        version = options["methodology"] or current_methodology_version()
-        assessments = Assessment.objects.select_related("place").order_by("pk")
-        if not options["all"]:
-            assessments = assessments.exclude(methodology_version=version)
-        seen = changed = 0
-        batch = []
-        fields = [*COLUMNS, "updated_at"]
-        with transaction.atomic():
-            for assessment in assessments.iterator(chunk_size=BATCH):
-                seen += 1
-                changes = recategorize(assessment, version)
-                for field, old, new in changes:
-                    self.stdout.write(
-                        _("%(place)s (assessment %(id)s): %(field)s %(old)s -> %(new)s")
-                        % {
-                            "place": assessment.place.name,
-                            "id": assessment.pk,
-                            "field": field,
-                            "old": "-" if old in (None, "") else old,
-                            "new": new,
-                        }
-                    )
-                changed += bool(changes)
-                if not options["commit"]:
-                    continue
-                batch.append(assessment)
-                if len(batch) >= BATCH:
-                    Assessment.objects.bulk_update(batch, fields)
-                    batch = []
-            if options["commit"] and batch:
-                Assessment.objects.bulk_update(batch, fields)
-        counts = {"seen": seen, "changed": changed, "version": version}
+        if options["background"]:
+            self._defer(options)
+            return
+        counts = recategorize_stored(
+            options["methodology"],
+            everything=options["all"],
+            commit=options["commit"],
+            on_change=self._print_changes,
+        )
         if options["commit"]:
             message = _(
                 "%(seen)s assessments re-evaluated under %(version)s, %(changed)s changed category."
@@ -80,3 +61,27 @@ class Command(BaseCommand):
                 "%(changed)s would change category. Nothing written; use --commit to write."
             )
         self.stdout.write(message % counts)
+
+    def _print_changes(self, assessment, changes) -> None:
+        for field, old, new in changes:
+            self.stdout.write(
+                _("%(place)s (assessment %(id)s): %(field)s %(old)s -> %(new)s")
+                % {
+                    "place": assessment.place.name,
+                    "id": assessment.pk,
+                    "field": field,
+                    "old": "-" if old in (None, "") else old,
+                    "new": new,
+                }
+            )
+
+    def _defer(self, options) -> None:
+        if not options["commit"]:
+            raise CommandError(_("--background writes: give --commit too."))
+        job_id = recategorize_assessments.defer(
+            version=options["methodology"], everything=options["all"]
+        )
+        self.stdout.write(
+            _("Queued as background job %(id)s: a worker re-evaluates the assessments.")
+            % {"id": job_id}
+        )
