@@ -162,6 +162,9 @@ SERVE_MEDIA = envbool("SERVE_MEDIA", True)
 # Behind nginx, private photo originals leave through nginx after the application has checked the
 # role: the application answers with X-Accel-Redirect to this internal location (deploy/nginx/).
 PRIVATE_MEDIA_ACCEL_REDIRECT = envstr("PRIVATE_MEDIA_ACCEL_REDIRECT", "")
+# Backups (manage.py backup / restore): pg_dump and pg_restore of the server's major version,
+# from Debian's /usr/lib/postgresql/<major>/bin unless this names another folder.
+POSTGRESQL_BIN_DIR = envstr("POSTGRESQL_BIN_DIR", "")
 # Photo uploads: larger files get a 413; so do images whose header declares more pixels
 # (decompression bombs), checked before decoding. 50 MP covers the full-resolution mode of phones.
 PHOTO_MAX_BYTES = envint("PHOTO_MAX_BYTES", 25 * 1024 * 1024)
