@@ -99,7 +99,8 @@ def application_tables() -> list[str]:
     existing = set(connection.introspection.table_names())
     ours = set(connection.introspection.django_table_names())
     ours |= {"django_migrations", *cache_tables()}
-    return sorted(existing & ours)
+    # The product's own tables first: they say most about what the database holds.
+    return sorted(existing & ours, key=lambda name: (not name.startswith("mapping_"), name))
 
 
 def extension_problems(conn: psycopg.Connection, wanted: list[str]) -> list[tuple[str, str]]:
