@@ -53,6 +53,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # First: the request id on every log line, and the access log of every answer.
+    "mapping.accesslog.AccessLog",
     "django.middleware.security.SecurityMiddleware",
     "csp.middleware.CSPMiddleware",
     "mapping.headers.PermissionsPolicyMiddleware",
@@ -363,11 +365,42 @@ PASSWORD_RESETS_PER_HOUR = envint("PASSWORD_RESETS_PER_HOUR", 5)
 EMAIL_BACKEND = envstr("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
 DEFAULT_FROM_EMAIL = envstr("DEFAULT_FROM_EMAIL", "bezbarierova-mapa@localhost")
 
+# Logs: plain text by default; LOG_FORMAT=json writes every record as one JSON object per line
+# (barrierfree/jsonlog.py), Django's own records and Python's warnings included. ACCESS_LOG (on
+# with JSON) adds one line per request (mapping/accesslog.py); every answer carries its
+# X-Request-ID either way. The access and job lines are written whatever LOG_LEVEL says.
+LOG_FORMAT = envstr("LOG_FORMAT", "text").strip().lower()
+if LOG_FORMAT not in ("text", "json"):
+    raise ImproperlyConfigured(f"LOG_FORMAT={LOG_FORMAT!r}: use text or json.")
+ACCESS_LOG = envbool("ACCESS_LOG", LOG_FORMAT == "json")
+_JSON_LOGS = LOG_FORMAT == "json"
+LOG_LEVEL = envstr("LOG_LEVEL", "INFO")
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
-    "root": {"handlers": ["console"], "level": envstr("LOG_LEVEL", "INFO")},
-    # WeasyPrint logs every layout step at INFO.
-    "loggers": {"weasyprint": {"level": "WARNING"}, "fontTools": {"level": "WARNING"}},
+    "formatters": {"json": {"()": "barrierfree.jsonlog.JsonFormatter"}},
+    "handlers": {
+        "console": {
+            "class": "logging.StreamHandler",
+            **({"formatter": "json"} if _JSON_LOGS else {}),
+        }
+    },
+    "root": {"handlers": ["console"], "level": LOG_LEVEL},
+    "loggers": {
+        # WeasyPrint logs every layout step at INFO.
+        "weasyprint": {"level": "WARNING"},
+        "fontTools": {"level": "WARNING"},
+        "mapping.access": {"level": "INFO"},
+        "mapping.jobs": {"level": "INFO"},
+        # In JSON, Django's records and warnings leave through the one JSON handler, not through
+        # Django's own text handlers.
+        **(
+            {
+                name: {"handlers": [], "propagate": True, "level": LOG_LEVEL}
+                for name in ("django", "django.server", "py.warnings")
+            }
+            if _JSON_LOGS
+            else {}
+        ),
+    },
 }

@@ -2,14 +2,15 @@
 
 from pathlib import Path
 
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import CommandError
 from django.utils.translation import gettext as _
 
 from mapping.backup import BackupError
 from mapping.backup.backup import human_size, make_backup
+from mapping.management.jobs import JobCommand
 
 
-class Command(BaseCommand):
+class Command(JobCommand):
     help = _(
         "Back up the application into a new folder: a pg_dump of its database, the public media "
         "and the private photo originals, and manifest.json with every file's SHA-256."

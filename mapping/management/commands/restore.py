@@ -2,16 +2,17 @@
 
 from pathlib import Path
 
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import CommandError
 from django.db import connection
 from django.db.migrations.executor import MigrationExecutor
 from django.utils.translation import gettext as _
 
 from mapping.backup import BackupError
 from mapping.backup.restore import restore_backup
+from mapping.management.jobs import JobCommand
 
 
-class Command(BaseCommand):
+class Command(JobCommand):
     help = _(
         "Restore a backup made by the backup command into an empty database (created from "
         "template1) and empty media folders. Every file is checked before anything is written."
