@@ -110,8 +110,8 @@ def _check_extensions(db: dict, tools, dump_file: Path, toc: list[str], scratch:
     for table, rows in postgres.extension_rows(tools, dump_file, toc, scratch).items():
         raise BackupError(
             _(
-                "The backup holds %(rows)s rows of %(table)s, a table of an extension that the "
-                "application's role cannot write; a superuser must restore them."
+                "The backup holds data of %(table)s (rows: %(rows)s), a table of an extension "
+                "that the application's role cannot write; a superuser must restore them."
             )
             % {"rows": rows, "table": table}
         )
