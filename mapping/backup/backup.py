@@ -32,6 +32,12 @@ def make_backup(target: Path, say: Say) -> dict:
         raise BackupError(
             _("%(path)s exists and is not an empty folder: choose a new one.") % {"path": target}
         )
+    for root in stores().values():
+        if target.is_relative_to(root.absolute()):
+            raise BackupError(
+                _("%(path)s is inside %(root)s, which the backup copies: choose another folder.")
+                % {"path": target, "root": root}
+            )
     target.parent.mkdir(parents=True, exist_ok=True)
     # mkdtemp: readable by its owner only; the backup holds personal data and private photos.
     work = Path(tempfile.mkdtemp(prefix=f".{target.name}.partial-", dir=target.parent))

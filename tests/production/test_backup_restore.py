@@ -159,3 +159,22 @@ def test_one_changed_byte_in_a_photo_is_refused_naming_the_file(tmp_path, scratc
     # Refused before anything was touched: no table, not even a media folder made.
     assert application_tables(scratch_database) == []
     assert not (restored / "media").exists() and not (restored / "private").exists()
+
+
+def test_a_backup_from_a_newer_version_is_refused_naming_its_migrations(tmp_path, english):
+    folder = back_up(tmp_path)
+    manifest = json.loads((folder / "manifest.json").read_text())
+    manifest["application"]["migrations"]["mapping"].append("0999_from_the_future")
+    (folder / "manifest.json").write_text(json.dumps(manifest))
+
+    with pytest.raises(CommandError) as refusal:
+        call_command("restore", str(folder))
+    assert "newer version of the application" in str(refusal.value)
+    assert "mapping.0999_from_the_future" in str(refusal.value)
+
+
+def test_a_backup_inside_a_media_folder_is_refused(tmp_path, english):
+    with pytest.raises(CommandError) as refusal:
+        call_command("backup", str(tmp_path / "private" / "backups" / "tonight"))
+    assert f"inside {tmp_path / 'private'}" in str(refusal.value)
+    assert not (tmp_path / "private").exists()
