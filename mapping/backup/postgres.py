@@ -60,7 +60,13 @@ def tool_environment(db: dict) -> dict[str, str]:
 
 
 def connect(db: dict, **options) -> psycopg.Connection:
-    return psycopg.connect(**connection_parameters(db), **options)
+    try:
+        return psycopg.connect(**connection_parameters(db), **options)
+    except psycopg.OperationalError as error:
+        raise BackupError(
+            _("Cannot connect to the database %(name)s: %(error)s")
+            % {"name": db["NAME"], "error": str(error).strip()}
+        ) from error
 
 
 def server_major(db: dict) -> int:

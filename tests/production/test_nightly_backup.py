@@ -76,6 +76,7 @@ def test_a_failed_night_deletes_nothing(tmp_path, backups):
     unreachable = database_url_of_the_tests().rsplit("/", 1)[0] + "/no_such_database_h7"
     done = night(tmp_path, backups, BACKUP_KEEP_DAYS="14", DATABASE_URL=unreachable)
     assert done.returncode != 0
+    assert "no_such_database_h7" in done.stderr and "Traceback" not in done.stderr
     assert sorted(path.name for path in backups.iterdir()) == before
     refused = night(tmp_path, backups, BACKUP_KEEP_DAYS="0")
     assert refused.returncode == 2 and "BACKUP_KEEP_DAYS" in refused.stderr
