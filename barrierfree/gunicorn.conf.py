@@ -24,3 +24,24 @@ errorlog = "-"
 worker_tmp_dir = "/dev/shm" if os.path.isdir("/dev/shm") else None
 # gunicorn's control socket (one path per user by default) is not used: systemd sends the signals.
 control_socket_disable = True
+
+# LOG_FORMAT=json (README, Configuration): gunicorn's own lines as JSON too, through the
+# application's formatter, and no access log of gunicorn's: the application writes one JSON line
+# per request itself (mapping/accesslog.py), so every line of the service's output is JSON.
+if os.environ.get("LOG_FORMAT", "text").strip().lower() == "json":
+    accesslog = None
+    logconfig_dict = {
+        "root": {"level": "INFO", "handlers": []},
+        "loggers": {
+            "gunicorn.error": {"level": "INFO", "handlers": ["json"], "propagate": False},
+            "gunicorn.access": {"level": "WARNING", "handlers": [], "propagate": False},
+        },
+        "handlers": {
+            "json": {
+                "class": "logging.StreamHandler",
+                "formatter": "json",
+                "stream": "ext://sys.stderr",
+            }
+        },
+        "formatters": {"json": {"()": "barrierfree.jsonlog.JsonFormatter"}},
+    }

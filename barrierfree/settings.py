@@ -56,6 +56,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # First: the request id on every log line, and the access log of every answer.
+    "mapping.accesslog.AccessLog",
     "django.middleware.security.SecurityMiddleware",
     "csp.middleware.CSPMiddleware",
     "mapping.headers.PermissionsPolicyMiddleware",
@@ -165,6 +167,9 @@ SERVE_MEDIA = envbool("SERVE_MEDIA", True)
 # Behind nginx, private photo originals leave through nginx after the application has checked the
 # role: the application answers with X-Accel-Redirect to this internal location (deploy/nginx/).
 PRIVATE_MEDIA_ACCEL_REDIRECT = envstr("PRIVATE_MEDIA_ACCEL_REDIRECT", "")
+# Backups (manage.py backup / restore): pg_dump and pg_restore of the server's major version,
+# from Debian's /usr/lib/postgresql/<major>/bin unless this names another folder.
+POSTGRESQL_BIN_DIR = envstr("POSTGRESQL_BIN_DIR", "")
 # Photo uploads: larger files get a 413; so do images whose header declares more pixels
 # (decompression bombs), checked before decoding. 50 MP covers the full-resolution mode of phones.
 PHOTO_MAX_BYTES = envint("PHOTO_MAX_BYTES", 25 * 1024 * 1024)
@@ -404,18 +409,46 @@ PROCRASTINATE_PERIODIC_DEFAULTS = {"max_delay": 12 * 3600}
 # Adds the worker's own middleware (the failures' record) once the job app exists.
 PROCRASTINATE_ON_APP_READY = "mapping.worker.failures.on_app_ready"
 
+# Logs: plain text by default; LOG_FORMAT=json writes every record as one JSON object per line
+# (barrierfree/jsonlog.py), Django's own records and Python's warnings included. ACCESS_LOG (on
+# with JSON) adds one line per request (mapping/accesslog.py); every answer carries its
+# X-Request-ID either way. The access and job lines are written whatever LOG_LEVEL says.
+LOG_FORMAT = envstr("LOG_FORMAT", "text").strip().lower()
+if LOG_FORMAT not in ("text", "json"):
+    raise ImproperlyConfigured(f"LOG_FORMAT={LOG_FORMAT!r}: use text or json.")
+ACCESS_LOG = envbool("ACCESS_LOG", LOG_FORMAT == "json")
+_JSON_LOGS = LOG_FORMAT == "json"
+LOG_LEVEL = envstr("LOG_LEVEL", "INFO")
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
-    "root": {"handlers": ["console"], "level": envstr("LOG_LEVEL", "INFO")},
-    # WeasyPrint logs every layout step at INFO.
+    "formatters": {"json": {"()": "barrierfree.jsonlog.JsonFormatter"}},
+    "handlers": {
+        "console": {
+            "class": "logging.StreamHandler",
+            **({"formatter": "json"} if _JSON_LOGS else {}),
+        }
+    },
+    "root": {"handlers": ["console"], "level": LOG_LEVEL},
     "loggers": {
+        # WeasyPrint logs every layout step at INFO.
         "weasyprint": {"level": "WARNING"},
         "fontTools": {"level": "WARNING"},
         # procrastinate tells every command at INFO which tasks it registered; the worker's
         # own log (jobs started, ended, retried) stays at LOG_LEVEL.
         "procrastinate.blueprints": {"level": "WARNING"},
         "procrastinate.periodic": {"level": "WARNING"},
+        "mapping.access": {"level": "INFO"},
+        "mapping.jobs": {"level": "INFO"},
+        # In JSON, Django's records and warnings leave through the one JSON handler, not through
+        # Django's own text handlers.
+        **(
+            {
+                name: {"handlers": [], "propagate": True, "level": LOG_LEVEL}
+                for name in ("django", "django.server", "py.warnings")
+            }
+            if _JSON_LOGS
+            else {}
+        ),
     },
 }

@@ -57,9 +57,12 @@ def request(
 
 
 class AppServer:
-    """One gunicorn process (one worker, a few threads) on a free port, with `env` added."""
+    """One gunicorn process (one worker, a few threads) on a free port, with `env` added and
+    gunicorn's `arguments` (e.g. ("-c", "barrierfree/gunicorn.conf.py"))."""
 
-    def __init__(self, folder: Path, env: dict[str, str], name: str = "server"):
+    def __init__(
+        self, folder: Path, env: dict[str, str], name: str = "server", arguments: tuple = ()
+    ):
         self.port = free_port()
         self.base = f"http://127.0.0.1:{self.port}"
         self.log = folder / f"{name}.log"
@@ -76,7 +79,7 @@ class AppServer:
         environment.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
         command = [sys.executable, "-m", "gunicorn", "barrierfree.wsgi:application"]
         command += ["--workers", "1", "--threads", "8", "--bind", f"127.0.0.1:{self.port}"]
-        command += ["--no-control-socket"]
+        command += ["--no-control-socket", *arguments]
         with self.log.open("wb") as output:
             self.process = subprocess.Popen(
                 command, cwd=ROOT, env=environment, stdout=output, stderr=output

@@ -3,6 +3,7 @@ server runs them: pages and static files, public thumbnails, private originals o
 application (X-Accel-Redirect, after the role is checked), a refused private path, an oversized
 upload refused by nginx, and the TLS headers reaching the application."""
 
+import re
 import shutil
 import socket
 import ssl
@@ -213,3 +214,10 @@ def test_an_oversized_upload_is_refused_by_nginx_before_the_application_reads_it
         )
         answer = tls.recv(4096).decode("latin-1")
     assert answer.startswith("HTTP/1.1 413")
+
+
+def test_nginx_gives_each_request_its_own_id_which_the_application_answers_with(nginx):
+    status, headers, _body = fetch(f"{nginx}/healthz", **{"X-Request-ID": "forged-by-a-client"})
+    assert status == 200 and re.fullmatch(r"[0-9a-f]{32}", headers["X-Request-ID"])
+    _status, again, _body = fetch(f"{nginx}/healthz")
+    assert again["X-Request-ID"] != headers["X-Request-ID"]
