@@ -22,6 +22,41 @@ def _media_in_tmp(settings, tmp_path):
     }
 
 
+@pytest.fixture(scope="session")
+def s3_server(tmp_path_factory):
+    """moto's S3 server in its own process for this test process (tests/s3.py)."""
+    from tests.s3 import MotoServer
+
+    server = MotoServer(tmp_path_factory.mktemp("moto") / "moto.log")
+    yield server
+    server.stop()
+
+
+def use_object_storage(settings, media) -> None:
+    """Photos of this test in the buckets named by `media` (an S3Media), as MEDIA_STORAGE=s3
+    with those S3_* variables would configure the site (barrierfree/settings.py)."""
+    settings.MEDIA_STORAGE = "s3"
+    settings.S3_MEDIA = media
+    settings.STORAGES = {**settings.STORAGES, **media.storages()}
+
+
+@pytest.fixture(params=["filesystem", "s3"])
+def media_storage(request, settings):
+    """Runs a test twice: photos in the test's folders, then in new buckets of a real S3 server
+    (the public one readable through its bucket policy, the private one by no one)."""
+    if request.param == "s3":
+        use_object_storage(settings, request.getfixturevalue("s3_server").make_buckets())
+    return request.param
+
+
+@pytest.fixture
+def stored_files(settings):
+    """Every photo file the test left, in its folders or its buckets (tests/media.py)."""
+    from tests.media import stored_media_files
+
+    return lambda: stored_media_files(settings)
+
+
 DB_FIXTURES = ("transactional_db", "django_db_reset_sequences", "db")
 
 

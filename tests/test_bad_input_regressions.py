@@ -21,7 +21,6 @@ from tests.survey.conftest import (  # noqa: F401
     charlie,
     client_for,
     small_jpeg,
-    stored_files,
 )
 
 UNICODE_DIGIT = "²"  # str.isdigit() says yes, int() says no

@@ -86,15 +86,3 @@ def client_for(user) -> Client:
     if user is not None:
         client.force_login(user)
     return client
-
-
-@pytest.fixture
-def stored_files(settings):
-    def collect() -> list[Path]:
-        roots = [
-            Path(settings.MEDIA_ROOT),
-            Path(settings.STORAGES["private"]["OPTIONS"]["location"]),
-        ]
-        return [p for root in roots if root.exists() for p in root.rglob("*") if p.is_file()]
-
-    return collect

@@ -13,6 +13,9 @@ from PIL import Image
 from mapping.models import Assessment, Photo, Place
 from tests.survey.conftest import client_for, small_jpeg, submission, upload
 
+# Each test runs with photos in folders and in the buckets of an S3 server (tests/conftest.py).
+pytestmark = pytest.mark.usefixtures("media_storage")
+
 SVG = b'<?xml version="1.0"?><svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"/>'
 
 

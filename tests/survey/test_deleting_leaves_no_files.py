@@ -2,12 +2,16 @@
 
 from pathlib import Path
 
+import pytest
 from django.urls import reverse
 
 from mapping.models import Assessment, Photo, ReviewStatus
 from mapping.photos.storage import save_photo
 from tests.factories import make_assessment, make_place
 from tests.survey.conftest import BUILDING_ANSWERS, GPS_PHOTO, client_for, small_jpeg
+
+# Each test runs with photos in folders and in the buckets of an S3 server (tests/conftest.py).
+pytestmark = pytest.mark.usefixtures("media_storage")
 
 
 def draft_with_photos(alice):
