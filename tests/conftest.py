@@ -32,19 +32,13 @@ def s3_server(tmp_path_factory):
     server.stop()
 
 
-def use_object_storage(settings, media) -> None:
-    """Photos of this test in the buckets named by `media` (an S3Media), as MEDIA_STORAGE=s3
-    with those S3_* variables would configure the site (barrierfree/settings.py)."""
-    settings.MEDIA_STORAGE = "s3"
-    settings.S3_MEDIA = media
-    settings.STORAGES = {**settings.STORAGES, **media.storages()}
-
-
 @pytest.fixture(params=["filesystem", "s3"])
 def media_storage(request, settings):
     """Runs a test twice: photos in the test's folders, then in new buckets of a real S3 server
     (the public one readable through its bucket policy, the private one by no one)."""
     if request.param == "s3":
+        from tests.s3 import use_object_storage
+
         use_object_storage(settings, request.getfixturevalue("s3_server").make_buckets())
     return request.param
 

@@ -26,13 +26,18 @@ SECRET_ACCESS_KEY = "tests-only-secret"
 
 
 def http_get(url: str, headers: dict | None = None) -> tuple[int, dict, bytes]:
-    """(status, headers, body) of a plain GET, as a browser without credentials sends it."""
+    """(status, headers with lower-case names, body) of a plain GET, as a browser without
+    credentials sends it."""
     request = urllib.request.Request(url, headers=headers or {})
     try:
         with urllib.request.urlopen(request, timeout=30) as answer:
-            return answer.status, dict(answer.headers), answer.read()
+            return answer.status, _lower(answer.headers), answer.read()
     except urllib.error.HTTPError as error:
-        return error.code, dict(error.headers), error.read()
+        return error.code, _lower(error.headers), error.read()
+
+
+def _lower(headers) -> dict[str, str]:
+    return {name.lower(): value for name, value in headers.items()}
 
 
 class MotoServer:
@@ -71,16 +76,20 @@ class MotoServer:
             self.process.wait()
         self.log.close()
 
-    def make_buckets(self, *, policy: bool = True, **overrides) -> S3Media:
+    def make_buckets(
+        self, *, policy: bool = True, one_bucket: bool = False, **overrides
+    ) -> S3Media:
         """A public and a private bucket, new for the caller, and the settings naming them.
 
         The public bucket is readable by anyone through its policy (the documented default);
         with ``policy=False`` it has none, and only a public-read ACL makes an object public.
+        With ``one_bucket`` both are one bucket, kept apart by S3_PUBLIC_PREFIX and
+        S3_PRIVATE_PREFIX (in ``overrides``), the policy opening the public prefix alone.
         """
         stem = uuid.uuid4().hex[:20]
         media = S3Media(
             public_bucket=f"public-{stem}",
-            private_bucket=f"private-{stem}",
+            private_bucket=f"public-{stem}" if one_bucket else f"private-{stem}",
             endpoint_url=self.endpoint,
             region=REGION,
             access_key_id=ACCESS_KEY_ID,
@@ -88,13 +97,14 @@ class MotoServer:
             **overrides,
         )
         client = client_for(media)
-        for bucket in {media.public_bucket, media.private_bucket}:
+        for bucket in dict.fromkeys((media.public_bucket, media.private_bucket)):
             client.create_bucket(
                 Bucket=bucket, CreateBucketConfiguration={"LocationConstraint": REGION}
             )
         if policy:
             client.put_bucket_policy(
-                Bucket=media.public_bucket, Policy=public_read_policy(media.public_bucket)
+                Bucket=media.public_bucket,
+                Policy=public_read_policy(media.public_bucket, media.public_prefix),
             )
         return media
 
@@ -139,3 +149,11 @@ def stored_objects(media: S3Media) -> list[PurePosixPath]:
         for page in client.get_paginator("list_objects_v2").paginate(Bucket=bucket):
             found += [PurePosixPath(bucket, entry["Key"]) for entry in page.get("Contents", ())]
     return found
+
+
+def use_object_storage(settings, media: S3Media) -> None:
+    """Photos of this test in the buckets named by `media`, as MEDIA_STORAGE=s3 with those S3_*
+    variables configures the site (barrierfree/settings.py)."""
+    settings.MEDIA_STORAGE = "s3"
+    settings.S3_MEDIA = media
+    settings.STORAGES = {**settings.STORAGES, **media.storages()}
