@@ -7,8 +7,8 @@ policy (the default: no ACL is sent, as many providers do not support ACLs) or t
 public-read ACL (S3_PUBLIC_ACL=public-read); private objects never carry an ACL and are reached
 only through a link the application signs after checking the role (mapping/review/photo_views.py).
 
-Backends are named by their dotted path: nothing here imports boto3, which loads only when a
-storage is first used, and only with MEDIA_STORAGE=s3.
+Backends are named by their dotted path: nothing here imports boto3, which loads with the storages
+(the models make the private one at start) only with MEDIA_STORAGE=s3.
 """
 
 from __future__ import annotations

@@ -394,7 +394,8 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": envstr("LOG_LEVEL", "INFO")},
-    # WeasyPrint logs every layout step at INFO; boto3 (MEDIA_STORAGE=s3) logs where it found its credentials at every new connection.
+    # WeasyPrint logs every layout step at INFO; boto3 (MEDIA_STORAGE=s3) where it found its
+    # credentials, at every new connection.
     "loggers": {
         "weasyprint": {"level": "WARNING"},
         "fontTools": {"level": "WARNING"},

@@ -16,9 +16,10 @@ from django.utils.translation import gettext_lazy as _
 
 
 class PrivateStorage(LazyObject):
-    """STORAGES["private"] (a folder, or the private bucket with MEDIA_STORAGE=s3), looked up when
-    first used, like Django's default_storage: a field's storage is fixed when the model class is
-    made, and must still follow STORAGES when a test changes it."""
+    """STORAGES["private"] (a folder, or the private bucket with MEDIA_STORAGE=s3), looked up
+    again after STORAGES changes, like Django's default_storage: a field's storage is fixed when
+    the model class is made, and Photo.original must still reach the originals when a test
+    moves them to a bucket."""
 
     def _setup(self):
         self._wrapped = storages["private"]
