@@ -7,7 +7,6 @@ test gets buckets of its own with random names, so that nothing is shared betwee
 
 from __future__ import annotations
 
-import json
 import socket
 import subprocess
 import sys
@@ -18,8 +17,9 @@ import uuid
 from pathlib import PurePosixPath
 
 from barrierfree.media import S3Media
-from tests.servers import free_port
+from tests.servers import ROOT, free_port
 
+POLICY_TEMPLATE = ROOT / "deploy" / "s3" / "public-bucket-policy.json"
 REGION = "eu-central-1"
 ACCESS_KEY_ID = "tests-only-key"
 SECRET_ACCESS_KEY = "tests-only-secret"
@@ -110,22 +110,9 @@ class MotoServer:
 
 
 def public_read_policy(bucket: str, prefix: str = "") -> str:
-    """The bucket policy the README gives: anyone may read the objects, nothing else."""
-    resource = f"arn:aws:s3:::{bucket}/{prefix.strip('/') + '/' if prefix else ''}*"
-    return json.dumps(
-        {
-            "Version": "2012-10-17",
-            "Statement": [
-                {
-                    "Sid": "PublicPhotos",
-                    "Effect": "Allow",
-                    "Principal": "*",
-                    "Action": "s3:GetObject",
-                    "Resource": resource,
-                }
-            ],
-        }
-    )
+    """The bucket policy deploy/s3/ gives a town: anyone may read the objects, nothing else."""
+    within = f"{bucket}/{prefix.strip('/')}" if prefix.strip("/") else bucket
+    return POLICY_TEMPLATE.read_text().replace("YOUR-PUBLIC-BUCKET", within)
 
 
 def client_for(media: S3Media):
