@@ -27,7 +27,7 @@ def s3_server(tmp_path_factory):
     """moto's S3 server in its own process for this test process (tests/s3.py)."""
     from tests.s3 import MotoServer
 
-    server = MotoServer(tmp_path_factory.mktemp("moto") / "moto.log")
+    server = MotoServer.start(tmp_path_factory.mktemp("moto") / "moto.log")
     yield server
     server.stop()
 

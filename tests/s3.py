@@ -7,7 +7,6 @@ test gets buckets of its own with random names, so that nothing is shared betwee
 
 from __future__ import annotations
 
-import socket
 import subprocess
 import sys
 import time
@@ -25,12 +24,16 @@ ACCESS_KEY_ID = "tests-only-key"
 SECRET_ACCESS_KEY = "tests-only-secret"
 
 
+# The test's servers are on the loopback: never through a proxy of the environment.
+DIRECT = urllib.request.build_opener(urllib.request.ProxyHandler({}))
+
+
 def http_get(url: str, headers: dict | None = None) -> tuple[int, dict, bytes]:
     """(status, headers with lower-case names, body) of a plain GET, as a browser without
     credentials sends it."""
     request = urllib.request.Request(url, headers=headers or {})
     try:
-        with urllib.request.urlopen(request, timeout=30) as answer:
+        with DIRECT.open(request, timeout=30) as answer:
             return answer.status, _lower(answer.headers), answer.read()
     except urllib.error.HTTPError as error:
         return error.code, _lower(error.headers), error.read()
@@ -43,8 +46,19 @@ def _lower(headers) -> dict[str, str]:
 class MotoServer:
     """`python -m moto.server` on 127.0.0.1; stop() ends it."""
 
+    @classmethod
+    def start(cls, log_path, attempts: int = 3) -> MotoServer:
+        # The free port is free when asked for; another process may take it before moto binds.
+        for attempt in range(1, attempts + 1):
+            try:
+                return cls(log_path)
+            except RuntimeError:
+                if attempt == attempts:
+                    raise
+        raise AssertionError("unreachable")
+
     def __init__(self, log_path) -> None:
-        self.log = open(log_path, "wb")  # noqa: SIM115 (closed in stop())
+        self.log = open(log_path, "ab")  # noqa: SIM115 (closed in stop())
         self.port = free_port()
         self.endpoint = f"http://127.0.0.1:{self.port}"
         self.process = subprocess.Popen(
@@ -58,12 +72,15 @@ class MotoServer:
         deadline = time.monotonic() + seconds
         while time.monotonic() < deadline:
             if self.process.poll() is not None:
+                self.log.close()
                 raise RuntimeError(f"moto's server ended with {self.process.returncode}")
             try:
-                with socket.create_connection(("127.0.0.1", self.port), timeout=1):
+                # moto's own page: not some other server that took the port meanwhile.
+                if http_get(f"{self.endpoint}/moto-api/data.json")[0] == 200:
                     return
             except OSError:
-                time.sleep(0.1)
+                pass
+            time.sleep(0.1)
         self.stop()
         raise RuntimeError(f"moto's server did not answer on port {self.port}")
 
