@@ -34,7 +34,7 @@ def test_s3_without_its_buckets_is_refused_naming_each_missing_variable():
         )
 
 
-def test_only_what_is_missing_is_named(tmp_path):
+def test_only_what_is_missing_is_named():
     env = {**S3_ENV}
     del env["S3_PRIVATE_BUCKET"]
     result = check(**env)
@@ -81,7 +81,7 @@ def test_two_buckets_or_two_prefixes_apart_are_accepted(media):
     assert not media.private_within_public()
 
 
-def test_one_bucket_without_prefixes_and_wrong_values_are_refused_by_name(tmp_path):
+def test_one_bucket_without_prefixes_and_wrong_values_are_refused_by_name():
     result = check(
         **{
             **S3_ENV,
