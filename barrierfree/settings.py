@@ -14,6 +14,7 @@ from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
 from barrierfree.env import envbool, envfloat, envint, envlist, envstr
+from barrierfree.media import S3Media
 from barrierfree.tiles import tile_source
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -161,9 +162,30 @@ STORAGES = {
 }
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(envstr("MEDIA_ROOT", str(BASE_DIR / "media")))
+# Photos on the file system above ("filesystem") or in S3-compatible object storage ("s3"):
+# public copies and private originals in two buckets, or two prefixes of one (barrierfree/media.py).
+# A system check refuses s3 without the buckets (mapping/checks.py).
+MEDIA_STORAGE = envstr("MEDIA_STORAGE", "filesystem").strip().lower()
+S3_MEDIA = S3Media(
+    public_bucket=envstr("S3_PUBLIC_BUCKET", "").strip(),
+    private_bucket=envstr("S3_PRIVATE_BUCKET", "").strip(),
+    public_prefix=envstr("S3_PUBLIC_PREFIX", ""),
+    private_prefix=envstr("S3_PRIVATE_PREFIX", ""),
+    endpoint_url=envstr("S3_ENDPOINT_URL", "").strip(),
+    region=envstr("S3_REGION", "").strip(),
+    access_key_id=envstr("S3_ACCESS_KEY_ID", ""),
+    secret_access_key=envstr("S3_SECRET_ACCESS_KEY", ""),
+    public_url=envstr("S3_PUBLIC_URL", "").strip(),
+    public_acl=envstr("S3_PUBLIC_ACL", "").strip(),
+    addressing_style=envstr("S3_ADDRESSING_STYLE", "").strip().lower(),
+    # A coordinator's link to an original is signed for this many seconds.
+    private_url_expiry=envint("S3_PRIVATE_URL_EXPIRY", 300),
+)
+if MEDIA_STORAGE == "s3":
+    STORAGES.update(S3_MEDIA.storages())
 # The application serves public media itself unless the web server in front does (nginx: set
-# SERVE_MEDIA=false to make sure nothing but nginx does).
-SERVE_MEDIA = envbool("SERVE_MEDIA", True)
+# SERVE_MEDIA=false to make sure nothing but nginx does) or they are in object storage.
+SERVE_MEDIA = envbool("SERVE_MEDIA", MEDIA_STORAGE != "s3")
 # Behind nginx, private photo originals leave through nginx after the application has checked the
 # role: the application answers with X-Accel-Redirect to this internal location (deploy/nginx/).
 PRIVATE_MEDIA_ACCEL_REDIRECT = envstr("PRIVATE_MEDIA_ACCEL_REDIRECT", "")
@@ -253,7 +275,14 @@ CONTENT_SECURITY_POLICY = {
         "default-src": [SELF],
         "script-src": [SELF, NONCE],
         "style-src": [SELF],
-        "img-src": [SELF, "data:", "blob:", tile_source(LEAFLET_CONFIG["TILES"][0][1])],
+        "img-src": [
+            SELF,
+            "data:",
+            "blob:",
+            tile_source(LEAFLET_CONFIG["TILES"][0][1]),
+            # Public copies of photos in object storage, or at its CDN.
+            *([S3_MEDIA.public_origin()] if MEDIA_STORAGE == "s3" else []),
+        ],
         "connect-src": [SELF],
         "font-src": [SELF],
         "worker-src": [SELF],
@@ -438,6 +467,8 @@ LOGGING = {
         # own log (jobs started, ended, retried) stays at LOG_LEVEL.
         "procrastinate.blueprints": {"level": "WARNING"},
         "procrastinate.periodic": {"level": "WARNING"},
+        # boto3 (MEDIA_STORAGE=s3) says where it found its credentials at every new connection.
+        "botocore": {"level": "WARNING"},
         "mapping.access": {"level": "INFO"},
         "mapping.jobs": {"level": "INFO"},
         # In JSON, Django's records and warnings leave through the one JSON handler, not through

@@ -1,8 +1,11 @@
-"""System checks that validate the deployment's map and methodology settings at start-up."""
+"""System checks that validate the deployment's map, methodology and photo storage settings at
+start-up."""
 
 from django.conf import settings
 from django.core.checks import Error, register
+from django.core.checks import Warning as CheckWarning
 
+from barrierfree.media import MEDIA_STORAGES
 from mapping.methodology.rules import METHODOLOGY_VERSION, RULESETS
 
 
@@ -49,5 +52,69 @@ def check_methodology_version(app_configs, **kwargs):
             hint=f"Set METHODOLOGY_VERSION to one of {', '.join(RULESETS)}, or leave it empty "
             f"for the current one ({METHODOLOGY_VERSION}).",
             id="mapping.E004",
+        )
+    ]
+
+
+@register()
+def check_media_storage(app_configs, **kwargs):
+    """MEDIA_STORAGE=s3 needs its buckets (and a region on AWS), and the originals must not
+    lie inside the public copies' bucket or prefix (barrierfree/media.py)."""
+    kind = settings.MEDIA_STORAGE
+    if kind not in MEDIA_STORAGES:
+        return [
+            Error(
+                f"MEDIA_STORAGE={kind!r} is not a known place for photos.",
+                hint="Set MEDIA_STORAGE to filesystem (the default) or s3.",
+                id="mapping.storage.E001",
+            )
+        ]
+    if kind != "s3":
+        return []
+    s3 = settings.S3_MEDIA
+    errors = [
+        Error(
+            f"MEDIA_STORAGE=s3 needs {name}, which is not set.",
+            hint=f"Set {name} in the environment (README, Configuration).",
+            id="mapping.storage.E002",
+        )
+        for name in s3.missing()
+    ]
+    errors += [
+        Error(
+            f"{name} cannot be used for photos in object storage.",
+            hint=f"Set {name} to {instead}.",
+            id="mapping.storage.E003",
+        )
+        for name, instead in s3.invalid()
+    ]
+    if s3.private_within_public():
+        errors.append(
+            Error(
+                "S3_PUBLIC_BUCKET and S3_PRIVATE_BUCKET are one bucket, and the private "
+                "originals' prefix is not apart from the public copies'.",
+                hint="Use a second bucket for S3_PRIVATE_BUCKET, or set S3_PUBLIC_PREFIX and "
+                "S3_PRIVATE_PREFIX to two prefixes neither of which contains the other "
+                "(public and private).",
+                id="mapping.storage.E004",
+            )
+        )
+    return errors
+
+
+@register(deploy=True)
+def check_media_storage_over_https(app_configs, **kwargs):
+    if settings.MEDIA_STORAGE != "s3" or settings.DEBUG:
+        return []
+    origin = settings.S3_MEDIA.public_origin()
+    if origin.startswith("https://"):
+        return []
+    return [
+        CheckWarning(
+            f"Public photos would be served from {origin}, over plain http.",
+            hint="Give the object storage an https:// address (S3_ENDPOINT_URL or S3_PUBLIC_URL): "
+            "browsers block or warn about http images on an https site, and the private "
+            "originals' signed links would cross the network readable.",
+            id="mapping.storage.W001",
         )
     ]

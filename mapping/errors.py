@@ -39,6 +39,10 @@ MESSAGES = {
         "sending was not saved, so go back and send it again."
     ),
 }
+STORAGE_UNREACHABLE = _(
+    "The storage of the map's photos cannot be reached just now. Try again in a minute; a form "
+    "you were sending was not saved, so go back and send it again."
+)
 CSRF_MESSAGE = _(
     "The form has expired or was sent from another site. Reload the page and send it again."
 )
@@ -116,16 +120,36 @@ def database_unreachable(exception: BaseException | None) -> bool:
     return False
 
 
+def storage_unreachable(exception: BaseException | None) -> bool:
+    """The exception (or one it was raised from) says the object storage of the photos
+    (MEDIA_STORAGE=s3) cannot answer now: no connection, a timeout, or its own 5xx."""
+    errors = sys.modules.get("botocore.exceptions")
+    if errors is None:  # boto3 never loaded: photos are in folders
+        return False
+    while exception is not None:
+        if isinstance(exception, errors.ConnectionError | errors.HTTPClientError):
+            return True
+        if isinstance(exception, errors.ClientError):
+            status = exception.response.get("ResponseMetadata", {}).get("HTTPStatusCode", 0)
+            return status >= 500
+        exception = exception.__cause__ or exception.__context__
+    return False
+
+
 @requires_csrf_token
 def server_error(request: HttpRequest) -> HttpResponse:
     """Rendered with as little as possible: no context processors beyond the template's own,
-    no database; whatever failed must not fail again here. A database that cannot be reached
-    is no error of the site's: a 503 with Retry-After, and the service recovers by itself."""
-    status = 503 if database_unreachable(sys.exc_info()[1]) else 500
+    no database; whatever failed must not fail again here. A database or a photo storage that
+    cannot be reached is no error of the site's: a 503 with Retry-After, and the service
+    recovers by itself."""
+    failure = sys.exc_info()[1]
+    message = STORAGE_UNREACHABLE if storage_unreachable(failure) else None
+    status = 503 if message or database_unreachable(failure) else 500
     if wants_json(request):
-        response = error_answer(request, status)
+        response = error_answer(request, status, message=message)
     else:
-        response = HttpResponse(loader.get_template(f"{status}.html").render(), status=status)
+        page = loader.get_template(f"{status}.html").render({"message": message})
+        response = HttpResponse(page, status=status)
     if status == 503:
         response["Retry-After"] = str(RETRY_AFTER_SECONDS)
     return response

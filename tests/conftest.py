@@ -23,6 +23,35 @@ def _media_in_tmp(settings, tmp_path):
     }
 
 
+@pytest.fixture(scope="session")
+def s3_server(tmp_path_factory):
+    """moto's S3 server in its own process for this test process (tests/s3.py)."""
+    from tests.s3 import MotoServer
+
+    server = MotoServer.start(tmp_path_factory.mktemp("moto") / "moto.log")
+    yield server
+    server.stop()
+
+
+@pytest.fixture(params=["filesystem", "s3"])
+def media_storage(request, settings):
+    """Runs a test twice: photos in the test's folders, then in new buckets of a real S3 server
+    (the public one readable through its bucket policy, the private one by no one)."""
+    if request.param == "s3":
+        from tests.s3 import use_object_storage
+
+        use_object_storage(settings, request.getfixturevalue("s3_server").make_buckets())
+    return request.param
+
+
+@pytest.fixture
+def stored_files(settings):
+    """Every photo file the test left, in its folders or its buckets (tests/media.py)."""
+    from tests.media import stored_media_files
+
+    return lambda: stored_media_files(settings)
+
+
 DB_FIXTURES = ("transactional_db", "django_db_reset_sequences", "db")
 
 

@@ -15,7 +15,7 @@ from mapping.photos.storage import save_photo
 from tests.factories import make_assessment, make_user
 from tests.personas import client_for
 from tests.public_factories import make_place
-from tests.survey.conftest import BUILDING_ANSWERS, small_jpeg, stored_files  # noqa: F401
+from tests.survey.conftest import BUILDING_ANSWERS, small_jpeg
 
 UNICODE_DIGIT = "²"  # str.isdigit() says yes, int() says no
 LONG_NUMBER = "9" * 5000  # past Python's limit on integer strings

@@ -6,14 +6,36 @@ metadata, with faces and licence plates blurred (mapping.photos does the work).
 
 from django.contrib.gis.db import models
 from django.core.files.storage import storages
+from django.core.signals import setting_changed
 from django.db.models import Q
 from django.db.models.functions import Length, Trim
 from django.db.models.lookups import GreaterThan
+from django.dispatch import receiver
+from django.utils.functional import LazyObject, empty
 from django.utils.translation import gettext_lazy as _
 
 
+class PrivateStorage(LazyObject):
+    """STORAGES["private"] (a folder, or the private bucket with MEDIA_STORAGE=s3), looked up
+    again after STORAGES changes, like Django's default_storage: a field's storage is fixed when
+    the model class is made, and Photo.original must still reach the originals when a test
+    moves them to a bucket."""
+
+    def _setup(self):
+        self._wrapped = storages["private"]
+
+
+private_storage = PrivateStorage()
+
+
+@receiver(setting_changed, dispatch_uid="mapping.private_storage_changed")
+def _private_storage_changed(*, setting: str, **kwargs) -> None:
+    if setting == "STORAGES":
+        private_storage._wrapped = empty
+
+
 def _private_storage():
-    return storages["private"]
+    return private_storage
 
 
 class PhotoSubject(models.TextChoices):

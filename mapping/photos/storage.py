@@ -125,7 +125,7 @@ def save_photo(
             _write_files(photo, processed, written)
             photo.save()
     except BaseException:
-        _delete_files(written)
+        delete_files(written)
         raise
     return photo
 
@@ -153,9 +153,9 @@ def reblur_photo(photo: Photo, blur_areas: Iterable[Sequence[int]]) -> Photo:
             _write_public_files(photo, processed, written)
             photo.blur_areas = [area.as_list() for area in processed.blurred]
             photo.save(update_fields=["image", "thumbnail", "blur_areas"])
-            transaction.on_commit(lambda: _delete_files(old))
+            transaction.on_commit(lambda: delete_files(old))
     except BaseException:
-        _delete_files(written)
+        delete_files(written)
         raise
     return photo
 
@@ -196,12 +196,17 @@ def delete_photo(photo: Photo) -> None:
 def _delete_files_of_deleted_photo(sender: type[Photo], instance: Photo, **kwargs: object) -> None:
     # Also runs for photos deleted by a cascade (an assessment or a report deleted). After the
     # commit only: a rolled-back deletion must still find its files.
-    files = [
-        (default_storage, instance.image.name),
-        (default_storage, instance.thumbnail.name),
-        (storages["private"], instance.original.name),
+    files = photo_files(instance)
+    transaction.on_commit(lambda: delete_files(files))
+
+
+def photo_files(photo: Photo) -> list[tuple[Storage, str]]:
+    """The public copies and the private original of ``photo``, each with its storage."""
+    return [
+        (default_storage, photo.image.name),
+        (default_storage, photo.thumbnail.name),
+        (storages["private"], photo.original.name),
     ]
-    transaction.on_commit(lambda: _delete_files(files))
 
 
 def _write_files(photo: Photo, processed: ProcessedPhoto, written: list) -> None:
@@ -231,14 +236,16 @@ def _write_public_files(
         getattr(photo, field).name = name
 
 
-def _delete_files(files: Iterable[tuple[Storage, str]]) -> None:
+def delete_files(files: Iterable[tuple[Storage, str]]) -> None:
+    """Delete each (storage, name); a file that cannot be deleted is logged, not raised."""
     for storage, name in files:
         if not name:
             continue
         try:
             storage.delete(name)
-        except OSError:
-            # A file we cannot delete must not hide the error that brought us here.
+        except Exception:  # OSError from a folder, botocore's errors from object storage
+            # A file we cannot delete must not hide the error that brought us here; the sweep
+            # below takes it later.
             logger.exception("Could not delete the photo file %s", name)
 
 
@@ -254,7 +261,8 @@ def delete_orphaned_photo_files(older_than: timedelta = timedelta(hours=1)) -> l
     save_photo wrote them, or a crash between writing and committing). Returns their names.
 
     Only files older than ``older_than`` go, so that a save in progress is never disturbed.
-    Meant for a periodic job; Django has no "on rollback" hook that could do it at once.
+    Meant for a periodic job; Django has no "on rollback" hook that could do it at once. Works
+    through the Storage API alone, so a folder and a bucket (MEDIA_STORAGE=s3) are swept alike.
     """
     referenced = set()
     for image, thumbnail, original in Photo.objects.values_list("image", "thumbnail", "original"):
@@ -266,11 +274,18 @@ def delete_orphaned_photo_files(older_than: timedelta = timedelta(hours=1)) -> l
         (storages["private"], ("photos/original",)),
     ):
         for folder in folders:
-            if not storage.exists(folder):
-                continue
-            for name in storage.listdir(folder)[1]:
+            for name in _files_in(storage, folder):
                 path = f"{folder}/{name}"
                 if path not in referenced and storage.get_modified_time(path) < cutoff:
                     storage.delete(path)
                     deleted.append(path)
     return deleted
+
+
+def _files_in(storage: Storage, folder: str) -> list[str]:
+    # Not storage.exists(folder): a bucket has no folders, only keys under a prefix, so a
+    # "folder" never exists there; listing a prefix nobody wrote to gives nothing.
+    try:
+        return storage.listdir(folder)[1]
+    except FileNotFoundError:  # a folder not made yet
+        return []

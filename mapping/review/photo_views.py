@@ -1,5 +1,6 @@
-"""Photos during review: the private original (coordinators only, never under MEDIA_URL) and the
-blur areas of the public copies, made again from the original by the photo pipeline."""
+"""Photos during review: the private original (coordinators only, never under MEDIA_URL nor
+readable in its bucket) and the blur areas of the public copies, made again from the original by
+the photo pipeline."""
 
 import json
 import mimetypes
@@ -8,7 +9,7 @@ from urllib.parse import quote
 from django.conf import settings
 from django.contrib import messages
 from django.core.files.storage import storages
-from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -77,26 +78,38 @@ def photo(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @coordinator_required
-def original(request: HttpRequest, pk: int) -> FileResponse:
+def original(request: HttpRequest, pk: int) -> HttpResponse:
     item = get_photo_or_404(request, pk)
     if not item.original:
         raise Http404(_("This photo has no original."))
-    storage = storages["private"]
-    if settings.PRIVATE_MEDIA_ACCEL_REDIRECT:
-        # nginx sends the file from its internal location; the role was checked above.
-        kind = mimetypes.guess_type(item.original.name)[0] or "application/octet-stream"
-        response = HttpResponse(content_type=kind)
-        response["X-Accel-Redirect"] = settings.PRIVATE_MEDIA_ACCEL_REDIRECT + quote(
-            item.original.name
-        )
-    else:
-        try:
-            response = FileResponse(storage.open(item.original.name, "rb"))
-        except OSError:
-            raise Http404(_("The original file is missing.")) from None
+    response = _original_answer(item.original.name)
     response["Cache-Control"] = "private, no-store"
     response["X-Robots-Tag"] = "noindex"
     return response
+
+
+def _original_answer(name: str) -> HttpResponse:
+    """The original leaves by the shortest way the deployment has; the role was checked."""
+    storage = storages["private"]
+    if settings.MEDIA_STORAGE == "s3":
+        # A redirect to a link signed for this one object for S3_PRIVATE_URL_EXPIRY seconds,
+        # rather than streaming through the application: an original of up to PHOTO_MAX_BYTES
+        # does not hold one of the few workers for the whole download, nor cross the network
+        # twice. The link is made only here, after the role check, opens this object alone and
+        # dies within minutes; without it the bucket answers no one.
+        if not storage.exists(name):
+            raise Http404(_("The original file is missing."))
+        return HttpResponseRedirect(storage.url(name))
+    if settings.PRIVATE_MEDIA_ACCEL_REDIRECT:
+        # nginx sends the file from its internal location.
+        kind = mimetypes.guess_type(name)[0] or "application/octet-stream"
+        response = HttpResponse(content_type=kind)
+        response["X-Accel-Redirect"] = settings.PRIVATE_MEDIA_ACCEL_REDIRECT + quote(name)
+        return response
+    try:
+        return FileResponse(storage.open(name, "rb"))
+    except OSError:
+        raise Http404(_("The original file is missing.")) from None
 
 
 @require_POST

@@ -16,27 +16,23 @@ submission is stored, or nothing is: no row and no file is left behind by a fail
 """
 
 import json
-import logging
 import uuid
 from dataclasses import dataclass, field
 from datetime import date
 
-from django.core.files.storage import default_storage, storages
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from mapping.categorisation import assessment_columns, categorise
-from mapping.models import AddressPoint, Assessment, Municipality, Photo, Place, PlaceKind
+from mapping.models import AddressPoint, Assessment, Municipality, Place, PlaceKind
 from mapping.models.assessments import SurveyKind
 from mapping.photos.errors import PhotoError
-from mapping.photos.storage import save_photo
+from mapping.photos.storage import delete_files, photo_files, save_photo
 from mapping.review import workflow
 from mapping.survey.form_structure import validate_answers
 from mapping.survey.places import BadPosition, parse_position
 from mapping.survey.roles import can_submit
-
-logger = logging.getLogger(__name__)
 
 MAX_PHOTOS = 20
 MAX_PAYLOAD_BYTES = 512 * 1024
@@ -219,23 +215,6 @@ def _photo_specs(payload: dict, files) -> list[tuple]:
     return out
 
 
-def _photo_files(photo: Photo) -> list[tuple]:
-    return [
-        (default_storage, photo.image.name),
-        (default_storage, photo.thumbnail.name),
-        (storages["private"], photo.original.name),
-    ]
-
-
-def delete_files(files: list[tuple]) -> None:
-    for storage, name in files:
-        if name:
-            try:
-                storage.delete(name)
-            except OSError:
-                logger.exception("Could not delete the photo file %s", name)
-
-
 def store_photos(assessment: Assessment, specs: list[tuple], written: list, start: int = 0):
     for position, (upload, alt_text, subject) in enumerate(specs, start=start):
         try:
@@ -249,7 +228,7 @@ def store_photos(assessment: Assessment, specs: list[tuple], written: list, star
                 {"cs": error.message_cs, "en": error.message_en},
                 details=[{"photo": position}],
             ) from error
-        written.extend(_photo_files(photo))
+        written.extend(photo_files(photo))
 
 
 def create_submission(user, payload: dict, files) -> tuple[Assessment, bool]:

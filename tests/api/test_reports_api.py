@@ -1,13 +1,13 @@
 """Anyone can report a barrier, a correction or a photo; nothing shows before moderation."""
 
 import time
-from pathlib import Path
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 from mapping.models import Photo, Report, ReportStatus
 from tests.factories import make_assessment, make_place
+from tests.media import stored_media_files
 from tests.reports.test_costly_uploads import png_of_49_megapixels
 
 pytestmark = pytest.mark.django_db
@@ -120,5 +120,4 @@ def test_a_photo_sent_to_the_report_api_is_neither_decoded_nor_stored(client, pl
     assert time.monotonic() - started < 1.0
     assert response.status_code == 201
     assert not Photo.objects.exists()
-    roots = [Path(settings.MEDIA_ROOT), Path(settings.STORAGES["private"]["OPTIONS"]["location"])]
-    assert [p for root in roots if root.exists() for p in root.rglob("*") if p.is_file()] == []
+    assert stored_media_files(settings) == []

@@ -33,10 +33,6 @@ def edge_energy(image: Image.Image, box: tuple[int, int, int, int]) -> float:
     return float(np.abs(np.diff(grey, axis=0)).mean() + np.abs(np.diff(grey, axis=1)).mean())
 
 
-def files_under(root: Path) -> list[Path]:
-    return [path for path in Path(root).rglob("*") if path.is_file()] if root.exists() else []
-
-
 @pytest.fixture
 def assessment(db):
     from mapping.models import Assessment, Place
@@ -54,17 +50,6 @@ def report(db):
     return Report.objects.create(
         kind="barrier", text="Rozbitá rampa", location=Point(14.1475, 49.3088, srid=4326)
     )
-
-
-@pytest.fixture
-def stored_files(settings):
-    """Every file in the public and the private media folders of this test."""
-
-    def collect() -> list[Path]:
-        private = Path(settings.STORAGES["private"]["OPTIONS"]["location"])
-        return files_under(Path(settings.MEDIA_ROOT)) + files_under(private)
-
-    return collect
 
 
 @pytest.fixture(autouse=True)

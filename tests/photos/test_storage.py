@@ -22,7 +22,8 @@ from mapping.photos.storage import photo_error_message, reblur_photo, save_photo
 from tests.photos.conftest import astronaut, edge_energy, fixture_bytes, jpeg_bytes
 from tests.photos.test_rejects_bad_uploads import SVG, png_declaring
 
-pytestmark = pytest.mark.django_db
+# Each test runs with photos in folders and in the buckets of an S3 server (tests/conftest.py).
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("media_storage")]
 
 
 def upload(data: bytes, name: str = "photo.jpg") -> SimpleUploadedFile:

@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 from django.core.cache import cache
+from django.core.files.storage import default_storage
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from PIL import Image
@@ -13,8 +14,10 @@ from PIL import Image
 from mapping.models import Photo, Report, ReportKind, ReviewStatus
 from mapping.photos.storage import save_photo
 from tests.factories import make_assessment, make_place
+from tests.media import stored_media_files as stored_files
 
-pytestmark = pytest.mark.django_db
+# Each test runs with photos in folders and in the buckets of an S3 server (tests/conftest.py).
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("media_storage")]
 
 FORM = "/nahlasit/"
 PHOTOS = Path(__file__).resolve().parents[1] / "fixtures" / "photos"
@@ -36,11 +39,6 @@ def plain_jpeg() -> bytes:
     return out.getvalue()
 
 
-def stored_files(settings) -> list[Path]:
-    roots = [Path(settings.MEDIA_ROOT), Path(settings.STORAGES["private"]["OPTIONS"]["location"])]
-    return [path for root in roots if root.exists() for path in root.rglob("*") if path.is_file()]
-
-
 def test_a_report_with_a_photo_stores_it_anonymised_beside_the_report(client, settings):
     place = make_place("Radnice")
     make_assessment(place)
@@ -58,7 +56,7 @@ def test_a_report_with_a_photo_stores_it_anonymised_beside_the_report(client, se
     report = Report.objects.get()
     photo = report.photos.get()
     assert (photo.alt_text, photo.assessment) == ("Rampa s vylomeným okrajem", None)
-    with Image.open(photo.image.path) as public_copy:
+    with default_storage.open(photo.image.name) as stored, Image.open(stored) as public_copy:
         assert not public_copy.getexif()
     assert photo.exif_location is not None
 

@@ -5,7 +5,6 @@ import json
 import uuid
 from pathlib import Path
 
-import pytest
 from PIL import Image
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "survey"
@@ -46,15 +45,3 @@ def submission(key=None, *, place=None, answers=None, photos=0, action="submit",
     for i in range(photos):
         body[f"photo_{i}"] = upload(small_jpeg())
     return body
-
-
-@pytest.fixture
-def stored_files(settings):
-    def collect() -> list[Path]:
-        roots = [
-            Path(settings.MEDIA_ROOT),
-            Path(settings.STORAGES["private"]["OPTIONS"]["location"]),
-        ]
-        return [p for root in roots if root.exists() for p in root.rglob("*") if p.is_file()]
-
-    return collect

@@ -14,6 +14,9 @@ from mapping.models import Assessment, Photo, Place
 from tests.personas import client_for
 from tests.survey.conftest import small_jpeg, submission, upload
 
+# Each test runs with photos in folders and in the buckets of an S3 server (tests/conftest.py).
+pytestmark = pytest.mark.usefixtures("media_storage")
+
 SVG = b'<?xml version="1.0"?><svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"/>'
 
 

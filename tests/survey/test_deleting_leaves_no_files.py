@@ -2,6 +2,7 @@
 
 from pathlib import Path
 
+import pytest
 from django.urls import reverse
 
 from mapping.models import Assessment, Photo, ReviewStatus
@@ -9,6 +10,9 @@ from mapping.photos.storage import save_photo
 from tests.factories import make_assessment, make_place
 from tests.personas import client_for
 from tests.survey.conftest import BUILDING_ANSWERS, GPS_PHOTO, small_jpeg
+
+# Each test runs with photos in folders and in the buckets of an S3 server (tests/conftest.py).
+pytestmark = pytest.mark.usefixtures("media_storage")
 
 
 def draft_with_photos(alice):

@@ -10,6 +10,7 @@ from mapping.models import (
     Report,
     Service,
 )
+from tests.media import stored_media_files
 from tests.sweep.inputs import bad_files
 from tests.sweep.runner import clients
 
@@ -42,10 +43,7 @@ def bad_upload_cases(world: dict) -> list[tuple[str, str, str, dict, str]]:
 
 
 def stored(settings) -> set[str]:
-    from pathlib import Path
-
-    roots = [Path(settings.MEDIA_ROOT), Path(settings.STORAGES["private"]["OPTIONS"]["location"])]
-    return {str(p) for root in roots if root.exists() for p in root.rglob("*") if p.is_file()}
+    return {str(path) for path in stored_media_files(settings)}
 
 
 def test_a_bad_file_in_an_otherwise_valid_upload_is_refused_leaving_nothing(world, settings):
