@@ -1,17 +1,19 @@
 """Rule closures, compiled once per ruleset, profile and level.
 
 Each check reads the aggregated facts and, only when the rule is broken, appends reasons
-`(profile, level, rule, field, measured, required)`: the common case of a passing rule allocates
-nothing. A check whose measurement is absent passes (the absence is in `Facts.missing`).
+`(profile, level, rule, field, measured, required)` (`reasons.py`): the common case of a passing
+rule allocates nothing. A check whose measurement is absent passes (the absence is in
+`Facts.missing`).
 """
 
 from collections.abc import Callable
 
 from mapping.methodology.facts import Facts
+from mapping.methodology.reasons import Reason
 from mapping.methodology.rules import MORE_STEPS, LevelRules
 from mapping.methodology.toilets import seniors_toilet_failures
 
-Check = Callable[[Facts, list, list], None]
+Check = Callable[[Facts, list[str], list[Reason]], None]
 
 
 class LevelChecks:

@@ -5,7 +5,8 @@
     result.to_dict()                      # JSON for Assessment.result
 
 Pure and fast: rulesets are compiled once into closures; one pass over the answers gathers the
-facts; a reason is a small tuple, rendered into Czech and English text only by `to_dict()`.
+facts; a reason is a plain tuple (`reasons.py`), rendered into Czech and English text only by
+`to_dict()`.
 The answers must have passed `structure.validate` (or `validate_exchange`): the engine trusts
 their types and does not check them again.
 """
@@ -14,6 +15,7 @@ from functools import lru_cache
 
 from mapping.methodology.checks import LevelChecks, compile_level
 from mapping.methodology.facts import extract
+from mapping.methodology.reasons import Reason
 from mapping.methodology.rules import PROFILES, get_ruleset
 from mapping.methodology.sensory import sensory_features
 from mapping.methodology.texts import feature_dict, reason_dict
@@ -63,8 +65,8 @@ class Result:
     def __init__(self, version, categories, reasons, toilets, missing, answers) -> None:
         self.version = version
         self.categories: dict[str, str] = categories
-        self.reasons: dict[str, list[tuple]] = reasons
-        self.toilets: list[tuple[str, list[tuple]]] = toilets
+        self.reasons: dict[str, list[Reason]] = reasons
+        self.toilets: list[tuple[str, list[Reason]]] = toilets
         self.missing: list[str] = missing
         self._answers = answers
         self._sensory = None
@@ -87,7 +89,7 @@ class Result:
             self._sensory = sensory_features(self._answers)
         return self._sensory
 
-    def all_reasons(self) -> list[tuple]:
+    def all_reasons(self) -> list[Reason]:
         """Every reason: the profiles' in profile order, then each toilet's."""
         reasons = [r for profile in PROFILES for r in self.reasons[profile]]
         for _, toilet_reasons in self.toilets:
@@ -171,7 +173,7 @@ def evaluate(answers: dict, version: str | None = None) -> Result:
     categories = {}
     reasons = {}
     for profile, accessible_checks, partly_checks in c.levels:
-        out: list = []
+        out: list[Reason] = []
         _run(accessible_checks, f, wcs, out)
         if not out:
             categories[profile] = ACCESSIBLE

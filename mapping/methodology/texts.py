@@ -6,6 +6,7 @@ Rendering happens only in `to_dict()`, so that evaluating many objects builds no
 from functools import lru_cache
 
 from mapping.methodology import enums
+from mapping.methodology.reasons import Reason
 from mapping.methodology.structure import field_for, field_label, format_number
 
 # rule id -> (Czech title, English title, how "required" reads)
@@ -162,13 +163,13 @@ def _jsonable(value):
     return value
 
 
-def reason_dict(reason: tuple) -> dict:
+def reason_dict(reason: Reason) -> dict:
     """A reason with its texts. The same reason recurs across many objects: render it once."""
     return dict(_render(reason))
 
 
 @lru_cache(maxsize=20000)
-def _render(reason: tuple) -> dict:
+def _render(reason: Reason) -> dict:
     profile, level, rule, path, measured, required = reason
     title_cs, title_en, kind = RULES[rule]
     if path == "wc":

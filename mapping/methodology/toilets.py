@@ -4,6 +4,7 @@ profiles' toilet rules read (grab bar, alarm button, washbasin, seat, changing t
 A measurement that is absent does not count against the toilet; it is listed as missing.
 """
 
+from mapping.methodology.reasons import Reason
 from mapping.methodology.rules import WcLevelRules
 
 OUTWARDS = "OutwardsDoorOpeningDirection"
@@ -109,7 +110,7 @@ class ToiletFacts:
             missing.append(pre + "wcIsChangingdesk")
 
 
-def wc_failures(t: ToiletFacts, r: WcLevelRules, level: str, out: list) -> None:
+def wc_failures(t: ToiletFacts, r: WcLevelRules, level: str, out: list[Reason]) -> None:
     """Append a reason for every rule of one WC level that this toilet breaks."""
     pre = t.prefix
     if (
@@ -148,9 +149,11 @@ def wc_failures(t: ToiletFacts, r: WcLevelRules, level: str, out: list) -> None:
         out.append(("wc", level, "wc_basin_space", pre + "wcBasinSpace", t.space, FREE_SPACE))
 
 
-def wc_category(t: ToiletFacts, accessible: WcLevelRules, partly: WcLevelRules) -> tuple[str, list]:
+def wc_category(
+    t: ToiletFacts, accessible: WcLevelRules, partly: WcLevelRules
+) -> tuple[str, list[Reason]]:
     """The toilet's category and the reasons it is not better."""
-    reasons: list = []
+    reasons: list[Reason] = []
     wc_failures(t, accessible, "accessible", reasons)
     if not reasons:
         return "accessible", reasons
@@ -159,10 +162,10 @@ def wc_category(t: ToiletFacts, accessible: WcLevelRules, partly: WcLevelRules) 
     return ("partly" if len(reasons) == n else "inaccessible"), reasons
 
 
-def seniors_toilet_failures(t: ToiletFacts, seat_min: int, level: str) -> list:
+def seniors_toilet_failures(t: ToiletFacts, seat_min: int, level: str) -> list[Reason]:
     """Why this toilet lacks what seniors need (grab bar, alarm, washbasin, seat); [] if nothing."""
     pre = t.prefix
-    out = []
+    out: list[Reason] = []
     # No grab bar can be recorded as absent in the exchange format (only by leaving the handle
     # fields out), so a missing grab bar is a missing measurement, never a failure here.
     if t.alarm is False:
