@@ -9,10 +9,8 @@ the index constants below:
 - field: the field's path (`wc[0].doorWidth`), or "wc" for the toilets together;
 - measured, required: a number, a yes/no, a code-list value, or a tuple of them.
 
-Not a NamedTuple: an object that breaks many rules gets a dozen reasons, and instances of a tuple
-subclass are neither allocated from the free list nor untracked by the garbage collector as plain
-tuples are. Measured with bench/bench_engine.py's objects, a NamedTuple made `evaluate()` about
-45 % slower, most of it in garbage collection, which left the 3x floor no margin.
+Not a NamedTuple, which made `evaluate()` about 45 % slower:
+docs/decisions/0007-engine-reasons-as-plain-tuples.md.
 """
 
 from typing import Any, Final, TypeAlias
