@@ -1,5 +1,6 @@
 """gunicorn's settings for `scripts/serve` and the systemd unit (deploy/systemd/): all from the
-environment, with defaults for a town's small server. See README, Production."""
+environment, with defaults for a town's small server. See README, Production; why gunicorn's
+threaded workers behind nginx: docs/decisions/0006-gunicorn-behind-nginx.md."""
 
 import multiprocessing
 import os

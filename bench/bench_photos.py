@@ -10,32 +10,13 @@ the script exits with 1 when the full pipeline (detection on, as uploads run it)
 Peak memory is the growth of the resident set (VmHWM after a reset) over one call, each measured
 in a fresh child process.
 
-Where the time goes (printed pass by pass, wall time and CPU time): the upload path (check,
-EXIF, one draft-mode decode, orient, strip, resize, re-encode) takes about 1.4x the decode.
-Face and licence-plate detection with the Haar cascades that ship inside opencv-python takes
-about 570 ms of CPU on the benchmark photo (a textured wisteria: the cascades reject texture
-late): frontal faces ~220 (~170 of them for the smallest faces, 20-39 px on the 640 px copy),
-profiles ~310 (two passes, one per direction), plates ~40. OpenCV spreads each pass over both
-cores (~290 ms wall when both are free); running the passes on a thread pool as well measured no
-faster. So the full pipeline takes 7x the decode at best on this 2-core machine (up to 14x when
-other work holds a core), and the 2x floor is NOT met with detection on; it cannot be with these
-cascades: the frontal pass alone, at the smallest look that still finds a face of 3-4 % of the
-photo's long side (a passer-by a few metres away, as tests/photos checks), costs 4-5 decodes of
-CPU. What was done instead keeps recall first: frontal faces looked for one octave per copy with
-a finer step (found from 3.0 % of the long side instead of 4.2 %, for 10 % less time), one grey
-conversion, cheaper grey copies. Coarser looks that would save time were measured and refused
-because they miss faces; `--recall` prints how often faces are found by size (see the looks in
-mapping/photos/privacy.py).
+It prints the time of every step and detection pass (wall and CPU), and the time left for
+detection within the floor next to the lightest look the cascades allow. With detection on, the
+floor is not met; why, and why detection stays:
+docs/decisions/0001-face-and-plate-detection-on-upload.md.
 
-What would fit the floor, printed in the same run: the time left for detection (2 x the decode
-minus the pipeline without detection, 19-26 ms here) next to the lightest look these cascades
-allow, one frontal pass on a 320 px copy (about 25 ms, so on the edge). That look finds the
-astronaut pasted as in --recall in all 8 placements only from 10 % of the long side (4-6 of 8 at
-6-8 %, none at 5 %), and finds no profile and no plate: meeting the floor with detection on the
-request path means giving up most of the privacy protection, which is a product decision
-(issue 5), not an optimisation.
-
-Run:  python bench/bench_photos.py --recall   (a few minutes; no timing)
+Run:  python bench/bench_photos.py --recall   (a few minutes; no timing: how often faces of each
+size are found, with the looks of mapping/photos/privacy.py)
 """
 
 from __future__ import annotations

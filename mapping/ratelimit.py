@@ -4,8 +4,8 @@ A limit counts the requests of one client (mapping.clients.client_address, kept 
 hash) in one scope within a fixed window that starts at the client's first request. The count is
 one atomic operation in a store all processes share, so concurrent requests never lose a count:
 Redis (INCR on a key that expires with its window) when REDIS_URL is set, else one PostgreSQL
-upsert. Django's cache cannot do this: the database cache's incr is a get and a set, and DRF's
-throttles keep their history with get/set too, so counts from parallel requests get lost.
+upsert. Why not Django's cache or DRF's throttles:
+docs/decisions/0004-shared-cache-and-rate-limits.md.
 """
 
 import functools

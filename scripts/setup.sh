@@ -61,6 +61,24 @@ ensure_venv() {
   export PATH="$VENV/bin:$PATH"
 }
 
+# ESLint and its rules (package.json at the root, pinned by package-lock.json) in node_modules:
+# installed by `npm ci` when missing or when the lock file changed. Under a lock on
+# package-lock.json (as tests/conftest.py does for the A11yJSON validator), so that runs started
+# together install once.
+ensure_node_modules() {
+  command -v npm >/dev/null || ensure_debs nodejs npm
+  local stamp
+  stamp="node_modules/.installed-$(sha256sum package-lock.json | cut -c1-16)"
+  (
+    flock 9
+    if [ ! -f "$stamp" ]; then
+      say "installing ESLint (npm ci)"
+      npm ci --no-audit --no-fund --loglevel=error >/dev/null
+      touch "$stamp"
+    fi
+  ) 9<package-lock.json
+}
+
 # psql as the PostgreSQL superuser: peer auth on the socket as root, else TCP as postgres.
 pg_admin() {
   export PGOPTIONS="-c client_min_messages=warning"

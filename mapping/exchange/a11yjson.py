@@ -9,21 +9,30 @@ wheelchairAccessibilityGrade; seniors and reduced mobility -> `mobilityImpairmen
 pram profile, so the pram category is not exported here (it is in the Mapy bez bariér export).
 """
 
+from collections.abc import Iterable
+from typing import Any
+
 from mapping.exchange.mbb_schema import CATEGORY_FROM_EXCHANGE
+from mapping.models import Assessment, Place
 
 _GRADE = {"accessible": "fully", "partly": "partially", "inaccessible": "not"}
 
 
-def _cs(text: str) -> dict:
+def _cs(text: str) -> dict[str, Any]:
     return {"cs": text}
 
 
-def _cm(value: float) -> dict:
+def _cm(value: float) -> dict[str, Any]:
     """A11yJSON Length quantity; the validator takes the object form, not "90cm" strings."""
     return {"value": value, "unit": "cm"}
 
 
-def _profiles(accessibility: dict, profile: str, category: str) -> None:
+def _ints(values: Iterable[object]) -> list[int]:
+    """The whole numbers among the answers' values (a field may be absent or mistyped)."""
+    return [v for v in values if isinstance(v, int)]
+
+
+def _profiles(accessibility: dict[str, Any], profile: str, category: str) -> None:
     if category == "accessible":
         accessibility.setdefault("accessibleWith", {})[profile] = True
     elif category == "partly":
@@ -34,12 +43,12 @@ def _profiles(accessibility: dict, profile: str, category: str) -> None:
         accessibility.setdefault("partiallyAccessibleWith", {})[profile] = False
 
 
-def _entrance(answers: dict, number: int) -> dict | None:
+def _entrance(answers: dict[str, Any], number: int) -> dict[str, Any] | None:
     p = f"entrance{number}"
     if not any(k.startswith(p) for k in answers):
         return None
     access = answers.get(f"{p}Accessibility")
-    props: dict = {
+    props: dict[str, Any] = {
         "name": _cs("hlavní vstup" if number == 1 else "vedlejší vstup"),
         "isMainEntrance": number == 1,
     }
@@ -57,21 +66,18 @@ def _entrance(answers: dict, number: int) -> dict | None:
         t.get("platformRelation") == relation for t in answers.get("platform", [])
     ):
         props["hasHoist"] = True
-    counts = [answers.get(f"{p}Steps{n}NumberOf") for n in (1, 2)]
-    if any(isinstance(c, int) for c in counts):
-        stairs: dict = {"count": sum(c for c in counts if isinstance(c, int))}
-        heights = [answers.get(f"{p}Steps{n}Height") for n in (1, 2)]
-        heights = [h for h in heights if isinstance(h, int)]
+    counts = _ints(answers.get(f"{p}Steps{n}NumberOf") for n in (1, 2))
+    if counts:
+        stairs: dict[str, Any] = {"count": sum(counts)}
+        heights = _ints(answers.get(f"{p}Steps{n}Height") for n in (1, 2))
         if heights:
             stairs["stepHeight"] = _cm(max(heights))
         props["stairs"] = stairs
-    door: dict = {}
-    widths = [answers.get(f"{p}Door{n}MainpanelWidth") for n in (1, 2)]
-    widths = [w for w in widths if isinstance(w, int)]
+    door: dict[str, Any] = {}
+    widths = _ints(answers.get(f"{p}Door{n}MainpanelWidth") for n in (1, 2))
     if widths:
         door["width"] = _cm(min(widths))
-    thresholds = [answers.get(f"{p}Door{n}StepHeight") for n in (1, 2)]
-    thresholds = [t for t in thresholds if isinstance(t, int)]
+    thresholds = _ints(answers.get(f"{p}Door{n}StepHeight") for n in (1, 2))
     if thresholds:
         door["thresholdHeight"] = _cm(max(thresholds))
     if answers.get(f"{p}Door1Opening") == "AutomaticDoorOpening":
@@ -84,8 +90,8 @@ def _entrance(answers: dict, number: int) -> dict | None:
     return {"properties": props}
 
 
-def _restroom(toilet: dict, category: str | None) -> dict:
-    room: dict = {}
+def _restroom(toilet: dict[str, Any], category: str | None) -> dict[str, Any]:
+    room: dict[str, Any] = {}
     if category in _GRADE:
         room["isAccessibleWithWheelchair"] = category != "inaccessible"
     width, depth = toilet.get("wcCabinWidth"), toilet.get("wcCabinDepth")
@@ -94,7 +100,7 @@ def _restroom(toilet: dict, category: str | None) -> dict:
         room["turningSpaceInside"] = _cm(min(sizes))
     if isinstance(toilet.get("wcIsChangingdesk"), bool):
         room["hasChangingTableForBabies"] = toilet["wcIsChangingdesk"]
-    bowl: dict = {}
+    bowl: dict[str, Any] = {}
     if isinstance(toilet.get("wcBasinSeatHeight"), int):
         bowl["heightOfBase"] = _cm(toilet["wcBasinSeatHeight"])
     if isinstance(toilet.get("wcBasinLeftDistance"), int):
@@ -114,9 +120,9 @@ def _restroom(toilet: dict, category: str | None) -> dict:
     return room
 
 
-def place_info(place, assessment) -> dict:
+def place_info(place: Place, assessment: Assessment) -> dict[str, Any]:
     answers = assessment.answers or {}
-    accessibility: dict = {}
+    accessibility: dict[str, Any] = {}
     _profiles(accessibility, "wheelchair", assessment.wheelchair)
     _profiles(accessibility, "mobilityImpairment", assessment.seniors)
     if assessment.wheelchair in _GRADE:
@@ -137,7 +143,7 @@ def place_info(place, assessment) -> dict:
             for i, t in enumerate(toilets)
         ]
     if answers.get("entrance1IsReservedParking"):
-        wheelchair_parking: dict = {}
+        wheelchair_parking: dict[str, Any] = {}
         if isinstance(answers.get("entrance1NumberOfReservedParking"), int):
             wheelchair_parking["count"] = answers["entrance1NumberOfReservedParking"]
         if answers.get("entrance1ReservedParkingLocalization"):
@@ -151,7 +157,7 @@ def place_info(place, assessment) -> dict:
     if isinstance(answers.get("sensoryIsInductionLoop"), bool):
         accessibility["hasInductionLoop"] = answers["sensoryIsInductionLoop"]
 
-    address: dict = {"countryCode": "CZE"}
+    address: dict[str, Any] = {"countryCode": "CZE"}
     if place.address:
         address["text"] = _cs(place.address)
     for key, value in (
@@ -162,7 +168,7 @@ def place_info(place, assessment) -> dict:
     ):
         if value:
             address[key] = _cs(value)
-    properties: dict = {
+    properties: dict[str, Any] = {
         "name": _cs(place.name),
         "category": (list(place.purposes) or [place.kind])[0],
         "address": address,

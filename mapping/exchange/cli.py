@@ -1,15 +1,16 @@
 """Shared pieces of the import commands: reading a file, the area option, printing a report."""
 
 from pathlib import Path
+from typing import Any
 
 from django.contrib.gis.db.models import Union
 from django.contrib.gis.geos import Polygon
-from django.core.management.base import CommandError
+from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from mapping.categorisation import categorise
-from mapping.exchange.importer import ImportReport
+from mapping.exchange.importer import Evaluate, ImportReport
 from mapping.models import Municipality
 
 ACTION_LABELS = {
@@ -20,7 +21,7 @@ ACTION_LABELS = {
 }
 
 
-def add_common_arguments(parser) -> None:
+def add_common_arguments(parser: CommandParser) -> None:
     parser.add_argument(
         "--commit", action="store_true", help=_("Write to the database (default: a dry run).")
     )
@@ -42,7 +43,7 @@ def read_bytes(path: str) -> bytes:
         raise CommandError(_("Cannot read %(path)s: %(error)s") % {"path": path, "error": e}) from e
 
 
-def extent_from_options(options) -> Polygon | None:
+def extent_from_options(options: dict[str, Any]) -> Polygon | None:
     if options.get("bbox"):
         try:
             west, south, east, north = (float(v) for v in options["bbox"].split(","))
@@ -54,20 +55,20 @@ def extent_from_options(options) -> Polygon | None:
             raise CommandError(_("--bbox must have west < east and south < north, in degrees."))
         return Polygon.from_bbox((west, south, east, north))
     if options.get("within_municipalities"):
-        area = Municipality.objects.aggregate(area=Union("geom"))["area"]
+        area: Polygon | None = Municipality.objects.aggregate(area=Union("geom"))["area"]
         if area is None:
             raise CommandError(_("This deployment has no municipalities yet."))
         return area
     return None
 
 
-def evaluate_from_options(options):
+def evaluate_from_options(options: dict[str, Any]) -> Evaluate:
     """The engine under the deployment's methodology version (mapping.categorisation), unless a
     test passes a double of it as `evaluate`."""
     return options.get("evaluate") or categorise
 
 
-def write_report(command, report: ImportReport, verbosity: int = 1) -> None:
+def write_report(command: BaseCommand, report: ImportReport, verbosity: int = 1) -> None:
     for o in report.outcomes:
         if o.action == "unchanged" and verbosity < 2:
             continue

@@ -8,6 +8,7 @@ object that would not validate against both schemas is left out rather than writ
 import json
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from typing import Any
 
 from django.db.models import QuerySet
 from django.utils.translation import gettext as _
@@ -26,7 +27,7 @@ class Export:
     left_out: list[tuple[int, str, str]] = field(default_factory=list)  # (place id, name, why)
 
 
-def published() -> QuerySet:
+def published() -> QuerySet[Assessment]:
     return (
         Assessment.objects.filter(status=ReviewStatus.APPROVED)
         .select_related("place")
@@ -36,8 +37,9 @@ def published() -> QuerySet:
 
 def mapybezbarier_objects(
     assessments: Iterable[Assessment], categories: str = "computed"
-) -> tuple[list[dict], list[tuple[int, str, str]]]:
-    objects, left_out = [], []
+) -> tuple[list[dict[str, Any]], list[tuple[int, str, str]]]:
+    objects: list[dict[str, Any]] = []
+    left_out: list[tuple[int, str, str]] = []
     for a in assessments:
         obj = exchange_object(a.place, a, categories)
         errors = mbb_format.check_object(obj, len(objects))
@@ -49,7 +51,7 @@ def mapybezbarier_objects(
     return objects, left_out
 
 
-def _dumps(data) -> bytes:
+def _dumps(data: object) -> bytes:
     return json.dumps(data, ensure_ascii=False, indent=1).encode()
 
 
@@ -87,7 +89,7 @@ def export(
     return Export(_dumps({"type": "FeatureCollection", "features": features}), len(features))
 
 
-def geojson_feature(a: Assessment) -> dict:
+def geojson_feature(a: Assessment) -> dict[str, Any]:
     """RFC 7946 Feature: the place, its categories and the OSM tags it would carry."""
     place = a.place
     return {

@@ -21,7 +21,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from django.contrib.gis.geos import Polygon
+from django.contrib.gis.geos import Point, Polygon
 from django.core.exceptions import ValidationError
 from django.db import DatabaseError, transaction
 from django.utils import timezone
@@ -37,7 +37,7 @@ from mapping.exchange.places import (
 )
 from mapping.models import Assessment, AssessmentEvent, Municipality, Place, ReviewStatus
 
-Evaluate = Callable[[dict], Any]
+Evaluate = Callable[[dict[str, Any]], Any]
 ACTIONS = ("created", "updated", "unchanged", "skipped")
 
 
@@ -111,7 +111,9 @@ def _event(assessment: Assessment, from_status: str, comment: str) -> None:
     )
 
 
-def _upsert(obj: ParsedObject, source: str, evaluate: Evaluate, status: str, declares: bool):
+def _upsert(
+    obj: ParsedObject, source: str, evaluate: Evaluate, status: str, declares: bool
+) -> tuple[str, list[str]]:
     data = obj.data
     key = str(data["objectId"])
     p_fields = {**place_fields(data), **obj.place_overrides}
@@ -176,9 +178,9 @@ def _upsert(obj: ParsedObject, source: str, evaluate: Evaluate, status: str, dec
     return "updated", disagree
 
 
-def _equal(a, b) -> bool:
-    if hasattr(a, "coords") and hasattr(b, "coords"):
-        return a.coords == b.coords
+def _equal(a: object, b: object) -> bool:
+    if isinstance(a, Point) and isinstance(b, Point):
+        return bool(a.coords == b.coords)
     return a == b
 
 

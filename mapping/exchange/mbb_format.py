@@ -12,6 +12,7 @@ per object; its children follow the XSD's sequence; each array item is a repeate
 
 import json
 from dataclasses import dataclass, field
+from typing import Any
 from xml.etree import ElementTree as ET
 
 from django.utils.translation import gettext as _
@@ -38,22 +39,23 @@ class DocumentError(ValueError):
 @dataclass
 class ParsedObject:
     index: int
-    data: dict
+    data: dict[str, Any]
     errors: list[FieldError] = field(default_factory=list)
     ignored: list[str] = field(default_factory=list)
     # Place columns a converter knows better than the objectType does (VozejkMap's parking).
-    place_overrides: dict = field(default_factory=dict)
+    place_overrides: dict[str, Any] = field(default_factory=dict)
 
     @property
     def is_valid(self) -> bool:
         return not self.errors
 
 
-def _known_fields_only(obj: dict) -> tuple[dict, list[str]]:
+def _known_fields_only(obj: dict[str, Any]) -> tuple[dict[str, Any], list[str]]:
     """Drop fields the standard does not define (the schemas would let JSON keep them, the XML
     could not carry them); report their names so that nothing disappears silently."""
     types = field_types()
-    kept, ignored = {}, []
+    kept: dict[str, Any] = {}
+    ignored: list[str] = []
     for key, value in obj.items():
         if key not in types:
             ignored.append(key)
@@ -71,7 +73,7 @@ def _known_fields_only(obj: dict) -> tuple[dict, list[str]]:
     return kept, ignored
 
 
-def check_object(obj: dict, index: int) -> list[FieldError]:
+def check_object(obj: dict[str, Any], index: int) -> list[FieldError]:
     """Errors of one object against the JSON Schema, then (if it passed) the XML Schema."""
     errors = json_errors(obj, index)
     if not errors:
@@ -98,7 +100,7 @@ def read_json(text: str | bytes) -> list[ParsedObject]:
     return out
 
 
-def _typed(text: str | None, json_type: str):
+def _typed(text: str | None, json_type: str) -> str | int | float | bool:
     text = text or ""
     if json_type == "integer":
         return int(text.strip())
@@ -112,10 +114,10 @@ def _typed(text: str | None, json_type: str):
     return text
 
 
-def from_element(element: ET.Element) -> dict:
+def from_element(element: ET.Element) -> dict[str, Any]:
     """An <object> element (already valid against the XSD) as an exchange dict."""
     types = field_types()
-    obj: dict = {}
+    obj: dict[str, Any] = {}
     for child in element:
         name = child.tag.removeprefix(_NS)
         if name in ARRAYS:
@@ -157,7 +159,7 @@ def read_xml(data: bytes) -> list[ParsedObject]:
     return out
 
 
-def _text(value) -> str:
+def _text(value: object) -> str:
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, float):
@@ -165,7 +167,7 @@ def _text(value) -> str:
     return str(value)
 
 
-def to_element(obj: dict) -> ET.Element:
+def to_element(obj: dict[str, Any]) -> ET.Element:
     """An exchange dict as an <object> element, children in the XSD's order."""
     element = ET.Element(f"{_NS}object")
     for name in xml_order():
@@ -184,17 +186,20 @@ def to_element(obj: dict) -> ET.Element:
     return element
 
 
-def write_xml(objects: list[dict]) -> bytes:
+def write_xml(objects: list[dict[str, Any]]) -> bytes:
     root = ET.Element(f"{_NS}objects")
     for obj in objects:
         root.append(to_element(obj))
     ET.indent(root)
     # The default namespace is given here, not registered globally: another library (WeasyPrint
     # renders SVG) may register its own default namespace in the same process.
-    return ET.tostring(root, encoding="utf-8", xml_declaration=True, default_namespace=NAMESPACE)
+    xml: bytes = ET.tostring(
+        root, encoding="utf-8", xml_declaration=True, default_namespace=NAMESPACE
+    )
+    return xml
 
 
-def write_json(objects: list[dict]) -> str:
+def write_json(objects: list[dict[str, Any]]) -> str:
     return json.dumps({"object": objects}, ensure_ascii=False, indent=1)
 
 

@@ -9,15 +9,18 @@ what we store must export to either format. Errors name the object's index and t
 
 import json
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
 from functools import cache
 from pathlib import Path
+from typing import Any
 from xml.etree import ElementTree as ET
 
 import jsonschema
 import xmlschema
 from django.utils.translation import gettext as _
+from xmlschema.validators import XsdComplexType, XsdElement, XsdGroup
 
 SCHEMA_DIR = Path(__file__).resolve().parent / "schemas" / "mapybezbarier"
 NAMESPACE = "http://mapybezbarier.cz/XMLSchema"
@@ -65,14 +68,16 @@ class FieldError:
 
 
 @cache
-def json_schema() -> dict:
+def json_schema() -> dict[str, Any]:
     with open(SCHEMA_DIR / "schema.jsonschema", encoding="utf-8") as f:
-        return json.load(f)
+        schema: dict[str, Any] = json.load(f)
+    return schema
 
 
 @cache
-def object_schema() -> dict:
-    return json_schema()["properties"]["object"]["items"]
+def object_schema() -> dict[str, Any]:
+    schema: dict[str, Any] = json_schema()["properties"]["object"]["items"]
+    return schema
 
 
 @cache
@@ -106,11 +111,21 @@ def date_time_fields() -> tuple[str, ...]:
 @cache
 def xml_order() -> tuple[str, ...]:
     """Top-level element order of the XSD's <object> sequence (it differs from the JSON's)."""
-    obj = xml_schema().elements["objects"].type.content[0]
-    return tuple(e.local_name for e in obj.type.content.iter_elements())
+    obj = _sequence(xml_schema().elements["objects"])[0]
+    if not isinstance(obj, XsdElement):
+        raise TypeError("schema.xsd: <objects> must be a sequence of <object> elements")
+    return tuple(str(e.local_name) for e in _sequence(obj).iter_elements())
 
 
-def _path(parts) -> str:
+def _sequence(element: XsdElement) -> XsdGroup:
+    """The children of an element of complex type (xmlschema types them as a union)."""
+    type_ = element.type
+    if not isinstance(type_, XsdComplexType) or not isinstance(type_.content, XsdGroup):
+        raise TypeError(f"schema.xsd: <{element.local_name}> has no child elements")
+    return type_.content
+
+
+def _path(parts: Iterable[str | int]) -> str:
     out = ""
     for part in parts:
         out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
@@ -143,7 +158,7 @@ def _json_message(error: jsonschema.ValidationError) -> str:
     return error.message
 
 
-def _check_dates(obj: dict, index: int) -> list[FieldError]:
+def _check_dates(obj: dict[str, Any], index: int) -> list[FieldError]:
     errors = []
     for name in date_time_fields():
         value = obj.get(name)
@@ -165,7 +180,7 @@ def _check_dates(obj: dict, index: int) -> list[FieldError]:
     return errors
 
 
-def json_errors(obj, index: int) -> list[FieldError]:
+def json_errors(obj: object, index: int) -> list[FieldError]:
     """Errors of one exchange object against the JSON Schema (and xs:dateTime dates)."""
     if not isinstance(obj, dict):
         return [FieldError(index, "", _("an object must be a JSON object {...}"))]

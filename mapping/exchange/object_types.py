@@ -151,7 +151,7 @@ _KINDS = {
     "TrainStation": PlaceKind.TRANSPORT_STOP,
 }
 # For export: the first purpose of a place -> the most general matching objectType.
-_FROM_PURPOSE = {
+_FROM_PURPOSE: dict[str, str] = {
     _P.OFFICE: "AdministrativeOffice",
     _P.HEALTH: "MedicalFacility",
     _P.SOCIAL: "ContactSocialService",

@@ -10,7 +10,10 @@ tags; the public-space survey (our publicSpace... fields) gives surface, smoothn
 kerb, kerb:height, width, step_count and tactile_paving.
 """
 
+from typing import Any
+
 # fields.json "smoothness" options: the routing's tag parser holds the one list.
+from mapping.models import Assessment
 from mapping.routing.tags import SMOOTHNESS_VALUES
 
 # fields.json "wheelchair" and "toilets/wheelchair" options (without "designated").
@@ -85,7 +88,7 @@ def toilets_wheelchair(wc_categories: list[str]) -> str | None:
     return WHEELCHAIR_VALUES[best]
 
 
-def entrance_tags(answers: dict, number: int) -> dict[str, str]:
+def entrance_tags(answers: dict[str, Any], number: int) -> dict[str, str]:
     """Tags of entrance 1 (main) or 2 (side); empty if the survey recorded nothing about it."""
     p = f"entrance{number}"
     if not any(k.startswith(p) for k in answers):
@@ -99,8 +102,9 @@ def entrance_tags(answers: dict, number: int) -> dict[str, str]:
         tags["step_count"] = str(sum(s for s in steps if isinstance(s, int)))
     elif access == "NoelevationEntranceAccessibility":
         tags["step_count"] = "0"
-    widths = [answers.get(f"{p}Door{n}MainpanelWidth") for n in (1, 2)]
-    widths = [w for w in widths if isinstance(w, int | float)]
+    widths = [
+        w for n in (1, 2) if isinstance(w := answers.get(f"{p}Door{n}MainpanelWidth"), int | float)
+    ]
     if widths:
         # The narrowest door on the way is the one that decides.
         tags["door:width"] = metres(min(widths))
@@ -119,7 +123,7 @@ def entrance_tags(answers: dict, number: int) -> dict[str, str]:
     return tags
 
 
-def public_space_tags(answers: dict) -> dict[str, str]:
+def public_space_tags(answers: dict[str, Any]) -> dict[str, str]:
     tags = {}
     if answers.get("publicSpaceSurface") in SURFACE_VALUES:
         tags["surface"] = answers["publicSpaceSurface"]
@@ -143,7 +147,7 @@ def public_space_tags(answers: dict) -> dict[str, str]:
     return tags
 
 
-def place_tags(assessment) -> dict:
+def place_tags(assessment: Assessment) -> dict[str, Any]:
     """{"tags": {...}, "entrances": [{"number": 1, "tags": {...}}, ...]} for one assessment."""
     answers = assessment.answers or {}
     tags: dict[str, str] = {}

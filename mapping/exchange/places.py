@@ -15,6 +15,7 @@ What goes where (the round trip MbB -> us -> MbB keeps every field):
 import copy
 import re
 from datetime import date
+from typing import Any
 
 from django.contrib.gis.geos import Point
 
@@ -27,11 +28,12 @@ from mapping.exchange.mbb_schema import (
     field_types,
 )
 from mapping.exchange.object_types import kind_and_purposes, object_type_for
+from mapping.models import Assessment, Place
 
 _HOUSE_NUMBER = re.compile(r"^(\d+)?(?:/(\d+))?(\D*)$")
 
 
-def house_number(obj: dict) -> str:
+def house_number(obj: dict[str, Any]) -> str:
     """Czech style: "114/3a" (číslo popisné / orientační + písmeno), "ev. 12" for evidenční."""
     desc, orient = obj.get("streetDescNo"), obj.get("streetOrientNo")
     symbol = obj.get("streetOrientSymbol") or ""
@@ -43,7 +45,7 @@ def house_number(obj: dict) -> str:
     return text[:20]
 
 
-def parse_house_number(text: str) -> dict:
+def parse_house_number(text: str) -> dict[str, Any]:
     """The inverse of house_number() for a number typed by hand: "114/3a", "114", "3a"."""
     text = text.replace(" ", "")
     alternative = text.startswith("ev.")
@@ -51,7 +53,7 @@ def parse_house_number(text: str) -> dict:
     if not match:
         return {}
     desc, orient, symbol = match.groups()
-    out: dict = {}
+    out: dict[str, Any] = {}
     if desc and orient is None and symbol:
         return {"streetOrientNo": int(desc), "streetOrientSymbol": symbol}
     if desc:
@@ -65,7 +67,7 @@ def parse_house_number(text: str) -> dict:
     return out
 
 
-def place_fields(obj: dict) -> dict:
+def place_fields(obj: dict[str, Any]) -> dict[str, Any]:
     """Place columns derived from an exchange object (which has a position)."""
     kind, purposes = kind_and_purposes(obj.get("objectType", ""))
     return {
@@ -82,14 +84,14 @@ def place_fields(obj: dict) -> dict:
     }
 
 
-def survey_date(obj: dict) -> date:
+def survey_date(obj: dict[str, Any]) -> date:
     return date.fromisoformat(obj["mappingDate"][:10])
 
 
-def declared_categories(obj: dict) -> dict:
+def declared_categories(obj: dict[str, Any]) -> dict[str, Any]:
     """The categories as the source declares them: {"wheelchair": "accessible", ...,
     "wc": ["partly", None]} (None for a toilet without a declared category)."""
-    declared = {
+    declared: dict[str, Any] = {
         profile: CATEGORY_FROM_EXCHANGE[obj[key]]
         for profile, key in PROFILE_KEYS.items()
         if obj.get(key) in CATEGORY_FROM_EXCHANGE
@@ -100,7 +102,9 @@ def declared_categories(obj: dict) -> dict:
     return declared
 
 
-def disagreements(declared: dict, computed: dict, computed_wc: list[str]) -> list[str]:
+def disagreements(
+    declared: dict[str, Any], computed: dict[str, Any], computed_wc: list[str]
+) -> list[str]:
     """Which declared categories differ from the computed ones: ["wheelchair", "wc[1]"]."""
     out = [p for p in PROFILE_KEYS if p in declared and declared[p] != computed.get(p)]
     for i, category in enumerate(declared.get("wc", [])):
@@ -109,13 +113,15 @@ def disagreements(declared: dict, computed: dict, computed_wc: list[str]) -> lis
     return out
 
 
-def _same(a, b) -> bool:
+def _same(a: object, b: object) -> bool:
     if isinstance(a, Point) and isinstance(b, Point):
-        return a.coords == b.coords
+        return bool(a.coords == b.coords)
     return a == b
 
 
-def exchange_object(place, assessment, categories: str = "computed") -> dict:
+def exchange_object(
+    place: Place, assessment: Assessment, categories: str = "computed"
+) -> dict[str, Any]:
     """One published place as an exchange object.
 
     `categories="computed"` writes the categories we publish (the engine's); "declared" keeps the
@@ -126,7 +132,7 @@ def exchange_object(place, assessment, categories: str = "computed") -> dict:
     answers = assessment.answers or {}
     obj = {k: copy.deepcopy(v) for k, v in answers.items() if k in types and v is not None}
     derived = place_fields(answers) if _has_position(answers) else {}
-    current = {
+    current: dict[str, Any] = {
         "name": place.name,
         "description": place.description,
         "street": place.street,
@@ -172,13 +178,13 @@ def exchange_object(place, assessment, categories: str = "computed") -> dict:
     return obj
 
 
-def _has_position(obj: dict) -> bool:
+def _has_position(obj: dict[str, Any]) -> bool:
     return isinstance(obj.get("longitude"), int | float) and isinstance(
         obj.get("latitude"), int | float
     )
 
 
-def _write_categories(obj: dict, assessment, categories: str) -> None:
+def _write_categories(obj: dict[str, Any], assessment: Assessment, categories: str) -> None:
     computed = {
         "wheelchair": assessment.wheelchair,
         "seniors": assessment.seniors,

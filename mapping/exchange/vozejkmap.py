@@ -14,6 +14,7 @@ submitted, for a coordinator to approve, unless the caller asks to publish them.
 """
 
 import json
+from typing import Any
 
 from django.utils.translation import gettext as _
 
@@ -60,11 +61,11 @@ ATTR1: dict[int, tuple[str, tuple[str, ...]]] = {
 DATASET_DATE = "2015-11-13T00:00:00"
 
 
-def _entrance(attr1) -> dict:
-    if attr1 not in ATTR1:
+def _entrance(attr1: object) -> dict[str, Any]:
+    if not isinstance(attr1, int) or attr1 not in ATTR1:
         return {}
     means = ATTR1[attr1][1]
-    out: dict = {}
+    out: dict[str, Any] = {}
     if _RAMP in means:
         out["entrance1Accessibility"] = "RampEntranceAccessibility"
         out["rampskids"] = [
@@ -90,8 +91,8 @@ def _entrance(attr1) -> dict:
     return out
 
 
-def _external_data(props: dict) -> str:
-    data: dict = {k: props.get(k) for k in ("attr2", "attr3", "author_name")}
+def _external_data(props: dict[str, Any]) -> str:
+    data: dict[str, Any] = {k: props.get(k) for k in ("attr2", "attr3", "author_name")}
     location_type = props.get("location_type")
     if location_type:
         label = LOCATION_TYPES.get(location_type, (None,))[0]
@@ -102,11 +103,11 @@ def _external_data(props: dict) -> str:
     return json.dumps(data, ensure_ascii=False)
 
 
-def feature_to_object(feature: dict, mapping_date: str = DATASET_DATE) -> dict:
+def feature_to_object(feature: dict[str, Any], mapping_date: str = DATASET_DATE) -> dict[str, Any]:
     props = feature.get("properties") or {}
     lon, lat = feature["geometry"]["coordinates"][:2]
-    location_type = props.get("location_type")
-    object_type = LOCATION_TYPES.get(location_type, ("", "Other"))[1] + "ObjectCategory"
+    known = LOCATION_TYPES.get(props.get("location_type") or 0)
+    object_type = (known[1] if known else "Other") + "ObjectCategory"
     attr2 = props.get("attr2")
     obj = {
         "objectId": props["id"],
@@ -129,7 +130,7 @@ def feature_to_object(feature: dict, mapping_date: str = DATASET_DATE) -> dict:
     return obj
 
 
-def place_overrides(feature: dict) -> dict:
+def place_overrides(feature: dict[str, Any]) -> dict[str, Any]:
     location_type = (feature.get("properties") or {}).get("location_type")
     if location_type not in LOCATION_TYPES:
         return {}

@@ -1,17 +1,20 @@
 """Rule closures, compiled once per ruleset, profile and level.
 
 Each check reads the aggregated facts and, only when the rule is broken, appends reasons
-`(profile, level, rule, field, measured, required)`: the common case of a passing rule allocates
-nothing. A check whose measurement is absent passes (the absence is in `Facts.missing`).
+`(profile, level, rule, field, measured, required)` (`reasons.py`): the common case of a passing
+rule allocates nothing. A check whose measurement is absent passes (the absence is in
+`Facts.missing`).
 """
 
 from collections.abc import Callable
+from typing import Literal
 
 from mapping.methodology.facts import Facts
-from mapping.methodology.rules import MORE_STEPS, LevelRules
+from mapping.methodology.reasons import Reason
+from mapping.methodology.rules import MORE_STEPS, LevelRules, PublicSpaceLimits
 from mapping.methodology.toilets import seniors_toilet_failures
 
-Check = Callable[[Facts, list, list], None]
+Check = Callable[[Facts, list[str], list[Reason]], None]
 
 
 class LevelChecks:
@@ -20,9 +23,22 @@ class LevelChecks:
 
     __slots__ = ("building", "lifts", "platforms", "public_space", "ramps", "toilets")
 
-    def __init__(self, **groups: tuple[Check, ...]) -> None:
-        for name in self.__slots__:
-            setattr(self, name, groups.get(name, ()))
+    def __init__(
+        self,
+        *,
+        building: tuple[Check, ...] = (),
+        ramps: tuple[Check, ...] = (),
+        lifts: tuple[Check, ...] = (),
+        platforms: tuple[Check, ...] = (),
+        toilets: tuple[Check, ...] = (),
+        public_space: tuple[Check, ...] = (),
+    ) -> None:
+        self.building = building
+        self.ramps = ramps
+        self.lifts = lifts
+        self.platforms = platforms
+        self.toilets = toilets
+        self.public_space = public_space
 
 
 def compile_level(profile: str, level: str, r: LevelRules) -> LevelChecks:
@@ -33,7 +49,9 @@ def compile_level(profile: str, level: str, r: LevelRules) -> LevelChecks:
         lifts=_lift_checks(profile, level, r),
         platforms=_platform_checks(profile, level, r),
         toilets=(_toilet_check(profile, level, r),) if r.toilet is not None else (),
-        public_space=(_public_space_check(profile, level, r),) if r.public_space else (),
+        public_space=(
+            (_public_space_check(profile, level, r.public_space),) if r.public_space else ()
+        ),
     )
 
 
@@ -48,13 +66,13 @@ def _building_checks(profile: str, level: str, r: LevelRules) -> tuple[Check, ..
     door_min = r.door_min or 0
     with_side = r.door_adds_side_panel
     door_rule = "door_width" if with_side else "door_main_panel"
-    door_idx = 1 if with_side else 0
+    door_idx: Literal[0, 1] = 1 if with_side else 0
     narrowed_forbidden = r.narrowed_forbidden
     narrowed_min = r.narrowed_min or 0
     threshold_max = r.threshold_max if r.threshold_max is not None else float("inf")
     stairs_banister = r.stairs_banister
 
-    def building(f: Facts, wcs: list, out: list) -> None:  # noqa: C901 - the fast path
+    def building(f: Facts, wcs: list[str], out: list[Reason]) -> None:  # noqa: C901 - the fast path
         ents = f.entrances
         if ents:
             for kind, steps, _ in ents:
@@ -99,7 +117,7 @@ def _ramp_checks(profile: str, level: str, r: LevelRules) -> tuple[Check, ...]:
         return ()
     bands, min_width, handrail = r.ramp_bands, r.ramp_min_width, r.ramp_handrail
 
-    def ramps(f: Facts, wcs: list, out: list) -> None:
+    def ramps(f: Facts, wcs: list[str], out: list[Reason]) -> None:
         for length, slope, width, has_handrail, pre in f.ramps:
             if slope is not None:
                 # An unknown length does not count against: the lenient first band applies.
@@ -123,9 +141,9 @@ def _lift_checks(profile: str, level: str, r: LevelRules) -> tuple[Check, ...]:
     checks: list[Check] = []
     if r.lift_door_min is not None:
         door_min = r.lift_door_min
-        cabin_w, cabin_d = r.lift_cabin_min
+        cabin_w, cabin_d = r.lift_cabin_min or (0, 0)
 
-        def lift_size(f: Facts, wcs: list, out: list) -> None:
+        def lift_size(f: Facts, wcs: list[str], out: list[Reason]) -> None:
             if f.lifts is None:
                 return
             d, w, dp = f.lift_door, f.lift_cabin_width, f.lift_cabin_depth
@@ -148,14 +166,14 @@ def _lift_checks(profile: str, level: str, r: LevelRules) -> tuple[Check, ...]:
         checks.append(lift_size)
     if r.lift_seat:
 
-        def lift_seat(f: Facts, wcs: list, out: list) -> None:
+        def lift_seat(f: Facts, wcs: list[str], out: list[Reason]) -> None:
             if f.lift_no_seat is not None:
                 out.append((profile, level, "lift_seat", f.lift_no_seat, False, True))
 
         checks.append(lift_seat)
     if r.lift_handrail:
 
-        def lift_handrail(f: Facts, wcs: list, out: list) -> None:
+        def lift_handrail(f: Facts, wcs: list[str], out: list[Reason]) -> None:
             if f.lift_no_handrail is not None:
                 out.append((profile, level, "lift_handrail", f.lift_no_handrail, False, True))
 
@@ -167,9 +185,9 @@ def _platform_checks(profile: str, level: str, r: LevelRules) -> tuple[Check, ..
     if r.platform_entry_min is None:
         return ()
     entry_min = r.platform_entry_min
-    width_min, depth_min = r.platform_min
+    width_min, depth_min = r.platform_min or (0, 0)
 
-    def platform(f: Facts, wcs: list, out: list) -> None:
+    def platform(f: Facts, wcs: list[str], out: list[Reason]) -> None:
         if f.platforms is None:
             return
         e, w, d = f.platform_entry, f.platform_width, f.platform_depth
@@ -195,19 +213,19 @@ def _platform_checks(profile: str, level: str, r: LevelRules) -> tuple[Check, ..
 def _toilet_check(profile: str, level: str, r: LevelRules) -> Check:
     if r.toilet == "wc_category":
 
-        def usable_toilet(f: Facts, wcs: list, out: list) -> None:
+        def usable_toilet(f: Facts, wcs: list[str], out: list[Reason]) -> None:
             if wcs and "accessible" not in wcs and "partly" not in wcs:
                 out.append((profile, level, "toilet_category", "wc", tuple(wcs),
                             ("accessible", "partly")))  # fmt: skip
 
         return usable_toilet
     if r.toilet == "seniors":
-        seat_min = r.toilet_seat_min
+        seat_min = r.toilet_seat_min or 0
 
-        def seniors_toilet(f: Facts, wcs: list, out: list) -> None:
+        def seniors_toilet(f: Facts, wcs: list[str], out: list[Reason]) -> None:
             if not f.toilets:
                 return
-            failures = []
+            failures: list[Reason] = []
             for t in f.toilets:
                 failed = seniors_toilet_failures(t, seat_min, level)
                 if not failed:
@@ -218,7 +236,7 @@ def _toilet_check(profile: str, level: str, r: LevelRules) -> Check:
         return seniors_toilet
     if r.toilet == "changing_table":
 
-        def changing_table(f: Facts, wcs: list, out: list) -> None:
+        def changing_table(f: Facts, wcs: list[str], out: list[Reason]) -> None:
             if not f.toilets:
                 return
             for t in f.toilets:
@@ -232,8 +250,7 @@ def _toilet_check(profile: str, level: str, r: LevelRules) -> Check:
     raise ValueError(f"Unknown toilet rule {r.toilet!r}")
 
 
-def _public_space_check(profile: str, level: str, r: LevelRules) -> Check:
-    lim = r.public_space
+def _public_space_check(profile: str, level: str, lim: PublicSpaceLimits) -> Check:
     limits = (
         ("publicSpaceLongitudinalSlope", "ps_longitudinal_slope", lim.longitudinal_slope_max, 1),
         ("publicSpaceCrossSlope", "ps_cross_slope", lim.cross_slope_max, 1),
@@ -242,7 +259,7 @@ def _public_space_check(profile: str, level: str, r: LevelRules) -> Check:
         ("publicSpaceStepsNumberOf", "ps_steps", lim.steps_max, 1),
     )
 
-    def public_space(f: Facts, wcs: list, out: list) -> None:
+    def public_space(f: Facts, wcs: list[str], out: list[Reason]) -> None:
         ps = f.public_space
         if not ps:
             return

@@ -5,15 +5,19 @@
     result.to_dict()                      # JSON for Assessment.result
 
 Pure and fast: rulesets are compiled once into closures; one pass over the answers gathers the
-facts; a reason is a small tuple, rendered into Czech and English text only by `to_dict()`.
+facts; a reason is a plain tuple (`reasons.py`), rendered into Czech and English text only by
+`to_dict()`.
 The answers must have passed `structure.validate` (or `validate_exchange`): the engine trusts
 their types and does not check them again.
 """
 
 from functools import lru_cache
+from typing import Any
 
+from mapping.methodology.answers import Answers
 from mapping.methodology.checks import LevelChecks, compile_level
-from mapping.methodology.facts import extract
+from mapping.methodology.facts import Facts, extract
+from mapping.methodology.reasons import Reason
 from mapping.methodology.rules import PROFILES, get_ruleset
 from mapping.methodology.sensory import sensory_features
 from mapping.methodology.texts import feature_dict, reason_dict
@@ -60,14 +64,22 @@ class Result:
 
     __slots__ = ("categories", "missing", "reasons", "toilets", "version", "_sensory", "_answers")
 
-    def __init__(self, version, categories, reasons, toilets, missing, answers) -> None:
+    def __init__(
+        self,
+        version: str,
+        categories: dict[str, str],
+        reasons: dict[str, list[Reason]],
+        toilets: list[tuple[str, list[Reason]]],
+        missing: list[str],
+        answers: Answers,
+    ) -> None:
         self.version = version
-        self.categories: dict[str, str] = categories
-        self.reasons: dict[str, list[tuple]] = reasons
-        self.toilets: list[tuple[str, list[tuple]]] = toilets
-        self.missing: list[str] = missing
+        self.categories = categories
+        self.reasons = reasons
+        self.toilets = toilets
+        self.missing = missing
         self._answers = answers
-        self._sensory = None
+        self._sensory: dict[str, list[tuple[str, str]]] | None = None
 
     @property
     def wc(self) -> list[str]:
@@ -87,14 +99,14 @@ class Result:
             self._sensory = sensory_features(self._answers)
         return self._sensory
 
-    def all_reasons(self) -> list[tuple]:
+    def all_reasons(self) -> list[Reason]:
         """Every reason: the profiles' in profile order, then each toilet's."""
         reasons = [r for profile in PROFILES for r in self.reasons[profile]]
         for _, toilet_reasons in self.toilets:
             reasons.extend(toilet_reasons)
         return reasons
 
-    def to_dict(self) -> dict:
+    def to_dict(self) -> dict[str, Any]:
         """JSON-serialisable: stored in Assessment.result."""
         sensory = self.sensory
         return {
@@ -121,7 +133,7 @@ class Result:
 class _Compiled:
     __slots__ = ("levels", "version", "wc_accessible", "wc_partly")
 
-    def __init__(self, version: str) -> None:
+    def __init__(self, version: str | None) -> None:
         rules = get_ruleset(version)
         self.version = rules.version
         self.levels = tuple(
@@ -136,7 +148,7 @@ class _Compiled:
         self.wc_partly = rules.wc[PARTLY]
 
 
-def _run(checks: LevelChecks, f, wcs: list, out: list) -> None:
+def _run(checks: LevelChecks, f: Facts, wcs: list[str], out: list[Reason]) -> None:
     if f.building:
         for check in checks.building:
             check(f, wcs, out)
@@ -162,16 +174,16 @@ def _compiled(version: str | None) -> _Compiled:
     return _Compiled(version)
 
 
-def evaluate(answers: dict, version: str | None = None) -> Result:
+def evaluate(answers: Answers, version: str | None = None) -> Result:
     """Categorise one object's answers (an exchange object) under a methodology version."""
     c = _compiled(version)
     f = extract(answers)
     toilets = [wc_category(t, c.wc_accessible, c.wc_partly) for t in f.toilets]
     wcs = [category for category, _ in toilets]
-    categories = {}
-    reasons = {}
+    categories: dict[str, str] = {}
+    reasons: dict[str, list[Reason]] = {}
     for profile, accessible_checks, partly_checks in c.levels:
-        out: list = []
+        out: list[Reason] = []
         _run(accessible_checks, f, wcs, out)
         if not out:
             categories[profile] = ACCESSIBLE

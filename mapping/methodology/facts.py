@@ -5,16 +5,27 @@ one comparison; the lists beside them let a failing rule name every offending do
 Field paths are exchange property names; items of the lists are `rampskids[0].rampleg1Length`.
 """
 
+from collections.abc import Sequence
+from typing import TypeAlias
+
+from mapping.methodology.answers import Answers
 from mapping.methodology.rules import MORE_STEPS
 from mapping.methodology.toilets import ToiletFacts
 
+# A measurement and the path of the field it came from: `(80, "entrance1Door1MainpanelWidth")`.
+Measured: TypeAlias = tuple[float, str]
+# Per ramp or skids: longest leg, steepest leg, narrowest leg, handrail, the item's path prefix.
+RampFacts: TypeAlias = tuple[Measured | None, Measured | None, Measured | None, bool | None, str]
+# Per lift or platform lift: its doors (entry areas), cabin (platform) width and depth, prefix.
+LiftFacts: TypeAlias = tuple[list[Measured], float | None, float | None, str]
+
 DOUBLE_DOOR = "DoublepanelledDoorType"
 
-_DOOR_SUFFIXES = ("MainpanelWidth", "SidepanelWidth", "Type", "Opening", "OpeningDirection")
-_DOOR_SUFFIXES += ("StepHeight",)
+_DOOR_SUFFIXES = ("MainpanelWidth", "SidepanelWidth", "Type", "Opening", "OpeningDirection",
+                  "StepHeight")  # fmt: skip
 
 
-def _door(n: int, d: int) -> tuple:
+def _door(n: int, d: int) -> tuple[int, int, str, str, str, str, tuple[str, ...]]:
     pre = f"entrance{n}Door{d}"
     return (n, d, pre + "MainpanelWidth", pre + "SidepanelWidth", pre + "Type", pre + "StepHeight",
             tuple(pre + s for s in _DOOR_SUFFIXES))  # fmt: skip
@@ -49,6 +60,36 @@ BUILDING_KEYS = (
 
 
 class Facts:
+    """The measurements of one object that the rules read; None (or empty) where absent."""
+
+    building: bool
+    door_main: Measured | None
+    door_total: Measured | None
+    # (main panel, main + side panel, the main panel's path) of every door
+    doors: list[tuple[float, float, str]]
+    # (way in, number of steps of a "more steps" entrance, the field's path)
+    entrances: list[tuple[str, int | None, str]]
+    interior: str | None
+    lift_cabin_depth: Measured | None
+    lift_cabin_width: Measured | None
+    lift_door: Measured | None
+    lift_no_handrail: str | None
+    lift_no_seat: str | None
+    lifts: list[LiftFacts] | None
+    missing: list[str]
+    narrowed: bool | None
+    narrowed_width: float | None
+    platform_depth: Measured | None
+    platform_entry: Measured | None
+    platform_width: Measured | None
+    platforms: list[LiftFacts] | None
+    public_space: dict[str, float] | None
+    ramps: Sequence[RampFacts]
+    stairs_no_banister: bool | None
+    threshold: Measured | None
+    thresholds: list[Measured]
+    toilets: Sequence[ToiletFacts]
+
     __slots__ = (
         "building",
         "door_main",
@@ -78,11 +119,11 @@ class Facts:
     )
 
 
-def _min(cur: tuple | None, value, path: str) -> tuple:
+def _min(cur: Measured | None, value: float, path: str) -> Measured:
     return (value, path) if cur is None or value < cur[0] else cur
 
 
-def is_public_space(a: dict) -> bool:
+def is_public_space(a: Answers) -> bool:
     """A public-space survey: public-space measurements and none of a building's basics."""
     for k in BUILDING_KEYS:
         if k in a:
@@ -90,7 +131,7 @@ def is_public_space(a: dict) -> bool:
     return "publicSpaceSurface" in a or any(k in a for k in PUBLIC_SPACE_MEASURES)
 
 
-def extract(a: dict) -> Facts:  # noqa: C901 - one straight pass is the fast path
+def extract(a: Answers) -> Facts:  # noqa: C901 - one straight pass is the fast path
     f = Facts()
     g = a.get
     missing: list[str] = []
@@ -102,7 +143,7 @@ def extract(a: dict) -> Facts:  # noqa: C901 - one straight pass is the fast pat
             has_e2 = True
             break
 
-    entrances = []
+    entrances: list[tuple[str, int | None, str]] = []
     if building:
         for n, acc_key, steps1, steps2 in _ENTRANCES:
             if n == 2 and not has_e2:
@@ -126,9 +167,11 @@ def extract(a: dict) -> Facts:  # noqa: C901 - one straight pass is the fast pat
         f.interior = None
     f.entrances = entrances
 
-    door_main = door_total = threshold = None
-    doors = []
-    thresholds = []
+    door_main: Measured | None = None
+    door_total: Measured | None = None
+    threshold: Measured | None = None
+    doors: list[tuple[float, float, str]] = []
+    thresholds: list[Measured] = []
     if building:
         for n, d, main_k, side_k, type_k, step_k, keys in _DOORS:
             if n == 2 and not has_e2:
@@ -196,7 +239,7 @@ def extract(a: dict) -> Facts:  # noqa: C901 - one straight pass is the fast pat
     if building:
         f.public_space = None
     else:
-        ps = {}
+        ps: dict[str, float] = {}
         for k in PUBLIC_SPACE_MEASURES:
             v = g(k)
             if v is None:
@@ -207,13 +250,15 @@ def extract(a: dict) -> Facts:  # noqa: C901 - one straight pass is the fast pat
     return f
 
 
-def _ramps(items: list, missing: list[str]) -> list[tuple]:
+def _ramps(items: list[Answers], missing: list[str]) -> list[RampFacts]:
     """Per ramp or skids: longest leg, steepest leg, narrowest leg (value, path), handrail."""
-    ramps = []
+    ramps: list[RampFacts] = []
     for i, r in enumerate(items):
         g = r.get
         pre = f"rampskids[{i}]."
-        length = slope = width = None
+        length: Measured | None = None
+        slope: Measured | None = None
+        width: Measured | None = None
         n_legs = g("rampNumberOfLegs")
         is_skids = any(k in r for k in _SKIDS_KEYS)
         seen_leg = False
@@ -257,14 +302,16 @@ def _ramps(items: list, missing: list[str]) -> list[tuple]:
     return ramps
 
 
-def _lifts(f: Facts, items: list, missing: list[str]) -> None:
-    door = cw = cd = None
-    lifts = []
+def _lifts(f: Facts, items: list[Answers], missing: list[str]) -> None:
+    door: Measured | None = None
+    cw: Measured | None = None
+    cd: Measured | None = None
+    lifts: list[LiftFacts] = []
     no_seat = no_handrail = None
     for i, e in enumerate(items):
         g = e.get
         pre = f"elevator[{i}]."
-        doors = []
+        doors: list[Measured] = []
         d1 = g("door1Width")
         if d1 is None:
             missing.append(pre + "door1Width")
@@ -300,13 +347,15 @@ def _lifts(f: Facts, items: list, missing: list[str]) -> None:
     f.lift_no_seat, f.lift_no_handrail = no_seat, no_handrail
 
 
-def _platforms(f: Facts, items: list, missing: list[str]) -> None:
-    entry = width = depth = None
-    platforms = []
+def _platforms(f: Facts, items: list[Answers], missing: list[str]) -> None:
+    entry: Measured | None = None
+    width: Measured | None = None
+    depth: Measured | None = None
+    platforms: list[LiftFacts] = []
     for i, p in enumerate(items):
         g = p.get
         pre = f"platform[{i}]."
-        areas = []
+        areas: list[Measured] = []
         for key in ("entryarea1Width", "entryarea2Width"):
             v = g(key)
             if v is None:

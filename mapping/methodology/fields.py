@@ -7,6 +7,7 @@ Labels are plain (Czech, English) pairs: this module is pure and knows nothing o
 """
 
 from dataclasses import dataclass
+from typing import TypedDict, Unpack
 
 from mapping.methodology import enums
 from mapping.methodology.enums import Labels
@@ -35,6 +36,13 @@ class Field:
     enum: Labels | None = None
 
 
+class _Options(TypedDict, total=False):
+    unit: str
+    minimum: float | None
+    maximum: float | None
+    enum: Labels | None
+
+
 class _Builder:
     """Collects fields of one group in the standard's order, with short constructors."""
 
@@ -43,7 +51,7 @@ class _Builder:
         self.prefix = prefix
         self.fields: list[Field] = []
 
-    def _add(self, name: str, type_: str, cs: str, en: str, **kw) -> None:
+    def _add(self, name: str, type_: str, cs: str, en: str, **kw: Unpack[_Options]) -> None:
         self.fields.append(Field(self.prefix + name, type_, self.group, cs, en, **kw))
 
     def cm(self, name: str, cs: str, en: str, lo: float = 0, hi: float = 5000) -> None:
@@ -55,10 +63,10 @@ class _Builder:
     def count(self, name: str, cs: str, en: str, hi: float = 500) -> None:
         self._add(name, INTEGER, cs, en, unit=COUNT, minimum=0, maximum=hi)
 
-    def int(self, name: str, cs: str, en: str, **kw) -> None:
+    def int(self, name: str, cs: str, en: str, **kw: Unpack[_Options]) -> None:
         self._add(name, INTEGER, cs, en, **kw)
 
-    def num(self, name: str, cs: str, en: str, **kw) -> None:
+    def num(self, name: str, cs: str, en: str, **kw: Unpack[_Options]) -> None:
         self._add(name, NUMBER, cs, en, **kw)
 
     def bool(self, name: str, cs: str, en: str) -> None:

@@ -211,7 +211,7 @@ MKPO_MBB_2026_1 = Ruleset(
 
 def _ramp_variant(rules: Ruleset, version: str, title: tuple[str, str]) -> Ruleset:
     """The other published MKPO reading: 8 % ramps up to 12 m, ramps at least 100 cm wide."""
-    profiles = {}
+    profiles: dict[str, dict[str, LevelRules]] = {}
     for profile, levels in rules.profiles.items():
         profiles[profile] = {}
         for level, lr in levels.items():

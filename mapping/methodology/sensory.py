@@ -4,14 +4,21 @@ MKPO categorises mobility only; for the sensory profiles we list features, witho
 Each feature is `(feature id, field path)`; texts live in texts.FEATURES.
 """
 
+from typing import Literal, TypeAlias
+
+from mapping.methodology.answers import Answers
+
 NATURAL = ("NaturalEntranceGuidingline", "NaturalArtificialEntranceGuidingline")
 ARTIFICIAL = ("ArtificialEntranceGuidingline", "NaturalArtificialEntranceGuidingline")
 NO_MARKING = "MissingContrastMarkingLocalization"
 DIGITAL = ("DigitalElevatorControlFlatMarking", "GraphicDigitalElevatorControlFlatMarking")
 
+Test: TypeAlias = Literal[True, "marked", "any"] | tuple[str, ...]
+Table: TypeAlias = tuple[tuple[str, str, str, Test], ...]
+
 # (field, feature, profile, test) for the top-level fields; test: True = the value is true,
 # a tuple = the value is one of these, "marked" = a contrast marking other than "missing".
-_TOP: tuple[tuple[str, str, str, object], ...] = tuple(
+_TOP: Table = tuple(
     item
     for pre in ("entrance1", "entrance2")
     for item in (
@@ -31,7 +38,7 @@ _TOP: tuple[tuple[str, str, str, object], ...] = tuple(
     ("sensoryIsInductionLoop", "induction_loop", "hearing", True),
     ("sensoryIsIntercomVisualSignal", "intercom_visual", "hearing", True),
 )
-_ELEVATOR = (
+_ELEVATOR: Table = (
     ("elevatorIsAOB", "acoustic_beacon", "vision", True),
     ("elevatorIsControl1BrailleMarking", "lift_braille", "vision", True),
     ("elevatorIsControl2BrailleMarking", "lift_braille", "vision", True),
@@ -43,14 +50,14 @@ _ELEVATOR = (
     ("elevatorControl1FlatMarking", "lift_visual_display", "hearing", DIGITAL),
     ("elevatorControl2FlatMarking", "lift_visual_display", "hearing", DIGITAL),
 )
-_WC = (
+_WC: Table = (
     ("hallway1DoorMarking", "door_braille", "vision", ("DoorIsBrailleMarking",)),
     ("hallway2DoorMarking", "door_braille", "vision", ("DoorIsBrailleMarking",)),
     ("wcIsRegularWCBrailleMarking", "door_braille", "vision", True),
 )
 
 
-def _present(value, test) -> bool:
+def _present(value: object, test: Test) -> bool:
     if value is None:
         return False
     if test is True:
@@ -62,14 +69,14 @@ def _present(value, test) -> bool:
     return value in test
 
 
-def _scan(obj: dict, table: tuple, prefix: str, out: dict) -> None:
+def _scan(obj: Answers, table: Table, prefix: str, out: dict[str, list[tuple[str, str]]]) -> None:
     g = obj.get
     for key, feature, profile, test in table:
         if _present(g(key), test):
             out[profile].append((feature, prefix + key))
 
 
-def sensory_features(answers: dict) -> dict[str, list[tuple[str, str]]]:
+def sensory_features(answers: Answers) -> dict[str, list[tuple[str, str]]]:
     out: dict[str, list[tuple[str, str]]] = {"vision": [], "hearing": []}
     _scan(answers, _TOP, "", out)
     for name, table in (("elevator", _ELEVATOR), ("wc", _WC)):

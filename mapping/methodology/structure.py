@@ -7,8 +7,10 @@ checks the shape of a raw exchange document for the command line and the importe
 """
 
 from dataclasses import dataclass
+from typing import Any
 
 from mapping.methodology import fields_items
+from mapping.methodology.answers import Answers
 from mapping.methodology.fields import (
     BOOLEAN,
     DATETIME,
@@ -74,7 +76,7 @@ class ValidationError:
     cs: str
     en: str
 
-    def to_dict(self) -> dict:
+    def to_dict(self) -> dict[str, str]:
         return {"field": self.field, "code": self.code, "cs": self.cs, "en": self.en}
 
 
@@ -112,7 +114,7 @@ def format_number(value: float, lang: str) -> str:
     return text.replace(".", ",") if lang == "cs" else text
 
 
-def _type_error(path: str, f: Field, value) -> ValidationError | None:
+def _type_error(path: str, f: Field, value: object) -> ValidationError | None:
     t = f.type
     if t == BOOLEAN:
         ok, cs, en = isinstance(value, bool), "ano, nebo ne (true/false)", "true or false"
@@ -137,12 +139,12 @@ def _type_error(path: str, f: Field, value) -> ValidationError | None:
     )
 
 
-def check_value(path: str, f: Field, value) -> ValidationError | None:
+def check_value(path: str, f: Field, value: object) -> ValidationError | None:
     """Type, range and code list of one value; None if it is fine."""
     error = _type_error(path, f, value)
     if error is not None:
         return error
-    if f.type == ENUM and value not in f.enum:
+    if f.type == ENUM and f.enum is not None and value not in f.enum:
         label_cs, label_en = field_label(path)
         allowed = ", ".join(f.enum) if len(f.enum) <= 12 else f"{len(f.enum)} hodnot/values"
         return ValidationError(
@@ -151,27 +153,42 @@ def check_value(path: str, f: Field, value) -> ValidationError | None:
             f"{label_cs} ({path}): neznámá hodnota „{value}“. Povolené hodnoty: {allowed}.",
             f"{label_en} ({path}): unknown value '{value}'. Allowed values: {allowed}.",
         )
-    if f.type in (INTEGER, NUMBER) and (
-        (f.minimum is not None and value < f.minimum)
-        or (f.maximum is not None and value > f.maximum)
+    if (
+        f.type in (INTEGER, NUMBER)
+        and isinstance(value, int | float)
+        and (
+            (f.minimum is not None and value < f.minimum)
+            or (f.maximum is not None and value > f.maximum)
+        )
     ):
         label_cs, label_en = field_label(path)
         u_cs, u_en = UNIT_LABELS.get(f.unit, ("", ""))
-        lo_cs, hi_cs = format_number(f.minimum, "cs"), format_number(f.maximum, "cs")
-        lo_en, hi_en = format_number(f.minimum, "en"), format_number(f.maximum, "en")
         v_cs, v_en = format_number(value, "cs"), format_number(value, "en")
         return ValidationError(
             path,
             "range",
-            f"{label_cs} ({path}): {v_cs} {u_cs} je mimo povolený rozsah {lo_cs}–{hi_cs} {u_cs}."
+            f"{label_cs} ({path}): {v_cs} {u_cs} je mimo povolený rozsah{_range(f, u_cs, 'cs')}."
             .replace("  ", " "),
-            f"{label_en} ({path}): {v_en} {u_en} is outside the allowed range "
-            f"{lo_en}–{hi_en} {u_en}.".replace("  ", " "),
+            f"{label_en} ({path}): {v_en} {u_en} is outside the allowed range"
+            f"{_range(f, u_en, 'en')}.".replace("  ", " "),
         )  # fmt: skip
     return None
 
 
-def _check_object(obj: dict, prefix: str, unknown_is_error: bool, errors: list) -> None:
+def _range(f: Field, unit: str, lang: str) -> str:
+    """` 30–300 cm`, or `: nejméně 0` / `: at least 0` for a field bounded on one side."""
+    lo = None if f.minimum is None else format_number(f.minimum, lang)
+    hi = None if f.maximum is None else format_number(f.maximum, lang)
+    if hi is None:
+        return f": {'nejméně' if lang == 'cs' else 'at least'} {lo} {unit}".rstrip()
+    if lo is None:
+        return f": {'nejvýše' if lang == 'cs' else 'at most'} {hi} {unit}".rstrip()
+    return f" {lo}–{hi} {unit}"
+
+
+def _check_object(
+    obj: Answers, prefix: str, unknown_is_error: bool, errors: list[ValidationError]
+) -> None:
     for key, value in obj.items():
         path = prefix + key
         if key in ITEM_FIELDS:
@@ -189,7 +206,9 @@ def _check_object(obj: dict, prefix: str, unknown_is_error: bool, errors: list) 
             errors.append(error)
 
 
-def _check_items(name: str, items, path: str, unknown_is_error: bool, errors: list) -> None:
+def _check_items(
+    name: str, items: object, path: str, unknown_is_error: bool, errors: list[ValidationError]
+) -> None:
     if items is None:
         return
     g_cs, g_en = GROUPS[name]
@@ -252,7 +271,7 @@ def _required(path: str) -> ValidationError:
     )
 
 
-def validate(answers: dict, place_kind: str) -> list[ValidationError]:
+def validate(answers: object, place_kind: str) -> list[ValidationError]:
     """Errors in a survey's answers for a place of `place_kind`; [] when they are fine."""
     if not isinstance(answers, dict):
         return [
@@ -268,7 +287,7 @@ def validate(answers: dict, place_kind: str) -> list[ValidationError]:
     return errors
 
 
-def validate_exchange_object(obj, index: int) -> list[ValidationError]:
+def validate_exchange_object(obj: object, index: int) -> list[ValidationError]:
     """Errors in one object of an exchange document, paths prefixed `object[index].`.
 
     Properties the survey does not know are allowed, as the standard's schema allows them.
@@ -289,7 +308,7 @@ def validate_exchange_object(obj, index: int) -> list[ValidationError]:
     return errors
 
 
-def validate_exchange(document) -> list[ValidationError]:
+def validate_exchange(document: object) -> list[ValidationError]:
     """Errors in a whole exchange document `{"object": [...]}`."""
     if not isinstance(document, dict) or not isinstance(document.get("object"), list):
         return [ValidationError(
@@ -303,11 +322,17 @@ def validate_exchange(document) -> list[ValidationError]:
     return errors
 
 
-def describe() -> dict:
+def describe() -> dict[str, Any]:
     """The structure as JSON, for the survey form and the API documentation."""
 
-    def one(f: Field) -> dict:
-        d = {"name": f.name, "type": f.type, "group": f.group, "cs": f.cs, "en": f.en}
+    def one(f: Field) -> dict[str, Any]:
+        d: dict[str, Any] = {
+            "name": f.name,
+            "type": f.type,
+            "group": f.group,
+            "cs": f.cs,
+            "en": f.en,
+        }
         if f.unit:
             d["unit"] = f.unit
         if f.minimum is not None:

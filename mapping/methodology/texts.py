@@ -4,8 +4,10 @@ Rendering happens only in `to_dict()`, so that evaluating many objects builds no
 """
 
 from functools import lru_cache
+from typing import Any
 
 from mapping.methodology import enums
+from mapping.methodology.reasons import Reason
 from mapping.methodology.structure import field_for, field_label, format_number
 
 # rule id -> (Czech title, English title, how "required" reads)
@@ -91,11 +93,11 @@ _ALL_LABELS: dict[str, tuple[str, str]] = {}
 for _name in dir(enums):
     _labels = getattr(enums, _name)
     if isinstance(_labels, dict) and _name.isupper():
-        for _value, _pair in _labels.items():
-            _ALL_LABELS.setdefault(_value, _pair)
+        for _code, _pair in _labels.items():
+            _ALL_LABELS.setdefault(_code, _pair)
 
 
-def _value(value, path: str, lang: str) -> str:
+def _value(value: object, path: str, lang: str) -> str:
     i = 0 if lang == "cs" else 1
     if value is True:
         return ("ano", "yes")[i]
@@ -113,7 +115,7 @@ def _value(value, path: str, lang: str) -> str:
     return str(value)
 
 
-def _required(kind: str, required, path: str, lang: str) -> str:
+def _required(kind: str, required: Any, path: str, lang: str) -> str:
     cs = lang == "cs"
     if kind == "min":
         return ("nejméně " if cs else "at least ") + _value(required, path, lang)
@@ -147,7 +149,7 @@ def _required(kind: str, required, path: str, lang: str) -> str:
     return (" nebo " if cs else " or ").join(parts)
 
 
-def _measured(kind: str, measured, path: str, lang: str) -> str:
+def _measured(kind: str, measured: Any, path: str, lang: str) -> str:
     if kind == "toilets":
         i = 0 if lang == "cs" else 1
         return ", ".join(_CATEGORY[c][i] for c in measured)
@@ -156,19 +158,19 @@ def _measured(kind: str, measured, path: str, lang: str) -> str:
     return _value(measured, path, lang)
 
 
-def _jsonable(value):
+def _jsonable(value: object) -> object:
     if isinstance(value, tuple):
         return [_jsonable(v) for v in value]
     return value
 
 
-def reason_dict(reason: tuple) -> dict:
+def reason_dict(reason: Reason) -> dict[str, Any]:
     """A reason with its texts. The same reason recurs across many objects: render it once."""
     return dict(_render(reason))
 
 
 @lru_cache(maxsize=20000)
-def _render(reason: tuple) -> dict:
+def _render(reason: Reason) -> dict[str, Any]:
     profile, level, rule, path, measured, required = reason
     title_cs, title_en, kind = RULES[rule]
     if path == "wc":
@@ -191,7 +193,7 @@ def _render(reason: tuple) -> dict:
     }
 
 
-def feature_dict(feature: tuple[str, str]) -> dict:
+def feature_dict(feature: tuple[str, str]) -> dict[str, str]:
     name, path = feature
     cs, en = FEATURES[name]
     return {"feature": name, "field": path, "cs": cs, "en": en}

@@ -4,6 +4,8 @@ profiles' toilet rules read (grab bar, alarm button, washbasin, seat, changing t
 A measurement that is absent does not count against the toilet; it is listed as missing.
 """
 
+from mapping.methodology.answers import Answers
+from mapping.methodology.reasons import Reason
 from mapping.methodology.rules import WcLevelRules
 
 OUTWARDS = "OutwardsDoorOpeningDirection"
@@ -24,6 +26,22 @@ _HANDLE2 = ("handle2Type", "handle2Height", "handle2Length")
 class ToiletFacts:
     """What the rules read from one toilet; None where the measurement is absent."""
 
+    alarm: bool | None
+    bars: int | None  # grab bars recorded: 1 or 2
+    cabin_depth: float | None
+    cabin_width: float | None
+    changing: bool | None
+    direction: str | None
+    doors: list[tuple[float, str]]  # (width, field) of every door on the way
+    localization: str | None
+    paper: bool | None
+    prefix: str
+    seat: float | None
+    # The wider space beside the bowl and its field, `(80, "wcBasinRightDistance")`.
+    side: tuple[float, str] | None
+    space: str | None
+    underpass: str | None
+
     __slots__ = (
         "alarm",
         "bars",
@@ -37,12 +55,11 @@ class ToiletFacts:
         "prefix",
         "seat",
         "side",
-        "side_field",
         "space",
         "underpass",
     )
 
-    def __init__(self, w: dict, index: int, missing: list[str]) -> None:
+    def __init__(self, w: Answers, index: int, missing: list[str]) -> None:
         g = w.get
         pre = self.prefix = f"wc[{index}]."
         self.localization = g("wcCabinLocalization")
@@ -70,17 +87,16 @@ class ToiletFacts:
         self.cabin_depth = g("wcCabinDepth")
         if self.cabin_depth is None:
             missing.append(pre + "wcCabinDepth")
-        left = g("wcBasinLeftDistance")
-        right = g("wcBasinRightDistance")
-        if left is None and right is None:
+        left: float | None = g("wcBasinLeftDistance")
+        right: float | None = g("wcBasinRightDistance")
+        if left is not None and (right is None or left >= right):
+            self.side = (left, "wcBasinLeftDistance")
+        elif right is not None:
+            self.side = (right, "wcBasinRightDistance")
+        else:
             missing.append(pre + "wcBasinLeftDistance")
             missing.append(pre + "wcBasinRightDistance")
             self.side = None
-            self.side_field = None
-        elif right is None or (left is not None and left >= right):
-            self.side, self.side_field = left, "wcBasinLeftDistance"
-        else:
-            self.side, self.side_field = right, "wcBasinRightDistance"
         # A grab bar is recorded by its type, height or length; none at all is not a measurement.
         bars = (any(k in w for k in _HANDLE1)) + (any(k in w for k in _HANDLE2))
         if bars == 0:
@@ -109,7 +125,7 @@ class ToiletFacts:
             missing.append(pre + "wcIsChangingdesk")
 
 
-def wc_failures(t: ToiletFacts, r: WcLevelRules, level: str, out: list) -> None:
+def wc_failures(t: ToiletFacts, r: WcLevelRules, level: str, out: list[Reason]) -> None:
     """Append a reason for every rule of one WC level that this toilet breaks."""
     pre = t.prefix
     if (
@@ -134,8 +150,9 @@ def wc_failures(t: ToiletFacts, r: WcLevelRules, level: str, out: list) -> None:
     if t.cabin_depth is not None and t.cabin_depth < r.cabin_min[1]:
         out.append(("wc", level, "wc_cabin_depth", pre + "wcCabinDepth", t.cabin_depth,
                     r.cabin_min[1]))  # fmt: skip
-    if t.side is not None and t.side < r.side_space_min:
-        out.append(("wc", level, "wc_side_space", pre + t.side_field, t.side, r.side_space_min))
+    if t.side is not None and t.side[0] < r.side_space_min:
+        space, key = t.side
+        out.append(("wc", level, "wc_side_space", pre + key, space, r.side_space_min))
     if r.grab_bars_both_sides and t.bars is not None and t.bars < 2:
         out.append(("wc", level, "wc_grab_bars", pre + "handle2Type", t.bars, 2))
     if r.paper_within_reach and t.paper is False:
@@ -148,9 +165,11 @@ def wc_failures(t: ToiletFacts, r: WcLevelRules, level: str, out: list) -> None:
         out.append(("wc", level, "wc_basin_space", pre + "wcBasinSpace", t.space, FREE_SPACE))
 
 
-def wc_category(t: ToiletFacts, accessible: WcLevelRules, partly: WcLevelRules) -> tuple[str, list]:
+def wc_category(
+    t: ToiletFacts, accessible: WcLevelRules, partly: WcLevelRules
+) -> tuple[str, list[Reason]]:
     """The toilet's category and the reasons it is not better."""
-    reasons: list = []
+    reasons: list[Reason] = []
     wc_failures(t, accessible, "accessible", reasons)
     if not reasons:
         return "accessible", reasons
@@ -159,10 +178,10 @@ def wc_category(t: ToiletFacts, accessible: WcLevelRules, partly: WcLevelRules) 
     return ("partly" if len(reasons) == n else "inaccessible"), reasons
 
 
-def seniors_toilet_failures(t: ToiletFacts, seat_min: int, level: str) -> list:
+def seniors_toilet_failures(t: ToiletFacts, seat_min: int, level: str) -> list[Reason]:
     """Why this toilet lacks what seniors need (grab bar, alarm, washbasin, seat); [] if nothing."""
     pre = t.prefix
-    out = []
+    out: list[Reason] = []
     # No grab bar can be recorded as absent in the exchange format (only by leaving the handle
     # fields out), so a missing grab bar is a missing measurement, never a failure here.
     if t.alarm is False:

@@ -140,6 +140,15 @@ class InvalidBlurArea(PhotoError):
     template_cs = "Rozmazaná oblast musí být obdélník uvnitř fotografie."
 
 
+class MissingOriginal(PhotoError):
+    status = 409
+    code = "photo_original_missing"
+    template_en = gettext_noop(
+        "This photo has no original, so its public copies cannot be made again."
+    )
+    template_cs = "Tato fotografie nemá originál, a tak její veřejné kopie nelze vytvořit znovu."
+
+
 ALL_ERRORS: tuple[type[PhotoError], ...] = (
     PhotoError,
     PhotoTooLarge,
@@ -151,4 +160,5 @@ ALL_ERRORS: tuple[type[PhotoError], ...] = (
     AltTextTooLong,
     UnknownPhotoSubject,
     InvalidBlurArea,
+    MissingOriginal,
 )

@@ -9,8 +9,10 @@ from __future__ import annotations
 
 import math
 import warnings
+from collections.abc import Mapping, MutableMapping
 from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
+from typing import Any, SupportsFloat, SupportsIndex
 
 from PIL import Image
 
@@ -92,7 +94,7 @@ def _read_metadata(image: Image.Image) -> PhotoMetadata:
     )
 
 
-def _sub_ifd(exif: Image.Exif, tag: int) -> dict:
+def _sub_ifd(exif: Image.Exif, tag: int) -> dict[int, Any]:
     try:
         return dict(exif.get_ifd(tag))
     except Exception:  # noqa: BLE001 - a dangling IFD offset is common in edited files
@@ -108,6 +110,8 @@ def _orientation(exif: Image.Exif) -> int:
 
 
 def _number(value: object) -> float | None:
+    if not isinstance(value, SupportsFloat | SupportsIndex | str | bytes):
+        return None
     try:
         number = float(value)  # IFDRational, int, float; nan for a zero denominator
     except (TypeError, ValueError, ZeroDivisionError):
@@ -127,9 +131,12 @@ def _text(value: object) -> str | None:
 def _coordinate(dms: object, ref: object, negative_ref: str, limit: float) -> float | None:
     if not isinstance(dms, tuple | list) or not dms:
         return None
-    parts = [_number(part) for part in dms[:3]]
-    if any(part is None or part < 0 for part in parts):
-        return None
+    parts: list[float] = []
+    for part in dms[:3]:
+        number = _number(part)
+        if number is None or number < 0:
+            return None
+        parts.append(number)
     while len(parts) < 3:
         parts.append(0.0)
     degrees, minutes, seconds = parts
@@ -142,7 +149,7 @@ def _coordinate(dms: object, ref: object, negative_ref: str, limit: float) -> fl
     return round(value, 7)
 
 
-def _taken_at(exif: Image.Exif, exif_ifd: dict) -> datetime | None:
+def _taken_at(exif: Image.Exif, exif_ifd: dict[int, Any]) -> datetime | None:
     for raw in (
         exif_ifd.get(TAG_DATETIME_ORIGINAL),
         exif_ifd.get(TAG_DATETIME_DIGITIZED),
@@ -206,7 +213,7 @@ def lean_exif(image: Image.Image) -> bytes | None:
             lean = Image.Exif()
             _copy(exif, lean, KEPT_TAGS)
             for ifd, tags in ((IFD_EXIF, KEPT_EXIF_TAGS), (IFD_GPS, KEPT_GPS_TAGS)):
-                kept: dict = {}
+                kept: dict[int, Any] = {}
                 _copy(_sub_ifd(exif, ifd), kept, tags)
                 if kept:
                     lean[ifd] = kept
@@ -215,7 +222,9 @@ def lean_exif(image: Image.Image) -> bytes | None:
             return None
 
 
-def _copy(source, target, tags: tuple[int, ...]) -> None:
+def _copy(
+    source: Mapping[int, Any], target: MutableMapping[int, Any], tags: tuple[int, ...]
+) -> None:
     for tag in tags:
         value = source.get(tag)
         if _small(value):

@@ -10,7 +10,7 @@ import io
 import re
 import struct
 import warnings
-from typing import BinaryIO
+from typing import IO
 
 import pillow_heif
 from PIL import Image, UnidentifiedImageError
@@ -58,7 +58,7 @@ def sniff_format(head: bytes) -> str:
     raise UnsupportedPhotoType()
 
 
-def read_limited(upload: bytes | BinaryIO, max_bytes: int) -> bytes:
+def read_limited(upload: bytes | IO[bytes], max_bytes: int) -> bytes:
     """The upload's bytes, refusing to read more than ``max_bytes`` (+1 to know it was more)."""
     if isinstance(upload, bytes | bytearray | memoryview):
         data = bytes(upload)

@@ -108,7 +108,14 @@ def _scan_end(data: bytes, start: int) -> int:
     return found.start() if found else len(data)
 
 
-def _sort_segment(marker, payload, whole, head, body, icc) -> None:
+def _sort_segment(
+    marker: int,
+    payload: bytes,
+    whole: bytes,
+    head: list[bytes],
+    body: list[bytes],
+    icc: dict[int, bytes],
+) -> None:
     """Keep what decoding needs, gather the ICC profile's pieces, drop the rest."""
     if marker == APP0 and payload.startswith(b"JFIF\x00") and len(payload) >= 14 and not head:
         # JFIF says the colours are YCbCr; rebuilt without its thumbnail.
@@ -214,11 +221,12 @@ def _lean_webp(data: bytes, exif: bytes | None) -> bytes:
 def _lean_extended_webp(chunks: list[tuple[bytes, bytes]], exif: bytes | None) -> bytes:
     header = bytearray(chunks[0][1])
     icc = next((payload for kind, payload in chunks if kind == b"ICCP"), None)
-    keep_icc = icc is not None and _valid_icc(icc)
+    if icc is not None and not _valid_icc(icc):
+        icc = None
     header[0] &= ~(VP8X_ICC | VP8X_EXIF | VP8X_XMP) & 0xFF
-    header[0] |= (VP8X_ICC if keep_icc else 0) | (VP8X_EXIF if exif else 0)
+    header[0] |= (VP8X_ICC if icc is not None else 0) | (VP8X_EXIF if exif else 0)
     parts = [_riff_chunk(b"VP8X", bytes(header))]
-    if keep_icc:
+    if icc is not None:
         parts.append(_riff_chunk(b"ICCP", icc))
     parts += [_riff_chunk(kind, payload) for kind, payload in chunks if kind in WEBP_KEPT]
     if exif:

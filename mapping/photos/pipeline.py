@@ -11,7 +11,7 @@ import io
 import math
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from typing import BinaryIO
+from typing import IO
 
 import numpy as np
 from PIL import Image, ImageCms
@@ -56,7 +56,7 @@ class ProcessedPhoto:
 
 
 def process_photo(
-    upload: bytes | BinaryIO,
+    upload: bytes | IO[bytes],
     *,
     max_bytes: int,
     max_pixels: int,
@@ -131,7 +131,9 @@ def process_photo(
     )
 
 
-def read_photo_metadata(upload: bytes | BinaryIO, *, max_bytes: int, max_pixels: int):
+def read_photo_metadata(
+    upload: bytes | IO[bytes], *, max_bytes: int, max_pixels: int
+) -> tuple[bytes, PhotoMetadata]:
     """The upload's EXIF (position, direction, time) from its header alone: no decode.
 
     Refuses what ``process_photo`` would refuse before decoding (size, type, pixel count), so a

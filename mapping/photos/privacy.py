@@ -11,13 +11,24 @@ import threading
 from dataclasses import dataclass
 from pathlib import Path
 from types import ModuleType
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeAlias, TypedDict
 
 import numpy as np
+import numpy.typing as npt
 from PIL import Image, ImageFilter
 
 if TYPE_CHECKING:
     import cv2
+
+# A greyscale copy of the image, as OpenCV takes it.
+Grey: TypeAlias = "npt.NDArray[np.uint8]"
+
+
+class Look(TypedDict):
+    side: int  # the long side of the greyscale copy, px
+    step: float  # the factor between the window sizes tried
+    neighbours: int  # overlapping hits that make a detection
+
 
 # How each cascade looks: the long side of its greyscale copy, the step between the scales it
 # tries, and how many overlapping hits make a detection. Measured with
@@ -41,9 +52,9 @@ if TYPE_CHECKING:
 # No maxSize: the biggest faces cost almost nothing to look for, and a selfie is a face too.
 # Few neighbours for faces (a missed face is worse than a blurred bush), more for plates (signs
 # and posters, which a survey photo must keep readable, look like plates).
-FACE_LOOK = {"side": 640, "step": 1.1, "neighbours": 3}
-PROFILE_LOOK = {"side": 480, "step": 1.2, "neighbours": 3}
-PLATE_LOOK = {"side": 640, "step": 1.2, "neighbours": 5}
+FACE_LOOK: Look = {"side": 640, "step": 1.1, "neighbours": 3}
+PROFILE_LOOK: Look = {"side": 480, "step": 1.2, "neighbours": 3}
+PLATE_LOOK: Look = {"side": 640, "step": 1.2, "neighbours": 5}
 # Overlap (OpenCV's eps) under which raw hits of the frontal octaves count as one face; the value
 # detectMultiScale itself uses.
 _GROUP_EPS = 0.2
@@ -100,7 +111,8 @@ def cascade_dir() -> Path:
     cv2 = _cv2()
     data = getattr(cv2, "data", None)
     candidates = [Path(getattr(data, "haarcascades", "") or "/nonexistent")]
-    candidates.append(Path(cv2.__file__).parent / "data")
+    if cv2.__file__:
+        candidates.append(Path(cv2.__file__).parent / "data")
     for candidate in candidates:
         if (candidate / _CASCADES["face"]).is_file():
             return candidate
@@ -116,6 +128,7 @@ _per_thread = threading.local()
 def _cascade(name: str) -> cv2.CascadeClassifier:
     # One classifier per thread: OpenCV objects must not be shared between threads (a threaded
     # server would corrupt them; see opencv/opencv_contrib#1508), and loading costs ~30 ms once.
+    cascades: dict[str, cv2.CascadeClassifier]
     cascades = _per_thread.__dict__.setdefault("cascades", {})
     if name not in cascades:
         classifier = _cv2().CascadeClassifier(str(cascade_dir() / _CASCADES[name]))
@@ -131,10 +144,10 @@ class DetectionPass:
 
     label: str  # for the benchmark: what it looks for, where
     cascade: str  # a key of _CASCADES
-    grey: np.ndarray
+    grey: Grey
     to_image: float  # grey pixels -> the caller's image pixels
     kind: str  # "face" or "plate"
-    look: dict[str, float]
+    look: Look
     max_side: int = 0  # largest window (grey pixels) to try; 0: up to the whole copy
     mirrored: bool = False  # the grey copy is mirrored: map the hits back
     raw: bool = False  # return every hit, for the caller to group (frontal octaves)
@@ -142,11 +155,14 @@ class DetectionPass:
     def run(self) -> list[tuple[int, int, int, int]]:
         classifier = _cascade(self.cascade)
         window = classifier.getOriginalWindowSize()
-        options = {"scaleFactor": self.look["step"], "minSize": window}
-        options["minNeighbors"] = 0 if self.raw else int(self.look["neighbours"])
-        if self.max_side:
-            options["maxSize"] = (self.max_side, self.max_side)
-        found = classifier.detectMultiScale(self.grey, **options)
+        found = classifier.detectMultiScale(
+            self.grey,
+            scaleFactor=self.look["step"],
+            minNeighbors=0 if self.raw else self.look["neighbours"],
+            minSize=window,
+            # (0, 0), OpenCV's default, is no limit.
+            maxSize=(self.max_side, self.max_side),
+        )
         width = self.grey.shape[1]
         boxes = []
         for x, y, w, h in found:
@@ -220,10 +236,10 @@ def detect_areas(image: Image.Image) -> list[Area]:
     ]
     if frontal:
         # Group the raw hits of all octaves together, as one detectMultiScale call would.
-        grouped, _ = _cv2().groupRectangles(frontal, int(FACE_LOOK["neighbours"]), _GROUP_EPS)
+        grouped, _ = _cv2().groupRectangles(frontal, FACE_LOOK["neighbours"], _GROUP_EPS)
         areas += [
-            Area(*box, "face").scaled(passes[0].to_image)
-            for box in sorted(tuple(int(value) for value in box) for box in grouped)
+            Area(x, y, w, h, "face").scaled(passes[0].to_image)
+            for x, y, w, h in sorted(tuple(int(value) for value in box) for box in grouped)
         ]
     for pass_, boxes in zip(passes, results, strict=True):
         if not pass_.raw:
@@ -231,7 +247,7 @@ def detect_areas(image: Image.Image) -> list[Area]:
     return areas
 
 
-def _octaves(grey: np.ndarray, window: int) -> list[tuple[np.ndarray, int, int, int]]:
+def _octaves(grey: Grey, window: int) -> list[tuple[Grey, int, int, int]]:
     """The grey copy and its halves, each to be searched for windows of one octave only.
 
     Returns (copy, factor to the full copy, smallest and largest window in full-copy pixels,
@@ -254,13 +270,13 @@ def _octaves(grey: np.ndarray, window: int) -> list[tuple[np.ndarray, int, int, 
     return levels
 
 
-def _grey(image: Image.Image, side: int) -> tuple[np.ndarray, float]:
+def _grey(image: Image.Image, side: int) -> tuple[Grey, float]:
     grey = np.asarray(image.convert("L"))
     # No histogram equalisation: measured, it loses more faces than it finds.
     return _shrink(grey, 1.0, side)
 
 
-def _shrink(grey: np.ndarray, scale: float, side: int) -> tuple[np.ndarray, float]:
+def _shrink(grey: Grey, scale: float, side: int) -> tuple[Grey, float]:
     """``grey`` (``scale`` times the image) with its long side at most ``side``, and its scale."""
     factor = min(1.0, side / max(grey.shape))
     if factor >= 1.0:

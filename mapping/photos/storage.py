@@ -15,9 +15,10 @@ import uuid
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
-from typing import BinaryIO
+from typing import IO
 
 from django.conf import settings
+from django.contrib.auth.models import AnonymousUser
 from django.contrib.gis.geos import Point
 from django.core.files.base import ContentFile
 from django.core.files.storage import Storage, default_storage, storages
@@ -27,11 +28,12 @@ from django.dispatch import receiver
 from django.utils import timezone
 from django.utils.translation import get_language
 
-from mapping.models import Assessment, Photo, PhotoSubject, Report
+from mapping.models import Assessment, Photo, PhotoSubject, Report, User
 from mapping.photos.errors import (
     AltTextTooLong,
     InvalidBlurArea,
     MissingAltText,
+    MissingOriginal,
     PhotoError,
     UnknownPhotoSubject,
 )
@@ -64,11 +66,10 @@ def volunteer_limits() -> UploadLimits:
     return UploadLimits(settings.PHOTO_MAX_BYTES, settings.PHOTO_MAX_PIXELS)
 
 
-def limits_for(user) -> UploadLimits:
+def limits_for(user: User | AnonymousUser) -> UploadLimits:
     """The volunteers' limits for an approved volunteer or a coordinator; the public's (lower)
     for anyone else, who may send a photo only through a report."""
-    trusted = user.is_authenticated and (user.is_approved or user.is_coordinator)
-    if trusted:
+    if isinstance(user, User) and (user.is_approved or user.is_coordinator):
         return volunteer_limits()
     return UploadLimits(
         min(settings.PUBLIC_PHOTO_MAX_BYTES, settings.PHOTO_MAX_BYTES),
@@ -78,7 +79,7 @@ def limits_for(user) -> UploadLimits:
 
 def save_photo(
     owner: Assessment | Report,
-    upload: bytes | BinaryIO,
+    upload: bytes | IO[bytes],
     *,
     alt_text: str,
     subject: str = PhotoSubject.OTHER,
@@ -138,10 +139,13 @@ def reblur_photo(photo: Photo, blur_areas: Iterable[Sequence[int]]) -> Photo:
     """
     blur_areas = validate_blur_areas(blur_areas, photo.width, photo.height)
     private = storages["private"]
-    with private.open(photo.original.name, "rb") as original:
+    name = photo.original.name
+    if not name or not private.exists(name):
+        raise MissingOriginal()
+    with private.open(name, "rb") as original:
         processed = process_photo(
             original,
-            max_bytes=max(settings.PHOTO_MAX_BYTES, private.size(photo.original.name)),
+            max_bytes=max(settings.PHOTO_MAX_BYTES, private.size(name)),
             max_pixels=settings.PHOTO_MAX_PIXELS,
             blur_rects=blur_areas,
             detect=False,
@@ -200,7 +204,7 @@ def _delete_files_of_deleted_photo(sender: type[Photo], instance: Photo, **kwarg
     transaction.on_commit(lambda: delete_files(files))
 
 
-def photo_files(photo: Photo) -> list[tuple[Storage, str]]:
+def photo_files(photo: Photo) -> list[tuple[Storage, str | None]]:
     """The public copies and the private original of ``photo``, each with its storage."""
     return [
         (default_storage, photo.image.name),
@@ -209,7 +213,9 @@ def photo_files(photo: Photo) -> list[tuple[Storage, str]]:
     ]
 
 
-def _write_files(photo: Photo, processed: ProcessedPhoto, written: list) -> None:
+def _write_files(
+    photo: Photo, processed: ProcessedPhoto, written: list[tuple[Storage, str]]
+) -> None:
     stem = uuid.uuid4().hex
     private = storages["private"]
     name = private.save(
@@ -222,7 +228,10 @@ def _write_files(photo: Photo, processed: ProcessedPhoto, written: list) -> None
 
 
 def _write_public_files(
-    photo: Photo, processed: ProcessedPhoto, written: list, stem: str | None = None
+    photo: Photo,
+    processed: ProcessedPhoto,
+    written: list[tuple[Storage, str]],
+    stem: str | None = None,
 ) -> None:
     # A new random name for every version: public URLs of anonymised copies are not guessable
     # from the original's, and a browser never shows a cached copy with an area not yet blurred.
@@ -236,7 +245,7 @@ def _write_public_files(
         getattr(photo, field).name = name
 
 
-def delete_files(files: Iterable[tuple[Storage, str]]) -> None:
+def delete_files(files: Iterable[tuple[Storage, str | None]]) -> None:
     """Delete each (storage, name); a file that cannot be deleted is logged, not raised."""
     for storage, name in files:
         if not name:
@@ -264,11 +273,11 @@ def delete_orphaned_photo_files(older_than: timedelta = timedelta(hours=1)) -> l
     Meant for a periodic job; Django has no "on rollback" hook that could do it at once. Works
     through the Storage API alone, so a folder and a bucket (MEDIA_STORAGE=s3) are swept alike.
     """
-    referenced = set()
+    referenced: set[str] = set()
     for image, thumbnail, original in Photo.objects.values_list("image", "thumbnail", "original"):
         referenced.update((image, thumbnail, original))
     cutoff = timezone.now() - older_than
-    deleted = []
+    deleted: list[str] = []
     for storage, folders in (
         (default_storage, ("photos/display", "photos/thumb")),
         (storages["private"], ("photos/original",)),

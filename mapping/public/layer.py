@@ -26,14 +26,8 @@ from mapping.public.queries import (
 )
 
 # The SQL is assembled only from constant fragments; {features}, {filters} and {centre} are fixed
-# texts chosen in Python, and every value is a %s parameter.
-#
-# When more places match than the layer may hold, it keeps those nearest the centre of the view:
-# the GiST index of the location hands them over in that order (a KNN scan), so the query reads
-# about MAP_LAYER_MAX_FEATURES rows however many places the bbox holds, and the approved
-# assessment comes from a covering index (assessment_one_approved_per_place) without a heap
-# visit. Each feature is written as compact JSON text: to_json() quotes and escapes every text
-# value, and PostgreSQL never parses the pieces again.
+# texts chosen in Python, and every value is a %s parameter. Why the nearest places by a KNN scan
+# and JSON written by PostgreSQL: docs/decisions/0002-map-layer-built-in-sql.md.
 LAYER_SQL = """
 SELECT '{{"type":"FeatureCollection","features":['
     || COALESCE(string_agg(f.feature, ',' ORDER BY f.id) FILTER (WHERE f.n <= %s), '')

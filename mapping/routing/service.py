@@ -4,14 +4,8 @@ pgr_dijkstra takes the edges query as text, so values cannot be bound inside it.
 profile's limits are set as transaction-local settings (set_config(..., true), with bound values)
 and the constant edges query reads them with current_setting(). No value is ever formatted into SQL.
 
-One search answers both questions. An edge that breaks a hard limit of the profile is not left out
-of the graph: it costs BLOCKED_COST more, far more than any route within the limits. So the
-cheapest path is the route within the limits whenever one exists; when none does, the same path
-is the one that crosses the fewest barriers, and the first blocked edge on it is the barrier to
-explain, with no further search. The search runs on the search area (a box around the two ends)
-first and, only when that gives no route within the limits, once more on the whole graph, so that
-"no route" is only said when there is none anywhere; then the barrier explained is the first on
-the path with the fewest barriers inside the search area.
+An edge that breaks a hard limit costs BLOCKED_COST more, so one search gives the route or the
+barrier to explain; the cost model: docs/decisions/0003-routing-cost-model.md.
 """
 
 import json

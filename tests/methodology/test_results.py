@@ -6,6 +6,7 @@ import json
 import pytest
 
 from mapping.methodology.engine import evaluate, from_exchange, to_exchange
+from mapping.methodology.reasons import FIELD
 from mapping.methodology.rules import METHODOLOGY_VERSION, RULESETS, get_ruleset
 from mapping.methodology.texts import RULES
 from tests.methodology.objects import BUILDING, LIFT, PUBLIC_SPACE, RAMP, TOILET, at, changed
@@ -187,7 +188,7 @@ def test_a_yes_no_answer_reads_as_plain_czech_and_english():
 
     result = evaluate(at(BUILDING, "elevator[0].elevatorIsCageSeat", False))
     reason = next(
-        reason_dict(r) for r in result.all_reasons() if r[3] == "elevator[0].elevatorIsCageSeat"
+        reason_dict(r) for r in result.all_reasons() if r[FIELD] == "elevator[0].elevatorIsCageSeat"
     )
     assert reason["cs"].endswith(": ne, požadováno ano.")
     assert reason["en"].endswith(": no, required yes.")

@@ -80,6 +80,8 @@ def test_a_complete_building_is_valid():
          "range", "4000 cm je mimo povolený rozsah 30–300 cm", "outside the allowed range 30–300"),
         (changed(BUILDING, entrance1LongitudinalInclination=-5), "entrance1LongitudinalInclination",
          "range", "-5 % je mimo povolený rozsah 0–100 %", "-5 % is outside"),
+        (changed(BUILDING, objectId=-1), "objectId", "range",
+         "-1 je mimo povolený rozsah: nejméně 0.", "-1 is outside the allowed range: at least 0."),
         (changed(PUBLIC_SPACE, publicSpaceLongitudinalSlope=-5.5), "publicSpaceLongitudinalSlope",
          "range", "-5,5 %", "-5.5 %"),
         (changed(BUILDING, entrance1Accessibility="Levitation"), "entrance1Accessibility",

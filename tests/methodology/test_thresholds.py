@@ -7,6 +7,7 @@ expected (wheelchair, seniors, pram) categories: A accessible, P partly, I inacc
 import pytest
 
 from mapping.methodology.engine import evaluate
+from mapping.methodology.reasons import FIELD
 from tests.methodology.objects import BUILDING, PUBLIC_SPACE, RAMP, TOILET, at
 
 NAMES = {"A": "accessible", "P": "partly", "I": "inaccessible"}
@@ -173,7 +174,7 @@ def test_a_worse_category_names_the_changed_measurement_among_its_reasons(base, 
     result = evaluate(apply(base, changes))
 
     for profile, letter in zip(("wheelchair", "seniors", "pram"), expected, strict=True):
-        fields = {reason[3] for reason in result.reasons[profile]}
+        fields = {reason[FIELD] for reason in result.reasons[profile]}
         if letter == "A":
             assert fields == set()
         else:
@@ -187,7 +188,7 @@ def test_the_longest_leg_sets_the_band_and_the_steepest_leg_is_measured_against_
     result = evaluate(dict(BUILDING, rampskids=[ramp]))
 
     assert result.categories["wheelchair"] == "partly"
-    assert [r[3] for r in result.reasons["wheelchair"]] == ["rampskids[0].rampleg1Inclination"]
+    assert [r[FIELD] for r in result.reasons["wheelchair"]] == ["rampskids[0].rampleg1Inclination"]
 
 
 def test_the_narrowest_leg_decides_the_width():
@@ -197,7 +198,7 @@ def test_the_narrowest_leg_decides_the_width():
     result = evaluate(dict(BUILDING, rampskids=[ramp]))
 
     assert result.categories["wheelchair"] == "inaccessible"
-    assert "rampskids[0].rampleg2Width" in [r[3] for r in result.reasons["wheelchair"]]
+    assert "rampskids[0].rampleg2Width" in [r[FIELD] for r in result.reasons["wheelchair"]]
 
 
 @pytest.mark.parametrize(("slope", "expected"), [(12.5, "accessible"), (12.6, "partly")])

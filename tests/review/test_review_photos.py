@@ -3,12 +3,13 @@
 import io
 
 import pytest
-from django.core.files.storage import default_storage
+from django.core.files.storage import default_storage, storages
 from django.urls import reverse
 from PIL import Image
 
-from mapping.models import ReviewStatus
+from mapping.models import Photo, ReviewStatus
 from mapping.photos import read_metadata
+from mapping.photos.errors import MissingOriginal
 from mapping.photos.storage import save_photo
 from tests.factories import make_assessment, make_place
 from tests.personas import client_for
@@ -72,3 +73,23 @@ def test_an_area_outside_the_photo_is_a_clear_400(alice, charlie):
     assert answer.status_code == 400
     photo.refresh_from_db()
     assert photo.blur_areas == []
+
+
+@pytest.mark.parametrize("loss", ["file deleted", "no original recorded"])
+def test_blurring_a_photo_without_its_original_says_so_instead_of_a_500(alice, charlie, loss):
+    assessment = make_assessment(make_place(), ReviewStatus.SUBMITTED, surveyor=alice)
+    photo = save_photo(assessment, GPS_PHOTO.read_bytes(), alt_text="Vstup", subject="entrance")
+    old_image = photo.image.name
+    if loss == "file deleted":
+        storages["private"].delete(photo.original.name)
+    else:
+        Photo.objects.filter(pk=photo.pk).update(original="")
+
+    answer = client_for(charlie).post(
+        reverse("review:photo_blur", args=[photo.pk]), {"areas": "10 20 100 80"}, follow=True
+    )
+
+    assert answer.status_code == 200
+    assert MissingOriginal().message_cs in answer.content.decode()
+    photo.refresh_from_db()
+    assert (photo.image.name, photo.blur_areas) == (old_image, [])

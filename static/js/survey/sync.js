@@ -58,8 +58,8 @@
         if (body.assessment && body.assessment.status === "submitted") { return { response: { ok: true, status: 200 }, body: body }; }
         /* The version the answers were loaded at: if someone else saved meanwhile, the server
            refuses (409) instead of silently replacing their answers with these. */
-        var body = JSON.stringify({ answers: record.answers, version: record.version });
-        return post(url("save_answers", pk), body, true).then(function (saved) {
+        var payload = JSON.stringify({ answers: record.answers, version: record.version });
+        return post(url("save_answers", pk), payload, true).then(function (saved) {
           if (!saved.response.ok) { return saved; }
           record.version = saved.body.assessment.version;
           var chain = SurveyDB.put(record).then(function () { return saved; });
