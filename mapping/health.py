@@ -8,7 +8,12 @@ behind the code (a deployment half done). It never caches and never needs a sess
 from django.db import DatabaseError, connection
 from django.db.migrations.executor import MigrationExecutor
 from django.http import HttpRequest, JsonResponse
+from django.utils.translation import gettext_lazy as _
 from django.views.decorators.cache import never_cache
+
+from mapping.json_errors import json_error
+
+FAILING = _("This server cannot serve the map now; the checks say why.")
 
 
 def database_check() -> str:
@@ -31,7 +36,7 @@ def healthz(request: HttpRequest) -> JsonResponse:
     checks = {"database": database_check()}
     if checks["database"] == "ok":
         checks["migrations"] = migrations_check()
-    healthy = all(value == "ok" for value in checks.values())
-    return JsonResponse(
-        {"status": "ok" if healthy else "failing", "checks": checks}, status=200 if healthy else 503
-    )
+    if all(value == "ok" for value in checks.values()):
+        return JsonResponse({"status": "ok", "checks": checks})
+    # The product's error shape (mapping.json_errors) around the monitors' status and checks.
+    return json_error(503, "unhealthy", FAILING, status="failing", checks=checks)

@@ -10,7 +10,7 @@ from mapping.public.filters import (
     FilterError,
     PlaceFilterForm,
     PlaceFilters,
-    form_errors_text,
+    filter_error,
     parse_bbox,
 )
 from mapping.public.search import matching_places_sql
@@ -54,11 +54,7 @@ def filters_from_query(params) -> PlaceFilters:
             data.setlist(form_name, data.pop(api_name))
     form = PlaceFilterForm(data)
     if not form.is_valid():
-        form_names = {form_name: api_name for api_name, form_name in API_NAMES.items()}
-        raise FilterError(
-            form_errors_text(form),
-            {form_names.get(name, name): list(errors) for name, errors in form.errors.items()},
-        )
+        raise filter_error(form, {ours: api for api, ours in API_NAMES.items()})
     return form.filters()
 
 

@@ -35,7 +35,7 @@ def clean_limit(name: str, raw: str | None) -> float | None:
     try:
         limits = with_overrides(PROFILES["pedestrian"], {name: raw or None}).limits
     except RouteInputError as error:
-        raise forms.ValidationError(str(error)) from None
+        raise forms.ValidationError(error.args[0]) from None
     value = getattr(limits, name)
     return None if value is None else float(value)
 

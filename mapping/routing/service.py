@@ -20,8 +20,9 @@ from dataclasses import asdict, dataclass, fields
 
 from django.conf import settings
 from django.db import connection, transaction
-from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
+from mapping.json_errors import lazy_message
 from mapping.routing.profiles import Profile, RouteInputError
 from mapping.routing.tags import ROUGH_SURFACES
 
@@ -489,16 +490,21 @@ def route_between(
     for lon, lat in (start, end):
         if not (-180 <= lon <= 180 and -90 <= lat <= 90):
             raise RouteInputError(
-                _("The position %(lon)s, %(lat)s is outside the valid range.")
-                % {"lon": lon, "lat": lat}
+                lazy_message(
+                    gettext_lazy("The position %(lon)s, %(lat)s is outside the valid range."),
+                    lon=lon,
+                    lat=lat,
+                )
             )
     max_distance = getattr(settings, "ROUTING_MAX_DISTANCE_M", 30000.0)
     with transaction.atomic():
         distance = apply_profile(profile, start, end)
         if distance > max_distance:
             raise RouteInputError(
-                _("The start and the destination are more than %(km)s km apart.")
-                % {"km": round(max_distance / 1000)}
+                lazy_message(
+                    gettext_lazy("The start and the destination are more than %(km)s km apart."),
+                    km=round(max_distance / 1000),
+                )
             )
         from_snap, to_snap = snap_both(start, end)
         if from_snap is None or to_snap is None:

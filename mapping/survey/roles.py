@@ -10,7 +10,7 @@ from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
 from django.utils.translation import gettext_lazy
 
-from mapping.survey.http import json_error
+from mapping.json_errors import json_error
 
 
 def coordinator_required(view):
