@@ -8,10 +8,10 @@ import pytest
 from django.test import Client
 from django.urls import reverse
 
-from mapping.catalogue.ico import ico_check_digit, is_valid_ico, normalise_ico
+from mapping.ico import ico_check_digit, is_valid_ico, normalise_ico
 from mapping.ids import parse_id
 from mapping.models import Assessment, AssessmentEvent, Place, ReviewStatus
-from mapping.photos.storage import save_photo
+from mapping.photo_storage import save_photo
 from tests.factories import make_assessment, make_user
 from tests.public_factories import make_place
 from tests.survey.conftest import (  # noqa: F401

@@ -10,15 +10,23 @@ tags; the public-space survey (our publicSpace... fields) gives surface, smoothn
 kerb, kerb:height, width, step_count and tactile_paving.
 """
 
-# fields.json "smoothness" options: the routing's tag parser holds the one list.
-from mapping.routing.tags import SMOOTHNESS_VALUES
-
 # fields.json "wheelchair" and "toilets/wheelchair" options (without "designated").
 WHEELCHAIR_VALUES = ("yes", "limited", "no")
 # fields.json "entrance" options we use: entrance1 is the main one, entrance2 the side one.
 ENTRANCE_VALUES = ("main", "secondary")
 # fields.json "kerb" options.
 KERB_VALUES = ("flush", "lowered", "no", "raised", "rolled", "yes")
+# fields.json "smoothness" options, best first; the routing's tag parser reads by them too.
+SMOOTHNESS_VALUES = (
+    "excellent",
+    "good",
+    "intermediate",
+    "bad",
+    "very_bad",
+    "horrible",
+    "very_horrible",
+    "impassable",
+)
 # fields.json "surface" options.
 SURFACE_VALUES = (
     "unpaved",

@@ -4,8 +4,8 @@ from django.views.decorators.http import require_http_methods
 
 from mapping.ids import parse_id
 from mapping.models import Photo, ReviewStatus
+from mapping.photo_storage import limits_for, photo_error_message
 from mapping.photos import PhotoError
-from mapping.photos.storage import limits_for, photo_error_message
 from mapping.reports.forms import ReportForm
 from mapping.reports.limits import count_report, limited_message
 from mapping.reports.service import ReportWithoutPosition, submit_report

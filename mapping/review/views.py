@@ -9,14 +9,13 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from mapping.access import get_assessment_or_404
+from mapping.access import coordinator_required, get_assessment_or_404
 from mapping.errors import error_answer
 from mapping.ids import parse_id
 from mapping.models import Assessment, ReviewStatus
 from mapping.review import coverage as coverage_service
 from mapping.review import workflow
 from mapping.review.diff import diff_answers, disagreements
-from mapping.survey.roles import coordinator_required
 
 DECISIONS = {
     "approve": (workflow.approve, False),

@@ -8,7 +8,7 @@ step, more steps) and entrance{n}Steps{1,2}NumberOf / Height, matched to Entranc
 from dataclasses import dataclass
 
 from mapping.models import Entrance, Place, ReviewStatus
-from mapping.routing.profiles import Profile
+from mapping.route_profiles import Profile
 
 LEVEL = {"NoelevationEntranceAccessibility", "RampEntranceAccessibility"}
 PLATFORM = "PlatformEntranceAccessibility"

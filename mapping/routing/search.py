@@ -16,13 +16,13 @@ from django.conf import settings
 from django.db import connection
 from django.utils.translation import gettext_lazy
 
-from mapping.catalogue.addresses import address_keys
+from mapping.addresses import address_keys
 from mapping.ids import parse_id
 from mapping.json_errors import lazy_message
 from mapping.models import Place, ReviewStatus
 from mapping.public.search import MIN_QUERY_LENGTH, search_places
+from mapping.route_profiles import Profile, RouteInputError
 from mapping.routing.destinations import destination_for
-from mapping.routing.profiles import Profile, RouteInputError
 from mapping.ruian.formatting import AddressParts
 
 MAX_QUERY_LENGTH = 200
@@ -79,7 +79,7 @@ class Hit:
     lat: float
     score: float
     id: int | None = None
-    # An address's keys (mapping/catalogue/addresses.py), to tell OSM and RÚIAN duplicates.
+    # An address's keys (mapping/addresses.py), to tell OSM and RÚIAN duplicates.
     keys: frozenset = frozenset()
 
 

@@ -11,7 +11,7 @@ from django.views.decorators.http import require_GET
 
 from mapping.headers import uses_geolocation
 from mapping.json_errors import json_error
-from mapping.routing.profiles import PROFILES, Limits, RouteInputError
+from mapping.route_profiles import PROFILES, Limits, RouteInputError
 from mapping.routing.routes import plan_route_between
 from mapping.routing.search import PlaceNotFound, hit_dict
 from mapping.routing.search import search as search_ends

@@ -11,7 +11,7 @@ from django.urls import reverse
 from PIL import Image
 
 from mapping.models import Photo, Report, ReportKind, ReviewStatus
-from mapping.photos.storage import save_photo
+from mapping.photo_storage import save_photo
 from tests.factories import make_assessment, make_place
 
 pytestmark = pytest.mark.django_db

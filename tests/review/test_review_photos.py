@@ -4,7 +4,7 @@ from django.urls import reverse
 from PIL import Image
 
 from mapping.models import ReviewStatus
-from mapping.photos.storage import save_photo
+from mapping.photo_storage import save_photo
 from tests.factories import make_assessment, make_place
 from tests.survey.conftest import GPS_PHOTO, client_for
 

@@ -5,7 +5,7 @@ from pathlib import Path
 from django.urls import reverse
 
 from mapping.models import Assessment, Photo, ReviewStatus
-from mapping.photos.storage import save_photo
+from mapping.photo_storage import save_photo
 from tests.factories import make_assessment, make_place
 from tests.survey.conftest import BUILDING_ANSWERS, GPS_PHOTO, client_for, small_jpeg
 

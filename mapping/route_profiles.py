@@ -1,5 +1,8 @@
 """Route profiles: hard limits (an edge that breaks one is never used) and soft preferences.
 
+The route planner (mapping.routing) plans by them, and the public map and list check the
+visitor's own limits by the same rules (mapping.public.limits): shared, so it is neither's.
+
 Defaults follow METHODOLOGY.md: a pedestrian way up to 8.33 % (1:12), a kerb at a crossing lowered
 to at most 2 cm (we allow 3 cm, OpenRouteService's lowest kerb option, because kerb=lowered is
 often a centimetre or two above that), clear width at least 90 cm, no steps. A limit that is None
