@@ -31,7 +31,7 @@ def _of_a_volunteer_awaiting_approval(assessment: Assessment) -> bool:
 
 
 def can_view(user, assessment: Assessment) -> bool:
-    if assessment.status == ReviewStatus.APPROVED:
+    if assessment.is_published:
         return True
     if not user.is_authenticated:
         return False
@@ -44,7 +44,7 @@ def can_edit(user, assessment: Assessment) -> bool:
     if not user.is_authenticated or not user.is_active:
         return False
     if user.is_coordinator and not _of_a_volunteer_awaiting_approval(assessment):
-        return assessment.status not in (ReviewStatus.APPROVED, ReviewStatus.SUPERSEDED)
+        return not (assessment.is_published or assessment.status == ReviewStatus.SUPERSEDED)
     return assessment.surveyor_id == user.pk and assessment.status in EDITABLE_BY_SURVEYOR
 
 

@@ -2,10 +2,11 @@
 and the list filter them (mapping.public.filters and the SQL of mapping.public.queries)."""
 
 from django.contrib.gis.geos import Polygon
-from django.db.models import F, FilteredRelation, Q, QuerySet
+from django.db.models import F, FilteredRelation, QuerySet
 from django.db.models.expressions import RawSQL
 
-from mapping.models import Place, ReviewStatus
+from mapping.models import Place
+from mapping.models.published import published_q
 from mapping.public.filters import (
     FilterError,
     PlaceFilterForm,
@@ -25,9 +26,7 @@ def published_places() -> QuerySet:
     """Places with their approved assessment's categories as plain attributes."""
     return (
         Place.objects.annotate(
-            approved=FilteredRelation(
-                "assessments", condition=Q(assessments__status=ReviewStatus.APPROVED)
-            )
+            approved=FilteredRelation("assessments", condition=published_q("assessments"))
         )
         .filter(approved__isnull=False)
         .annotate(

@@ -38,7 +38,6 @@ from mapping.models import (
     Purpose,
     Report,
     ReportStatus,
-    ReviewStatus,
     Service,
     ServiceType,
     TargetGroup,
@@ -125,9 +124,7 @@ class PlaceViewSet(viewsets.ReadOnlyModelViewSet):
             "entrances",
             Prefetch(
                 "assessments",
-                queryset=Assessment.objects.filter(status=ReviewStatus.APPROVED).prefetch_related(
-                    _visible_photos()
-                ),
+                queryset=Assessment.objects.published().prefetch_related(_visible_photos()),
                 to_attr="approved_assessments",
             ),
         )
@@ -148,7 +145,7 @@ class AssessmentViewSet(viewsets.ReadOnlyModelViewSet):
 
     def get_queryset(self):
         queryset = (
-            Assessment.objects.filter(status__in=[ReviewStatus.APPROVED, ReviewStatus.SUPERSEDED])
+            Assessment.objects.published(superseded=True)
             .prefetch_related(_visible_photos())
             .order_by("id")
         )

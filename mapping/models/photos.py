@@ -11,6 +11,8 @@ from django.db.models.functions import Length, Trim
 from django.db.models.lookups import GreaterThan
 from django.utils.translation import gettext_lazy as _
 
+from mapping.models.published import published_q
+
 
 def _private_storage():
     return storages["private"]
@@ -25,6 +27,12 @@ class PhotoSubject(models.TextChoices):
     PARKING = "parking", _("Parking")
     PATH = "path", _("Path")
     OTHER = "other", _("Other")
+
+
+class PhotoQuerySet(models.QuerySet):
+    def published(self) -> "PhotoQuerySet":
+        """The photos the public sees: not hidden, of a published assessment."""
+        return self.filter(published_q("assessment"), is_hidden=False)
 
 
 class Photo(models.Model):
@@ -69,6 +77,8 @@ class Photo(models.Model):
     is_hidden = models.BooleanField(_("hidden"), default=False)
     position = models.PositiveSmallIntegerField(_("order"), default=0)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
+
+    objects = PhotoQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("photo")

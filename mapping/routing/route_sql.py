@@ -14,6 +14,7 @@ PLAIN_SQL (mapping.routing.osm_import).
 
 import re
 
+from mapping.models.published import PUBLISHED_SQL
 from mapping.routing.tags import ROUGH_SURFACES
 
 NO_LIMIT = 1e9
@@ -124,8 +125,7 @@ def _active_barriers(area: str) -> str:
       AND (b.valid_from IS NULL OR b.valid_from <= now())
       AND (b.valid_until IS NULL OR b.valid_until > now())
       AND (b.assessment_id IS NULL OR EXISTS (
-           SELECT 1 FROM mapping_assessment x WHERE x.id = b.assessment_id
-              AND x.status = 'approved'))
+           SELECT 1 FROM mapping_assessment a WHERE a.id = b.assessment_id AND {PUBLISHED_SQL}))
     UNION ALL
     SELECT 'assessment', a.id,
            CASE WHEN {_PS_STEPS} > 0 THEN 'steps' WHEN {_PS_KERB} > 0 THEN 'kerb'
@@ -134,7 +134,7 @@ def _active_barriers(area: str) -> str:
            pl.location, {SURVEY_RADIUS_M}, false, 0.0, {_PS_KERB}, {_PS_WIDTH}, {_PS_STEPS},
            abs({_PS_SLOPE}), {_PS_ROUGH}, pl.name
     FROM mapping_assessment a JOIN mapping_place pl ON pl.id = a.place_id
-    WHERE a.status = 'approved' AND a.survey_kind = 'public_space'
+    WHERE {PUBLISHED_SQL} AND a.survey_kind = 'public_space'
       AND ({area.format(g="pl.location")})
       AND ({_PS_KERB} IS NOT NULL OR {_PS_WIDTH} IS NOT NULL OR {_PS_STEPS} > 0
            OR {_PS_SLOPE} IS NOT NULL OR {_PS_ROUGH})

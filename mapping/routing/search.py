@@ -19,7 +19,7 @@ from django.utils.translation import gettext_lazy
 from mapping.addresses import address_keys
 from mapping.ids import parse_id
 from mapping.json_errors import lazy_message
-from mapping.models import Place, ReviewStatus
+from mapping.models import Place
 from mapping.public.search import MIN_QUERY_LENGTH, search_places
 from mapping.route_profiles import Profile, RouteInputError
 from mapping.routing.destinations import destination_for
@@ -187,7 +187,7 @@ def published_place(raw: str) -> Place:
     place_id = parse_id(raw)
     if place_id is None:
         raise RouteInputError(gettext_lazy("A place must be given by its number."))
-    place = Place.objects.filter(pk=place_id, assessments__status=ReviewStatus.APPROVED).first()
+    place = Place.objects.published().filter(pk=place_id).first()
     if place is None:
         raise PlaceNotFound(gettext_lazy("No such published place."))
     return place
