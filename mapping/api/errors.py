@@ -26,7 +26,7 @@ class InvalidQuery(exceptions.ValidationError):
     """A query parameter that cannot be read; `parameters` holds the messages by its name."""
 
     def __init__(self, message: Message, parameters: dict[str, list]) -> None:
-        super().__init__(str(message))
+        super().__init__(str(message()) if callable(message) else str(message))
         self.message = message
         self.parameters = parameters
 
