@@ -22,7 +22,7 @@ PUBLIC_ACLS = ("", "public-read")
 ADDRESSING_STYLES = ("path", "virtual")
 # SigV4 signs links for at most a week.
 MAX_URL_EXPIRY_SECONDS = 7 * 24 * 3600
-# Public copies get a new random name whenever they change (mapping/photos/storage.py): a copy
+# Public copies get a new random name whenever they change (mapping/photo_storage.py): a copy
 # never changes under its name, so browsers and a CDN may keep it for a year.
 PUBLIC_CACHE_CONTROL = "public, max-age=31536000, immutable"
 PRIVATE_CACHE_CONTROL = "private, no-store"

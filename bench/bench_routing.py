@@ -33,8 +33,8 @@ django.setup()
 
 from django.db import connection, transaction  # noqa: E402
 
+from mapping.route_profiles import PROFILES  # noqa: E402
 from mapping.routing.osm_import import import_network  # noqa: E402
-from mapping.routing.profiles import PROFILES  # noqa: E402
 from mapping.routing.routes import plan_route  # noqa: E402
 from mapping.routing.service import plain_dijkstra  # noqa: E402
 

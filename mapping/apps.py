@@ -9,9 +9,11 @@ class MappingConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self) -> None:
-        from mapping import checks  # noqa: F401  (registers the system checks)
+        from mapping import (
+            checks,  # noqa: F401  (registers the system checks)
+            photo_storage,  # noqa: F401  (deletes a photo's files with it)
+        )
         from mapping.permissions import sync_coordinators_group
-        from mapping.photos import storage  # noqa: F401  (deletes a photo's files with it)
 
         # After every migrate, the coordinators' group holds exactly its list of permissions.
         post_migrate.connect(sync_coordinators_group, sender=self)

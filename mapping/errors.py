@@ -1,6 +1,6 @@
 """The site's error answers (400, 403, 404, 500, 503): a page in the site's layout for people, JSON
-scripts. The API, the survey's endpoints and the map's data (`*.json`, `*.geojson`) answer JSON
-with a code and the message in Czech and English, never an HTML page a script cannot read.
+for scripts. The API, the survey's endpoints and the map's data (`*.json`, `*.geojson`) answer
+the one JSON error shape (mapping.json_errors), never an HTML page a script cannot read.
 
 Only a message the product wrote for people is shown (the argument of `Http404(_("..."))` or
 `PermissionDenied(_("..."))`); exception text from anywhere else stays in the log.
@@ -9,14 +9,13 @@ Only a message the product wrote for people is shown (the argument of `Http404(_
 import sys
 
 from django.db import InterfaceError, OperationalError
-from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.http import HttpRequest, HttpResponse
 from django.template import loader
-from django.utils import translation
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.csrf import requires_csrf_token
 
-from mapping.survey.http import both_languages
+from mapping.json_errors import json_error
 
 SURVEY_API_PREFIX = "/pruzkum/api/"
 JSON_PREFIXES = ("/api/", SURVEY_API_PREFIX)
@@ -77,21 +76,8 @@ def error_answer(request: HttpRequest, status: int, exception=None, message=None
     if message is None and status in (403, 404):
         message = product_message(exception)
     if wants_json(request):
-        texts = both_languages(message or MESSAGES[status])
-        if message is not None and not isinstance(message, Promise):
-            # Already translated to the request's language: the other language is unknown.
-            texts = {**both_languages(MESSAGES[status]), translation.get_language()[:2]: message}
-        language = (translation.get_language() or "cs")[:2]
-        said = texts.get(language, texts["en"])
-        if request.path.startswith(SURVEY_API_PREFIX):
-            # The survey app's convention (mapping.survey.http): "error" is the code.
-            body = {"error": CODES[status], "message": said}
-        else:
-            # The public API's and the map data's convention: "error" is the message for
-            # people, in the request's language (mapping.api.errors), and "code" the code.
-            body = {"error": said, "code": CODES[status]}
-        body |= {"message_cs": texts["cs"], "message_en": texts["en"]}
-        return JsonResponse(body, status=status)
+        general = MESSAGES[status]
+        return json_error(status, CODES[status], message or general, fallback=general)
     template = loader.get_template(f"{status}.html")
     return HttpResponse(template.render({"message": message}, request), status=status)
 

@@ -15,9 +15,13 @@ It never caches and never needs a session.
 from django.db import DatabaseError, connection
 from django.db.migrations.executor import MigrationExecutor
 from django.http import HttpRequest, JsonResponse
+from django.utils.translation import gettext_lazy as _
 from django.views.decorators.cache import never_cache
 
+from mapping.json_errors import json_error
 from mapping.worker.heartbeat import worker_check
+
+FAILING = _("This server cannot serve the map now; the checks say why.")
 
 
 def database_check() -> str:
@@ -43,9 +47,9 @@ def healthz(request: HttpRequest) -> JsonResponse:
         checks["worker"] = worker_check()
     web_ok = all(checks[name] == "ok" for name in ("database", "migrations") if name in checks)
     if not web_ok:
-        status, code = "failing", 503
-    elif checks["worker"] != "ok":
-        status, code = "degraded", 503 if request.GET.get("worker") == "1" else 200
-    else:
-        status, code = "ok", 200
-    return JsonResponse({"status": status, "checks": checks}, status=code)
+        # The product's error shape (mapping.json_errors) around the monitors' status and checks.
+        return json_error(503, "unhealthy", FAILING, status="failing", checks=checks)
+    if checks["worker"] != "ok" and request.GET.get("worker") == "1":
+        return json_error(503, "unhealthy", FAILING, status="degraded", checks=checks)
+    status = "ok" if checks["worker"] == "ok" else "degraded"
+    return JsonResponse({"status": status, "checks": checks})

@@ -22,7 +22,7 @@ import logging
 from procrastinate.contrib.django import app
 
 from mapping.categorisation import recategorize_stored
-from mapping.photos.tasks import sweep_orphaned_photo_files
+from mapping.photo_tasks import sweep_orphaned_photo_files
 from mapping.reports.tasks import resolve_expired_reports_job
 from mapping.review.tasks import (
     schedule_resurvey_reminders,

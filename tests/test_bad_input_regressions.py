@@ -8,10 +8,10 @@ import pytest
 from django.test import Client
 from django.urls import reverse
 
-from mapping.catalogue.ico import ico_check_digit, is_valid_ico, normalise_ico
+from mapping.ico import ico_check_digit, is_valid_ico, normalise_ico
 from mapping.ids import parse_id
 from mapping.models import Assessment, AssessmentEvent, Place, ReviewStatus
-from mapping.photos.storage import save_photo
+from mapping.photo_storage import save_photo
 from tests.factories import make_assessment, make_user
 from tests.personas import client_for
 from tests.public_factories import make_place
@@ -61,7 +61,13 @@ def test_the_route_api_refuses_a_place_number_it_cannot_read(client, parameter, 
         query.pop("to")
     response = client.get(reverse("routing:route"), query, HTTP_ACCEPT_LANGUAGE="en")
     assert response.status_code == 400
-    assert response.json() == {"error": "A place must be given by its number."}
+    assert response.json() == {
+        "error": "A place must be given by its number.",
+        "code": "invalid",
+        "message": "A place must be given by its number.",
+        "message_cs": "Místo je třeba zadat jeho číslem.",
+        "message_en": "A place must be given by its number.",
+    }
 
 
 @pytest.mark.django_db
@@ -179,7 +185,7 @@ def test_survey_data_sent_as_a_multipart_form_are_read_not_a_500(alice):  # noqa
     assert "result" in response.json()
     response = client.post(reverse("survey:evaluate"), {"payload": "{not json"})
     assert response.status_code == 400
-    assert response.json()["error"] == "payload_not_json"
+    assert response.json()["code"] == "payload_not_json"
 
 
 @pytest.mark.django_db

@@ -2,15 +2,16 @@
 and the list filter them (mapping.public.filters and the SQL of mapping.public.queries)."""
 
 from django.contrib.gis.geos import Polygon
-from django.db.models import F, FilteredRelation, Q, QuerySet
+from django.db.models import F, FilteredRelation, QuerySet
 from django.db.models.expressions import RawSQL
 
-from mapping.models import Place, ReviewStatus
+from mapping.models import Place
+from mapping.models.published import published_q
 from mapping.public.filters import (
     FilterError,
     PlaceFilterForm,
     PlaceFilters,
-    form_errors_text,
+    filter_error,
     parse_bbox,
 )
 from mapping.public.search import matching_places_sql
@@ -25,9 +26,7 @@ def published_places() -> QuerySet:
     """Places with their approved assessment's categories as plain attributes."""
     return (
         Place.objects.annotate(
-            approved=FilteredRelation(
-                "assessments", condition=Q(assessments__status=ReviewStatus.APPROVED)
-            )
+            approved=FilteredRelation("assessments", condition=published_q("assessments"))
         )
         .filter(approved__isnull=False)
         .annotate(
@@ -54,11 +53,7 @@ def filters_from_query(params) -> PlaceFilters:
             data.setlist(form_name, data.pop(api_name))
     form = PlaceFilterForm(data)
     if not form.is_valid():
-        form_names = {form_name: api_name for api_name, form_name in API_NAMES.items()}
-        raise FilterError(
-            form_errors_text(form),
-            {form_names.get(name, name): list(errors) for name, errors in form.errors.items()},
-        )
+        raise filter_error(form, {ours: api for api, ours in API_NAMES.items()})
     return form.filters()
 
 

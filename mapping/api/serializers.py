@@ -205,12 +205,8 @@ class ReportSerializer(serializers.ModelSerializer):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         # Only what the public can see can be reported.
-        self.fields["place"].queryset = Place.objects.filter(
-            assessments__status="approved"
-        ).distinct()
-        self.fields["reported_photo"].queryset = Photo.objects.filter(
-            is_hidden=False, assessment__status="approved"
-        )
+        self.fields["place"].queryset = Place.objects.published()
+        self.fields["reported_photo"].queryset = Photo.objects.published()
 
     def validate(self, attrs: dict) -> dict:
         return validate_report(self, attrs)

@@ -28,8 +28,10 @@ class ReportThrottle(BaseThrottle):
 
 
 class ReportsThrottled(Throttled):
-    """429 with Retry-After and our own message (DRF's would append its English wait text)."""
+    """429 with Retry-After and our own message (DRF's would append its English wait text), kept
+    lazy in `message` for the error's Czech and English (mapping.api.errors)."""
 
     def __init__(self, wait: int):
-        super().__init__(detail=limited_message(wait))
+        self.message = limited_message(wait)
+        super().__init__(detail=self.message)
         self.wait = wait

@@ -5,7 +5,7 @@ superseded assessments, visible photos, the catalogue, and moderated reports.
 """
 
 from django.db.models import Prefetch
-from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import (
     OpenApiParameter,
@@ -14,10 +14,10 @@ from drf_spectacular.utils import (
     extend_schema_view,
 )
 from rest_framework import mixins, viewsets
-from rest_framework.exceptions import ValidationError
 from rest_framework.pagination import PageNumberPagination
 from rest_framework_gis.pagination import GeoJsonPagination
 
+from mapping.api.errors import InvalidQuery
 from mapping.api.published import FilterError, apply_filters, published_places
 from mapping.api.serializers import (
     AssessmentSerializer,
@@ -38,12 +38,13 @@ from mapping.models import (
     Purpose,
     Report,
     ReportStatus,
-    ReviewStatus,
     Service,
     ServiceType,
     TargetGroup,
 )
 from mapping.public.filters import PROFILE_CHOICES
+
+PLACE_NOT_A_NUMBER = _("place must be the number of a place.")
 
 
 class Pages(PageNumberPagination):
@@ -118,16 +119,12 @@ class PlaceViewSet(viewsets.ReadOnlyModelViewSet):
             try:
                 return apply_filters(queryset, self.request.query_params)
             except FilterError as error:
-                raise ValidationError(
-                    {"error": str(error), "parameters": error.parameters}
-                ) from None
+                raise InvalidQuery(error.message, error.parameters) from None
         return queryset.prefetch_related(
             "entrances",
             Prefetch(
                 "assessments",
-                queryset=Assessment.objects.filter(status=ReviewStatus.APPROVED).prefetch_related(
-                    _visible_photos()
-                ),
+                queryset=Assessment.objects.published().prefetch_related(_visible_photos()),
                 to_attr="approved_assessments",
             ),
         )
@@ -148,7 +145,7 @@ class AssessmentViewSet(viewsets.ReadOnlyModelViewSet):
 
     def get_queryset(self):
         queryset = (
-            Assessment.objects.filter(status__in=[ReviewStatus.APPROVED, ReviewStatus.SUPERSEDED])
+            Assessment.objects.published(superseded=True)
             .prefetch_related(_visible_photos())
             .order_by("id")
         )
@@ -156,9 +153,7 @@ class AssessmentViewSet(viewsets.ReadOnlyModelViewSet):
         if place is not None:
             place_id = parse_id(place)
             if place_id is None:
-                raise ValidationError(
-                    {"error": _("place must be the number of a place."), "parameters": ["place"]}
-                )
+                raise InvalidQuery(PLACE_NOT_A_NUMBER, {"place": [PLACE_NOT_A_NUMBER]})
             queryset = queryset.filter(place_id=place_id)
         return queryset
 

@@ -8,7 +8,6 @@ from mapping.models import (
     Assessment,
     Municipality,
     Place,
-    ReviewStatus,
     Service,
     ServiceForm,
     ServiceType,
@@ -65,9 +64,7 @@ class CatalogueFilterForm(forms.Form):
 
 
 def _approved(profile: str):
-    return Subquery(
-        Assessment.objects.filter(place=OuterRef("pk"), status="approved").values(profile)[:1]
-    )
+    return Subquery(Assessment.objects.published().filter(place=OuterRef("pk")).values(profile)[:1])
 
 
 def places_with_accessibility() -> QuerySet[Place]:
@@ -84,7 +81,7 @@ def public_places_with_accessibility() -> QuerySet[Place]:
     and its map layer show them, assessed or not) or published on the map. Not a volunteer's
     draft nor a survey waiting for review: those are answered as if there were no such place."""
     served = Service.places.through.objects.filter(place_id=OuterRef("pk"))
-    published = Assessment.objects.filter(place=OuterRef("pk"), status=ReviewStatus.APPROVED)
+    published = Assessment.objects.published().filter(place=OuterRef("pk"))
     return places_with_accessibility().filter(Exists(served) | Exists(published))
 
 
@@ -111,10 +108,8 @@ def catalogue_services(data: dict | None = None) -> QuerySet[Service]:
         ).distinct()
     if data.get("accessible_for") in dict(PROFILES):
         categories = ["accessible", "partly"] if data.get("include_partly") else ["accessible"]
-        assessments = Assessment.objects.filter(
-            place__services=OuterRef("pk"),
-            status="approved",
-            **{f"{data['accessible_for']}__in": categories},
+        assessments = Assessment.objects.published().filter(
+            place__services=OuterRef("pk"), **{f"{data['accessible_for']}__in": categories}
         )
         services = services.filter(Exists(assessments))
     return services.order_by("name", "id")

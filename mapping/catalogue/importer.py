@@ -17,9 +17,8 @@ from django.db import DatabaseError, transaction
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from mapping.catalogue.addresses import address_keys
+from mapping.addresses import address_keys, fold
 from mapping.catalogue.records import Location, ProviderData, Record, ServiceData
-from mapping.catalogue.vocab import fold
 from mapping.models import Municipality, Place, Provider, Purpose, Service
 from mapping.ruian.lookup import matching_points, place_from_point
 

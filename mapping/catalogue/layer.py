@@ -8,7 +8,9 @@ layer.
 
 from django.db import connection
 
-LAYER_SQL = """
+from mapping.models.published import PUBLISHED_PLACE_JOIN
+
+LAYER_SQL = f"""
 SELECT json_build_object(
     'type', 'FeatureCollection',
     'features', COALESCE(json_agg(f.feature ORDER BY f.id), '[]'::json)
@@ -32,7 +34,7 @@ FROM (
     FROM mapping_place p
     JOIN mapping_service_places sp ON sp.place_id = p.id
     JOIN mapping_service s ON s.id = sp.service_id
-    LEFT JOIN mapping_assessment a ON a.place_id = p.id AND a.status = 'approved'
+    LEFT {PUBLISHED_PLACE_JOIN}
     WHERE (%(type)s::text IS NULL OR s.service_type = %(type)s::text)
       AND (%(group)s::text IS NULL OR %(group)s::text = ANY(s.target_groups))
     GROUP BY p.id, a.id

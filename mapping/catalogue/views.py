@@ -6,6 +6,7 @@ from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET
 
 from mapping.catalogue.filters import (
@@ -14,9 +15,16 @@ from mapping.catalogue.filters import (
     places_with_accessibility,
 )
 from mapping.catalogue.layer import services_layer_geojson
+from mapping.json_errors import json_error
 from mapping.models import Provider, ServiceType, TargetGroup
 
 PAGE_SIZE = 25
+UNKNOWN_SERVICE_TYPE = gettext_lazy("Unknown service type.")
+UNKNOWN_TARGET_GROUP = gettext_lazy("Unknown target group.")
+
+
+def _invalid(parameter: str, message) -> JsonResponse:
+    return json_error(400, "invalid", message, parameters={parameter: [str(message)]})
 
 
 def _map_config(places) -> dict:
@@ -100,9 +108,9 @@ def services_layer(request: HttpRequest) -> HttpResponse:
     service_type = request.GET.get("service_type") or request.GET.get("type") or None
     target_group = request.GET.get("target_group") or None
     if service_type and service_type not in ServiceType.values:
-        return JsonResponse({"error": _("Unknown service type.")}, status=400)
+        return _invalid("service_type", UNKNOWN_SERVICE_TYPE)
     if target_group and target_group not in TargetGroup.values:
-        return JsonResponse({"error": _("Unknown target group.")}, status=400)
+        return _invalid("target_group", UNKNOWN_TARGET_GROUP)
     return HttpResponse(
         services_layer_geojson(service_type, target_group), content_type="application/geo+json"
     )

@@ -6,15 +6,8 @@ service, in singular or plural, without diacritics or case mattering.
 """
 
 import re
-import unicodedata
 
-
-def fold(text: str) -> str:
-    """Lower case, no diacritics, single spaces: the form in which names are compared."""
-    decomposed = unicodedata.normalize("NFKD", str(text))
-    bare = "".join(c for c in decomposed if not unicodedata.combining(c))
-    return " ".join(bare.lower().split())
-
+from mapping.addresses import fold
 
 # Paragraph -> names under which the service is known (folded). Order of the keyword table below
 # matters: more specific names first ("domov se zvlastnim rezimem" before "domov").

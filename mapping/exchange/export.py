@@ -15,7 +15,7 @@ from django.utils.translation import gettext as _
 
 from mapping.exchange import a11yjson, mbb_format, osm_tags
 from mapping.exchange.places import exchange_object
-from mapping.models import Assessment, ReviewStatus
+from mapping.models import Assessment
 
 FORMATS = ("mbb-json", "mbb-xml", "a11yjson", "osm-tags", "geojson")
 
@@ -29,9 +29,7 @@ class Export:
 
 def published() -> QuerySet[Assessment]:
     return (
-        Assessment.objects.filter(status=ReviewStatus.APPROVED)
-        .select_related("place")
-        .order_by("place__name", "place_id")
+        Assessment.objects.published().select_related("place").order_by("place__name", "place_id")
     )
 
 

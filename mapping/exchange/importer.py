@@ -148,7 +148,7 @@ def _upsert(
         now = timezone.now()
         approved = status == ReviewStatus.APPROVED
         if approved:
-            for old in Assessment.objects.filter(place=place, status=ReviewStatus.APPROVED):
+            for old in Assessment.objects.published().filter(place=place):
                 old.status = ReviewStatus.SUPERSEDED
                 old.save(update_fields=["status", "updated_at"])
                 _event(old, ReviewStatus.APPROVED, _("Superseded by an imported assessment."))

@@ -114,6 +114,29 @@ def format_number(value: float, lang: str) -> str:
     return text.replace(".", ",") if lang == "cs" else text
 
 
+def field_unit(path: str) -> str:
+    f = field_for(path)
+    return f.unit if f is not None else ""
+
+
+def display_value(path: str, value: object, language: str) -> str:
+    """A stored answer as a reader sees it: code lists by their label, yes/no, units."""
+    if value is None or value == "":
+        return ""
+    f = field_for(path)
+    cs = language.startswith("cs")
+    if isinstance(value, bool):
+        return ("ano" if value else "ne") if cs else ("yes" if value else "no")
+    if f is not None and f.enum and value in f.enum:
+        label_cs, label_en = f.enum[value]
+        return label_cs if cs else label_en
+    if isinstance(value, int | float):
+        text = format_number(value, "cs" if cs else "en")
+        unit = f.unit if f is not None and f.unit in ("cm", "%", "kg") else ""
+        return f"{text} {unit}".strip()
+    return str(value)
+
+
 def _type_error(path: str, f: Field, value: object) -> ValidationError | None:
     t = f.type
     if t == BOOLEAN:

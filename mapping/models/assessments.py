@@ -6,6 +6,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from mapping.models.geo import Place
+from mapping.models.published import PUBLISHED_STATUS, published_q
 
 
 class Category(models.TextChoices):
@@ -18,7 +19,7 @@ class ReviewStatus(models.TextChoices):
     DRAFT = "draft", _("Draft")
     SUBMITTED = "submitted", _("Submitted")
     RETURNED = "returned", _("Returned for changes")
-    APPROVED = "approved", _("Approved")
+    APPROVED = PUBLISHED_STATUS, _("Approved")  # published (mapping.models.published)
     REJECTED = "rejected", _("Rejected")
     SUPERSEDED = "superseded", _("Superseded")
 
@@ -26,6 +27,16 @@ class ReviewStatus(models.TextChoices):
 class SurveyKind(models.TextChoices):
     BUILDING = "building", _("Building")
     PUBLIC_SPACE = "public_space", _("Public space")
+
+
+class AssessmentQuerySet(models.QuerySet):
+    def published(self, superseded: bool = False) -> "AssessmentQuerySet":
+        """Each place's published assessment; with `superseded`, also those it replaced, which
+        stay public as the place's history."""
+        condition = published_q()
+        if superseded:
+            condition |= Q(status=ReviewStatus.SUPERSEDED)
+        return self.filter(condition)
 
 
 class Assessment(models.Model):
@@ -99,6 +110,8 @@ class Assessment(models.Model):
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
+    objects = AssessmentQuerySet.as_manager()
+
     class Meta:
         verbose_name = _("assessment")
         verbose_name_plural = _("assessments")
@@ -111,7 +124,7 @@ class Assessment(models.Model):
             # layer finds a place's categories without visiting the table (an index-only scan).
             models.UniqueConstraint(
                 fields=["place"],
-                condition=Q(status="approved"),
+                condition=published_q(),
                 include=["wheelchair", "seniors", "pram", "has_accessible_toilet"],
                 name="assessment_one_approved_per_place",
                 violation_error_message=_("A place can have only one approved assessment."),
@@ -125,6 +138,11 @@ class Assessment(models.Model):
 
     def __str__(self) -> str:
         return f"{self.place} ({self.survey_date:%Y-%m-%d})"
+
+    @property
+    def is_published(self) -> bool:
+        """The place's published assessment (mapping.models.published)."""
+        return self.status == PUBLISHED_STATUS
 
 
 class AssessmentEvent(models.Model):

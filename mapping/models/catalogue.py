@@ -5,8 +5,8 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from mapping.catalogue.validators import validate_ico
 from mapping.models.geo import Municipality, Place
+from mapping.models.validators import validate_ico
 
 
 class ServiceType(models.TextChoices):

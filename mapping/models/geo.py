@@ -9,6 +9,8 @@ from django.db.models import F, Func, Q
 from django.db.models.lookups import GreaterThanOrEqual, LessThanOrEqual
 from django.utils.translation import gettext_lazy as _
 
+from mapping.models.published import published_q
+
 
 def in_valid_range(field: str) -> Q:
     """A point's longitude lies in [-180, 180] and its latitude in [-90, 90].
@@ -118,6 +120,10 @@ def _awaiting_approval(but_pk: int | None = None):
 
 
 class PlaceQuerySet(models.QuerySet):
+    def published(self) -> "PlaceQuerySet":
+        """Places with their published assessment (mapping.models.published)."""
+        return self.filter(published_q("assessments"))
+
     def listed(self) -> "PlaceQuerySet":
         """Places anybody may come across: all but those a volunteer awaiting a coordinator's
         approval created (mapping/survey/submission.py): until then only they see them."""

@@ -14,6 +14,8 @@ from django.dispatch import receiver
 from django.utils.functional import LazyObject, empty
 from django.utils.translation import gettext_lazy as _
 
+from mapping.models.published import published_q
+
 
 class PrivateStorage(LazyObject):
     """STORAGES["private"] (a folder, or the private bucket with MEDIA_STORAGE=s3), looked up
@@ -47,6 +49,12 @@ class PhotoSubject(models.TextChoices):
     PARKING = "parking", _("Parking")
     PATH = "path", _("Path")
     OTHER = "other", _("Other")
+
+
+class PhotoQuerySet(models.QuerySet):
+    def published(self) -> "PhotoQuerySet":
+        """The photos the public sees: not hidden, of a published assessment."""
+        return self.filter(published_q("assessment"), is_hidden=False)
 
 
 class Photo(models.Model):
@@ -91,6 +99,8 @@ class Photo(models.Model):
     is_hidden = models.BooleanField(_("hidden"), default=False)
     position = models.PositiveSmallIntegerField(_("order"), default=0)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
+
+    objects = PhotoQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("photo")

@@ -15,18 +15,19 @@ from pathlib import Path
 
 from django.db import connection
 
+from mapping.models.published import PUBLISHED_PLACE_JOIN
 from mapping.spreadsheets import spreadsheet_cell
 
 LICENCE = "ODbL-1.0"
 ATTRIBUTION = "Bezbariérová mapa; base data © OpenStreetMap contributors (ODbL)"
 
-ROWS_SQL = """
+ROWS_SQL = f"""
 SELECT p.id, p.name, p.kind, array_to_string(p.purposes, ';'), p.street, p.house_number,
        p.city, p.postcode, m.code, ST_X(p.location), ST_Y(p.location),
        a.wheelchair, a.seniors, a.pram, a.has_accessible_toilet, a.survey_date,
        a.methodology_version
 FROM mapping_place p
-JOIN mapping_assessment a ON a.place_id = p.id AND a.status = 'approved'
+{PUBLISHED_PLACE_JOIN}
 LEFT JOIN mapping_municipality m ON m.id = p.municipality_id
 ORDER BY p.id
 """
@@ -51,7 +52,7 @@ COLUMNS = [
     "methodology_version",
 ]
 
-GEOJSON_SQL = """
+GEOJSON_SQL = f"""
 SELECT json_build_object(
     'type', 'FeatureCollection',
     'features', COALESCE(json_agg(json_build_object(
@@ -69,7 +70,7 @@ SELECT json_build_object(
     ) ORDER BY p.id), '[]'::json)
 )::text
 FROM mapping_place p
-JOIN mapping_assessment a ON a.place_id = p.id AND a.status = 'approved'
+{PUBLISHED_PLACE_JOIN}
 LEFT JOIN mapping_municipality m ON m.id = p.municipality_id
 """
 

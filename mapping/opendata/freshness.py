@@ -9,13 +9,15 @@ from datetime import datetime
 
 from django.db import connection
 
-FRESHNESS_SQL = """
+from mapping.models.published import PUBLISHED_SQL
+
+FRESHNESS_SQL = f"""
 SELECT GREATEST(
            (SELECT MAX(updated_at) FROM mapping_place),
            (SELECT MAX(updated_at) FROM mapping_assessment),
            (SELECT MAX(created_at) FROM mapping_photo)
        ),
-       (SELECT COUNT(*) FROM mapping_assessment WHERE status = 'approved'),
+       (SELECT COUNT(*) FROM mapping_assessment a WHERE {PUBLISHED_SQL}),
        (SELECT COUNT(*) FROM mapping_photo WHERE NOT is_hidden)
 """
 

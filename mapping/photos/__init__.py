@@ -1,6 +1,6 @@
 """PURE: the photo pipeline (verify, EXIF read, orient, strip, resize, blur). No Django here.
 
-The Django side (files, rows, clean-up) is ``mapping.photos.storage``; import it explicitly.
+The Django side (files, rows, clean-up) is ``mapping.photo_storage``; import it explicitly.
 """
 
 from mapping.photos.errors import (

@@ -10,7 +10,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
-from mapping.models import Assessment, Purpose, ReviewStatus
+from mapping.models import Assessment, Purpose
 from mapping.public import presenters
 from mapping.public.filters import PROFILE_CHOICES
 from mapping.public.limits import LIMIT_NAMES, clean_limit, limits_sql
@@ -60,8 +60,9 @@ def barrier_for_limits(assessment_id: int, limits: dict[str, float]) -> dict | N
 @require_GET
 def place_detail(request: HttpRequest, pk: int) -> HttpResponse:
     assessment = (
-        Assessment.objects.select_related("place", "place__municipality")
-        .filter(place_id=pk, status=ReviewStatus.APPROVED)
+        Assessment.objects.published()
+        .select_related("place", "place__municipality")
+        .filter(place_id=pk)
         .first()
     )
     if assessment is None:

@@ -8,9 +8,9 @@ so they always show the same places; the bbox is read here for all of them too.
 from dataclasses import dataclass
 
 from django import forms
-from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from mapping.json_errors import Message, lazy_message
 from mapping.models import (
     Category,
     Municipality,
@@ -37,15 +37,31 @@ PROFILE_CHOICES = [
 
 
 class FilterError(ValueError):
-    """A filter or bbox the visitor sent that cannot be honoured; the message says why, in their
-    language (HTTP 400). `parameters` holds the messages by parameter name, when known."""
+    """A filter or bbox the visitor sent that cannot be honoured (HTTP 400). `message` says why:
+    a lazy translation, or a function that renders it in the active language, so that the error
+    answer can give it in Czech and in English (mapping.json_errors). `parameters` holds the
+    messages by parameter name, when known."""
 
-    def __init__(self, message: str, parameters: dict[str, list[str]] | None = None) -> None:
+    def __init__(self, message: Message, parameters: dict[str, list] | None = None) -> None:
         super().__init__(message)
+        self.message = message
         self.parameters = parameters or {}
 
+    def __str__(self) -> str:
+        return str(self.message()) if callable(self.message) else str(self.message)
 
-def _bbox_error(message: str) -> FilterError:
+
+def filter_error(form: forms.Form, names: dict[str, str] | None = None) -> FilterError:
+    """The errors of an invalid filter form; `names` renames the form's fields to the names of
+    the query's parameters."""
+    names = names or {}
+    return FilterError(
+        lambda: form_errors_text(form),
+        {names.get(name, name): list(errors) for name, errors in form.errors.items()},
+    )
+
+
+def _bbox_error(message: Message) -> FilterError:
     return FilterError(message, {"bbox": [message]})
 
 
@@ -54,27 +70,33 @@ def parse_bbox(raw: str | None, max_degrees: float) -> BBox:
     example = "14.10,49.29,14.19,49.33"
     if not raw:
         raise _bbox_error(
-            gettext("The bbox parameter is missing: give west,south,east,north (e.g. %(example)s).")
-            % {"example": example}
+            lazy_message(
+                _("The bbox parameter is missing: give west,south,east,north (e.g. %(example)s)."),
+                example=example,
+            )
         )
     try:
         west, south, east, north = (float(part) for part in raw.split(","))
     except ValueError:
         raise _bbox_error(
-            gettext("bbox must be four numbers: west,south,east,north (e.g. %(example)s).")
-            % {"example": example}
+            lazy_message(
+                _("bbox must be four numbers: west,south,east,north (e.g. %(example)s)."),
+                example=example,
+            )
         ) from None
     if not (-180 <= west < east <= 180 and -90 <= south < north <= 90):
         raise _bbox_error(
-            gettext(
+            _(
                 "bbox is outside the valid range, or west is not less than east, "
                 "or south is not less than north."
             )
         )
     if east - west > max_degrees or north - south > max_degrees:
         raise _bbox_error(
-            gettext("bbox is too large: at most %(limit)s degrees on each side. Zoom in.")
-            % {"limit": max_degrees}
+            lazy_message(
+                _("bbox is too large: at most %(limit)s degrees on each side. Zoom in."),
+                limit=max_degrees,
+            )
         )
     return (west, south, east, north)
 

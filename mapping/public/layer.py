@@ -15,7 +15,7 @@ from datetime import datetime
 from django.conf import settings
 from django.core.cache import cache
 from django.db import connection
-from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from mapping.public.filters import BBox, FilterError, PlaceFilters
 from mapping.public.queries import (
@@ -75,9 +75,9 @@ def parse_zoom(raw: str | None) -> int:
     try:
         zoom = int(raw)
     except ValueError:
-        raise FilterError(_("zoom must be a whole number from 0 to 22.")) from None
+        raise FilterError(gettext_lazy("zoom must be a whole number from 0 to 22.")) from None
     if not 0 <= zoom <= 22:
-        raise FilterError(_("zoom must be a whole number from 0 to 22."))
+        raise FilterError(gettext_lazy("zoom must be a whole number from 0 to 22."))
     return zoom
 
 

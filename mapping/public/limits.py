@@ -1,6 +1,6 @@
 """The visitor's own limits on the public map and list: the highest step or kerb they can manage
 and the narrowest door they can pass, the same limits as the route planner's (max_kerb_cm,
-min_width_cm, checked by mapping.routing.profiles).
+min_width_cm, checked by mapping.route_profiles).
 
 A place is a barrier for the visitor when at least one of its entrances is measured beyond a limit
 and none is measured within all of them. Computed in SQL from the measurements of the approved
@@ -18,7 +18,7 @@ from dataclasses import dataclass
 
 from django import forms
 
-from mapping.routing.profiles import PROFILES, RouteInputError, with_overrides
+from mapping.route_profiles import PROFILES, RouteInputError, with_overrides
 
 LIMIT_NAMES = ("max_kerb_cm", "min_width_cm")
 
@@ -35,7 +35,7 @@ def clean_limit(name: str, raw: str | None) -> float | None:
     try:
         limits = with_overrides(PROFILES["pedestrian"], {name: raw or None}).limits
     except RouteInputError as error:
-        raise forms.ValidationError(str(error)) from None
+        raise forms.ValidationError(error.args[0]) from None
     value = getattr(limits, name)
     return None if value is None else float(value)
 

@@ -8,14 +8,14 @@ as a parameter.
 from django.db import connection
 from django.utils.translation import gettext_lazy as _
 
+from mapping.models.published import PUBLISHED_PLACE_JOIN
 from mapping.public.filters import PROFILE_CHOICES, PlaceFilters
 from mapping.public.limits import LimitsSql, limits_sql
 
-# A place is public when it has its one approved assessment; that assessment gives the categories.
-PUBLISHED_ASSESSMENT_OF_P = "a.place_id = p.id AND a.status = 'approved'"
+# A place is public when it has its published assessment; that assessment gives the categories.
 PUBLIC_PLACES_FROM = f"""
 FROM mapping_place p
-JOIN mapping_assessment a ON {PUBLISHED_ASSESSMENT_OF_P}
+{PUBLISHED_PLACE_JOIN}
 """
 
 
@@ -183,7 +183,7 @@ def filter_clauses(filters: PlaceFilters) -> tuple[list[str], list]:
 FOCUS_PLACE_SQL = f"""
 SELECT p.id, p.name, ST_Y(p.location), ST_X(p.location), a.id IS NOT NULL
 FROM mapping_place p
-LEFT JOIN mapping_assessment a ON {PUBLISHED_ASSESSMENT_OF_P}
+LEFT {PUBLISHED_PLACE_JOIN}
 WHERE p.id = %s
   AND (a.id IS NOT NULL
        OR EXISTS (SELECT 1 FROM mapping_service_places sp WHERE sp.place_id = p.id))

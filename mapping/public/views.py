@@ -12,12 +12,13 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
 from mapping.headers import allow_framing_anywhere, uses_geolocation
+from mapping.json_errors import json_error, messages_by_name
 from mapping.models import Category
 from mapping.public.filters import (
     PROFILE_CHOICES,
     FilterError,
     PlaceFilterForm,
-    form_errors_text,
+    filter_error,
     municipality_choices,
     parse_bbox,
 )
@@ -142,16 +143,21 @@ def map_page(request: HttpRequest) -> HttpResponse:
     return response
 
 
+def invalid_query(error: FilterError) -> JsonResponse:
+    parameters = messages_by_name(error.parameters)
+    return json_error(400, "invalid", error.message, parameters=parameters)
+
+
 @require_GET
 def places_layer(request: HttpRequest) -> HttpResponse:
     try:
         bbox = parse_bbox(request.GET.get("bbox"), settings.MAP_LAYER_MAX_BBOX_DEGREES)
         zoom = parse_zoom(request.GET.get("zoom"))
     except FilterError as error:
-        return JsonResponse({"error": str(error)}, status=400)
+        return invalid_query(error)
     form = PlaceFilterForm(request.GET)
     if not form.is_valid():
-        return JsonResponse({"error": form_errors_text(form)}, status=400)
+        return invalid_query(filter_error(form))
     layer_request = LayerRequest(bbox=bbox, zoom=zoom, filters=form.filters())
     changed = last_change()
     etag = f'"{layer_etag(layer_request, changed, get_language())}"'
@@ -175,7 +181,7 @@ def search(request: HttpRequest) -> JsonResponse:
     """The best matches for the search box, as JSON: most similar first, then nearest."""
     form = PlaceFilterForm(request.GET)
     if not form.is_valid():
-        return JsonResponse({"error": form_errors_text(form)}, status=400)
+        return invalid_query(filter_error(form))
     center, _zoom = map_view_from_query(request.GET)
     rows = search_places(form.filters().query, center, limit=10, filters=form.filters())
     return JsonResponse(

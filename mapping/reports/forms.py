@@ -2,7 +2,7 @@ from django import forms
 from django.contrib.gis.geos import Point
 from django.utils.translation import gettext_lazy as _
 
-from mapping.models import Photo, Place, Report, ReportKind, ReviewStatus
+from mapping.models import Photo, Place, Report, ReportKind
 from mapping.models.reports import PhotoProblem
 
 
@@ -51,9 +51,7 @@ class ReportForm(forms.ModelForm):
         """With `reported_photo` (a published photo), the form reports a problem with it."""
         super().__init__(*args, **kwargs)
         self.reported = reported_photo
-        self.fields["reported_photo"].queryset = Photo.objects.filter(
-            is_hidden=False, assessment__status=ReviewStatus.APPROVED
-        )
+        self.fields["reported_photo"].queryset = Photo.objects.published()
         self.fields["reported_photo"].required = False
         if reported_photo is not None:
             self.fields["kind"].choices = [(ReportKind.PHOTO, ReportKind.PHOTO.label)]
@@ -73,9 +71,7 @@ class ReportForm(forms.ModelForm):
             (ReportKind.BARRIER, ReportKind.BARRIER.label),
             (ReportKind.CORRECTION, ReportKind.CORRECTION.label),
         ]
-        self.fields["place"].queryset = Place.objects.filter(
-            assessments__status=ReviewStatus.APPROVED
-        ).order_by("name")
+        self.fields["place"].queryset = Place.objects.published().order_by("name")
         self.fields["place"].required = False
         self.fields["place"].empty_label = _("— a place not on the map —")
 

@@ -5,8 +5,10 @@ import math
 
 from django.conf import settings
 from django.http import HttpRequest
-from django.utils.translation import gettext as _
+from django.utils.functional import Promise
+from django.utils.translation import gettext_lazy as _
 
+from mapping.json_errors import lazy_message
 from mapping.ratelimit import Decision, check
 
 SCOPE = "reports"
@@ -18,8 +20,13 @@ def count_report(request: HttpRequest) -> Decision:
     return check(request, SCOPE, settings.REPORTS_PER_HOUR, WINDOW_SECONDS)
 
 
-def limited_message(retry_after: int) -> str:
-    return _(
-        "Too many reports from this address (at most %(limit)s an hour). You can send the next "
-        "one in %(minutes)s min."
-    ) % {"limit": settings.REPORTS_PER_HOUR, "minutes": max(1, math.ceil(retry_after / 60))}
+def limited_message(retry_after: int) -> Promise:
+    """What a client over the limit is told, in whichever language it is read."""
+    return lazy_message(
+        _(
+            "Too many reports from this address (at most %(limit)s an hour). You can send the "
+            "next one in %(minutes)s min."
+        ),
+        limit=settings.REPORTS_PER_HOUR,
+        minutes=max(1, math.ceil(retry_after / 60)),
+    )

@@ -5,8 +5,8 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from mapping.models import PhotoSubject, Report
+from mapping.photo_storage import UploadLimits, save_photo
 from mapping.photos import read_photo_metadata
-from mapping.photos.storage import UploadLimits, save_photo
 from mapping.reports.forms import ReportForm
 
 
@@ -21,7 +21,7 @@ class ReportWithoutPosition(ValueError):
 
 def submit_report(form: ReportForm, upload, limits: UploadLimits) -> Report:
     """Save a valid form's report and its photo (if any) through the photo pipeline, within
-    ``limits`` (the sender's: mapping.photos.storage.limits_for).
+    ``limits`` (the sender's: mapping.photo_storage.limits_for).
 
     Raises PhotoError for a photo that cannot be accepted and ReportWithoutPosition when only
     the photo could have placed the report and it cannot; then nothing is stored, no row and

@@ -3,9 +3,9 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_http_methods
 
 from mapping.ids import parse_id
-from mapping.models import Photo, ReviewStatus
+from mapping.models import Photo
+from mapping.photo_storage import limits_for, photo_error_message
 from mapping.photos import PhotoError
-from mapping.photos.storage import limits_for, photo_error_message
 from mapping.reports.forms import ReportForm
 from mapping.reports.limits import count_report, limited_message
 from mapping.reports.service import ReportWithoutPosition, submit_report
@@ -18,10 +18,7 @@ def _reported_photo(request: HttpRequest) -> Photo | None:
     if photo_id is None:
         return None
     return get_object_or_404(
-        Photo.objects.select_related("assessment__place"),
-        pk=photo_id,
-        is_hidden=False,
-        assessment__status=ReviewStatus.APPROVED,
+        Photo.objects.published().select_related("assessment__place"), pk=photo_id
     )
 
 

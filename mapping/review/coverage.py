@@ -6,7 +6,7 @@ from django.conf import settings
 from django.db.models import Exists, OuterRef, Subquery
 from django.utils import timezone
 
-from mapping.models import Assessment, Place, ReviewStatus
+from mapping.models import Assessment, Place
 
 
 def cutoff_date(today: date | None = None) -> date:
@@ -20,15 +20,13 @@ def cutoff_date(today: date | None = None) -> date:
 
 def never_surveyed():
     """Places with no approved (nor superseded) assessment at all."""
-    published = Assessment.objects.filter(
-        place=OuterRef("pk"), status__in=[ReviewStatus.APPROVED, ReviewStatus.SUPERSEDED]
-    )
+    published = Assessment.objects.published(superseded=True).filter(place=OuterRef("pk"))
     return Place.objects.listed().filter(~Exists(published)).order_by("name", "id")
 
 
 def outdated(today: date | None = None):
     """Places whose latest approved assessment was surveyed before the cut-off, oldest first."""
-    latest = Assessment.objects.filter(place=OuterRef("pk"), status=ReviewStatus.APPROVED)
+    latest = Assessment.objects.published().filter(place=OuterRef("pk"))
     return (
         Place.objects.annotate(
             surveyed_on=Subquery(latest.order_by("-survey_date").values("survey_date")[:1])

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from django.conf import settings
 
-from mapping.survey.form_structure import display_value, field_label, field_unit
+from mapping.methodology.structure import display_value, field_label, field_unit
 
 
 @dataclass(frozen=True)

@@ -14,11 +14,10 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from mapping.access import can_view
+from mapping.access import can_view, coordinator_required
 from mapping.models import Photo
+from mapping.photo_storage import photo_error_message, reblur_photo
 from mapping.photos.errors import PhotoError
-from mapping.photos.storage import photo_error_message, reblur_photo
-from mapping.survey.roles import coordinator_required
 
 MAX_AREAS = 50
 

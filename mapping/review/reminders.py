@@ -17,7 +17,7 @@ from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext as _
 
-from mapping.models import Assessment, ResurveyReminder, ReviewStatus, User
+from mapping.models import Assessment, ResurveyReminder, User
 from mapping.review.coverage import cutoff_date
 
 
@@ -25,8 +25,8 @@ def due_surveys(today: date | None = None):
     """Approved surveys made before the cut-off, by an active surveyor with an e-mail address,
     not yet reminded; by surveyor, oldest first."""
     return (
-        Assessment.objects.filter(
-            status=ReviewStatus.APPROVED,
+        Assessment.objects.published()
+        .filter(
             survey_date__lt=cutoff_date(today),
             surveyor__is_active=True,
             resurvey_reminder__isnull=True,
@@ -85,7 +85,8 @@ def send_reminder(volunteer_id: int, assessment_ids: list[int]) -> bool:
     account deactivated, or every place surveyed again meanwhile)."""
     volunteer = User.objects.filter(pk=volunteer_id, is_active=True).exclude(email="").first()
     surveys = list(
-        Assessment.objects.filter(pk__in=assessment_ids, status=ReviewStatus.APPROVED)
+        Assessment.objects.published()
+        .filter(pk__in=assessment_ids)
         .select_related("place")
         .order_by("survey_date", "pk")
     )

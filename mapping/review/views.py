@@ -3,20 +3,21 @@ photos (blur areas, the private original) and coverage."""
 
 from django.conf import settings
 from django.contrib import messages
+from django.db.models import Q
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from mapping.access import get_assessment_or_404
+from mapping.access import coordinator_required, get_assessment_or_404
 from mapping.errors import error_answer
 from mapping.ids import parse_id
 from mapping.models import Assessment, ReviewStatus
+from mapping.models.published import published_q
 from mapping.review import coverage as coverage_service
 from mapping.review import workflow
 from mapping.review.diff import diff_answers, disagreements
-from mapping.survey.roles import coordinator_required
 
 DECISIONS = {
     "approve": (workflow.approve, False),
@@ -37,7 +38,8 @@ def queue(request: HttpRequest) -> HttpResponse:
 
 def current_approved(assessment: Assessment) -> Assessment | None:
     return (
-        Assessment.objects.filter(place_id=assessment.place_id, status=ReviewStatus.APPROVED)
+        Assessment.objects.published()
+        .filter(place_id=assessment.place_id)
         .exclude(pk=assessment.pk)
         .first()
     )
@@ -50,8 +52,7 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
     language = get_language() or "cs"
     others = list(
         Assessment.objects.filter(
-            place_id=assessment.place_id,
-            status__in=[ReviewStatus.APPROVED, ReviewStatus.SUBMITTED],
+            published_q() | Q(status=ReviewStatus.SUBMITTED), place_id=assessment.place_id
         )
         .exclude(pk=assessment.pk)
         .select_related("surveyor")

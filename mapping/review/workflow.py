@@ -58,7 +58,8 @@ def _check_published(place_id: int, published_seen) -> None:
     if published_seen is NOT_CHECKED:
         return
     published = (
-        Assessment.objects.filter(place_id=place_id, status=ReviewStatus.APPROVED)
+        Assessment.objects.published()
+        .filter(place_id=place_id)
         .values_list("pk", flat=True)
         .first()
     )
@@ -95,8 +96,8 @@ def _transition(
         previous = locked.status
         now = timezone.now()
         if action == "approve":
-            for old in Assessment.objects.select_for_update().filter(
-                place_id=locked.place_id, status=ReviewStatus.APPROVED
+            for old in (
+                Assessment.objects.select_for_update().published().filter(place_id=locked.place_id)
             ):
                 old.status = ReviewStatus.SUPERSEDED
                 old.save(update_fields=["status", "updated_at"])

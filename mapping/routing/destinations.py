@@ -7,8 +7,8 @@ step, more steps) and entrance{n}Steps{1,2}NumberOf / Height, matched to Entranc
 
 from dataclasses import dataclass
 
-from mapping.models import Entrance, Place, ReviewStatus
-from mapping.routing.profiles import Profile
+from mapping.models import Entrance, Place
+from mapping.route_profiles import Profile
 
 LEVEL = {"NoelevationEntranceAccessibility", "RampEntranceAccessibility"}
 PLATFORM = "PlatformEntranceAccessibility"
@@ -52,7 +52,7 @@ def entrance_within_limits(answers: dict, number: int, profile: Profile) -> bool
 
 def destination_for(place: Place, profile: Profile) -> Destination:
     """The entrance to route to: one within the limits (the main one first), else the main one."""
-    assessment = place.assessments.filter(status=ReviewStatus.APPROVED).first()
+    assessment = place.assessments.published().first()
     answers = assessment.answers if assessment else {}
     entrances: list[Entrance] = sorted(
         place.entrances.all(), key=lambda e: (not e.is_main, e.number)

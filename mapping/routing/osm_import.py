@@ -15,7 +15,7 @@ from django.db import connection, transaction
 from django.utils.translation import gettext as _
 
 from mapping.routing.osm_reader import Network, read_network
-from mapping.routing.service import EDGE_ATTRIBUTES, PLAIN_SQL, ROUGH_SQL
+from mapping.routing.route_sql import EDGE_ATTRIBUTES, PLAIN_SQL, ROUGH_SQL
 
 SUPPORTED_SUFFIXES = (".osm", ".osm.gz", ".osm.bz2", ".osm.pbf", ".pbf", ".osm.xml", ".xml")
 

@@ -7,11 +7,12 @@ from dataclasses import asdict
 from django.utils.translation import gettext as _
 
 from mapping.models import BarrierKind, Place
+from mapping.route_profiles import Limits, Profile, get_profile, with_overrides
 from mapping.routing import instructions as text
 from mapping.routing.destinations import destination_for
-from mapping.routing.profiles import Limits, Profile, get_profile, with_overrides
+from mapping.routing.route_sql import BAD_SMOOTHNESS
 from mapping.routing.search import resolve_end
-from mapping.routing.service import BAD_SMOOTHNESS, Path, route_between, snap_dict
+from mapping.routing.service import Path, route_between, snap_dict
 from mapping.routing.tags import ROUGH_SURFACES
 
 # Steps take longer than their length suggests: about a second per step for a pedestrian.

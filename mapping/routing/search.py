@@ -14,14 +14,15 @@ from dataclasses import asdict, dataclass
 
 from django.conf import settings
 from django.db import connection
-from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
-from mapping.catalogue.addresses import address_keys
+from mapping.addresses import address_keys
 from mapping.ids import parse_id
-from mapping.models import Place, ReviewStatus
+from mapping.json_errors import lazy_message
+from mapping.models import Place
 from mapping.public.search import MIN_QUERY_LENGTH, search_places
+from mapping.route_profiles import Profile, RouteInputError
 from mapping.routing.destinations import destination_for
-from mapping.routing.profiles import Profile, RouteInputError
 from mapping.ruian.formatting import AddressParts
 
 MAX_QUERY_LENGTH = 200
@@ -78,7 +79,7 @@ class Hit:
     lat: float
     score: float
     id: int | None = None
-    # An address's keys (mapping/catalogue/addresses.py), to tell OSM and RÚIAN duplicates.
+    # An address's keys (mapping/addresses.py), to tell OSM and RÚIAN duplicates.
     keys: frozenset = frozenset()
 
 
@@ -149,7 +150,9 @@ def search(query: str, limit: int = 8) -> list[Hit]:
         return []
     if len(query) > MAX_QUERY_LENGTH:
         raise RouteInputError(
-            _("Search for at most %(count)s characters.") % {"count": MAX_QUERY_LENGTH}
+            lazy_message(
+                gettext_lazy("Search for at most %(count)s characters."), count=MAX_QUERY_LENGTH
+            )
         )
     places = [
         Hit("place", row.name, row.address, row.lon, row.lat, float(row.score or 0), row.id)
@@ -183,10 +186,10 @@ class End:
 def published_place(raw: str) -> Place:
     place_id = parse_id(raw)
     if place_id is None:
-        raise RouteInputError(_("A place must be given by its number."))
-    place = Place.objects.filter(pk=place_id, assessments__status=ReviewStatus.APPROVED).first()
+        raise RouteInputError(gettext_lazy("A place must be given by its number."))
+    place = Place.objects.published().filter(pk=place_id).first()
     if place is None:
-        raise PlaceNotFound(_("No such published place."))
+        raise PlaceNotFound(gettext_lazy("No such published place."))
     return place
 
 
@@ -221,24 +224,33 @@ def resolve_end(text: str, place_id: str, profile: Profile, name: str) -> End:
     text = " ".join((text or "").split())
     if not text:
         raise RouteInputError(
-            _("Give %(name)s as a place, an address or longitude,latitude.") % {"name": name}
+            lazy_message(
+                gettext_lazy("Give %(name)s as a place, an address or longitude,latitude."),
+                name=name,
+            )
         )
     point = parse_point(text)
     if point is not None:
         return End(point, "point")
     if NUMBERS.fullmatch(text):
         raise RouteInputError(
-            _("%(name)s must be two numbers: longitude,latitude (e.g. 14.1475,49.3088).")
-            % {"name": name}
+            lazy_message(
+                gettext_lazy(
+                    "%(name)s must be two numbers: longitude,latitude (e.g. 14.1475,49.3088)."
+                ),
+                name=name,
+            )
         )
     hits = search(text, limit=1)
     if not hits:
         raise RouteInputError(
-            _(
-                "No place or address matches “%(text)s”. Try another spelling, or choose the "
-                "point on the map."
+            lazy_message(
+                gettext_lazy(
+                    "No place or address matches “%(text)s”. Try another spelling, or choose the "
+                    "point on the map."
+                ),
+                text=text,
             )
-            % {"text": text}
         )
     hit = hits[0]
     if hit.kind == "place":

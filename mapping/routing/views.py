@@ -10,7 +10,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
 from mapping.headers import uses_geolocation
-from mapping.routing.profiles import PROFILES, Limits, RouteInputError
+from mapping.json_errors import json_error
+from mapping.route_profiles import PROFILES, Limits, RouteInputError
 from mapping.routing.routes import plan_route_between
 from mapping.routing.search import PlaceNotFound, hit_dict
 from mapping.routing.search import search as search_ends
@@ -45,9 +46,9 @@ def route(request: HttpRequest) -> JsonResponse:
                 overrides,
             )
         except RouteInputError as error:
-            return JsonResponse({"error": str(error)}, status=400)
+            return json_error(400, "invalid", error.args[0])
         except PlaceNotFound as error:
-            return JsonResponse({"error": str(error)}, status=404)
+            return json_error(404, "not_found", error.args[0])
     return JsonResponse(answer)
 
 
@@ -58,7 +59,7 @@ def search(request: HttpRequest) -> JsonResponse:
         try:
             hits = search_ends(request.GET.get("q", ""))
         except RouteInputError as error:
-            return JsonResponse({"error": str(error)}, status=400)
+            return json_error(400, "invalid", error.args[0])
     return JsonResponse({"results": [hit_dict(hit) for hit in hits]})
 
 

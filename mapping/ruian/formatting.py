@@ -7,7 +7,7 @@ municipality is not the municipality itself. A číslo evidenční is always mar
 
 from dataclasses import dataclass, fields
 
-from mapping.catalogue.addresses import AddressKey, address_keys
+from mapping.addresses import AddressKey, address_keys
 
 DESCRIPTIVE, REGISTRATION = "č.p.", "č.ev."
 
@@ -59,7 +59,7 @@ class AddressParts:
         return label if place == self.municipality_name else f"{label}, {town}"
 
     def keys(self) -> set[AddressKey]:
-        """Every key (mapping/catalogue/addresses.py) under which this address point is found."""
+        """Every key (mapping/addresses.py) under which this address point is found."""
         if self.building_number_type != DESCRIPTIVE:
             # Catalogue addresses hardly ever give a číslo evidenční; never match one by a bare
             # number.

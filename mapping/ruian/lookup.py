@@ -7,8 +7,7 @@ from django.contrib.gis.geos import Point
 from django.db.models import CharField, Func, Q, Value
 from django.db.models.functions import Lower
 
-from mapping.catalogue.addresses import address_keys
-from mapping.catalogue.vocab import fold
+from mapping.addresses import address_keys, fold
 from mapping.models import AddressPoint, Municipality, Place, PlaceKind
 from mapping.models.geo import GeographyDistance
 from mapping.ruian.formatting import AddressParts, house_number_text, town_name

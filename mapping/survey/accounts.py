@@ -21,8 +21,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
+from mapping.access import coordinator_required
 from mapping.models import Role, User
-from mapping.survey.roles import coordinator_required
 
 INVITATION_SALT = "mapping.survey.invitation"
 

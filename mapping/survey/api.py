@@ -13,15 +13,19 @@ from django.utils.translation import gettext_lazy as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_POST
 
-from mapping.access import can_edit, get_assessment_or_404, get_assessment_writable_or_403
+from mapping.access import (
+    api_login_required,
+    can_edit,
+    get_assessment_or_404,
+    get_assessment_writable_or_403,
+)
 from mapping.categorisation import categorise
+from mapping.json_errors import json_error
 from mapping.models import Assessment, Photo, PlaceKind
 from mapping.ruian.lookup import nearest_point, place_fields
 from mapping.survey import submission
 from mapping.survey.form_structure import all_forms
-from mapping.survey.http import json_error
 from mapping.survey.places import BadPosition, parse_position, places_near
-from mapping.survey.roles import api_login_required
 
 MAX_EVALUATE_BYTES = 256 * 1024
 

@@ -137,36 +137,3 @@ def validate_answers(answers, place_kind: str) -> list[dict]:
     """The engine's validation errors as JSON ({field, code, cs, en})."""
     kind = place_kind if place_kind in engine_structure.REQUIRED_BY_KIND else "building"
     return [error.to_dict() for error in engine_structure.validate(answers, kind)]
-
-
-def field_label(path: str) -> tuple[str, str]:
-    """Czech and English label of a field path (`wc[0].wcCabinWidth`)."""
-    return engine_structure.field_label(path)
-
-
-def field_unit(path: str) -> str:
-    f = engine_structure.field_for(path)
-    return f.unit if f is not None else ""
-
-
-def is_measurement(path: str) -> bool:
-    f = engine_structure.field_for(path)
-    return f is not None and f.type in ("integer", "number") and f.unit in ("cm", "%")
-
-
-def display_value(path: str, value, language: str) -> str:
-    """A stored answer as a reader sees it: code lists by their label, yes/no, units."""
-    if value is None or value == "":
-        return ""
-    f = engine_structure.field_for(path)
-    cs = language.startswith("cs")
-    if isinstance(value, bool):
-        return ("ano" if value else "ne") if cs else ("yes" if value else "no")
-    if f is not None and f.enum and value in f.enum:
-        label_cs, label_en = f.enum[value]
-        return label_cs if cs else label_en
-    if isinstance(value, int | float):
-        text = engine_structure.format_number(value, "cs" if cs else "en")
-        unit = f.unit if f is not None and f.unit in ("cm", "%", "kg") else ""
-        return f"{text} {unit}".strip()
-    return str(value)

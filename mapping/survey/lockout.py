@@ -17,12 +17,11 @@ from django.conf import settings
 from django.db.models import Sum
 from django.http import HttpRequest
 from django.shortcuts import render
-from django.utils import translation
 from django.utils.translation import gettext
 
 from mapping.errors import wants_json
+from mapping.json_errors import json_error
 from mapping.models import User
-from mapping.survey.http import json_error
 
 
 def _limits() -> list[int]:
@@ -67,12 +66,7 @@ def lockout_response(request: HttpRequest, original_response=None, credentials=N
     """settings.AXES_LOCKOUT_CALLABLE: 429, with Retry-After."""
     minutes = settings.LOGIN_LOCKOUT_MINUTES
     if wants_json(request) or request.headers.get("x-requested-with") == "XMLHttpRequest":
-        # The survey app's shape of an error (mapping/survey/http.py), in Czech and English.
-        texts = {}
-        for language in ("cs", "en"):
-            with translation.override(language):
-                texts[language] = wait_message(minutes)
-        response = json_error(429, "locked_out", texts)
+        response = json_error(429, "locked_out", lambda: wait_message(minutes))
     else:
         response = render(request, "429.html", {"message": wait_message(minutes)}, status=429)
     response["Retry-After"] = str(minutes * 60)

@@ -2,7 +2,7 @@
 
 from django.contrib.gis.geos import Point
 
-from mapping.models import Assessment, Place, ReviewStatus
+from mapping.models import Assessment, Place
 
 NEAR_MAX_METRES = 5000
 NEAR_MAX_RESULTS = 50
@@ -34,9 +34,9 @@ def places_near(point: Point, metres: float, user, limit: int = 20) -> list[dict
         .order_by("distance_m", "id")[:limit]
     )
     approved = dict(
-        Assessment.objects.filter(
-            place__in=[p.pk for p in places], status=ReviewStatus.APPROVED
-        ).values_list("place_id", "wheelchair")
+        Assessment.objects.published()
+        .filter(place__in=[p.pk for p in places])
+        .values_list("place_id", "wheelchair")
     )
     return [
         {

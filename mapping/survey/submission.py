@@ -24,15 +24,15 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from mapping.access import can_submit
 from mapping.categorisation import assessment_columns, categorise
 from mapping.models import AddressPoint, Assessment, Municipality, Place, PlaceKind
 from mapping.models.assessments import SurveyKind
+from mapping.photo_storage import delete_files, photo_files, save_photo
 from mapping.photos.errors import PhotoError
-from mapping.photos.storage import delete_files, photo_files, save_photo
 from mapping.review import workflow
 from mapping.survey.form_structure import validate_answers
 from mapping.survey.places import BadPosition, parse_position
-from mapping.survey.roles import can_submit
 
 MAX_PHOTOS = 20
 MAX_PAYLOAD_BYTES = 512 * 1024

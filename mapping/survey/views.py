@@ -12,10 +12,9 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
-from mapping.access import can_edit, get_assessment_or_404
+from mapping.access import can_edit, can_submit, get_assessment_or_404
 from mapping.headers import uses_geolocation
 from mapping.models import Assessment, PhotoSubject, PlaceKind, ReviewStatus
-from mapping.survey.roles import can_submit
 from mapping.survey.texts import survey_texts
 
 SERVICE_WORKER = Path(__file__).resolve().parent / "service_worker.js"

@@ -40,7 +40,7 @@ def test_a_barrier_is_reported_with_the_keyboard_and_the_form_has_no_wcag_violat
 
 
 def test_the_photo_report_form_has_no_wcag_violations(page, live_server, axe):
-    from mapping.photos.storage import save_photo
+    from mapping.photo_storage import save_photo
     from tests.reports.test_report_photos import plain_jpeg
 
     place = make_place("Knihovna")

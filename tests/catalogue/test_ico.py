@@ -1,9 +1,9 @@
 import pytest
 from django.core.exceptions import ValidationError
 
-from mapping.catalogue.ico import ico_check_digit, is_valid_ico, normalise_ico
-from mapping.catalogue.validators import validate_ico
+from mapping.ico import ico_check_digit, is_valid_ico, normalise_ico
 from mapping.models import Provider
+from mapping.models.validators import validate_ico
 
 # Real IČOs from the public business register: cities of Praha, Brno, Ostrava and a company.
 REAL_ICOS = ["00064581", "44992785", "00845451", "25596641", "27074358", "00254657"]

@@ -9,6 +9,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from PIL import Image
 
 from mapping.models import Photo
+from mapping.photo_storage import photo_error_message, reblur_photo, save_photo
 from mapping.photos import (
     CorruptPhoto,
     MissingAltText,
@@ -18,7 +19,6 @@ from mapping.photos import (
     UnsupportedPhotoType,
     read_metadata,
 )
-from mapping.photos.storage import photo_error_message, reblur_photo, save_photo
 from tests.photos.conftest import astronaut, edge_energy, fixture_bytes, jpeg_bytes
 from tests.photos.test_rejects_bad_uploads import SVG, png_declaring
 
@@ -177,7 +177,7 @@ def test_files_left_by_a_rolled_back_transaction_are_swept(assessment, stored_fi
 
     from django.db import transaction
 
-    from mapping.photos.storage import delete_orphaned_photo_files
+    from mapping.photo_storage import delete_orphaned_photo_files
 
     kept = save_photo(assessment, fixture_bytes("Kodak_CX7530.jpg"), alt_text="Dveře")
     with pytest.raises(RuntimeError), transaction.atomic():

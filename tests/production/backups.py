@@ -52,7 +52,7 @@ def demo_town_with_photos(count: int = 2) -> list:
     """`load_demo --commit`, then `count` photos on published places through save_photo (the
     public copies in MEDIA_ROOT, the originals in the private storage)."""
     from mapping.models import Assessment, PhotoSubject, ReviewStatus
-    from mapping.photos.storage import save_photo
+    from mapping.photo_storage import save_photo
 
     call_command("load_demo", commit=True, stdout=io.StringIO())
     approved = Assessment.objects.filter(status=ReviewStatus.APPROVED).order_by("place_id")

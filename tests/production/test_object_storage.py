@@ -15,7 +15,7 @@ from django.test.client import BOUNDARY, MULTIPART_CONTENT, encode_multipart
 from PIL import Image
 
 from mapping.models import Photo, Report
-from mapping.photos.storage import save_photo
+from mapping.photo_storage import save_photo
 from tests.factories import make_assessment, make_place
 from tests.production.test_nginx import coordinator_cookie
 from tests.s3 import http_get, stored_objects, use_object_storage

@@ -7,7 +7,7 @@ import pytest
 from django.urls import reverse
 
 from mapping.public.limits import planner_defaults
-from mapping.routing.profiles import PROFILES
+from mapping.route_profiles import PROFILES
 from tests.public_factories import TABOR, make_place
 
 pytestmark = pytest.mark.django_db

@@ -65,10 +65,15 @@ def test_the_api_answers_a_limited_report_in_its_error_shape(client, settings):
     refused = _by_api(client, HTTP_ACCEPT_LANGUAGE="en")
     assert refused.status_code == 429
     assert int(refused["Retry-After"]) > 3500
+    english = "Too many reports from this address (at most 1 an hour). You can send the next "
+    english += "one in 60 min."
     assert refused.json() == {
-        "error": "Too many reports from this address (at most 1 an hour). You can send the next "
-        "one in 60 min.",
+        "error": english,
         "code": "throttled",
+        "message": english,
+        "message_cs": "Z této adresy přišlo příliš mnoho hlášení (nejvýše 1 za hodinu). Další "
+        "můžete poslat za 60 min.",
+        "message_en": english,
     }
 
 

@@ -12,7 +12,7 @@ from django.urls import reverse
 from PIL import Image
 
 from mapping.models import Photo, Report, ReportKind, ReviewStatus
-from mapping.photos.storage import save_photo
+from mapping.photo_storage import save_photo
 from tests.factories import make_assessment, make_place
 from tests.media import stored_media_files as stored_files
 

@@ -7,7 +7,7 @@ from django.contrib.gis.geos import Point
 from django.db import connection
 
 from mapping.models import NetworkEdge
-from mapping.routing.profiles import Limits
+from mapping.route_profiles import Limits
 from mapping.routing.tags import ROUGH_SURFACES
 
 

@@ -6,8 +6,8 @@ import datetime
 from django.contrib.gis.geos import Point
 
 from mapping.models import Assessment, Entrance, NetworkNode, Place, ReviewStatus
+from mapping.route_profiles import PROFILES
 from mapping.routing.destinations import entrance_within_limits
-from mapping.routing.profiles import PROFILES
 from mapping.routing.routes import plan_route_to_place
 
 START = (15.595, 48.408)  # Krems, west of the old town

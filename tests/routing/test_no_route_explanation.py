@@ -10,7 +10,7 @@ from django.db import connection
 from django.utils import translation
 
 from mapping.models import NetworkEdge, NetworkNode
-from mapping.routing.profiles import PROFILES
+from mapping.route_profiles import PROFILES
 from mapping.routing.routes import broken_limits, plan_route
 from tests.routing.graph import fewest_blocked
 

@@ -3,7 +3,7 @@
 import pytest
 from django.utils import translation
 
-from mapping.routing.profiles import RouteInputError
+from mapping.route_profiles import RouteInputError
 from mapping.routing.routes import plan_route
 
 KREMS = (15.595, 48.408)

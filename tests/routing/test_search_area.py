@@ -7,7 +7,7 @@ from dataclasses import asdict
 import pytest
 from django.db import connection, transaction
 
-from mapping.routing.profiles import PROFILES, with_overrides
+from mapping.route_profiles import PROFILES, with_overrides
 from mapping.routing.service import apply_profile, shortest_path
 from tests.routing.graph import shortest_length
 

@@ -7,7 +7,7 @@ from dataclasses import asdict
 import pytest
 
 from mapping.models import NetworkEdge
-from mapping.routing.profiles import PROFILES
+from mapping.route_profiles import PROFILES
 from mapping.routing.routes import plan_route
 from tests.routing.graph import allows, incline_along, shortest_length
 

@@ -5,7 +5,7 @@ from django.contrib.gis.geos import Point
 from django.urls import reverse
 
 from mapping.models import NetworkAddress
-from mapping.routing.profiles import get_profile
+from mapping.route_profiles import get_profile
 from mapping.routing.search import resolve_end, search
 
 pytestmark = pytest.mark.django_db

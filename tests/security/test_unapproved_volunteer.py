@@ -78,7 +78,7 @@ def test_another_volunteer_neither_sees_nor_chooses_the_new_place(alice, doras_d
     answer = client.post(
         reverse("survey:submit"), submission(place={"id": doras_draft["place"].pk})
     )
-    assert answer.status_code == 400 and answer.json()["error"] == "place_unknown"
+    assert answer.status_code == 400 and answer.json()["code"] == "place_unknown"
 
 
 def test_the_coordinators_find_it_in_no_queue_list_or_review_page(charlie, doras_draft):

@@ -12,8 +12,8 @@ from django.test import Client
 from django.urls import reverse
 from PIL import Image
 
+from mapping.photo_storage import save_photo
 from mapping.photos import read_metadata
-from mapping.photos.storage import save_photo
 from tests.factories import make_assessment, make_place
 from tests.personas import client_for
 from tests.s3 import http_get, stored_objects, use_object_storage

@@ -119,7 +119,7 @@ import sys
 import django
 django.setup()
 from django.core.management import call_command
-import barrierfree.urls, mapping.photos.storage, mapping.review.photo_views
+import barrierfree.urls, mapping.photo_storage, mapping.review.photo_views
 call_command("check")
 print("loaded at start:", "boto3" in sys.modules)
 from django.core.files.storage import default_storage

@@ -122,6 +122,6 @@ def test_a_wrong_address_is_a_400_in_czech_and_english_and_stores_nothing(
     place = {"name": "Kůlna", "lat": 49.31, "lon": 14.15, **address}
     answer = client_for(alice).post(reverse("survey:submit"), submission(place=place))
     assert answer.status_code == 400
-    assert answer.json()["error"] == code
+    assert answer.json()["code"] == code
     assert answer.json()["message_cs"] != answer.json()["message_en"]
     assert not Place.objects.exists() and not Assessment.objects.exists()

@@ -74,7 +74,7 @@ def test_a_photo_without_a_text_alternative_is_refused(alice, stored_files):
     body["payload"] = json.dumps(payload)
     answer = client_for(alice).post(reverse("survey:submit"), body)
     assert answer.status_code == 400
-    assert answer.json()["error"] == "photo_alt_text_missing"
+    assert answer.json()["code"] == "photo_alt_text_missing"
     assert Assessment.objects.count() == 0 and stored_files() == []
 
 
@@ -83,7 +83,7 @@ def test_a_photo_announced_but_not_sent_is_refused(alice, stored_files):
     del body["photo_0"]
     answer = client_for(alice).post(reverse("survey:submit"), body)
     assert answer.status_code == 400
-    assert answer.json()["error"] == "photo_missing"
+    assert answer.json()["code"] == "photo_missing"
     assert Assessment.objects.count() == 0
 
 

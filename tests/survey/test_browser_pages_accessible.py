@@ -10,7 +10,7 @@ from datetime import date
 import pytest
 
 from mapping.models import ReviewStatus, Role
-from mapping.photos.storage import save_photo
+from mapping.photo_storage import save_photo
 from mapping.review import workflow
 from mapping.survey.accounts import make_invitation_token
 from tests.factories import make_assessment, make_place, make_user

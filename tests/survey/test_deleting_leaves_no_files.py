@@ -6,7 +6,7 @@ import pytest
 from django.urls import reverse
 
 from mapping.models import Assessment, Photo, ReviewStatus
-from mapping.photos.storage import save_photo
+from mapping.photo_storage import save_photo
 from tests.factories import make_assessment, make_place
 from tests.personas import client_for
 from tests.survey.conftest import BUILDING_ANSWERS, GPS_PHOTO, small_jpeg

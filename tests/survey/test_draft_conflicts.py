@@ -59,7 +59,7 @@ def test_the_second_of_two_saves_from_the_same_version_is_refused_and_both_texts
     second = save(volunteer, survey, ALICES, started)
     assert second.status_code == 409
     refused = second.json()
-    assert refused["error"] == "version_conflict"
+    assert refused["code"] == "version_conflict"
     assert refused["message_cs"].startswith("Někdo jiný mezitím tento průzkum změnil")
     assert refused["message_en"].startswith("Someone else changed this survey meanwhile")
     # Both texts are there: the stored one, and the refused one handed back to the phone.
@@ -132,6 +132,6 @@ def test_a_version_that_is_not_a_whole_number_is_a_400(alice, charlie, version):
     survey = returned_survey(alice, charlie)
     answer = save(client_for(alice), survey, ALICES, version)
     assert answer.status_code == 400
-    assert answer.json()["error"] == "version_invalid"
+    assert answer.json()["code"] == "version_invalid"
     survey.refresh_from_db()
     assert survey.answers == BUILDING_ANSWERS

@@ -47,5 +47,5 @@ def test_another_volunteers_key_is_a_conflict_not_their_assessment(alice, bob):
 def test_a_submission_without_a_valid_key_is_refused(alice):
     answer = client_for(alice).post(reverse("survey:submit"), submission("not-a-uuid"))
     assert answer.status_code == 400
-    assert answer.json()["error"] == "idempotency_key_invalid"
+    assert answer.json()["code"] == "idempotency_key_invalid"
     assert Assessment.objects.count() == 0

@@ -7,7 +7,7 @@ import pytest
 from django.urls import reverse
 
 from mapping.models import Assessment, Photo, ReviewStatus, User
-from mapping.photos.storage import save_photo
+from mapping.photo_storage import save_photo
 from tests.factories import make_assessment, make_place
 from tests.personas import client_for
 from tests.survey.conftest import BUILDING_ANSWERS, small_jpeg, submission, upload

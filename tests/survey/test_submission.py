@@ -63,7 +63,7 @@ def test_it_refuses_answers_out_of_range_with_the_engines_messages_and_stores_no
     answer = client_for(alice).post(reverse("survey:submit"), submission(answers=answers))
     assert answer.status_code == 422
     body = answer.json()
-    assert body["error"] == "answers_invalid"
+    assert body["code"] == "answers_invalid"
     assert body["details"][0]["field"] == "entrance1Door1MainpanelWidth"
     assert body["details"][0]["cs"] and body["details"][0]["en"]
     assert Assessment.objects.count() == 0 and Place.objects.count() == 0
@@ -82,7 +82,7 @@ def test_an_unapproved_volunteer_can_keep_a_draft_but_not_submit(dora):
     client = client_for(dora)
     refused = client.post(reverse("survey:submit"), submission())
     assert refused.status_code == 403
-    assert refused.json()["error"] == "volunteer_not_approved"
+    assert refused.json()["code"] == "volunteer_not_approved"
     assert refused.json()["message_cs"] and refused.json()["message_en"]
     assert Assessment.objects.count() == 0
     assert client.post(reverse("survey:submit"), submission(action="draft")).status_code == 201
@@ -94,22 +94,22 @@ def test_a_new_place_without_a_position_or_a_name_is_a_clear_400(alice):
         reverse("survey:submit"), submission(place={"name": "Pošta", "kind": "building"})
     )
     assert no_position.status_code == 400
-    assert no_position.json()["error"] == "place_position"
+    assert no_position.json()["code"] == "place_position"
     no_name = client.post(
         reverse("survey:submit"), submission(place={"name": " ", "lat": 49.3, "lon": 14.1})
     )
-    assert no_name.json()["error"] == "place_name"
+    assert no_name.json()["code"] == "place_name"
     outside = client.post(
         reverse("survey:submit"), submission(place={"name": "X", "lat": 91, "lon": 14.1})
     )
-    assert outside.json()["error"] == "place_position"
+    assert outside.json()["code"] == "place_position"
     assert Place.objects.count() == 0
 
 
 def test_a_payload_that_is_not_json_is_a_400_not_a_500(alice):
     answer = client_for(alice).post(reverse("survey:submit"), {"payload": "{not json"})
     assert answer.status_code == 400
-    assert answer.json()["error"] == "payload_not_json"
+    assert answer.json()["code"] == "payload_not_json"
 
 
 def test_a_future_survey_date_is_refused(alice):
@@ -117,4 +117,4 @@ def test_a_future_survey_date_is_refused(alice):
         reverse("survey:submit"), submission(uuid.uuid4(), survey_date="2999-01-01")
     )
     assert answer.status_code == 400
-    assert answer.json()["error"] == "survey_date"
+    assert answer.json()["code"] == "survey_date"

@@ -11,7 +11,7 @@ from mapping.models import (
     ReviewStatus,
     Role,
 )
-from mapping.photos.storage import save_photo
+from mapping.photo_storage import save_photo
 from mapping.survey.accounts import make_invitation_token
 from tests.factories import make_assessment, make_user
 from tests.public_factories import make_entrance, make_municipality, make_place, make_service

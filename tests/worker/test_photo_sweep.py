@@ -8,8 +8,8 @@ from pathlib import Path
 from django.conf import settings
 
 from mapping.models import ReviewStatus
-from mapping.photos.storage import save_photo
-from mapping.photos.tasks import sweep_orphaned_photo_files
+from mapping.photo_storage import save_photo
+from mapping.photo_tasks import sweep_orphaned_photo_files
 from tests.factories import make_assessment, make_place
 from tests.survey.conftest import GPS_PHOTO
 from tests.worker.conftest import job_row

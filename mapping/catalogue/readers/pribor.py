@@ -11,7 +11,7 @@ from typing import Any
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
-from mapping.catalogue.addresses import parse_address
+from mapping.addresses import parse_address
 from mapping.catalogue.records import (
     CatalogueFileError,
     Location,

@@ -13,7 +13,6 @@ from typing import Any
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from mapping.catalogue.ico import is_valid_ico, normalise_ico
 from mapping.catalogue.records import (
     CatalogueFileError,
     Location,
@@ -22,6 +21,7 @@ from mapping.catalogue.records import (
     ServiceData,
 )
 from mapping.catalogue.vocab import form_from_text, service_type_from_text, target_group_from_text
+from mapping.ico import is_valid_ico, normalise_ico
 from mapping.ids import parse_id
 
 CAPACITY_UNITS = {

@@ -31,8 +31,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import EmailValidator, URLValidator
 from django.utils.translation import gettext as _
 
-from mapping.catalogue.addresses import parse_address
-from mapping.catalogue.ico import is_valid_ico, normalise_ico
+from mapping.addresses import parse_address
 from mapping.catalogue.records import (
     CatalogueFileError,
     Location,
@@ -47,6 +46,7 @@ from mapping.catalogue.vocab import (
     split_list,
     target_group_from_text,
 )
+from mapping.ico import is_valid_ico, normalise_ico
 from mapping.ids import is_ascii_digits
 
 HEADERS: dict[str, tuple[str, ...]] = {

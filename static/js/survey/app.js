@@ -308,7 +308,7 @@
       var box = $("live-category");
       box.textContent = "";
       if (!answer.ok) {
-        box.textContent = answer.body.message || texts.category_unknown;
+        box.textContent = answer.body.error || texts.category_unknown;
         showErrors(answer.body.details || []);
         return;
       }

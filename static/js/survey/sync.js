@@ -98,12 +98,12 @@
   }
 
   function settle(record, response, body) {
-        if (response.status === 409 && body.error === "version_conflict") {
+        if (response.status === 409 && body.code === "version_conflict") {
           /* Someone else saved this survey meanwhile: these answers stay on the phone as they
              are, next to the version now stored; nothing is sent again until the volunteer
              has opened the survey and sends it on purpose. */
           record.status = "conflict";
-          record.error = body.message;
+          record.error = body.error;
           record.conflict = { version: body.current.version, answers: body.current.answers };
           return SurveyDB.put(record).then(function () { conflicted(record); });
         }
@@ -113,10 +113,10 @@
           record.error = null;
         } else if (response.status >= 500 || response.status === 401 || response.status === 429) {
           // The server or the session is not ready: keep it queued and try again later.
-          record.error = body.message || response.statusText;
+          record.error = body.error || response.statusText;
         } else {
           record.status = "error";
-          record.error = body.message || response.statusText;
+          record.error = body.error || response.statusText;
           record.details = body.details || [];
         }
         return SurveyDB.put(record);

@@ -1,4 +1,5 @@
-"""The Django side of photos: run the pipeline, write the files, create the row, clean up.
+"""The Django side of photos: run the pipeline, write the files, create the row, clean up. It is
+the one bridge from the pure pipeline (mapping.photos, which imports no Django) to the models.
 
 Public copies (display size and thumbnail, anonymised) go to the default storage; the original
 upload, with its metadata, goes to the private storage (``storages["private"]``) that only

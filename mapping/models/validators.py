@@ -1,9 +1,9 @@
-"""Django validators of the catalogue."""
+"""Django validators of the models' fields."""
 
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
-from mapping.catalogue.ico import is_valid_ico
+from mapping.ico import is_valid_ico
 
 ICO_MESSAGE = _(
     "“%(value)s” is not a valid IČO: it must have 8 digits and the last one must match "

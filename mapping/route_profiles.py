@@ -1,5 +1,8 @@
 """Route profiles: hard limits (an edge that breaks one is never used) and soft preferences.
 
+The route planner (mapping.routing) plans by them, and the public map and list check the
+visitor's own limits by the same rules (mapping.public.limits): shared, so it is neither's.
+
 Defaults follow METHODOLOGY.md: a pedestrian way up to 8.33 % (1:12), a kerb at a crossing lowered
 to at most 2 cm (we allow 3 cm, OpenRouteService's lowest kerb option, because kerb=lowered is
 often a centimetre or two above that), clear width at least 90 cm, no steps. A limit that is None
@@ -8,8 +11,9 @@ does not apply. Values the map does not know (an untagged kerb) never block a ro
 
 from dataclasses import dataclass, field, fields, replace
 
-from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
+
+from mapping.json_errors import lazy_message
 
 
 class RouteInputError(ValueError):
@@ -110,8 +114,11 @@ def get_profile(name: str) -> Profile:
         return PROFILES[name]
     except KeyError:
         raise RouteInputError(
-            _("Unknown route profile %(name)s. Choose one of: %(names)s.")
-            % {"name": name, "names": ", ".join(PROFILES)}
+            lazy_message(
+                gettext_lazy("Unknown route profile %(name)s. Choose one of: %(names)s."),
+                name=name,
+                names=", ".join(PROFILES),
+            )
         ) from None
 
 
@@ -123,7 +130,9 @@ def with_overrides(profile: Profile, overrides: dict | None) -> Profile:
     values = {}
     for key, value in overrides.items():
         if key not in known:
-            raise RouteInputError(_("Unknown route limit %(name)s.") % {"name": key})
+            raise RouteInputError(
+                lazy_message(gettext_lazy("Unknown route limit %(name)s."), name=key)
+            )
         if key.startswith("avoid_"):
             values[key] = _as_bool(key, value)
         elif value is None or value == "":
@@ -141,7 +150,9 @@ def _as_bool(key: str, value) -> bool:
         return True
     if text in {"0", "false", "no", "off", ""}:
         return False
-    raise RouteInputError(_("The value of %(name)s must be yes or no.") % {"name": key})
+    raise RouteInputError(
+        lazy_message(gettext_lazy("The value of %(name)s must be yes or no."), name=key)
+    )
 
 
 def _as_number(key: str, value) -> float | int:
@@ -150,11 +161,15 @@ def _as_number(key: str, value) -> float | int:
         number = float(str(value).replace(",", "."))
     except ValueError:
         raise RouteInputError(
-            _("The value of %(name)s must be a number.") % {"name": key}
+            lazy_message(gettext_lazy("The value of %(name)s must be a number."), name=key)
         ) from None
     if not low <= number <= high:
         raise RouteInputError(
-            _("The value of %(name)s must lie between %(low)s and %(high)s.")
-            % {"name": key, "low": low, "high": high}
+            lazy_message(
+                gettext_lazy("The value of %(name)s must lie between %(low)s and %(high)s."),
+                name=key,
+                low=low,
+                high=high,
+            )
         )
     return int(number) if key == "max_steps" else number

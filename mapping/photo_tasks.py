@@ -10,7 +10,7 @@ import logging
 
 from procrastinate.contrib.django import app
 
-from mapping.photos.storage import delete_orphaned_photo_files
+from mapping.photo_storage import delete_orphaned_photo_files
 from mapping.worker.queues import MAINTENANCE, MAINTENANCE_RETRY
 
 logger = logging.getLogger(__name__)

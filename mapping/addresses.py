@@ -1,14 +1,15 @@
-"""Czech postal addresses reduced to keys that survive spelling differences.
+"""Czech names and postal addresses reduced to keys that survive spelling differences: the
+catalogue's import, the RÚIAN address points and the route planner's search all compare by them.
 
-Pure module (no Django). "nám. Sigmunda Freuda 33, 742 58 Příbor" and "Náměstí Sigmunda Freuda
-33, Příbor" give the same key (street, house number, town), folded and without abbreviations.
-A number "1163/12" (číslo popisné / orientační) matches "1163" too.
+Pure module (no Django). `fold` is the form in which names are compared. "nám. Sigmunda Freuda
+33, 742 58 Příbor" and "Náměstí Sigmunda Freuda 33, Příbor" give the same key (street, house
+number, town), folded and without abbreviations. A number "1163/12" (číslo popisné / orientační)
+matches "1163" too.
 """
 
 import re
+import unicodedata
 from dataclasses import dataclass
-
-from mapping.catalogue.vocab import fold
 
 ABBREVIATIONS = (
     (re.compile(r"\bnam\.\s*"), "namesti "),
@@ -22,6 +23,13 @@ STREET_AND_NUMBER = re.compile(
 )
 
 AddressKey = tuple[str, str, str]
+
+
+def fold(text: str) -> str:
+    """Lower case, no diacritics, single spaces: the form in which names are compared."""
+    decomposed = unicodedata.normalize("NFKD", str(text))
+    bare = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return " ".join(bare.lower().split())
 
 
 @dataclass(frozen=True)
