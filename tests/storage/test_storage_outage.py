@@ -45,7 +45,7 @@ def test_a_survey_with_a_photo_is_a_503_in_both_languages_leaving_nothing(alice)
     assert answer.status_code == 503
     assert answer["Retry-After"] == "30"
     body = answer.json()
-    assert body["error"] == "unavailable"
+    assert body["code"] == "unavailable" and body["error"] == body["message_cs"]
     assert MESSAGE_CS in body["message_cs"] and MESSAGE_EN in body["message_en"]
     assert not Assessment.objects.exists() and not Place.objects.exists()
     assert not Photo.objects.exists()

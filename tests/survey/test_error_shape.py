@@ -8,7 +8,8 @@ import pytest
 from django.urls import reverse
 
 from tests.factories import make_assessment, make_place
-from tests.survey.conftest import BUILDING_ANSWERS, client_for
+from tests.personas import client_for
+from tests.survey.conftest import BUILDING_ANSWERS
 
 pytestmark = pytest.mark.django_db
 
