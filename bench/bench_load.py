@@ -47,6 +47,7 @@ job retried; add it to the fault run when the worker lands.
 import argparse
 import atexit
 import contextlib
+import json
 import os
 import shutil
 import signal
@@ -153,8 +154,6 @@ def quarters(west: float, south: float, east: float, north: float) -> list[str]:
 
 def read_town(server: Server, dbname: str, base: str, volunteer: tuple[str, str]) -> Town:
     """The places as the map layer shows them, words of their names, and pairs of network points."""
-    import json
-
     bbox = ",".join(str(v) for v in TOWN_BBOX)
     layer = json.loads(request(base, "GET", f"/places.geojson?bbox={bbox}&zoom=14").body)
     features = layer["features"]
@@ -174,11 +173,13 @@ def read_town(server: Server, dbname: str, base: str, volunteer: tuple[str, str]
     return Town(quarters(*TOWN_BBOX), ids, terms, routes, volunteer, run)
 
 
-def start_clients(count: int, town: Town, traffic: Traffic) -> tuple[list[Client], float]:
+def start_clients(
+    count: int, town: Town, traffic: Traffic, logins_at_once: int
+) -> tuple[list[Client], float]:
     """The clients, each logged in once (PBKDF2 is slow on purpose); the seconds that took."""
-    go = threading.Event()
+    go, gate = threading.Event(), threading.Semaphore(logins_at_once)
     started = time.monotonic()
-    clients = [Client(number, town, traffic, go) for number in range(count)]
+    clients = [Client(number, town, traffic, go, gate) for number in range(count)]
     for client in clients:
         client.start()
     for client in clients:
@@ -199,14 +200,45 @@ def stop_clients(traffic: Traffic, clients: list[Client]) -> None:
         client.join(timeout=60)
 
 
-def run_phases(traffic: Traffic, schedule: list[tuple[str, list[str], float]]) -> list:
-    """Each phase for its seconds; (phase, start, end) of each, in order."""
+def cpu_seconds(pid: int) -> float:
+    """CPU time of a process and its children, live and ended: a gunicorn and its workers."""
+    ticks = 0
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        # After the name: state, ppid, ..., utime, stime, cutime, cstime (fields 14 to 17).
+        if int(stat.parent.name) == pid:
+            ticks += sum(int(value) for value in fields[11:15])
+        elif int(fields[1]) == pid:
+            ticks += sum(int(value) for value in fields[11:13])
+    return ticks / os.sysconf("SC_CLK_TCK")
+
+
+def meter(servers: list[AppServer], database: ScratchDatabase):
+    """(CPU seconds of the servers, seconds PostgreSQL spent running the database's statements)."""
+
+    def sample() -> tuple[float, float]:
+        with database.server.connect(database.name) as conn:
+            active_ms = conn.execute(
+                "SELECT active_time FROM pg_stat_database WHERE datname = %s", [database.name]
+            ).fetchone()[0]
+        return sum(cpu_seconds(server.process.pid) for server in servers), active_ms / 1000
+
+    return sample
+
+
+def run_phases(traffic: Traffic, schedule: list[tuple[str, list[str], float]], sample) -> list:
+    """Each phase for its seconds; (phase, start, end, cost) of each in order, where cost is what
+    `sample()` grew by during the phase."""
     segments = []
     for phase, bases, seconds in schedule:
-        started = time.monotonic()
+        started, before = time.monotonic(), sample()
         traffic.switch(bases, phase)
         time.sleep(seconds)
-        segments.append((phase, started, time.monotonic()))
+        cost = tuple(after - earlier for after, earlier in zip(sample(), before, strict=True))
+        segments.append((phase, started, time.monotonic(), cost))
     return segments
 
 
@@ -219,13 +251,13 @@ def scale_out(args, folder: Path, database: ScratchDatabase, volunteer) -> bool:
         one, two = [servers[0].base], [server.base for server in servers]
         town = read_town(database.server, database.name, one[0], volunteer)
         traffic = Traffic(two, "warm-up")
-        clients, login_seconds = start_clients(args.clients, town, traffic)
+        clients, login_seconds = start_clients(args.clients, town, traffic, 2 * args.workers)
         say(f"logins: {args.clients} clients logged in in {login_seconds:.1f} s (round robin)")
         half = args.seconds / 2
         schedule = [("warm-up", two, WARM_UP_SECONDS), ("one", one, half)]
         schedule += [("two", two, args.seconds), ("one", one, half)]
         try:
-            segments = run_phases(traffic, schedule)
+            segments = run_phases(traffic, schedule, meter(servers, database))
         finally:
             stop_clients(traffic, clients)
     finally:
@@ -237,21 +269,34 @@ def scale_out(args, folder: Path, database: ScratchDatabase, volunteer) -> bool:
 def print_segments(outcomes: list, segments: list) -> None:
     """The rate of each phase in turn: how much the machine's other load moved it."""
     rates = []
-    for phase, start, end in segments[1:]:
+    for phase, start, end, _cost in segments[1:]:
         count = sum(1 for o in outcomes if o.phase == phase and start <= o.started < end)
         rates.append(f"{phase} {count / (end - start):.1f}")
     say("in turn, requests/s: " + " -> ".join(rates))
 
 
+def print_cost(outcomes: list, segments: list, phase: str) -> None:
+    """What a request of the mix costs: the servers' CPU and PostgreSQL's statement time."""
+    mine = [segment for segment in segments if segment[0] == phase]
+    cpu, database = (sum(segment[3][n] for segment in mine) for n in (0, 1))
+    count = sum(1 for o in outcomes if o.phase == phase)
+    cpu_ms, database_ms = cpu / count * 1000, database / count * 1000
+    say(
+        f"  per request: {cpu_ms:.1f} ms CPU in the servers, {database_ms:.1f} ms in "
+        "PostgreSQL's statements (active_time: wall time, with the waits for a core)"
+    )
+
+
 def scale_out_report(args, traffic: Traffic, segments: list, database, servers) -> bool:
     label = f"{args.workers} workers x 4 threads"
     spent: dict[str, float] = {}
-    for phase, start, end in segments:
+    for phase, start, end, _cost in segments:
         spent[phase] = spent.get(phase, 0.0) + end - start
     rates = {}
     for phase, title in (("one", "one server"), ("two", "two servers, round robin")):
         say(f"\n{title} ({label} each), {args.clients} clients, {spent[phase]:.0f} s:")
         rates[phase] = print_endpoints(traffic.outcomes, phase, spent[phase])
+        print_cost(traffic.outcomes, segments, phase)
     ratio = rates["two"] / rates["one"] if rates["one"] else 0.0
     print_segments(traffic.outcomes, segments)
     say(
@@ -294,7 +339,7 @@ def fault_run(args, folder: Path, cluster: ScratchCluster, volunteer) -> bool:
         server.wait_until_serving()
         town = read_town(cluster.server, cluster.dbname, server.base, volunteer)
         traffic = Traffic([server.base], "before")
-        clients, login_seconds = start_clients(args.clients, town, traffic)
+        clients, login_seconds = start_clients(args.clients, town, traffic, 2 * args.workers)
         say(f"logins: {args.clients} clients logged in in {login_seconds:.1f} s")
         try:
             restarted = outage(args, cluster, traffic)
@@ -335,19 +380,20 @@ def fault_report(traffic: Traffic, restarted: float, cluster: ScratchCluster, se
         f"{verdict(bool(unavailable))}; with Retry-After: {with_retry}"
     )
     ok = bool(unavailable) and print_failures(outcomes, [server], allow_503=True)
-    failing = [o for o in outcomes if o.status in (0, 503) or o.status >= 500]
+    failing = [o for o in outcomes if o.status == 0 or o.status >= 500]
     after = [o for o in outcomes if o.started >= restarted]
+    # Answers end after the restart; N: from the restart to the later of the first success and
+    # the end of the last failure.
     first_success = min((o.started + o.seconds for o in after if expected(o)), default=None)
-    last_failure = max((o.started + o.seconds for o in failing), default=restarted)
-    recovery = max(0.0, last_failure - restarted)
+    last_failure = max(o.started + o.seconds for o in failing) - restarted if failing else 0.0
+    recovery = max(first_success - restarted, last_failure) if first_success else float("inf")
     calm_from = max(o.started for o in outcomes) - CALM_SECONDS
     calm = not any(o.started >= calm_from for o in failing)
-    recovered = first_success is not None and calm and recovery <= RECOVERY_FLOOR_SECONDS
-    first = f"{first_success - restarted:.2f} s" if first_success else "never"
+    recovered = calm and recovery <= RECOVERY_FLOOR_SECONDS
     say(
-        f"recovered by itself: first success {first} after the restart, every request "
-        f"succeeds from {recovery:.2f} s after it (floor <= {RECOVERY_FLOOR_SECONDS:.0f} s), "
-        f"none failing in the last {CALM_SECONDS} s: {verdict(recovered)}"
+        f"recovered by itself: requests succeed again {recovery:.2f} s after the restart "
+        f"(floor <= {RECOVERY_FLOOR_SECONDS:.0f} s; the last failed answer came {last_failure:+.2f}"
+        f" s from it), none failing in the last {CALM_SECONDS} s: {verdict(recovered)}"
     )
     found = stored_writes(cluster.server, cluster.dbname, traffic.writes)
     return ok & recovered & print_writes(traffic.writes, found)

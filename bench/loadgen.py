@@ -98,11 +98,19 @@ def cookies_of(response: http.client.HTTPResponse) -> dict[str, str]:
 
 
 class Client(threading.Thread):
-    """One client: logs the volunteer in once, waits for `go`, then sends until `stop`."""
+    """One client: logs the volunteer in once (a few at a time, through `gate`: a password hash
+    takes a good part of a second of CPU), waits for `go`, then sends until `stop`."""
 
-    def __init__(self, number: int, town: Town, traffic: Traffic, go: threading.Event):
+    def __init__(
+        self,
+        number: int,
+        town: Town,
+        traffic: Traffic,
+        go: threading.Event,
+        gate: threading.Semaphore,
+    ):
         super().__init__(name=f"client-{number}", daemon=True)
-        self.number, self.town, self.traffic, self.go = number, town, traffic, go
+        self.number, self.town, self.traffic, self.go, self.gate = number, town, traffic, go, gate
         self.random = random.Random(number)
         self.cookies: dict[str, str] = {}
         self.sent = 0
@@ -111,7 +119,8 @@ class Client(threading.Thread):
 
     def run(self) -> None:
         try:
-            self.log_in()
+            with self.gate:
+                self.log_in()
         except (OSError, http.client.HTTPException, LoginFailed) as error:
             self.failure = error
             return
