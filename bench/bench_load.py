@@ -1,7 +1,8 @@
 """Benchmark: the service under load, on one and on two application servers, and through a
 database outage.
 
-    python bench/bench_load.py [--clients 50] [--seconds 60] [--workers 2] [--outage 10]
+    python bench/bench_load.py [--clients 50] [--volunteers 10] [--seconds 60] [--workers 2]
+                               [--outage 10]
 
 Set-up (all of it removed at the end, also when the bench fails or is stopped): a database of its
 own on the shared cluster (DATABASE_URL's server and role), migrated and filled as a town starts
@@ -10,35 +11,42 @@ since the demo town has no OpenStreetMap file: routes are asked there); `collect
 temporary folder; and a PostgreSQL cluster of its own on a free port (`pg_createcluster`, as root),
 with its role, database and extensions made by its superuser and the application migrated into it.
 
-The load: --clients threads (bench/loadgen.py), each in a closed loop with no pause: the map layer,
-the list, place details, search, routes between points of the imported network, the CSV and
-GeoJSON downloads, public reports (POST /api/v1/reports/, each with a unique text) and survey
-saves (the volunteer logged in once per client, then a draft of a new place per save, each with
-its own idempotency key). The servers are `gunicorn -c barrierfree/gunicorn.conf.py` with
---workers workers of 4 threads each, DEBUG off, the cache, the sessions and the rate limits in
-PostgreSQL (no Redis). REPORTS_PER_HOUR is set far above the load: every client comes from
-127.0.0.1, and the limit is per address.
+The load: --clients threads (bench/loadgen.py), each in a closed loop with no pause. The public
+(--clients minus --volunteers) ask for the map layer, the list, place details, search, routes
+between points of the imported network, the CSV and GeoJSON downloads, and send reports (POST
+/api/v1/reports/, each with a unique text). The volunteers log in once each (the login form, as a
+browser) and then save survey drafts of new places through the survey API, each with its own
+idempotency key, between looks at the map, the places and the search. The servers are `gunicorn -c
+barrierfree/gunicorn.conf.py` with --workers workers of 4 threads each, DEBUG off, the cache, the
+sessions and the rate limits in PostgreSQL (no Redis). REPORTS_PER_HOUR is set far above the load:
+every client comes from 127.0.0.1, and the limit is per address.
 
-Scale-out: two servers run side by side all along; the clients send to the first alone for
---seconds/2, then round robin to both for --seconds, then to the first alone for --seconds/2 again,
-so that a change in the machine's other load weighs on both set-ups alike. Printed: requests per
-second of each, p50/p95/p99 per endpoint, errors (a 5xx or no answer), answers other than the
-expected 200/201, and every acknowledged write (a 201) looked up in the database afterwards.
-Floors: no error, no other answer, no lost write, and two servers at least as fast as one.
+Scale-out: two servers run side by side all along; the clients send to the first alone or round
+robin to both, in turn, 10 s at a time (one, two, two, one, one, two, ...: --seconds for each),
+so that the machine's other load, which drifts, weighs on both alike; each rate is printed in turn
+too. Printed: requests per second of each, p50/p95/p99 per endpoint, the CPU a request costs in
+the servers and in PostgreSQL (its backends' CPU time from /proc), errors (a 5xx or no answer),
+answers other than the expected 200/201, and every acknowledged write (a 201) looked up in the
+database afterwards. Floors: no error, no other answer, no lost write, and two servers at least
+as fast as one. With 50 clients and no pause, the latencies are mostly waiting in line: a
+request's time is about clients / throughput (Little's law), whatever it costs to serve.
 
 On this 2-core machine two servers cannot be twice as fast as one: one server's two workers can
-already keep both cores busy, and the same two cores also run PostgreSQL and this client. What the
-second server shows here is that nothing in the application is tied to one process (sessions,
-cache, rate limits and writes all live in PostgreSQL): it serves the same clients, round robin,
-without errors, without losing a write and without slowing the service down. The ratio is printed
-as measured; the throughput of a real second machine is the subject of docs/scaling.md.
+already keep both cores busy, and the same two cores also run PostgreSQL, this client and whatever
+else the machine does. What the second server shows here is that nothing in the application is
+tied to one process (sessions, cache, rate limits and writes all live in PostgreSQL): it serves
+the same clients, round robin, without errors, without losing a write and without slowing the
+service down. The ratio is printed as measured, with the rate of every turn beside it, so a
+machine busy with other work shows as such; what a second machine would add is worked out in
+docs/scaling.md from the CPU per request.
 
 The fault run: one server on the benchmark's own cluster, the same load; after 5 s the cluster is
 stopped (`pg_ctlcluster ... stop -m fast`) for --outage seconds, then started again, and the load
-goes on for 10 s more. Printed: how many answers were 503 (expected: some), how many were a 500 or
-another 5xx, or no answer at all (none allowed), how many seconds after the restart requests all
-succeed again (floor: RECOVERY_FLOOR_SECONDS, and none failing in the last 5 s), and every
-acknowledged write looked up once more (none lost).
+goes on for 10 s more. Printed: how many answers were 503 (expected: some) and how many of them
+said Retry-After, how many were a 500 or another 5xx, or no answer at all (none allowed), how many
+seconds after the restart requests succeed again and the last failure (floor:
+RECOVERY_FLOOR_SECONDS, and none failing in the last 5 s), and every acknowledged write looked up
+once more (none lost).
 
 TODO (the background worker, procrastinate, is not on main yet): a worker killed mid-job has its
 job retried; add it to the fault run when the worker lands.
@@ -63,6 +71,7 @@ sys.path.insert(0, str(ROOT))
 
 from loadgen import (  # noqa: E402
     Client,
+    CpuMeter,
     Town,
     Traffic,
     print_endpoints,
@@ -83,6 +92,7 @@ from tests.servers import DEPLOYMENT_CONFIG, AppServer, free_port, request  # no
 
 LOCAL_DATABASE_URL = "postgis://barrierfree:barrierfree@127.0.0.1:5432/barrierfree"
 WARM_UP_SECONDS = 3
+SEGMENT_SECONDS = 10
 BEFORE_OUTAGE_SECONDS = 5
 AFTER_OUTAGE_SECONDS = 10
 RECOVERY_FLOOR_SECONDS = 10.0
@@ -173,13 +183,15 @@ def read_town(server: Server, dbname: str, base: str, volunteer: tuple[str, str]
     return Town(quarters(*TOWN_BBOX), ids, terms, routes, volunteer, run)
 
 
-def start_clients(
-    count: int, town: Town, traffic: Traffic, logins_at_once: int
-) -> tuple[list[Client], float]:
-    """The clients, each logged in once (PBKDF2 is slow on purpose); the seconds that took."""
-    go, gate = threading.Event(), threading.Semaphore(logins_at_once)
+def start_clients(args, town: Town, traffic: Traffic) -> list[Client]:
+    """The clients; the volunteers among them logged in once each (PBKDF2 is slow on purpose, so
+    a few at a time: one per worker)."""
+    go, gate = threading.Event(), threading.Semaphore(2 * args.workers)
     started = time.monotonic()
-    clients = [Client(number, town, traffic, go, gate) for number in range(count)]
+    clients = [
+        Client(number, number < args.volunteers, town, traffic, go, gate)
+        for number in range(args.clients)
+    ]
     for client in clients:
         client.start()
     for client in clients:
@@ -188,10 +200,13 @@ def start_clients(
     if failed:
         traffic.stop.set()
         go.set()
-        raise RuntimeError(f"{len(failed)} of {count} logins failed, the first: {failed[0]}")
-    seconds = time.monotonic() - started
+        raise RuntimeError(f"{len(failed)} logins failed, the first: {failed[0]}")
+    say(
+        f"clients: {args.clients}, of them {min(args.volunteers, args.clients)} volunteers "
+        f"logged in (in {time.monotonic() - started:.1f} s), the others the public"
+    )
     go.set()
-    return clients, seconds
+    return clients
 
 
 def stop_clients(traffic: Traffic, clients: list[Client]) -> None:
@@ -200,46 +215,29 @@ def stop_clients(traffic: Traffic, clients: list[Client]) -> None:
         client.join(timeout=60)
 
 
-def cpu_seconds(pid: int) -> float:
-    """CPU time of a process and its children, live and ended: a gunicorn and its workers."""
-    ticks = 0
-    for stat in Path("/proc").glob("[0-9]*/stat"):
-        try:
-            fields = stat.read_text().rsplit(")", 1)[1].split()
-        except OSError:
-            continue
-        # After the name: state, ppid, ..., utime, stime, cutime, cstime (fields 14 to 17).
-        if int(stat.parent.name) == pid:
-            ticks += sum(int(value) for value in fields[11:15])
-        elif int(fields[1]) == pid:
-            ticks += sum(int(value) for value in fields[11:13])
-    return ticks / os.sysconf("SC_CLK_TCK")
-
-
-def meter(servers: list[AppServer], database: ScratchDatabase):
-    """(CPU seconds of the servers, seconds PostgreSQL spent running the database's statements)."""
-
-    def sample() -> tuple[float, float]:
-        with database.server.connect(database.name) as conn:
-            active_ms = conn.execute(
-                "SELECT active_time FROM pg_stat_database WHERE datname = %s", [database.name]
-            ).fetchone()[0]
-        return sum(cpu_seconds(server.process.pid) for server in servers), active_ms / 1000
-
-    return sample
-
-
-def run_phases(traffic: Traffic, schedule: list[tuple[str, list[str], float]], sample) -> list:
-    """Each phase for its seconds; (phase, start, end, cost) of each in order, where cost is what
-    `sample()` grew by during the phase."""
+def run_phases(traffic: Traffic, schedule: list[tuple[str, list[str], float]], meter) -> list:
+    """Each phase for its seconds; (phase, start, end, cost) of each in order, where cost is the
+    CPU seconds (servers, database) the meter counted during the phase."""
     segments = []
+    before = meter.totals()
     for phase, bases, seconds in schedule:
-        started, before = time.monotonic(), sample()
+        started = time.monotonic()
         traffic.switch(bases, phase)
         time.sleep(seconds)
-        cost = tuple(after - earlier for after, earlier in zip(sample(), before, strict=True))
+        after = meter.totals()
+        cost = tuple(now - then for now, then in zip(after, before, strict=True))
         segments.append((phase, started, time.monotonic(), cost))
+        before = after
     return segments
+
+
+def interleaved(one: list[str], two: list[str], seconds: float) -> list:
+    """One server and two in turn, ABBA ABBA ..., SEGMENT_SECONDS each, `seconds` for each: a
+    machine whose other load drifts weighs on both alike."""
+    segment = min(SEGMENT_SECONDS, seconds / 2)
+    count = max(2, round(2 * seconds / segment))
+    pattern = [("one", one), ("two", two), ("two", two), ("one", one)]
+    return [(*pattern[n % 4], segment) for n in range(count)]
 
 
 def scale_out(args, folder: Path, database: ScratchDatabase, volunteer) -> bool:
@@ -251,14 +249,14 @@ def scale_out(args, folder: Path, database: ScratchDatabase, volunteer) -> bool:
         one, two = [servers[0].base], [server.base for server in servers]
         town = read_town(database.server, database.name, one[0], volunteer)
         traffic = Traffic(two, "warm-up")
-        clients, login_seconds = start_clients(args.clients, town, traffic, 2 * args.workers)
-        say(f"logins: {args.clients} clients logged in in {login_seconds:.1f} s (round robin)")
-        half = args.seconds / 2
-        schedule = [("warm-up", two, WARM_UP_SECONDS), ("one", one, half)]
-        schedule += [("two", two, args.seconds), ("one", one, half)]
+        clients = start_clients(args, town, traffic)
+        meter = CpuMeter([server.process.pid for server in servers], database.connect)
+        meter.start()
+        schedule = [("warm-up", two, WARM_UP_SECONDS), *interleaved(one, two, args.seconds)]
         try:
-            segments = run_phases(traffic, schedule, meter(servers, database))
+            segments = run_phases(traffic, schedule, meter)
         finally:
+            meter.stop.set()
             stop_clients(traffic, clients)
     finally:
         for server in servers:
@@ -276,14 +274,14 @@ def print_segments(outcomes: list, segments: list) -> None:
 
 
 def print_cost(outcomes: list, segments: list, phase: str) -> None:
-    """What a request of the mix costs: the servers' CPU and PostgreSQL's statement time."""
+    """What a request of the mix costs: CPU in the servers and in PostgreSQL's backends."""
     mine = [segment for segment in segments if segment[0] == phase]
     cpu, database = (sum(segment[3][n] for segment in mine) for n in (0, 1))
     count = sum(1 for o in outcomes if o.phase == phase)
     cpu_ms, database_ms = cpu / count * 1000, database / count * 1000
     say(
-        f"  per request: {cpu_ms:.1f} ms CPU in the servers, {database_ms:.1f} ms in "
-        "PostgreSQL's statements (active_time: wall time, with the waits for a core)"
+        f"  CPU per request: {cpu_ms:.1f} ms in the servers, {database_ms:.1f} ms in "
+        f"PostgreSQL; {(cpu + database) / sum(s[2] - s[1] for s in mine):.2f} cores busy with both"
     )
 
 
@@ -339,8 +337,7 @@ def fault_run(args, folder: Path, cluster: ScratchCluster, volunteer) -> bool:
         server.wait_until_serving()
         town = read_town(cluster.server, cluster.dbname, server.base, volunteer)
         traffic = Traffic([server.base], "before")
-        clients, login_seconds = start_clients(args.clients, town, traffic, 2 * args.workers)
-        say(f"logins: {args.clients} clients logged in in {login_seconds:.1f} s")
+        clients = start_clients(args, town, traffic)
         try:
             restarted = outage(args, cluster, traffic)
         finally:
@@ -390,10 +387,11 @@ def fault_report(traffic: Traffic, restarted: float, cluster: ScratchCluster, se
     calm_from = max(o.started for o in outcomes) - CALM_SECONDS
     calm = not any(o.started >= calm_from for o in failing)
     recovered = calm and recovery <= RECOVERY_FLOOR_SECONDS
+    when = f"{abs(last_failure):.2f} s {'after' if last_failure > 0 else 'before'} it"
     say(
         f"recovered by itself: requests succeed again {recovery:.2f} s after the restart "
-        f"(floor <= {RECOVERY_FLOOR_SECONDS:.0f} s; the last failed answer came {last_failure:+.2f}"
-        f" s from it), none failing in the last {CALM_SECONDS} s: {verdict(recovered)}"
+        f"(floor <= {RECOVERY_FLOOR_SECONDS:.0f} s; the last failed answer ended {when}), "
+        f"none failing in the last {CALM_SECONDS} s: {verdict(recovered)}"
     )
     found = stored_writes(cluster.server, cluster.dbname, traffic.writes)
     return ok & recovered & print_writes(traffic.writes, found)
@@ -442,6 +440,7 @@ def bench(args, cleanup: contextlib.ExitStack) -> bool:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--clients", type=int, default=50)
+    parser.add_argument("--volunteers", type=int, default=10, help="of the clients, logged in")
     parser.add_argument("--seconds", type=float, default=60, help="per set-up (one, two servers)")
     parser.add_argument("--workers", type=int, default=2, help="gunicorn workers per server")
     parser.add_argument("--outage", type=float, default=10, help="seconds the cluster is down")

@@ -10,6 +10,7 @@ server acknowledged it, so that the database can be searched for each afterwards
 
 import http.client
 import json
+import os
 import random
 import re
 import sys
@@ -18,24 +19,26 @@ import time
 import uuid
 from dataclasses import dataclass, field
 from http.cookies import SimpleCookie
+from pathlib import Path
 from urllib.parse import urlencode
 
 from tests.servers import request
 
-# What a client asks for, with its weight: mostly the map and the places, some routes, reports
-# and survey saves, now and then a whole download.
-MIX = {
-    "map layer": 24,
-    "list": 8,
-    "place detail": 20,
-    "search": 10,
-    "route": 14,
+# What a client asks for, with its weight. The public: mostly the map and the places, some
+# routes and reports, now and then a whole download. A volunteer (logged in): survey saves between
+# looks at the map and the places.
+PUBLIC_MIX = {
+    "map layer": 26,
+    "list": 9,
+    "place detail": 22,
+    "search": 11,
+    "route": 16,
     "download CSV": 2,
     "download GeoJSON": 2,
-    "report POST": 10,
-    "survey save": 10,
+    "report POST": 12,
 }
-CREATED = {"report POST", "survey save"}
+VOLUNTEER_MIX = {"map layer": 20, "place detail": 20, "search": 10, "survey save": 50}
+ENDPOINTS = [*PUBLIC_MIX, "survey save"]
 # Within the demo town (Písek): reports' and new places' positions.
 TOWN_AREA = (14.12, 49.29, 14.17, 49.32)
 # A draft may leave required answers out; this one answer is checked by the engine all the same.
@@ -98,12 +101,14 @@ def cookies_of(response: http.client.HTTPResponse) -> dict[str, str]:
 
 
 class Client(threading.Thread):
-    """One client: logs the volunteer in once (a few at a time, through `gate`: a password hash
-    takes a good part of a second of CPU), waits for `go`, then sends until `stop`."""
+    """One client of the public, or a volunteer who logs in once (a few at a time, through
+    `gate`: a password hash takes a good part of a second of CPU); each waits for `go`, then
+    sends until `stop`."""
 
     def __init__(
         self,
         number: int,
+        volunteer: bool,
         town: Town,
         traffic: Traffic,
         go: threading.Event,
@@ -111,6 +116,7 @@ class Client(threading.Thread):
     ):
         super().__init__(name=f"client-{number}", daemon=True)
         self.number, self.town, self.traffic, self.go, self.gate = number, town, traffic, go, gate
+        self.volunteer = volunteer
         self.random = random.Random(number)
         self.cookies: dict[str, str] = {}
         self.sent = 0
@@ -119,15 +125,17 @@ class Client(threading.Thread):
 
     def run(self) -> None:
         try:
-            with self.gate:
-                self.log_in()
+            if self.volunteer:
+                with self.gate:
+                    self.log_in()
         except (OSError, http.client.HTTPException, LoginFailed) as error:
             self.failure = error
             return
         finally:
             self.logged_in.set()
         self.go.wait()
-        names, weights = list(MIX), list(MIX.values())
+        mix = VOLUNTEER_MIX if self.volunteer else PUBLIC_MIX
+        names, weights = list(mix), list(mix.values())
         while not self.traffic.stop.is_set():
             self.send(self.random.choices(names, weights)[0])
 
@@ -243,7 +251,7 @@ def print_endpoints(outcomes: list[Outcome], phase: str, seconds: float) -> floa
     say = sys.stdout.write
     mine = [o for o in outcomes if o.phase == phase]
     say(f"  {'endpoint':18} {'requests':>8} {'p50 ms':>8} {'p95 ms':>8} {'p99 ms':>8}\n")
-    for endpoint in MIX:
+    for endpoint in ENDPOINTS:
         ms = [o.seconds * 1000 for o in mine if o.endpoint == endpoint]
         if ms:
             figures = " ".join(f"{percentile(ms, share):8.1f}" for share in (0.5, 0.95, 0.99))
@@ -283,3 +291,67 @@ def print_writes(writes: Writes, found: dict[str, set]) -> bool:
         f"not acknowledged yet stored: {sum(len(value) for value in refused.values())}\n"
     )
     return not count
+
+
+def cpu_ticks(pid: int, children: bool = False) -> int:
+    """CPU time of a process in clock ticks; with `children`, also of the children it has
+    waited for (a gunicorn master's workers that ended)."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except (OSError, IndexError):
+        return 0
+    # After the name: state, ppid, ..., utime, stime, cutime, cstime (fields 14 to 17 of stat).
+    return sum(int(value) for value in fields[11 : 15 if children else 13])
+
+
+def children_of(pids: set[int]) -> list[int]:
+    found = []
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            if int(stat.read_text().rsplit(")", 1)[1].split()[1]) in pids:
+                found.append(int(stat.parent.name))
+        except (OSError, IndexError, ValueError):
+            continue
+    return found
+
+
+class CpuMeter(threading.Thread):
+    """CPU seconds spent by the application servers (gunicorn masters and their workers) and by
+    the PostgreSQL backends of one database, summed every `period` seconds: a backend's time is
+    counted until its last sample, so one that ends (a worker recycled) loses under `period`."""
+
+    def __init__(self, masters: list[int], connect, period: float = 0.5):
+        super().__init__(name="cpu-meter", daemon=True)
+        self.masters, self.connect, self.period = masters, connect, period
+        self.seen: dict[int, int] = {}
+        self.database_ticks = 0
+        self.lock = threading.Lock()
+        self.stop = threading.Event()
+
+    def run(self) -> None:
+        with self.connect() as conn:
+            while not self.stop.wait(self.period):
+                self.sample(conn)
+
+    def sample(self, conn) -> None:
+        rows = conn.execute(
+            "SELECT pid FROM pg_stat_activity WHERE datname = current_database() "
+            "AND pid <> pg_backend_pid()"
+        ).fetchall()
+        with self.lock:
+            for (pid,) in rows:
+                ticks = cpu_ticks(pid)
+                self.database_ticks += max(0, ticks - self.seen.get(pid, 0))
+                self.seen[pid] = ticks
+
+    def totals(self) -> tuple[float, float]:
+        """(servers, database) CPU seconds so far."""
+        masters = set(self.masters)
+        servers = sum(cpu_ticks(pid, children=True) for pid in masters)
+        servers += sum(cpu_ticks(pid) for pid in children_of(masters))
+        with self.connect() as conn:
+            self.sample(conn)
+        with self.lock:
+            database = self.database_ticks
+        tick = os.sysconf("SC_CLK_TCK")
+        return servers / tick, database / tick

@@ -77,6 +77,9 @@ class ScratchDatabase:
             admin.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(self.name)))
         return self
 
+    def connect(self) -> psycopg.Connection:
+        return self.server.connect(self.name)
+
     def drop(self) -> None:
         with self.server.connect("postgres") as admin:
             admin.execute(
