@@ -344,8 +344,8 @@ class CpuMeter(threading.Thread):
                 self.database_ticks += max(0, ticks - self.seen.get(pid, 0))
                 self.seen[pid] = ticks
 
-    def totals(self) -> tuple[float, float]:
-        """(servers, database) CPU seconds so far."""
+    def totals(self) -> tuple[float, float, float]:
+        """(servers, database, this client) CPU seconds so far."""
         masters = set(self.masters)
         servers = sum(cpu_ticks(pid, children=True) for pid in masters)
         servers += sum(cpu_ticks(pid) for pid in children_of(masters))
@@ -353,5 +353,5 @@ class CpuMeter(threading.Thread):
             self.sample(conn)
         with self.lock:
             database = self.database_ticks
-        tick = os.sysconf("SC_CLK_TCK")
-        return servers / tick, database / tick
+        tick, client = os.sysconf("SC_CLK_TCK"), os.times()
+        return servers / tick, database / tick, client.user + client.system
