@@ -25,7 +25,11 @@ One worker by default: a worker is one Python process, which runs Python on one 
 (the GIL), so a server of one worker stands for one core's worth of application server, and on
 this 2-core machine the second server has a core to add, as a second machine would. With
 --workers 2 the first server alone can already keep both cores busy; the ratio is then 1.0 within
-the noise (0.95x and 1.18x measured here in two runs while other work loaded the machine).
+the noise (0.95x and 1.18x measured here in two runs while other work loaded the machine). Workers
+are not recycled during the bench (--max-requests 0; a deployment recycles them after about 2000
+requests each): a server of one worker is dark for the seconds its new worker takes to start, a
+gap of up to 10 s measured here that would weigh on the one-server turns alone. A deployment runs
+2 x cores + 1 workers per server, whose recycling the jitter spreads out.
 
 Scale-out: two servers run side by side all along; the clients send to the first alone or round
 robin to both, in turn, 10 s at a time (one, two, two, one, one, two, ...: --seconds for each), so
@@ -97,6 +101,10 @@ from scratch import (  # noqa: E402
 from mapping.routing.profiles import PROFILES  # noqa: E402
 from tests.servers import DEPLOYMENT_CONFIG, AppServer, free_port, request  # noqa: E402
 
+# The deployment's gunicorn settings, but for the recycling of workers after about 2000 requests
+# (max_requests): a one-worker server is dark while its worker starts again (seconds of Django's
+# start-up), a gap that would count against the one-server turns alone.
+SERVER_OPTIONS = (*DEPLOYMENT_CONFIG, "--max-requests", "0")
 LOCAL_DATABASE_URL = "postgis://barrierfree:barrierfree@127.0.0.1:5432/barrierfree"
 WARM_UP_SECONDS = 3
 SEGMENT_SECONDS = 10
@@ -249,7 +257,7 @@ def interleaved(one: list[str], two: list[str], seconds: float) -> list:
 
 def scale_out(args, folder: Path, database: ScratchDatabase, volunteer) -> bool:
     env = environment(folder, database.url, args.workers)
-    servers = [AppServer(folder, env, f"web-{n}", DEPLOYMENT_CONFIG) for n in (1, 2)]
+    servers = [AppServer(folder, env, f"web-{n}", SERVER_OPTIONS) for n in (1, 2)]
     try:
         for server in servers:
             server.wait_until_serving()
@@ -343,7 +351,7 @@ def print_failures(outcomes: list, servers: list[AppServer], allow_503: bool = F
 
 def fault_run(args, folder: Path, cluster: ScratchCluster, volunteer) -> bool:
     env = environment(folder, cluster.url, args.workers)
-    server = AppServer(folder, env, "fault-web", DEPLOYMENT_CONFIG)
+    server = AppServer(folder, env, "fault-web", SERVER_OPTIONS)
     try:
         server.wait_until_serving()
         town = read_town(cluster.server, cluster.dbname, server.base, volunteer)
