@@ -144,7 +144,7 @@ def machine() -> str:
     memory_gib = int(meminfo[meminfo.index("MemTotal:") + 1]) / 1024**2
     load = ", ".join(f"{value:.1f}" for value in os.getloadavg())
     return (
-        f"machine: {os.cpu_count()} cores ({model}), {memory_gib:.0f} GiB memory; "
+        f"machine: {os.cpu_count()} cores ({model}), {memory_gib:.1f} GiB memory; "
         f"load average before the run {load}"
     )
 
