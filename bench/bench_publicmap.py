@@ -64,10 +64,10 @@ WITH new_places AS (
 INSERT INTO mapping_assessment (
     place_id, surveyor_name, survey_date, survey_kind, methodology_version, answers, result,
     wheelchair, seniors, pram, has_accessible_toilet, declared, disagrees_with_declared, status,
-    review_comment, source, source_id, is_demo, created_at, updated_at)
+    review_comment, source, source_id, is_demo, created_at, updated_at, version)
 SELECT id, '', current_date, 'building', 'bench', '{}', '{}',
     (ARRAY['accessible', 'partly', 'inaccessible'])[1 + id %% 3], 'partly', 'accessible',
-    id %% 4 = 0, '{}', false, 'approved', '', '', '', true, now(), now()
+    id %% 4 = 0, '{}', false, 'approved', '', '', '', true, now(), now(), 1
 FROM new_places
 """
 

@@ -51,13 +51,17 @@ ensure_venv() {
   fi
   stamp="$VENV/.installed-$(cat pyproject.toml | sha256sum | cut -c1-16)-$extras"
   # The production command needs no extras: a virtualenv with the dev extras has all it needs.
-  if [ ! -f "$stamp" ] && ! { [ -z "$extras" ] && [ -f "${stamp}dev" ]; }; then
-    say "installing Python dependencies ($extras)"
-    "$VENV/bin/pip" install -q --upgrade pip
-    "$VENV/bin/pip" install -q -e ".${extras:+[$extras]}"
-    rm -f "$VENV"/.installed-*
-    touch "$stamp"
-  fi
+  # Under a lock: two commands started together (the tests start run and serve) install once.
+  (
+    flock 9
+    if [ ! -f "$stamp" ] && ! { [ -z "$extras" ] && [ -f "${stamp}dev" ]; }; then
+      say "installing Python dependencies ($extras)"
+      "$VENV/bin/pip" install -q --upgrade pip
+      "$VENV/bin/pip" install -q -e ".${extras:+[$extras]}"
+      rm -f "$VENV"/.installed-*
+      touch "$stamp"
+    fi
+  ) 9>"$VENV/.install.lock"
   export PATH="$VENV/bin:$PATH"
 }
 

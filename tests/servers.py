@@ -5,6 +5,9 @@ database cut off and restored, nginx in front.
 deployment runs it; `serving()` starts several and always stops them, even when the test fails;
 `TcpRelay` stands between a server and PostgreSQL so that a test can cut the database off and
 bring it back without touching the shared cluster.
+
+Nothing here needs pytest: the load benchmark (bench/bench_load.py) runs the same servers, with the
+deployment's gunicorn settings and a database of its own.
 """
 
 import contextlib
@@ -56,19 +59,29 @@ def request(
         conn.close()
 
 
+# One worker with a few threads: enough for a test, light on a machine that runs many tests.
+TEST_WORKERS = ("--workers", "1", "--threads", "8")
+# The deployment's own settings (workers and threads from WEB_WORKERS and WEB_THREADS).
+DEPLOYMENT_CONFIG = ("-c", "barrierfree/gunicorn.conf.py")
+
+
 class AppServer:
-    """One gunicorn process (one worker, a few threads) on a free port, with `env` added and
-    gunicorn's `arguments` (e.g. ("-c", "barrierfree/gunicorn.conf.py"))."""
+    """One gunicorn process on a free port, with `env` added: on the test database unless `env`
+    names a DATABASE_URL; `options` are gunicorn's (the test's worker or the deployment's
+    configuration file)."""
 
     def __init__(
-        self, folder: Path, env: dict[str, str], name: str = "server", arguments: tuple = ()
+        self,
+        folder: Path,
+        env: dict[str, str],
+        name: str = "server",
+        options: tuple[str, ...] = TEST_WORKERS,
     ):
         self.port = free_port()
         self.base = f"http://127.0.0.1:{self.port}"
         self.log = folder / f"{name}.log"
         environment = {
             **os.environ,
-            "DATABASE_URL": database_url_of_the_tests(),
             # A connection per request: nothing holds the test database when it is flushed.
             "DATABASE_CONN_MAX_AGE": "0",
             "MEDIA_ROOT": str(folder / "media"),
@@ -76,10 +89,11 @@ class AppServer:
             "LOG_LEVEL": "WARNING",
             **env,
         }
+        if "DATABASE_URL" not in env:
+            environment["DATABASE_URL"] = database_url_of_the_tests()
         environment.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
-        command = [sys.executable, "-m", "gunicorn", "barrierfree.wsgi:application"]
-        command += ["--workers", "1", "--threads", "8", "--bind", f"127.0.0.1:{self.port}"]
-        command += ["--no-control-socket", *arguments]
+        command = [sys.executable, "-m", "gunicorn", *options, "barrierfree.wsgi:application"]
+        command += ["--bind", f"127.0.0.1:{self.port}", "--no-control-socket"]
         with self.log.open("wb") as output:
             self.process = subprocess.Popen(
                 command, cwd=ROOT, env=environment, stdout=output, stderr=output

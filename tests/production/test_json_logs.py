@@ -16,11 +16,16 @@ from django.test import Client
 from barrierfree.jsonlog import JsonFormatter, log_context
 from mapping.models import ReviewStatus
 from tests.factories import make_assessment, make_place
-from tests.servers import AppServer, TcpRelay, database_url_of_the_tests
+from tests.servers import (
+    DEPLOYMENT_CONFIG,
+    TEST_WORKERS,
+    AppServer,
+    TcpRelay,
+    database_url_of_the_tests,
+)
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
-PRODUCTION_CONFIG = ("-c", "barrierfree/gunicorn.conf.py")
 FIELDS = {"time", "level", "logger", "message", "method", "path", "status", "duration_ms"}
 FIELDS |= {"client", "user_id", "request_id"}
 
@@ -51,7 +56,7 @@ def server(tmp_path, production_environment, relay):
         "LOG_LEVEL": "WARNING",  # the access lines are written whatever the level
         "DATABASE_URL": database_url_of_the_tests(port=relay.port),
     }
-    server = AppServer(tmp_path, env, arguments=PRODUCTION_CONFIG)
+    server = AppServer(tmp_path, env, options=(*TEST_WORKERS, *DEPLOYMENT_CONFIG))
     yield server.wait_until_serving()
     server.stop()
 
