@@ -13,6 +13,7 @@ kerb, kerb:height, width, step_count and tactile_paving.
 from typing import Any
 
 from mapping.models import Assessment
+from mapping.osm_vocabulary import SMOOTHNESS_VALUES
 
 # fields.json "wheelchair" and "toilets/wheelchair" options (without "designated").
 WHEELCHAIR_VALUES = ("yes", "limited", "no")
@@ -20,17 +21,6 @@ WHEELCHAIR_VALUES = ("yes", "limited", "no")
 ENTRANCE_VALUES = ("main", "secondary")
 # fields.json "kerb" options.
 KERB_VALUES = ("flush", "lowered", "no", "raised", "rolled", "yes")
-# fields.json "smoothness" options, best first; the routing's tag parser reads by them too.
-SMOOTHNESS_VALUES = (
-    "excellent",
-    "good",
-    "intermediate",
-    "bad",
-    "very_bad",
-    "horrible",
-    "very_horrible",
-    "impassable",
-)
 # fields.json "surface" options.
 SURFACE_VALUES = (
     "unpaved",

@@ -9,6 +9,8 @@ smoothness=r, crossing=island;uncontrolled.
 import math
 import re
 
+from mapping.osm_vocabulary import SMOOTHNESS_VALUES
+
 _NUMBER = r"[-+−]?\s*\d+(?:[.,]\d+)?|[-+−]?\s*[.,]\d+"
 
 
@@ -211,17 +213,6 @@ _SURFACE_RANK = [
 ]
 ROUGH_SURFACES = frozenset(_SURFACE_RANK[:-2])
 COBBLES = frozenset({"sett", "unhewn_cobblestone", "pebblestone"})
-# OSM's smoothness values, best first (as the iD tagging schema lists them).
-SMOOTHNESS_VALUES = (
-    "excellent",
-    "good",
-    "intermediate",
-    "bad",
-    "very_bad",
-    "horrible",
-    "very_horrible",
-    "impassable",
-)
 
 
 def parse_surface(value: str | None) -> str:
