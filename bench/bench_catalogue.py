@@ -28,7 +28,7 @@ from django.db import connection, transaction  # noqa: E402
 from django.test import RequestFactory  # noqa: E402
 
 from mapping.catalogue.importer import import_records  # noqa: E402
-from mapping.catalogue.layer import services_layer_geojson  # noqa: E402
+from mapping.catalogue.layer import ServicesLayerRequest, services_layer_geojson  # noqa: E402
 from mapping.catalogue.print_views import catalogue_pdf  # noqa: E402
 from mapping.catalogue.readers import read_records  # noqa: E402
 from tests.catalogue.conftest import DEMO_CSV, create_demo_town  # noqa: E402
@@ -75,7 +75,7 @@ def main() -> None:
 
         report(
             "services layer GeoJSON (SQL)",
-            timed(lambda: services_layer_geojson(None, None), 20),
+            timed(lambda: services_layer_geojson(ServicesLayerRequest(None, None)), 20),
             timed(bare_sql, 20),
             "bare join count",
         )

@@ -14,9 +14,16 @@ from mapping.catalogue.filters import (
     catalogue_services,
     places_with_accessibility,
 )
-from mapping.catalogue.layer import services_layer_geojson
+from mapping.catalogue.layer import (
+    ServicesLayerRequest,
+    cached_services_layer,
+    last_change,
+    services_layer_etag,
+)
+from mapping.compression import layer_response
 from mapping.json_errors import json_error
 from mapping.models import Provider, ServiceType, TargetGroup
+from mapping.public.filters import FilterError, invalid_query, parse_bbox
 
 PAGE_SIZE = 25
 UNKNOWN_SERVICE_TYPE = gettext_lazy("Unknown service type.")
@@ -111,6 +118,16 @@ def services_layer(request: HttpRequest) -> HttpResponse:
         return _invalid("service_type", UNKNOWN_SERVICE_TYPE)
     if target_group and target_group not in TargetGroup.values:
         return _invalid("target_group", UNKNOWN_TARGET_GROUP)
-    return HttpResponse(
-        services_layer_geojson(service_type, target_group), content_type="application/geo+json"
+    bbox = None
+    if request.GET.get("bbox"):
+        # The public map asks for its view only; the catalogue's own pages for the whole.
+        try:
+            bbox = parse_bbox(request.GET["bbox"], settings.MAP_LAYER_MAX_BBOX_DEGREES)
+        except FilterError as error:
+            return invalid_query(error)
+    layer_request = ServicesLayerRequest(service_type, target_group, bbox)
+    changed = last_change()
+    etag = services_layer_etag(layer_request, changed)
+    return layer_response(
+        request, etag, changed, lambda: cached_services_layer(layer_request, etag)
     )

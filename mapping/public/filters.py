@@ -8,9 +8,10 @@ so they always show the same places; the bbox is read here for all of them too.
 from dataclasses import dataclass
 
 from django import forms
+from django.http import JsonResponse
 from django.utils.translation import gettext_lazy as _
 
-from mapping.json_errors import Message, lazy_message
+from mapping.json_errors import Message, json_error, lazy_message, messages_by_name
 from mapping.models import (
     Category,
     Municipality,
@@ -277,3 +278,8 @@ def form_errors_text(form: forms.Form) -> str:
         label = form.fields[name].label if name in form.fields else ""
         parts.append(f"{label}: {' '.join(errors)}" if label else " ".join(errors))
     return " ".join(parts)
+
+
+def invalid_query(error: FilterError) -> JsonResponse:
+    """The one 400 answer for a filter or bbox that cannot be honoured (mapping.json_errors)."""
+    return json_error(400, "invalid", error.message, parameters=messages_by_name(error.parameters))

@@ -4,8 +4,8 @@ Lean on purpose (id, name, kind, category per mobility profile, accessible toile
 sensory profile the features present); details come from a second request. PostgreSQL writes the
 JSON text itself, so Python never touches the features; at most MAP_LAYER_MAX_FEATURES of them,
 the nearest to the centre of the view, with "truncated" saying that there are more. The text is
-cached by the time of the last change of places and assessments and by the language, and served
-with an ETag.
+cached gzipped (mapping/compression.py) by the time of the last change of places and assessments
+and by the language, and served with an ETag.
 """
 
 import hashlib
@@ -13,10 +13,10 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from django.conf import settings
-from django.core.cache import cache
 from django.db import connection
 from django.utils.translation import gettext_lazy
 
+from mapping.compression import cached_gzip
 from mapping.public.filters import BBox, FilterError, PlaceFilters
 from mapping.public.queries import (
     LAST_CHANGE_SQL,
@@ -149,11 +149,6 @@ def layer_etag(request: LayerRequest, changed: datetime | None, language: str) -
     return hashlib.sha256(key.encode()).hexdigest()[:32]
 
 
-def cached_layer(request: LayerRequest, etag: str) -> str:
-    """The layer text from the cache, or built and cached under its ETag."""
-    cache_key = f"public-layer:{etag}"
-    body = cache.get(cache_key)
-    if body is None:
-        body = published_places_geojson(request)
-        cache.set(cache_key, body, settings.MAP_LAYER_CACHE_SECONDS)
-    return body
+def cached_layer(request: LayerRequest, etag: str) -> bytes:
+    """The layer gzipped, from the shared cache or built and cached under its ETag."""
+    return cached_gzip(f"public-layer:{etag}", lambda: published_places_geojson(request))

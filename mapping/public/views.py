@@ -5,20 +5,19 @@ from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils import translation
-from django.utils.cache import get_conditional_response, patch_vary_headers
-from django.utils.http import http_date
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
+from mapping.compression import layer_response
 from mapping.headers import allow_framing_anywhere, uses_geolocation
-from mapping.json_errors import json_error, messages_by_name
 from mapping.models import Category
 from mapping.public.filters import (
     PROFILE_CHOICES,
     FilterError,
     PlaceFilterForm,
     filter_error,
+    invalid_query,
     municipality_choices,
     parse_bbox,
 )
@@ -143,11 +142,6 @@ def map_page(request: HttpRequest) -> HttpResponse:
     return response
 
 
-def invalid_query(error: FilterError) -> JsonResponse:
-    parameters = messages_by_name(error.parameters)
-    return json_error(400, "invalid", error.message, parameters=parameters)
-
-
 @require_GET
 def places_layer(request: HttpRequest) -> HttpResponse:
     try:
@@ -160,20 +154,8 @@ def places_layer(request: HttpRequest) -> HttpResponse:
         return invalid_query(filter_error(form))
     layer_request = LayerRequest(bbox=bbox, zoom=zoom, filters=form.filters())
     changed = last_change()
-    etag = f'"{layer_etag(layer_request, changed, get_language())}"'
-    last_modified = int(changed.timestamp()) if changed else None
-    response = get_conditional_response(request, etag=etag, last_modified=last_modified)
-    if response is None:
-        response = HttpResponse(
-            cached_layer(layer_request, etag), content_type="application/geo+json"
-        )
-    response["ETag"] = etag
-    if last_modified is not None:
-        response["Last-Modified"] = http_date(last_modified)
-    # Revalidate every time: the answer is cheap to confirm and must follow approvals at once.
-    response["Cache-Control"] = "public, max-age=0, must-revalidate"
-    patch_vary_headers(response, ["Accept-Language", "Cookie"])
-    return response
+    etag = layer_etag(layer_request, changed, get_language())
+    return layer_response(request, etag, changed, lambda: cached_layer(layer_request, etag))
 
 
 @require_GET

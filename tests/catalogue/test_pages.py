@@ -151,8 +151,14 @@ def test_the_layer_refuses_an_unknown_type_with_a_400(client, db):
     assert "error" in response.json()
 
 
-def test_the_layer_is_one_query(client, demo_catalogue, django_assert_num_queries):
-    with django_assert_num_queries(1):
+def test_the_layer_is_one_query_and_then_served_from_the_cache(
+    client, demo_catalogue, django_assert_num_queries, settings
+):
+    # A per-process cache, so that only the layer's own queries are counted.
+    settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    with django_assert_num_queries(2):  # the catalogue's last change, then the layer
+        client.get(reverse("catalogue:layer"))
+    with django_assert_num_queries(1):  # the last change only: the layer comes from the cache
         client.get(reverse("catalogue:layer"))
 
 

@@ -286,7 +286,12 @@
       servicesStatus.textContent = "";
       return;
     }
-    var params = new URLSearchParams();
+    var bbox = clampedBounds();
+    if (!bbox) {
+      servicesStatus.textContent = config.text.zoom_in;
+      return;
+    }
+    var params = new URLSearchParams({ bbox: bbox.join(",") });
     ["service_type", "target_group"].forEach(function (name) {
       var field = form.elements[name];
       if (field && field.value) { params.set(name, field.value); }
@@ -452,6 +457,7 @@
   map.on("moveend", function () {
     writeUrl();
     load();
+    loadServices();
   });
 
   // The visitor's position, only when asked for.
