@@ -33,6 +33,10 @@ if not SECRET_KEY:
 ALLOWED_HOSTS = envlist("ALLOWED_HOSTS", ["127.0.0.1", "localhost"])
 CSRF_TRUSTED_ORIGINS = envlist("CSRF_TRUSTED_ORIGINS", [])
 SITE_URL = envstr("SITE_URL", "http://127.0.0.1:8000")
+# The number under which this map writes its own places into Mapy bez bariér files (`sourceId`,
+# with the place's id as `objectId`): a re-import recognises them by it. Towns that exchange
+# files with each other give each map its own number.
+MAPYBEZBARIER_SOURCE_ID = envint("MAPYBEZBARIER_SOURCE_ID", 0)
 
 INSTALLED_APPS = [
     "django.contrib.admin",

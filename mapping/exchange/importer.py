@@ -4,7 +4,9 @@ One core for the command line and any admin upload. It
 - writes nothing unless `commit=True`: a dry run does the same work in a transaction that is
   rolled back, so its report is exactly what a real run would do;
 - is idempotent: places and assessments are keyed by (source, object id), and an object that
-  has not changed since the last run is reported "unchanged" and not touched;
+  has not changed since the last run is reported "unchanged" and not touched; this map's own
+  places, exported with its source id (mapping/exchange/own_places.py), are recognised as
+  themselves, so that export -> import -> export changes and duplicates nothing;
 - puts each object in its own savepoint, so one bad object does not abort the rest;
 - skips, with the reason, what is invalid, has no id or position, or lies outside `extent`.
 
@@ -29,6 +31,7 @@ from django.utils.translation import gettext as _
 
 from mapping.categorisation import assessment_columns, categorise
 from mapping.exchange.mbb_format import ParsedObject
+from mapping.exchange.own_places import exports_as, own_place
 from mapping.exchange.places import (
     declared_categories,
     disagreements,
@@ -116,6 +119,9 @@ def _upsert(
 ) -> tuple[str, list[str]]:
     data = obj.data
     key = str(data["objectId"])
+    own = own_place(data)
+    if own is not None and exports_as(own, data):
+        return "unchanged", []
     p_fields = {**place_fields(data), **obj.place_overrides}
     declared = declared_categories(data) if declares else {}
     a_fields = {
@@ -128,8 +134,10 @@ def _upsert(
     disagree = disagreements(declared, a_fields, computed_wc)
     a_fields["disagrees_with_declared"] = bool(disagree)
 
-    assessment = Assessment.objects.filter(source=source, source_id=key).first()
-    place = assessment.place if assessment else None
+    assessment = None
+    if own is None:
+        assessment = Assessment.objects.filter(source=source, source_id=key).first()
+    place = assessment.place if assessment else own
     if place is None:
         place = Place.objects.filter(source=source, source_id=key).first()
     changed: list[str] = []
@@ -163,7 +171,8 @@ def _upsert(
             **a_fields,
         )
         _event(assessment, "", assessment.review_comment)
-        return "created", disagree
+        # A new assessment of one of this map's own places updates that place.
+        return ("updated" if own is not None else "created"), disagree
     a_changed = [k for k, v in a_fields.items() if not _equal(getattr(assessment, k), v)]
     if not a_changed:
         return ("updated" if changed else "unchanged"), disagree

@@ -8,6 +8,8 @@ What goes where (the round trip MbB -> us -> MbB keeps every field):
   street, house number, town, postcode, RÚIAN code, location) and Assessment.survey_date, where
   people search, filter and edit them. On export a column overrides the answer only if it no
   longer equals what the import derived from that answer, i.e. when someone edited the place.
+- An object without a Mapy bez bariér id of its own (a place surveyed here) is written with this
+  map's place id as `objectId` and MAPYBEZBARIER_SOURCE_ID as `sourceId`.
 - The declared categories (accessibility, accessibilitySeniors, accessibilityPram and each toilet's
   wcAccessibility) go to Assessment.declared; the computed ones come from the engine.
 """
@@ -17,6 +19,7 @@ import re
 from datetime import date
 from typing import Any
 
+from django.conf import settings
 from django.contrib.gis.geos import Point
 
 from mapping.exchange.mbb_schema import (
@@ -172,6 +175,12 @@ def exchange_object(
     ):
         obj["objectType"] = object_type_for(place.kind, list(place.purposes))
     _write_categories(obj, assessment, categories)
+    if obj.get("objectId") is None:
+        # A place of this map's own (surveyed here, or from a source without Mapy bez bariér
+        # ids): its id here, under this map's source id, so that a re-import recognises it
+        # (mapping/exchange/own_places.py). An imported object keeps the ids it came with.
+        obj["objectId"] = place.pk
+        obj["sourceId"] = settings.MAPYBEZBARIER_SOURCE_ID
     for array in ARRAYS:
         if array in obj and not obj[array]:
             del obj[array]
