@@ -129,8 +129,12 @@ DATABASES["default"]["ENGINE"] = "django.contrib.gis.db.backends.postgis"
 # the first request gets a fresh connection instead of an error.
 DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 # Cap every statement so that a runaway spatial query cannot hold a connection (milliseconds).
+# The searches (mapping/public/search.py, mapping/routing/search.py) match by pg_trgm's `<%`,
+# whose threshold 0.5 (PostgreSQL's default is 0.6) lets one typo in a short name through
+# ("radnyce" finds "Radnice": 0.5); the ranking puts the close matches first.
 DATABASES["default"].setdefault("OPTIONS", {})["options"] = (
     f"-c statement_timeout={envint('DATABASE_STATEMENT_TIMEOUT_MS', 30000)}"
+    " -c pg_trgm.word_similarity_threshold=0.5"
 )
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"

@@ -1,9 +1,25 @@
 """The catalogue's filters: a GET form whose values live in the URL, and the query they make."""
 
 from django import forms
-from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet, Subquery
+from django.contrib.postgres.search import TrigramWordSimilarity
+from django.db.models import (
+    Case,
+    Exists,
+    F,
+    Func,
+    OuterRef,
+    Prefetch,
+    Q,
+    QuerySet,
+    Subquery,
+    TextField,
+    Value,
+    When,
+)
+from django.db.models.functions import Concat, Lower
 from django.utils.translation import gettext_lazy as _
 
+from mapping.addresses import fold
 from mapping.models import (
     Assessment,
     Municipality,
@@ -91,10 +107,10 @@ def catalogue_services(data: dict | None = None) -> QuerySet[Service]:
         Prefetch("places", queryset=places_with_accessibility())
     )
     data = data or {}
+    ordering = ["name", "id"]
     if data.get("q"):
-        services = services.filter(
-            Q(name__icontains=data["q"]) | Q(provider__name__icontains=data["q"])
-        )
+        services = _matching(services, data["q"])
+        ordering = ["-name_rank", "-similarity", *ordering]
     if data.get("service_type"):
         services = services.filter(service_type=data["service_type"])
     if data.get("target_group"):
@@ -112,4 +128,30 @@ def catalogue_services(data: dict | None = None) -> QuerySet[Service]:
             place__services=OuterRef("pk"), **{f"{data['accessible_for']}__in": categories}
         )
         services = services.filter(Exists(assessments))
-    return services.order_by("name", "id")
+    return services.order_by(*ordering)
+
+
+def _folded(expression) -> Func:
+    return Func(Lower(expression), function="bf_unaccent", output_field=TextField())
+
+
+def _matching(services: QuerySet[Service], query: str) -> QuerySet[Service]:
+    """The services whose name or provider's name matches `query`, blind to case and Czech
+    diacritics ("pecovatelska" finds "Pečovatelská služba") and tolerant of a typo ("radnyce"),
+    as the map's search is (mapping/public/search.py); annotated with `name_rank` (2 for the
+    exact name, 1 for a name that starts with the query) and `similarity` for the ordering."""
+    folded = fold(query)
+    document = _folded(Concat("name", Value(" "), "provider__name"))
+    name = _folded(F("name"))
+    return services.annotate(
+        search_document=document,
+        folded_name=name,
+        similarity=TrigramWordSimilarity(Value(folded), document),
+        name_rank=Case(
+            When(folded_name=folded, then=Value(2)),
+            When(folded_name__startswith=folded, then=Value(1)),
+            default=Value(0),
+        ),
+    ).filter(
+        Q(search_document__contains=folded) | Q(search_document__trigram_word_similar=folded)
+    )

@@ -60,6 +60,7 @@ class PlaceRow:
     lon: float
     distance_m: float
     score: float | None = None
+    name_rank: int | None = None
     # With the visitor's limits (mapping.public.limits): whether the place is a barrier for them,
     # and the lowest step and the widest door of its entrances, in cm.
     barrier: bool | None = None
@@ -90,10 +91,24 @@ def matching_places_sql(filters: PlaceFilters) -> tuple[str, list, str]:
     return from_.from_ + where, [*from_.params, *params], from_.columns
 
 
+# 2 when the name is the query (blind to case and diacritics), 1 when it starts with it, else 0:
+# "Velké náměstí" before the town hall whose address is on Velké náměstí.
+NAME_RANK_SQL = f"""CASE
+    WHEN bf_unaccent(lower(p.name)) = {QUERY_SQL} THEN 2
+    WHEN starts_with(bf_unaccent(lower(p.name)), {QUERY_SQL}) THEN 1
+    ELSE 0 END"""
+
+
 def _score_sql(filters: PlaceFilters) -> tuple[str, list]:
+    """The similarity and the name's rank of each place for the query, as two columns."""
     if len(filters.query) >= MIN_QUERY_LENGTH:
-        return f"word_similarity({QUERY_SQL}, {SEARCH_DOCUMENT_SQL})", [filters.query]
-    return "NULL::real", []
+        query = filters.query.strip()
+        return (
+            f"word_similarity({QUERY_SQL}, {SEARCH_DOCUMENT_SQL}) AS score, "
+            f"{NAME_RANK_SQL} AS name_rank",
+            [query, query, query],
+        )
+    return "NULL::real AS score, NULL::integer AS name_rank", []
 
 
 class PlaceListQuery:
@@ -120,7 +135,8 @@ class PlaceListQuery:
     def _order_sql(self) -> str:
         if self.sort == "relevance" and len(self.filters.query) >= MIN_QUERY_LENGTH:
             # Similarity in steps of 0.1, so that among equally good matches the nearest wins.
-            return "ORDER BY round(score::numeric, 1) DESC, distance_m, id"
+            # An exact name first, then a name that starts with the query.
+            return "ORDER BY name_rank DESC, round(score::numeric, 1) DESC, distance_m, id"
         if self.sort == "name":
             return "ORDER BY name, id"
         return "ORDER BY distance_m, id"
@@ -138,7 +154,7 @@ class PlaceListQuery:
         order = self._order_sql()
         sql = (
             f"SELECT page.*, {PAGE_SERVICES_SQL} FROM ("
-            f"SELECT * FROM (SELECT {ROW_COLUMNS}, {score_sql} AS score, {limit_columns} "
+            f"SELECT * FROM (SELECT {ROW_COLUMNS}, {score_sql}, {limit_columns} "
             f"{from_where}) AS places {order} LIMIT %s OFFSET %s"
             f") AS page {order}"
         )
@@ -155,3 +171,11 @@ def search_places(
         return []
     ranked = replace(filters or PlaceFilters(), query=query.strip())
     return PlaceListQuery(ranked, centre, "relevance")[0:limit]
+
+
+def count_matches(query: str, filters: PlaceFilters | None = None) -> int:
+    """How many published places match `query` under `filters`, all of them (the list's count)."""
+    if len(query.strip()) < MIN_QUERY_LENGTH:
+        return 0
+    ranked = replace(filters or PlaceFilters(), query=query.strip())
+    return PlaceListQuery(ranked, (0.0, 0.0), "relevance").count()

@@ -1,11 +1,13 @@
 """The public map page, its layer and the search behind its search box."""
 
+from urllib.parse import urlencode
+
 from django.conf import settings
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils import translation
-from django.utils.translation import get_language
+from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
@@ -30,7 +32,7 @@ from mapping.public.layer import (
 )
 from mapping.public.limits import LIMIT_NAMES, planner_defaults
 from mapping.public.queries import SENSORY_FEATURES, feature_labels, focus_place
-from mapping.public.search import search_places
+from mapping.public.search import count_matches, search_places
 from mapping.public.viewstate import (
     focus_place_id,
     is_embed,
@@ -81,8 +83,6 @@ def map_config(request: HttpRequest, focus: dict | None = None) -> dict:
             "no_category": _("Not assessed for this profile"),
             "no_features": _("No features recorded for this profile"),
             "cluster": _("%(count)s places, zoom in"),
-            "no_results": _("No place matches “%(query)s”."),
-            "results": _("%(count)s places match."),
             "show_on_map": _("Show on the map"),
             "locating": _("Finding your position…"),
             "located": _("Your position is shown on the map."),
@@ -158,14 +158,21 @@ def places_layer(request: HttpRequest) -> HttpResponse:
     return layer_response(request, etag, changed, lambda: cached_layer(layer_request, etag))
 
 
+SEARCH_RESULTS = 10
+
+
 @require_GET
 def search(request: HttpRequest) -> JsonResponse:
-    """The best matches for the search box, as JSON: most similar first, then nearest."""
+    """The best matches for the search box, as JSON: most similar first, then nearest; with how
+    many match in all, a sentence that says so, and the list of all of them when there are more."""
     form = PlaceFilterForm(request.GET)
     if not form.is_valid():
         return invalid_query(filter_error(form))
     center, _zoom = map_view_from_query(request.GET)
-    rows = search_places(form.filters().query, center, limit=10, filters=form.filters())
+    query = form.filters().query
+    rows = search_places(query, center, limit=SEARCH_RESULTS, filters=form.filters())
+    total = len(rows) if len(rows) < SEARCH_RESULTS else count_matches(query, form.filters())
+    list_params = {"q": query, "lat": center[0], "lon": center[1]}
     return JsonResponse(
         {
             "results": [
@@ -181,6 +188,23 @@ def search(request: HttpRequest) -> JsonResponse:
                     "url": reverse("public:detail", args=[row.id]),
                 }
                 for row in rows
-            ]
+            ],
+            "total": total,
+            "summary": search_summary(query, len(rows), total),
+            "list_url": f"{reverse('public:list')}?{urlencode(list_params)}",
+            "list_text": (
+                _("Show all %(count)s in the list") % {"count": total} if total > len(rows) else ""
+            ),
         }
     )
+
+
+def search_summary(query: str, shown: int, total: int) -> str:
+    if not total:
+        return _("No place matches “%(query)s”.") % {"query": query}
+    if total > shown:
+        return _("The %(shown)s best of %(count)s matching places.") % {
+            "shown": shown,
+            "count": total,
+        }
+    return ngettext("%(count)s place matches.", "%(count)s places match.", total) % {"count": total}

@@ -169,3 +169,35 @@ def test_the_list_makes_the_same_few_queries_whatever_the_number_of_services(
     with django_assert_max_num_queries(6):
         response = client.get(reverse("catalogue:list"), {"accessible_for": "seniors"})
     assert len(response.context["page"].object_list) > 10
+
+
+def _ordered_names(response) -> list[str]:
+    return [service.name for service in response.context["page"].object_list]
+
+
+def test_the_search_ignores_diacritics_and_case(client, demo_catalogue):
+    names = _ordered_names(client.get(reverse("catalogue:list"), {"q": "pecovatelska"}))
+    assert "Charitní pečovatelská služba" in names
+    assert "Pečovatelská služba města Lhotka" in names
+    assert "Azylový dům pro muže" not in names
+
+
+def test_the_search_tolerates_a_typo(client, demo_catalogue):
+    names = _ordered_names(client.get(reverse("catalogue:list"), {"q": "krizova pomok"}))
+    assert names[0] == "Krizová pomoc Kotva"
+
+
+def test_the_search_finds_a_service_by_its_provider(client, demo_catalogue):
+    names = _ordered_names(client.get(reverse("catalogue:list"), {"q": "diakonie"}))
+    assert set(names) == {
+        "Denní stacionář Slunce",
+        "Osobní asistence Diakonie",
+        "Sociálně terapeutická dílna Šikula",
+    }
+
+
+def test_an_exact_name_ranks_first_then_names_that_start_with_the_query(client, demo_catalogue):
+    names = _ordered_names(client.get(reverse("catalogue:list"), {"q": "Raná péče Kompas"}))
+    assert names[0] == "Raná péče Kompas"
+    names = _ordered_names(client.get(reverse("catalogue:list"), {"q": "nizkoprahov"}))
+    assert names[:2] == ["Nízkoprahové denní centrum Naděje", "Nízkoprahový klub Garáž"]

@@ -46,9 +46,24 @@ def test_it_ranks_better_matches_first_and_then_the_nearest():
     make_place("Lékárna", lon=TABOR[0] + 0.03, street="Far away")
     make_place("Lékárenská služba", lon=TABOR[0])
     names = found("lekarna")
-    assert names[:3] == ["Lékárna", "Lékárna U Nádraží", "Lékárna"]
+    # The exact name first, the nearest of them first; then the names that start with it.
+    assert names[:3] == ["Lékárna", "Lékárna", "Lékárna U Nádraží"]
     rows = search_places("lekarna", CENTRE)
-    assert rows[0].distance_m < rows[2].distance_m
+    assert rows[0].distance_m < rows[1].distance_m
+
+
+@pytest.mark.django_db
+def test_an_exact_name_ranks_before_a_place_whose_address_matches_as_well():
+    make_place("Městský úřad", street="Velké náměstí", house_number="114", lon=TABOR[0])
+    make_place("Velké náměstí", lon=TABOR[0] + 0.01)
+    assert found("Velke namesti") == ["Velké náměstí", "Městský úřad"]
+
+
+@pytest.mark.django_db
+def test_it_tolerates_a_typo_in_a_short_name():
+    make_place("Radnice")
+    make_place("Knihovna")
+    assert found("radnyce") == ["Radnice"]
 
 
 @pytest.mark.django_db
@@ -86,3 +101,44 @@ def test_the_search_uses_the_trigram_index():
         )
         plan = "\n".join(row[0] for row in cursor.fetchall())
     assert "place_search_trgm" in plan
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    "language, places, summary",
+    [
+        ("en", 1, "1 place matches."),
+        ("cs", 1, "Hledanému výrazu odpovídá 1 místo."),
+        ("cs", 3, "Hledanému výrazu odpovídají 3 místa."),
+        ("cs", 7, "Hledanému výrazu odpovídá 7 míst."),
+    ],
+)
+def test_the_search_says_how_many_places_match_in_the_visitors_language(
+    client, language, places, summary
+):
+    for number in range(places):
+        make_place(f"Lékárna {number}", lon=TABOR[0] + number * 0.001)
+    body = client.get(
+        reverse("public:search"), {"q": "lekarna"}, HTTP_ACCEPT_LANGUAGE=language
+    ).json()
+    assert body["total"] == places
+    assert body["summary"] == summary
+    assert body["list_text"] == ""
+
+
+@pytest.mark.django_db
+def test_the_search_offers_all_matches_in_the_list_when_it_stops_at_ten(client):
+    for number in range(14):
+        make_place(f"Lékárna {number}", lon=TABOR[0] + number * 0.001)
+    body = client.get(
+        reverse("public:search"),
+        {"q": "lekarna", "lat": TABOR[1], "lon": TABOR[0]},
+        HTTP_ACCEPT_LANGUAGE="cs",
+    ).json()
+    assert len(body["results"]) == 10
+    assert body["total"] == 14
+    assert body["summary"] == "Zobrazeno 10 nejlepších, nalezeno celkem 14 míst."
+    assert body["list_text"] == "Zobrazit všech 14 v seznamu"
+    listed = client.get(body["list_url"])
+    assert listed.status_code == 200
+    assert listed.context["page"].paginator.count == 14

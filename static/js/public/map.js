@@ -495,9 +495,7 @@
       .then(function (body) {
         results.textContent = "";
         var items = body.results || [];
-        results.appendChild(el("p", items.length ?
-          format(config.text.results, { count: items.length }) :
-          format(config.text.no_results, { query: query }), { "class": "status" }));
+        results.appendChild(el("p", body.summary, { "class": "status" }));
         if (!items.length) { return; }
         var list = el("ol", null, { "class": "search-list" });
         items.forEach(function (item) {
@@ -511,6 +509,9 @@
           list.appendChild(row);
         });
         results.appendChild(list);
+        if (body.list_text) {
+          results.appendChild(el("a", body.list_text, { href: body.list_url, "class": "all-results" }));
+        }
       })
       .catch(function () { results.textContent = config.text.error; });
   });
