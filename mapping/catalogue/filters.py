@@ -152,6 +152,4 @@ def _matching(services: QuerySet[Service], query: str) -> QuerySet[Service]:
             When(folded_name__startswith=folded, then=Value(1)),
             default=Value(0),
         ),
-    ).filter(
-        Q(search_document__contains=folded) | Q(search_document__trigram_word_similar=folded)
-    )
+    ).filter(Q(search_document__contains=folded) | Q(search_document__trigram_word_similar=folded))
