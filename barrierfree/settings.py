@@ -32,7 +32,10 @@ if not SECRET_KEY:
 
 ALLOWED_HOSTS = envlist("ALLOWED_HOSTS", ["127.0.0.1", "localhost"])
 CSRF_TRUSTED_ORIGINS = envlist("CSRF_TRUSTED_ORIGINS", [])
-SITE_URL = envstr("SITE_URL", "http://127.0.0.1:8000")
+# The site's address for links that leave the page (mapping/site.py): empty = the address each
+# page was served at, and for the worker's e-mails the local development server; set it in
+# production (the deploy check warns) and behind a proxy that rewrites the host.
+SITE_URL = envstr("SITE_URL", "")
 # The number under which this map writes its own places into Mapy bez bariér files (`sourceId`,
 # with the place's id as `objectId`): a re-import recognises them by it. Towns that exchange
 # files with each other give each map its own number.

@@ -118,3 +118,18 @@ def check_media_storage_over_https(app_configs, **kwargs):
             id="mapping.storage.W001",
         )
     ]
+
+
+@register(deploy=True)
+def check_site_url(app_configs, **kwargs):
+    if settings.SITE_URL or settings.DEBUG:
+        return []
+    return [
+        CheckWarning(
+            "SITE_URL is not set: e-mails sent by the background worker link to the local "
+            "development server.",
+            hint="Set SITE_URL to the map's public address, e.g. https://mapa.mesto.cz "
+            "(README, Configuration).",
+            id="mapping.site.W001",
+        )
+    ]

@@ -13,6 +13,7 @@ from django.views.decorators.http import require_GET
 
 from mapping.public.filters import PlaceFilterForm, municipality_choices
 from mapping.public.viewstate import services_layer_on
+from mapping.site import absolute_url
 
 FILTER_NAMES = (
     "profile",
@@ -59,7 +60,7 @@ def embed_snippet(request: HttpRequest) -> HttpResponse:
             for value in request.GET.getlist(name):
                 if value:
                     params.append((name, value))
-        src = settings.SITE_URL.rstrip("/") + reverse("public:map") + "?" + urlencode(params)
+        src = absolute_url(reverse("public:map") + "?" + urlencode(params), request)
         # Plain text shown in a <textarea> (autoescaped there); attribute values escaped here.
         snippet = (
             f'<iframe src="{escape(src)}" width="{data["width"]}" height="{data["height"]}" '

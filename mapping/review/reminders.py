@@ -19,6 +19,7 @@ from django.utils.translation import gettext as _
 
 from mapping.models import Assessment, ResurveyReminder, User
 from mapping.review.coverage import cutoff_date
+from mapping.site import absolute_url
 
 
 def due_surveys(today: date | None = None):
@@ -58,7 +59,7 @@ def reminder_email(surveys: list[Assessment], today: date | None = None) -> tupl
     places = "\n".join(
         f"- {a.place.name} ({a.survey_date.strftime('%d. %m. %Y')})" for a in surveys
     )
-    url = settings.SITE_URL.rstrip("/") + reverse("survey:app")
+    url = absolute_url(reverse("survey:app"))
     subjects, parts = [], []
     for language in ("cs", "en"):
         with translation.override(language):

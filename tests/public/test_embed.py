@@ -45,6 +45,37 @@ def test_the_snippet_page_writes_an_iframe_with_the_chosen_view_and_filters(clie
     assert "services=1" in page  # the social services layer shows in the embedded map
 
 
+SNIPPET_QUERY = {"lat": "49.41", "lon": "14.66", "z": "16", "lang": "cs", "width": "800"}
+
+
+@pytest.mark.django_db
+def test_without_site_url_the_snippet_points_to_the_address_the_page_was_served_at(
+    client, settings
+):
+    settings.SITE_URL = ""
+    settings.ALLOWED_HOSTS = ["mapa.pisek.cz"]
+    settings.SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+    page = client.get(
+        reverse("public:embed"),
+        {**SNIPPET_QUERY, "height": "600"},
+        HTTP_HOST="mapa.pisek.cz",
+        HTTP_X_FORWARDED_PROTO="https",  # nginx in front, as deploy/ sets it up
+    ).content.decode()
+    assert "&lt;iframe src=&quot;https://mapa.pisek.cz/?embed=1" in page
+    assert "127.0.0.1" not in page
+
+
+@pytest.mark.django_db
+def test_the_deploy_check_asks_for_site_url_in_production(settings):
+    from django.core.checks import run_checks
+
+    settings.DEBUG = False
+    settings.SITE_URL = ""
+    assert "mapping.site.W001" in {m.id for m in run_checks(include_deployment_checks=True)}
+    settings.SITE_URL = "https://mapa.pisek.cz"
+    assert "mapping.site.W001" not in {m.id for m in run_checks(include_deployment_checks=True)}
+
+
 @pytest.mark.django_db
 def test_the_snippet_page_explains_bad_values(client):
     params = {"lat": "99", "lon": "14", "z": "16", "lang": "en", "width": "640", "height": "480"}
