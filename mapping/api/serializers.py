@@ -3,6 +3,7 @@ from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 from rest_framework_gis.serializers import GeoFeatureModelSerializer
 
+from mapping.exchange.osm_tags import place_tags
 from mapping.models import (
     Assessment,
     Category,
@@ -85,6 +86,7 @@ class AssessmentSerializer(serializers.ModelSerializer):
     seniors = category_field()
     pram = category_field()
     photos = serializers.SerializerMethodField()
+    osm_tags = serializers.SerializerMethodField()
 
     class Meta:
         model = Assessment
@@ -102,7 +104,34 @@ class AssessmentSerializer(serializers.ModelSerializer):
             "answers",
             "result",
             "photos",
+            "osm_tags",
         )
+
+    @extend_schema_field(
+        {
+            "type": "object",
+            "description": "The OpenStreetMap tags the assessment gives the place and each of "
+            "its entrances (wheelchair, toilets:wheelchair, step_count, door:width, ...).",
+            "properties": {
+                "tags": {"type": "object", "additionalProperties": {"type": "string"}},
+                "entrances": {
+                    "type": "array",
+                    "items": {
+                        "type": "object",
+                        "properties": {
+                            "number": {"type": "integer"},
+                            "tags": {
+                                "type": "object",
+                                "additionalProperties": {"type": "string"},
+                            },
+                        },
+                    },
+                },
+            },
+        }
+    )
+    def get_osm_tags(self, assessment: Assessment) -> dict:
+        return place_tags(assessment)
 
     @extend_schema_field(PhotoSerializer(many=True))
     def get_photos(self, assessment: Assessment) -> list[dict]:

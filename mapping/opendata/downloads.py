@@ -1,5 +1,6 @@
 """Whole-dataset downloads of the published places: GeoJSON (RFC 7946), CSV and GeoPackage.
 
+The columns and properties are listed, with their descriptions, in mapping/opendata/columns.py.
 GeoJSON is built in SQL; CSV from the same rows (text that a spreadsheet would run as a formula
 neutralised, mapping.spreadsheets); the GeoPackage by GDAL's ogr2ogr from that
 GeoJSON (a file we wrote ourselves: no user input ever reaches GDAL). Every download names its
@@ -16,41 +17,33 @@ from pathlib import Path
 from django.db import connection
 
 from mapping.models.published import PUBLISHED_PLACE_JOIN
+from mapping.opendata.columns import COLUMNS
 from mapping.spreadsheets import spreadsheet_cell
 
 LICENCE = "ODbL-1.0"
 ATTRIBUTION = "Bezbariérová mapa; base data © OpenStreetMap contributors (ODbL)"
 
-ROWS_SQL = f"""
-SELECT p.id, p.name, p.kind, array_to_string(p.purposes, ';'), p.street, p.house_number,
-       p.city, p.postcode, m.code, ST_X(p.location), ST_Y(p.location),
-       a.wheelchair, a.seniors, a.pram, a.has_accessible_toilet, a.survey_date,
-       a.methodology_version
+FROM_SQL = f"""
 FROM mapping_place p
 {PUBLISHED_PLACE_JOIN}
 LEFT JOIN mapping_municipality m ON m.id = p.municipality_id
-ORDER BY p.id
 """
 
-COLUMNS = [
-    "id",
-    "name",
-    "kind",
-    "purposes",
-    "street",
-    "house_number",
-    "city",
-    "postcode",
-    "municipality_code",
-    "longitude",
-    "latitude",
-    "wheelchair",
-    "seniors",
-    "pram",
-    "accessible_toilet",
-    "survey_date",
-    "methodology_version",
-]
+ROWS_SQL = (
+    "SELECT " + ",\n       ".join(column.sql for column in COLUMNS) + FROM_SQL + "ORDER BY p.id"
+)
+
+# The properties of each feature: every column but the id and the position, which GeoJSON
+# carries as the feature's id and geometry; in the columns' order (json, not jsonb, keeps it).
+PROPERTY_COLUMNS = [c for c in COLUMNS if c.name not in ("id", "longitude", "latitude")]
+PROPERTIES_SQL = (
+    "json_build_object("
+    + ", ".join(f"'{c.name}', {c.property_sql}" for c in PROPERTY_COLUMNS)
+    + ")"
+)
+# json_build_object takes at most 100 arguments: two per property.
+assert len(PROPERTY_COLUMNS) <= 50, "split the properties into several objects"
+
 
 GEOJSON_SQL = f"""
 SELECT json_build_object(
@@ -59,19 +52,10 @@ SELECT json_build_object(
         'type', 'Feature',
         'id', p.id,
         'geometry', ST_AsGeoJSON(p.location, 7)::json,
-        'properties', json_build_object(
-            'name', p.name, 'kind', p.kind, 'purposes', p.purposes,
-            'street', p.street, 'house_number', p.house_number, 'city', p.city,
-            'postcode', p.postcode, 'municipality_code', m.code,
-            'wheelchair', a.wheelchair, 'seniors', a.seniors, 'pram', a.pram,
-            'accessible_toilet', a.has_accessible_toilet, 'survey_date', a.survey_date,
-            'methodology_version', a.methodology_version
-        )
+        'properties', {PROPERTIES_SQL}
     ) ORDER BY p.id), '[]'::json)
 )::text
-FROM mapping_place p
-{PUBLISHED_PLACE_JOIN}
-LEFT JOIN mapping_municipality m ON m.id = p.municipality_id
+{FROM_SQL}
 """
 
 
@@ -93,7 +77,7 @@ def published_geojson(last_modified: str) -> str:
 def published_csv() -> str:
     buffer = io.StringIO()
     writer = csv.writer(buffer)
-    writer.writerow(COLUMNS)
+    writer.writerow([column.name for column in COLUMNS])
     with connection.cursor() as cursor:
         cursor.execute(ROWS_SQL)
         for row in cursor:

@@ -11,5 +11,6 @@ urlpatterns = [
     path("mista.gpkg", views.download, {"fmt": "gpkg"}, name="gpkg"),
     path("mista.a11y.json", views.download, {"fmt": "a11yjson"}, name="a11yjson"),
     path("mista.mapybezbarier.json", views.download, {"fmt": "mbb-json"}, name="mbb-json"),
+    path("mista.osm-tags.json", views.download, {"fmt": "osm-tags"}, name="osm-tags"),
     path("mista.mapybezbarier.xml", views.download, {"fmt": "mbb-xml"}, name="mbb-xml"),
 ]

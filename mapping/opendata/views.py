@@ -15,6 +15,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import condition, require_GET
 
 from mapping.exchange.export import export
+from mapping.opendata.columns import COLUMNS
 from mapping.opendata.downloads import (
     LICENCE,
     ExportError,
@@ -75,6 +76,17 @@ DOWNLOADS = {
             "bezbarierova-mapa.mapybezbarier.json",
             gettext_lazy("Mapy bez bariér (JSON)"),
             gettext_lazy("The Czech national exchange standard of barrier-free maps."),
+        ),
+        Download(
+            "osm-tags",
+            "application/json",
+            "bezbarierova-mapa.osm-tags.json",
+            gettext_lazy("OpenStreetMap tags"),
+            gettext_lazy(
+                "Per place, the OpenStreetMap tags its assessment gives it and its entrances "
+                "(wheelchair, step_count, door:width, ...), with its OSM id where known: for "
+                "mappers who add them to OpenStreetMap."
+            ),
         ),
         Download(
             "mbb-xml",
@@ -155,5 +167,8 @@ def index(request: HttpRequest) -> HttpResponse:
             "licence_url": LICENCE_URL,
             "api_schema_url": reverse("api:schema"),
             "api_places_url": reverse("api:place-list"),
+            "columns": [
+                {"name": column.name, "description": column.describe()} for column in COLUMNS
+            ],
         },
     )

@@ -40,7 +40,7 @@ def clean_limit(name: str, raw: str | None) -> float | None:
     return None if value is None else float(value)
 
 
-def _measured(key: str) -> str:
+def measured_sql(key: str) -> str:
     """A measurement from the answers, or NULL when it is missing or not a number. `key` is one of
     the constant property names below, never a value from a request."""
     assert key.isalnum(), key
@@ -50,34 +50,34 @@ def _measured(key: str) -> str:
     )
 
 
-def _entrance_step(n: int) -> str:
+def entrance_step_sql(n: int) -> str:
     entrance = f"entrance{n}"
     steps = ", ".join(
-        f"CASE WHEN COALESCE({_measured(f'{entrance}Steps{s}NumberOf')}, 1) > 0 "
-        f"THEN {_measured(f'{entrance}Steps{s}Height')} END"
+        f"CASE WHEN COALESCE({measured_sql(f'{entrance}Steps{s}NumberOf')}, 1) > 0 "
+        f"THEN {measured_sql(f'{entrance}Steps{s}Height')} END"
         for s in (1, 2)
     )
     step_free = ", ".join(f"'{way}'" for way in STEP_FREE_WAYS_IN)
     return (
-        f"GREATEST({_measured(f'{entrance}Door1StepHeight')}, "
-        f"{_measured(f'{entrance}Door2StepHeight')}, "
+        f"GREATEST({measured_sql(f'{entrance}Door1StepHeight')}, "
+        f"{measured_sql(f'{entrance}Door2StepHeight')}, "
         f"CASE WHEN a.answers ->> '{entrance}Accessibility' IN ({step_free}) THEN 0 "
         f"ELSE GREATEST({steps}) END)"
     )
 
 
-def _entrance_door(n: int) -> str:
+def entrance_door_sql(n: int) -> str:
     entrance = f"entrance{n}"
     return (
-        f"LEAST({_measured(f'{entrance}Door1MainpanelWidth')}, "
-        f"{_measured(f'{entrance}Door2MainpanelWidth')})"
+        f"LEAST({measured_sql(f'{entrance}Door1MainpanelWidth')}, "
+        f"{measured_sql(f'{entrance}Door2MainpanelWidth')})"
     )
 
 
 # The measurements of both entrances, one row per assessment `a`.
 MEASURED_SQL = (
-    f"SELECT {_entrance_step(1)} AS step1, {_entrance_step(2)} AS step2, "
-    f"{_entrance_door(1)} AS door1, {_entrance_door(2)} AS door2"
+    f"SELECT {entrance_step_sql(1)} AS step1, {entrance_step_sql(2)} AS step2, "
+    f"{entrance_door_sql(1)} AS door1, {entrance_door_sql(2)} AS door2"
 )
 
 LIMITS_LATERAL = """

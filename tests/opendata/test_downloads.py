@@ -145,3 +145,93 @@ def test_the_open_data_page_lists_every_download_with_licence_and_date(client, t
 
 def test_every_page_links_to_the_open_data(client):
     assert reverse("opendata:index") in client.get(reverse("public:map")).content.decode()
+
+
+MEASURED_ANSWERS = {
+    "entrance1Accessibility": "OneStepEntranceAccessibility",
+    "entrance1Steps1NumberOf": 1,
+    "entrance1Steps1Height": 12,
+    "entrance1Door1MainpanelWidth": 80,
+    "entrance1Door2MainpanelWidth": 90,
+    "entrance1Door1StepHeight": 2,
+    "entrance2Accessibility": "RampEntranceAccessibility",
+    "entrance2Door1MainpanelWidth": 95,
+    "rampskids": [
+        {"rampNumberOfLegs": 2, "rampleg1Inclination": 6, "rampleg2Inclination": 9.5},
+        {"skidsInclination": 7},
+    ],
+}
+
+
+@pytest.fixture
+def measured_town():
+    measured = make_place("Knihovna", lon=14.15, lat=49.31, purposes=["culture", "education"])
+    make_assessment(measured, answers=MEASURED_ANSWERS, wheelchair="partly")
+    make_assessment(make_place("Nezměřeno"), answers={})
+
+
+def test_the_csv_carries_the_measurements_per_entrance_and_the_steepest_ramp(client, measured_town):
+    response = client.get(reverse("opendata:csv"))
+    rows = {row["name"]: row for row in csv.DictReader(io.StringIO(response.content.decode()))}
+    measured = rows["Knihovna"]
+    assert measured["entrance1_way_in"] == "OneStepEntranceAccessibility"
+    assert measured["entrance1_steps"] == "1"
+    assert measured["entrance1_step_cm"] == "12"  # the step, higher than the 2 cm threshold
+    assert measured["entrance1_door_cm"] == "80"  # the narrower main leaf of its two doors
+    assert measured["entrance2_step_cm"] == "0"  # by a ramp
+    assert measured["entrance2_door_cm"] == "95"
+    assert measured["ramp_max_slope_pct"] == "9.5"
+    unmeasured = rows["Nezměřeno"]
+    assert all(unmeasured[name] == "" for name in ("entrance1_steps", "ramp_max_slope_pct"))
+
+
+def test_the_geojson_and_the_geopackage_carry_the_same_measurements(
+    client, measured_town, tmp_path
+):
+    collection = json.loads(client.get(reverse("opendata:geojson")).content)
+    (feature,) = [f for f in collection["features"] if f["properties"]["name"] == "Knihovna"]
+    properties = feature["properties"]
+    assert properties["entrance1_step_cm"] == 12
+    assert properties["entrance1_door_cm"] == 80
+    assert properties["ramp_max_slope_pct"] == 9.5
+    assert properties["purposes"] == ["culture", "education"]  # a list here, "a;b" in the CSV
+    response = client.get(reverse("opendata:gpkg"))
+    target = tmp_path / "places.gpkg"
+    target.write_bytes(response.content)
+    info = subprocess.run(
+        ["ogrinfo", "-al", "-where", "name = 'Knihovna'", str(target)],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    assert "ramp_max_slope_pct (Real) = 9.5" in info
+    assert "entrance1_door_cm (Integer) = 80" in info or "entrance1_door_cm (Real) = 80" in info
+
+
+def test_the_open_data_page_documents_every_column(client):
+    from mapping.opendata.columns import COLUMNS
+
+    page = client.get(reverse("opendata:index"), HTTP_ACCEPT_LANGUAGE="cs").content.decode()
+    for column in COLUMNS:
+        assert f"<code>{column.name}</code>" in page
+    assert "Vstup 1: nejužší hlavní křídlo dveří, v centimetrech." in page
+
+
+def test_the_osm_tags_download_gives_each_place_its_tags_and_its_entrances(client, measured_town):
+    response = client.get(reverse("opendata:osm-tags"))
+    assert response.status_code == 200
+    assert 'rel="license"' in response["Link"]
+    places = {place["name"]: place for place in json.loads(response.content)}
+    library = places["Knihovna"]
+    assert library["tags"]["wheelchair"] == "limited"
+    (entrance1, *_rest) = library["entrances"]
+    assert entrance1["number"] == 1
+    assert entrance1["tags"]["door:width"] == "0.8"  # metres, as OpenStreetMap has it
+
+
+def test_the_api_gives_the_osm_tags_of_a_place(client, measured_town):
+    from mapping.models import Place
+
+    place = Place.objects.get(name="Knihovna")
+    body = client.get(reverse("api:place-detail", args=[place.pk])).json()
+    assert body["properties"]["assessment"]["osm_tags"]["tags"]["wheelchair"] == "limited"
