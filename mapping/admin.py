@@ -6,6 +6,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from leaflet.admin import LeafletGeoAdmin, LeafletGeoAdminMixin
 
+from mapping.admin_answers import AssessmentAdminForm, answer_fieldsets
 from mapping.admin_base import BlankToFieldMeansPrimaryKey, HidesWorkAwaitingApproval
 from mapping.admin_users import BarrierFreeUserAdmin
 from mapping.models import (
@@ -70,11 +71,17 @@ class PlaceAdminForm(forms.ModelForm):
 class PlaceAdmin(HidesWorkAwaitingApproval, BlankToFieldMeansPrimaryKey, LeafletGeoAdmin):
     written_by = "created_by"
     form = PlaceAdminForm
-    list_display = ("name", "kind", "city", "municipality", "is_demo", "updated_at")
+    list_display = ("name", "kind", "address_town", "municipality", "is_demo", "updated_at")
     list_filter = ("kind", "municipality", "is_demo", "source")
     search_fields = ("name", "street", "city", "osm_id", "source_id")
     inlines = [EntranceInline]
     list_select_related = ("municipality",)
+
+    # The town of the address as typed, told apart from the RÚIAN municipality the place lies in
+    # (both were headed "obec").
+    @admin.display(description=_("town in the address"), ordering="city")
+    def address_town(self, place: Place) -> str:
+        return place.city
 
 
 class PhotoInline(admin.TabularInline):
@@ -115,6 +122,71 @@ class AssessmentAdmin(HidesWorkAwaitingApproval, BlankToFieldMeansPrimaryKey, ad
     raw_id_fields = ("place",)
     list_select_related = ("place", "surveyor")
     inlines = [PhotoInline, AssessmentEventInline]
+    form = AssessmentAdminForm
+    # What the engine computes from the answers, and when things happened: shown, not typed.
+    readonly_fields = (
+        "wheelchair",
+        "seniors",
+        "pram",
+        "has_accessible_toilet",
+        "methodology_version",
+        "result",
+        "disagrees_with_declared",
+        "submitted_at",
+        "reviewed_at",
+        "created_at",
+        "updated_at",
+    )
+    main_fieldsets = (
+        (None, {"fields": ("place", "status", "survey_date", "survey_kind")}),
+        (
+            _("Surveyor and review"),
+            {
+                "fields": (
+                    "surveyor",
+                    "surveyor_name",
+                    "submitted_at",
+                    "reviewed_by",
+                    "reviewed_at",
+                    "review_comment",
+                )
+            },
+        ),
+        (
+            _("Categories computed from the answers"),
+            {
+                "fields": (
+                    "wheelchair",
+                    "seniors",
+                    "pram",
+                    "has_accessible_toilet",
+                    "methodology_version",
+                    "declared",
+                    "disagrees_with_declared",
+                )
+            },
+        ),
+        (
+            _("Source"),
+            {
+                "fields": ("source", "source_id", "is_demo", "created_at", "updated_at"),
+                "classes": ["collapse"],
+            },
+        ),
+    )
+
+    def get_fieldsets(self, request, obj=None):
+        return [*self.main_fieldsets, *answer_fieldsets()]
+
+    def get_form(self, request, obj=None, change=False, **kwargs):
+        # The model's own fields; the form adds the answers' fields itself.
+        kwargs["fields"] = [
+            name
+            for _title, options in self.main_fieldsets
+            for name in options["fields"]
+            if name not in self.readonly_fields
+        ]
+        return super().get_form(request, obj, change, **kwargs)
 
 
 @admin.register(Photo)
