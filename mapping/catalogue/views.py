@@ -1,6 +1,5 @@
 """Public catalogue pages: list with filters, provider and service pages, map layer, print."""
 
-from django.conf import settings
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, render
@@ -29,12 +28,7 @@ def _invalid(parameter: str, message) -> JsonResponse:
 
 def _map_config(places) -> dict:
     """What the small map of a provider or service needs; labels in the page's language."""
-    _name, tiles_url, tiles_options = settings.LEAFLET_CONFIG["TILES"][0]
     return {
-        "center": settings.MAP_CENTER,
-        "zoom": settings.MAP_ZOOM,
-        "tiles_url": tiles_url,
-        "attribution": tiles_options.get("attribution", ""),
         "places": [
             {
                 "id": place.pk,
