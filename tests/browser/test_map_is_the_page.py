@@ -169,9 +169,10 @@ def test_on_a_phone_the_filters_open_as_a_sheet_and_the_map_stays_in_view(page, 
     assert page.errors == []
 
 
-def test_at_320_px_nothing_overflows_the_screen(page, live_server):
+@pytest.mark.parametrize("height", [640, 400])  # the map-first layout, and the plain one
+def test_at_320_px_nothing_overflows_the_screen(page, live_server, height):
     places(spread=0.0002)
-    page.set_viewport_size({"width": 320, "height": 640})
+    page.set_viewport_size({"width": 320, "height": height})
     page.goto(map_url(live_server))
     loaded(page, 3)
     assert page.evaluate("() => document.documentElement.scrollWidth") <= 320
