@@ -121,6 +121,12 @@ def test_on_a_desktop_the_keyboard_walks_the_panel_top_down_then_the_map(page, l
     assert box(page, "#map") == shown
     assert no_tabindex_reorders(page)
 
+    # The panel's first stop skips it: Enter puts the keyboard on the map.
+    page.locator("#map-panel .skip-link").focus()
+    expect(page.locator("#map-panel .skip-link")).to_be_in_viewport()
+    page.keyboard.press("Enter")
+    assert page.evaluate("() => document.activeElement.id") == "map"
+
 
 def test_on_a_phone_the_filters_open_as_a_sheet_and_the_map_stays_in_view(page, live_server, axe):
     places(spread=0.0002)
