@@ -5,7 +5,9 @@
 
   var config = JSON.parse(document.getElementById("detail-config").textContent);
   var place = [config.place.lat, config.place.lon];
-  var map = BfMap.makeMap("detail-map", { center: place, zoom: 18, map: { scrollWheelZoom: false } });
+  var map = BfMap.makeMap("detail-map", {
+    center: place, zoom: 18, map: { scrollWheelZoom: false },
+  });
 
   function icon(symbol) {
     return L.divIcon({

@@ -221,7 +221,8 @@
     }
     var box = el("div", { "class": "popup" });
     box.appendChild(el("strong", { "class": "popup-name" }, focus.name));
-    box.appendChild(el("p", null, focus.published ? config.text.filtered_out : config.text.not_published));
+    box.appendChild(el("p", null,
+      focus.published ? config.text.filtered_out : config.text.not_published));
     if (focus.published) {
       box.appendChild(el("a", { href: detailUrl(focus.id) }, config.text.open_detail));
     }
@@ -500,7 +501,8 @@
           var row = el("li");
           row.appendChild(el("a", { href: item.url }, item.name));
           if (item.address) { row.appendChild(el("span", null, " – " + item.address)); }
-          var show = el("button", { type: "button", "class": "link-button" }, config.text.show_on_map);
+          var show = el("button", { type: "button", "class": "link-button" },
+            config.text.show_on_map);
           show.addEventListener("click", function () { map.setView([item.lat, item.lon], 18); });
           row.appendChild(document.createTextNode(" "));
           row.appendChild(show);
