@@ -32,6 +32,8 @@ export default [
       globals: {
         ...globals.browser,
         L: "readonly", // Leaflet, loaded before the page's script
+        Bf: "readonly", // static/js/helpers.js
+        BfMap: "readonly", // static/js/map.js
       },
     },
     // Page scripts share one global scope: a top-level `var` of one would overwrite another's.
@@ -47,6 +49,7 @@ export default [
         SurveyExif: "readonly",
         SurveyForm: "readonly",
         SurveyPhotos: "readonly",
+        SurveyQueue: "readonly",
         SurveySync: "readonly",
       },
     },

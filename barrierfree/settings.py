@@ -254,24 +254,27 @@ MAP_ZOOM = envint("MAP_ZOOM", 15)
 MAP_LAYER_MAX_BBOX_DEGREES = envfloat("MAP_LAYER_MAX_BBOX_DEGREES", 2.0)
 MAP_LAYER_MAX_FEATURES = envint("MAP_LAYER_MAX_FEATURES", 5000)
 MAP_LAYER_CACHE_SECONDS = envint("MAP_LAYER_CACHE_SECONDS", 3600)
+# The base map of every map on the site, written once (mapping/map_settings.py hands it to the
+# pages; django-leaflet's admin widgets read it through LEAFLET_CONFIG below).
+MAP_TILES_URL = envstr("MAP_TILES_URL", "https://tile.openstreetmap.org/{z}/{x}/{y}.png")
+MAP_TILES_ATTRIBUTION = envstr(
+    "MAP_TILES_ATTRIBUTION",
+    "&copy; <a href='https://www.openstreetmap.org/copyright'>OpenStreetMap</a> contributors",
+)
+MAP_MIN_ZOOM = 3
+MAP_MAX_ZOOM = 19
+# No SRID here: django-leaflet's SRID is the projection its maps are drawn in (the tiles are Web
+# Mercator, its default), and any other value makes its widgets load proj4 files it does not ship.
 LEAFLET_CONFIG = {
     "DEFAULT_CENTER": MAP_CENTER,
     "DEFAULT_ZOOM": MAP_ZOOM,
-    "MIN_ZOOM": 3,
-    "MAX_ZOOM": 19,
-    "SRID": 4326,
+    "MIN_ZOOM": MAP_MIN_ZOOM,
+    "MAX_ZOOM": MAP_MAX_ZOOM,
     "TILES": [
         (
             "OpenStreetMap",
-            envstr("MAP_TILES_URL", "https://tile.openstreetmap.org/{z}/{x}/{y}.png"),
-            {
-                "attribution": envstr(
-                    "MAP_TILES_ATTRIBUTION",
-                    "&copy; <a href='https://www.openstreetmap.org/copyright'>"
-                    "OpenStreetMap</a> contributors",
-                ),
-                "maxZoom": 19,
-            },
+            MAP_TILES_URL,
+            {"attribution": MAP_TILES_ATTRIBUTION, "maxZoom": MAP_MAX_ZOOM},
         )
     ],
     "RESET_VIEW": False,
@@ -296,7 +299,7 @@ CONTENT_SECURITY_POLICY = {
             SELF,
             "data:",
             "blob:",
-            tile_source(LEAFLET_CONFIG["TILES"][0][1]),
+            tile_source(MAP_TILES_URL),
             # Public copies of photos in object storage, or at its CDN.
             *([S3_MEDIA.public_origin()] if MEDIA_STORAGE == "s3" else []),
         ],

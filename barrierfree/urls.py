@@ -2,6 +2,8 @@ import re
 
 from django.conf import settings
 from django.contrib import admin
+from django.http import HttpRequest, HttpResponseRedirect
+from django.templatetags.static import static
 from django.urls import include, path, re_path
 from django.utils.translation import gettext_lazy as _
 from django.views.static import serve
@@ -11,8 +13,16 @@ from mapping.health import healthz
 admin.site.site_header = _("Barrier-free map: administration")
 admin.site.site_title = _("Barrier-free map")
 
+
+def favicon(request: HttpRequest) -> HttpResponseRedirect:
+    """Browsers ask for /favicon.ico whatever a page names as its icon (the admin's pages name
+    none): the site's icon, by a redirect that does not outlive the file's hashed name."""
+    return HttpResponseRedirect(static("survey/icon.svg"))
+
+
 urlpatterns = [
     path("healthz", healthz, name="healthz"),
+    path("favicon.ico", favicon, name="favicon"),
     path("admin/", admin.site.urls),
     path("i18n/", include("django.conf.urls.i18n")),
     path("api/v1/", include("mapping.api.urls")),

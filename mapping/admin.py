@@ -4,10 +4,14 @@ from django import forms
 from django.contrib import admin
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-from leaflet.admin import LeafletGeoAdmin, LeafletGeoAdminMixin
 
 from mapping.admin_answers import AssessmentAdminForm, answer_fieldsets
-from mapping.admin_base import BlankToFieldMeansPrimaryKey, HidesWorkAwaitingApproval
+from mapping.admin_base import (
+    BlankToFieldMeansPrimaryKey,
+    HidesWorkAwaitingApproval,
+    LeafletGeoAdmin,
+    LeafletGeoAdminMixin,
+)
 from mapping.admin_users import BarrierFreeUserAdmin
 from mapping.models import (
     Assessment,

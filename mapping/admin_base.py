@@ -1,6 +1,39 @@
 """What every ModelAdmin of the project shares."""
 
+from django.contrib.admin import ModelAdmin
+from django.forms import Media
+from leaflet import PLUGIN_FORMS, PLUGINS
+from leaflet.admin import LeafletAdminWidget
+from leaflet.admin import LeafletGeoAdminMixin as BundledLeafletGeoAdminMixin
+
+from mapping.map_settings import MAP_SCRIPTS, MAP_STYLES
 from mapping.models.accounts import AWAITING_APPROVAL, User
+
+
+class MapAdminWidget(LeafletAdminWidget):
+    """django-leaflet's map widget on the site's own Leaflet and set-up (mapping/map_settings.py)
+    instead of the copy django-leaflet bundles: one Leaflet on every page."""
+
+    @property
+    def media(self):
+        return Media(
+            js=[*MAP_SCRIPTS, "leaflet/leaflet.extras.js", *PLUGINS[PLUGIN_FORMS]["js"]],
+            css={
+                "screen": [
+                    *MAP_STYLES,
+                    *PLUGINS[PLUGIN_FORMS]["css"],
+                    "leaflet/leaflet_django.css",
+                ]
+            },
+        )
+
+
+class LeafletGeoAdminMixin(BundledLeafletGeoAdminMixin):
+    widget = MapAdminWidget
+
+
+class LeafletGeoAdmin(LeafletGeoAdminMixin, ModelAdmin):
+    pass
 
 
 class HidesWorkAwaitingApproval:

@@ -30,11 +30,13 @@ def check_map_settings(app_configs, **kwargs):
                 id="mapping.E002",
             )
         )
-    if settings.LEAFLET_CONFIG.get("SRID") not in (None, 4326):
+    if settings.LEAFLET_CONFIG.get("SRID") not in (None, 3857):
         errors.append(
             Error(
-                "LEAFLET_CONFIG['SRID'] must be 4326: geometries are stored in WGS 84.",
-                hint="Remove SRID from LEAFLET_CONFIG or set it to 4326.",
+                "LEAFLET_CONFIG['SRID'] is the projection the admin's maps are drawn in: the "
+                "base map's tiles are Web Mercator (3857). Geometries are stored in WGS 84 "
+                "whatever it says.",
+                hint="Remove SRID from LEAFLET_CONFIG.",
                 id="mapping.E003",
             )
         )

@@ -36,12 +36,7 @@ def _invalid(parameter: str, message) -> JsonResponse:
 
 def _map_config(places) -> dict:
     """What the small map of a provider or service needs; labels in the page's language."""
-    _name, tiles_url, tiles_options = settings.LEAFLET_CONFIG["TILES"][0]
     return {
-        "center": settings.MAP_CENTER,
-        "zoom": settings.MAP_ZOOM,
-        "tiles_url": tiles_url,
-        "attribution": tiles_options.get("attribution", ""),
         "places": [
             {
                 "id": place.pk,

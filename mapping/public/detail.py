@@ -1,7 +1,6 @@
 """The detail of a published place, at a permanent URL: /misto/<id>/."""
 
 from django import forms
-from django.conf import settings
 from django.db import connection
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
@@ -120,8 +119,6 @@ def place_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "for_limits": barrier_for_limits(assessment.pk, visitor_limits(request)),
         "purposes": [str(dict(Purpose.choices).get(value, value)) for value in place.purposes],
         "detail_config": {
-            "tiles_url": settings.LEAFLET_CONFIG["TILES"][0][1],
-            "attribution": settings.LEAFLET_CONFIG["TILES"][0][2].get("attribution", ""),
             "place": {"lat": place.location.y, "lon": place.location.x, "name": place.name},
             "entrances": entrance_points,
             "text": {

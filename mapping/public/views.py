@@ -46,8 +46,8 @@ FOCUS_ZOOM = 18
 
 def map_config(request: HttpRequest, focus: dict | None = None) -> dict:
     """Everything map.js needs, passed through json_script. `focus` is the place a link asks the
-    map to open (`?place=<id>`): the map centres on it unless the link also gives a centre."""
-    _tiles_name, tiles_url, tiles_options = settings.LEAFLET_CONFIG["TILES"][0]
+    map to open (`?place=<id>`): the map centres on it unless the link also gives a centre.
+    The base map itself comes with the map's files (mapping/map_settings.py)."""
     center, zoom = map_view_from_query(request.GET)
     if focus is not None:
         if not (request.GET.get("lat") and request.GET.get("lon")):
@@ -57,8 +57,6 @@ def map_config(request: HttpRequest, focus: dict | None = None) -> dict:
     return {
         "center": center,
         "zoom": zoom,
-        "tiles_url": tiles_url,
-        "attribution": tiles_options.get("attribution", ""),
         "layer_url": reverse("public:places_layer"),
         "search_url": reverse("public:search"),
         "detail_url": reverse("public:detail", args=[0]),

@@ -3,9 +3,8 @@
 from django.contrib import admin
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-from leaflet.admin import LeafletGeoAdmin
 
-from mapping.admin_base import BlankToFieldMeansPrimaryKey
+from mapping.admin_base import BlankToFieldMeansPrimaryKey, LeafletGeoAdmin
 from mapping.models import Barrier
 
 

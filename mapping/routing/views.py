@@ -67,12 +67,7 @@ def search(request: HttpRequest) -> JsonResponse:
 @uses_geolocation
 def planner(request: HttpRequest) -> HttpResponse:
     """The route planner page. The form's query string is the shareable URL of a route."""
-    tiles_name, tiles_url, tiles_options = settings.LEAFLET_CONFIG["TILES"][0]
     config = {
-        "center": settings.MAP_CENTER,
-        "zoom": settings.MAP_ZOOM,
-        "tiles_url": tiles_url,
-        "attribution": tiles_options.get("attribution", ""),
         "route_url": reverse("routing:route"),
         "search_url": reverse("routing:search"),
         "labels": {

@@ -5,8 +5,8 @@ from django.db.models import CharField, Func, Q, Value
 from django.db.models.expressions import RawSQL
 from django.db.models.functions import Lower
 from django.utils.translation import gettext_lazy as _
-from leaflet.admin import LeafletGeoAdmin
 
+from mapping.admin_base import LeafletGeoAdmin
 from mapping.models import AddressPoint
 
 

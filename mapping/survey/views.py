@@ -14,6 +14,7 @@ from django.views.decorators.http import require_GET
 
 from mapping.access import can_edit, can_submit, get_assessment_or_404
 from mapping.headers import uses_geolocation
+from mapping.map_settings import MAP_IMAGES, MAP_SCRIPTS, MAP_STYLES
 from mapping.models import Assessment, PhotoSubject, PlaceKind, ReviewStatus
 from mapping.survey.texts import survey_texts
 
@@ -29,12 +30,10 @@ SHELL_STATIC = [
     "js/survey/app.js",
     "js/survey/mine.js",
     "survey/icon.svg",
-    "leaflet/leaflet.js",
-    "js/leaflet_setup.js",
-    "leaflet/leaflet.css",
-    "leaflet/images/marker-icon.png",
-    "leaflet/images/marker-icon-2x.png",
-    "leaflet/images/marker-shadow.png",
+    "js/survey/queue.js",
+    *MAP_STYLES,
+    *MAP_SCRIPTS,
+    *MAP_IMAGES,
 ]
 
 
@@ -57,9 +56,6 @@ def app_config(request: HttpRequest) -> dict:
         },
         "user": request.user.get_username(),
         "can_submit": can_submit(request.user),
-        "center": list(settings.MAP_CENTER),
-        "zoom": settings.MAP_ZOOM,
-        "tiles_url": settings.LEAFLET_CONFIG["TILES"][0][1],
         "subjects": [{"value": v, "label": str(label)} for v, label in PhotoSubject.choices],
         "kinds": [{"value": v, "label": str(label)} for v, label in PlaceKind.choices],
     }

@@ -6,7 +6,7 @@
 
   var element = document.getElementById("catalogue-map");
   var source = document.getElementById("catalogue-map-config");
-  if (!element || !source || typeof L === "undefined") { return; }
+  if (!element || !source || !window.BfMap) { return; }
   var config = JSON.parse(source.textContent);
   var SHAPES = {
     accessible: '<circle cx="12" cy="12" r="9" fill="#1a7f37" stroke="#fff" stroke-width="2"/>',
@@ -27,18 +27,13 @@
 
   function popup(place) {
     // DOM text nodes: a place's name is data, never markup.
-    var box = document.createElement("div");
-    var title = document.createElement("strong");
-    title.textContent = place.name;
-    box.appendChild(title);
-    var line = document.createElement("p");
-    line.textContent = config.labels[place.wheelchair] || config.labels[""];
-    box.appendChild(line);
+    var box = Bf.el("div");
+    box.appendChild(Bf.el("strong", null, place.name));
+    box.appendChild(Bf.el("p", null, config.labels[place.wheelchair] || config.labels[""]));
     return box;
   }
 
-  var map = L.map(element, { keyboard: true }).setView(config.center, config.zoom);
-  L.tileLayer(config.tiles_url, { attribution: config.attribution, maxZoom: 19 }).addTo(map);
+  var map = BfMap.makeMap(element);
   var markers = config.places.map(function (place) {
     var label = place.name + " – " + (config.labels[place.wheelchair] || config.labels[""]);
     return L.marker([place.lat, place.lon], {

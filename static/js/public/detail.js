@@ -5,9 +5,9 @@
 
   var config = JSON.parse(document.getElementById("detail-config").textContent);
   var place = [config.place.lat, config.place.lon];
-  var map = L.map("detail-map", { keyboard: true, scrollWheelZoom: false }).setView(place, 18);
-
-  L.tileLayer(config.tiles_url, { attribution: config.attribution, maxZoom: 19 }).addTo(map);
+  var map = BfMap.makeMap("detail-map", {
+    center: place, zoom: 18, map: { scrollWheelZoom: false },
+  });
 
   function icon(symbol) {
     return L.divIcon({

@@ -43,7 +43,7 @@
       document.getElementById("sort").value = "distance";
       status.textContent = config.located;
     }, function (error) {
-      status.textContent = config.locate_error.replace("%(message)s", error.message);
+      status.textContent = Bf.format(config.locate_error, { message: error.message });
     }, { enableHighAccuracy: true, timeout: 15000 });
   });
 })();

@@ -17,20 +17,8 @@
   // The place a link asks to open (`?place=<id>`); it stays in the URL while its popup is open.
   var focus = config.focus;
 
-  function format(template, values) {
-    return template.replace(/%\((\w+)\)s/g, function (_match, key) {
-      return String(values[key]);
-    });
-  }
-
-  function el(tag, text, attributes) {
-    var node = document.createElement(tag);
-    if (text !== undefined && text !== null) { node.textContent = String(text); }
-    Object.keys(attributes || {}).forEach(function (name) {
-      node.setAttribute(name, attributes[name]);
-    });
-    return node;
-  }
+  var el = Bf.el;
+  var format = Bf.format;
 
   function currentProfile() {
     var checked = form.querySelector("input[name=profile]:checked");
@@ -107,19 +95,17 @@
   }
 
   function popupContent(feature, profile) {
-    var box = el("div", null, { "class": "popup" });
-    box.appendChild(el("strong", feature.properties.name, { "class": "popup-name" }));
-    box.appendChild(el("p", describe(feature.properties, profile)));
-    if (feature.properties.toilet) { box.appendChild(el("p", config.text.toilet)); }
-    var link = el("a", config.text.open_detail, { href: detailUrl(feature.id) });
+    var box = el("div", { "class": "popup" });
+    box.appendChild(el("strong", { "class": "popup-name" }, feature.properties.name));
+    box.appendChild(el("p", null, describe(feature.properties, profile)));
+    if (feature.properties.toilet) { box.appendChild(el("p", null, config.text.toilet)); }
+    var link = el("a", { href: detailUrl(feature.id) }, config.text.open_detail);
     box.appendChild(link);
     return box;
   }
 
   // The map. Tiles are decoration: the places are drawn whether or not they load.
-  var map = L.map("map", { keyboard: true, zoomControl: true })
-    .setView(config.center, config.zoom);
-  L.tileLayer(config.tiles_url, { attribution: config.attribution, maxZoom: 19 }).addTo(map);
+  var map = BfMap.makeMap("map", { center: config.center, zoom: config.zoom });
 
   // Which place's popup is open, so that it stays open when the layer is redrawn after a move
   // (a popup near the edge pans the map, and the move reloads the layer).
@@ -130,14 +116,27 @@
   // The marker whose popup is open: Escape in the popup closes it and returns there.
   var popupSource = null;
 
-  function focusFirstLink(event) {
-    popupSource = event.target;
-    var link = event.popup.getElement().querySelector(".popup a");
+  function focusPopup(marker) {
+    popupSource = marker;
+    var link = marker.getPopup().getElement().querySelector(".popup a");
     if (link) { link.focus(); }
   }
 
-  mapElement.addEventListener("keydown", function (event) {
-    if (event.key !== "Escape" || !event.target.closest(".leaflet-popup")) { return; }
+  function focusFirstLink(event) { focusPopup(event.target); }
+
+  // A redraw takes the open popup away with its marker, and the keyboard's focus with it.
+  function focusInPopup() {
+    var active = document.activeElement;
+    return Boolean(active && active.closest && active.closest("#map .leaflet-popup"));
+  }
+
+  // Escape in a popup, or with the focus lost to <body> while one is open, closes it and
+  // returns to its marker.
+  document.addEventListener("keydown", function (event) {
+    if (event.key !== "Escape") { return; }
+    var inPopup = event.target.closest && event.target.closest("#map .leaflet-popup");
+    var lost = event.target === document.body && mapElement.querySelector(".leaflet-popup");
+    if (!inPopup && !lost) { return; }
     var source = popupSource;
     map.closePopup();
     var element = source && source.getElement ? source.getElement() : null;
@@ -150,10 +149,10 @@
     chunkedLoading: true,
     iconCreateFunction: function (cluster) {
       var count = cluster.getChildCount();
-      var box = el("span", null, { "class": "cluster-box" });
-      box.appendChild(el("span", count, { "aria-hidden": "true" }));
-      box.appendChild(el("span", format(config.text.cluster, { count: count }),
-        { "class": "visually-hidden" }));
+      var box = el("span", { "class": "cluster-box" });
+      box.appendChild(el("span", { "aria-hidden": "true" }, count));
+      box.appendChild(el("span", { "class": "visually-hidden" },
+        format(config.text.cluster, { count: count })));
       return L.divIcon({ html: box, className: "place-cluster", iconSize: [36, 36] });
     },
   });
@@ -162,6 +161,7 @@
   function draw(collection) {
     var profile = currentProfile();
     var reopen = openId;
+    var hadFocus = focusInPopup();
     redrawing = true;
     clusters.clearLayers();
     redrawing = false;
@@ -196,8 +196,10 @@
       redrawing = true;
       again.openPopup();
       redrawing = false;
-    } else if (reopen !== null && !again) {
-      openId = null;
+      if (hadFocus) { focusPopup(again); }
+    } else {
+      if (reopen !== null && !again) { openId = null; }
+      if (hadFocus) { mapElement.focus(); }
     }
     var count = collection.features.length;
     statusLine.textContent = collection.truncated ?
@@ -217,11 +219,12 @@
       clusters.zoomToShowLayer(marker, function () { marker.openPopup(); });
       return;
     }
-    var box = el("div", null, { "class": "popup" });
-    box.appendChild(el("strong", focus.name, { "class": "popup-name" }));
-    box.appendChild(el("p", focus.published ? config.text.filtered_out : config.text.not_published));
+    var box = el("div", { "class": "popup" });
+    box.appendChild(el("strong", { "class": "popup-name" }, focus.name));
+    box.appendChild(el("p", null,
+      focus.published ? config.text.filtered_out : config.text.not_published));
     if (focus.published) {
-      box.appendChild(el("a", config.text.open_detail, { href: detailUrl(focus.id) }));
+      box.appendChild(el("a", { href: detailUrl(focus.id) }, config.text.open_detail));
     }
     focusMarker = L.marker([focus.lat, focus.lon], {
       icon: icon("unknown"), title: focus.name, keyboard: true, zIndexOffset: 500,
@@ -257,23 +260,23 @@
   function servicesPopup(feature) {
     var properties = feature.properties;
     var profile = currentProfile();
-    var box = el("div", null, { "class": "popup" });
-    box.appendChild(el("strong", properties.name, { "class": "popup-name" }));
+    var box = el("div", { "class": "popup" });
+    box.appendChild(el("strong", { "class": "popup-name" }, properties.name));
     if (!properties.published) {
-      box.appendChild(el("p", config.text.not_published));
+      box.appendChild(el("p", null, config.text.not_published));
     } else if (isMobility(profile)) {
-      box.appendChild(el("p", describe(properties, profile)));
+      box.appendChild(el("p", null, describe(properties, profile)));
     }
-    box.appendChild(el("p", config.text.services, { "class": "popup-subtitle" }));
-    var list = el("ul", null, { "class": "popup-services" });
+    box.appendChild(el("p", { "class": "popup-subtitle" }, config.text.services));
+    var list = el("ul", { "class": "popup-services" });
     properties.services.forEach(function (service) {
       var item = el("li");
-      item.appendChild(el("a", service.name, { href: serviceUrl(service.id) }));
+      item.appendChild(el("a", { href: serviceUrl(service.id) }, service.name));
       list.appendChild(item);
     });
     box.appendChild(list);
     if (properties.published) {
-      box.appendChild(el("a", config.text.open_detail, { href: detailUrl(feature.id) }));
+      box.appendChild(el("a", { href: detailUrl(feature.id) }, config.text.open_detail));
     }
     return box;
   }
@@ -495,14 +498,15 @@
       .then(function (body) {
         results.textContent = "";
         var items = body.results || [];
-        results.appendChild(el("p", body.summary, { "class": "status" }));
+        results.appendChild(el("p", { "class": "status" }, body.summary));
         if (!items.length) { return; }
-        var list = el("ol", null, { "class": "search-list" });
+        var list = el("ol", { "class": "search-list" });
         items.forEach(function (item) {
           var row = el("li");
-          row.appendChild(el("a", item.name, { href: item.url }));
-          if (item.address) { row.appendChild(el("span", " – " + item.address)); }
-          var show = el("button", config.text.show_on_map, { type: "button", "class": "link-button" });
+          row.appendChild(el("a", { href: item.url }, item.name));
+          if (item.address) { row.appendChild(el("span", null, " – " + item.address)); }
+          var show = el("button", { type: "button", "class": "link-button" },
+            config.text.show_on_map);
           show.addEventListener("click", function () { map.setView([item.lat, item.lon], 18); });
           row.appendChild(document.createTextNode(" "));
           row.appendChild(show);
@@ -510,7 +514,7 @@
         });
         results.appendChild(list);
         if (body.list_text) {
-          results.appendChild(el("a", body.list_text, { href: body.list_url, "class": "all-results" }));
+          results.appendChild(el("a", { href: body.list_url, "class": "all-results" }, body.list_text));
         }
       })
       .catch(function () { results.textContent = config.text.error; });

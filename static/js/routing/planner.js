@@ -21,8 +21,7 @@
   var REMEMBERED = ["profile", "max_incline_up_pct", "max_incline_down_pct", "max_kerb_cm",
     "min_width_cm", "max_steps", "avoid_bad_surfaces"];
 
-  var map = L.map("map", { keyboard: true }).setView(config.center, config.zoom);
-  L.tileLayer(config.tiles_url, { attribution: config.attribution, maxZoom: 19 }).addTo(map);
+  var map = BfMap.makeMap("map");
   var routeLayer = null;
   var nextEnd = "from";
 
@@ -30,9 +29,7 @@
     target.textContent = text;
   }
 
-  function format(template, values) {
-    return template.replace(/%\((\w+)\)s/g, function (_, key) { return values[key]; });
-  }
+  var format = Bf.format;
 
   function params() {
     var query = new URLSearchParams();

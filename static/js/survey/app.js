@@ -19,10 +19,7 @@
 
   function say(node, text) { node.textContent = text || ""; }
 
-  function csrfToken() {
-    var match = document.cookie.match(/(?:^|;\s*)csrftoken=([^;]+)/);
-    return match ? decodeURIComponent(match[1]) : "";
-  }
+  var csrfToken = Bf.csrfToken;
 
   /* ---- connection and the local queue ---- */
   function showConnection() {
@@ -30,56 +27,29 @@
     $("connection").className = navigator.onLine ? "connection online" : "connection offline";
   }
 
-  function statusText(r) {
-    if (r.status === "draft") { return texts.status_draft; }
-    if (r.status === "queued") { return texts.status_queued; }
-    if (r.status === "error") { return texts.status_error + " " + (r.error || ""); }
-    if (r.status === "conflict") { return texts.status_conflict + " " + (r.error || ""); }
-    if (r.server) { return r.server.status_label + (r.server.review_comment ? " – " + r.server.review_comment : ""); }
-    return texts.status_sent;
+  /* The buttons of a row on this phone: resume a survey not sent, remove one not waiting. */
+  function queueButtons(item, r) {
+    var name = r.place_label || texts.unnamed;
+    if (r.status === "draft" || r.status === "error" || r.status === "conflict") {
+      var resume = Bf.el("button", { type: "button", "class": "secondary" },
+        texts.resume + ": " + name);
+      resume.addEventListener("click", function () { openSurvey(r); });
+      item.appendChild(resume);
+    }
+    if (r.status !== "queued") {
+      var remove = Bf.el("button", { type: "button", "class": "link-button" },
+        texts.remove_local + ": " + name);
+      remove.addEventListener("click", function () {
+        if (r.status === "sent" || window.confirm(texts.confirm_remove)) {
+          SurveyDB.remove(r.key).then(renderQueue);
+        }
+      });
+      item.appendChild(remove);
+    }
   }
 
   function renderQueue() {
-    SurveyDB.all().then(function (records) {
-      var list = $("queue-list");
-      list.textContent = "";
-      records.forEach(function (r) {
-        var item = document.createElement("li");
-        item.className = "queue-item status-" + r.status;
-        item.dataset.status = r.status;
-        var title = document.createElement("strong");
-        title.textContent = r.place_label || texts.unnamed;
-        item.appendChild(title);
-        var line = document.createElement("span");
-        line.className = "queue-status";
-        line.textContent = statusText(r);
-        item.appendChild(line);
-        if (r.status === "draft" || r.status === "error" || r.status === "conflict") {
-          var resume = document.createElement("button");
-          resume.type = "button";
-          resume.className = "secondary";
-          resume.textContent = texts.resume + ": " + (r.place_label || texts.unnamed);
-          resume.addEventListener("click", function () { openSurvey(r); });
-          item.appendChild(resume);
-        }
-        if (r.status !== "queued") {
-          var remove = document.createElement("button");
-          remove.type = "button";
-          remove.className = "link-button";
-          remove.textContent = texts.remove_local + ": " + (r.place_label || texts.unnamed);
-          remove.addEventListener("click", function () {
-            if (r.status === "sent" || window.confirm(texts.confirm_remove)) {
-              SurveyDB.remove(r.key).then(renderQueue);
-            }
-          });
-          item.appendChild(remove);
-        }
-        list.appendChild(item);
-      });
-      say($("queue-empty"), records.length ? "" : texts.queue_empty);
-      var queued = records.filter(function (r) { return r.status === "queued"; }).length;
-      $("queue-list").dataset.queued = String(queued);
-    });
+    SurveyDB.all().then(function (records) { SurveyQueue.draw(records, texts, queueButtons); });
   }
 
   /* ---- choosing the place ---- */
@@ -194,10 +164,9 @@
   }
 
   function setUpMap() {
-    if (!window.L) { return; }
-    map = L.map("survey-map", { keyboard: true }).setView(config.center, config.zoom);
-    L.tileLayer(config.tiles_url, { maxZoom: 19, attribution: "© OpenStreetMap" }).addTo(map);
-    pin = L.marker(config.center, { draggable: true, keyboard: true, title: texts.pin, alt: texts.pin }).addTo(map);
+    if (!window.BfMap) { return; }
+    map = BfMap.makeMap("survey-map");
+    pin = L.marker(map.getCenter(), { draggable: true, keyboard: true, title: texts.pin, alt: texts.pin }).addTo(map);
     pin.on("dragend", function () {
       var at = pin.getLatLng();
       setPosition(at.lat, at.lng, texts.position_from_pin);

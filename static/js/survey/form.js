@@ -6,15 +6,7 @@
 
   var LONG_TEXT = /(Description|Notes|Localization|Desc)$/;
 
-  function el(tag, attrs, text) {
-    var node = document.createElement(tag);
-    Object.keys(attrs || {}).forEach(function (name) {
-      if (attrs[name] === true) { node.setAttribute(name, ""); }
-      else if (attrs[name] !== false && attrs[name] != null) { node.setAttribute(name, attrs[name]); }
-    });
-    if (text != null) { node.textContent = text; }
-    return node;
-  }
+  var el = Bf.el;
 
   function SurveyForm(container, form, answers, lang, texts, onChange) {
     this.container = container;

@@ -8,10 +8,7 @@
   var sending = false;
   var listeners = [];
 
-  function csrfToken() {
-    var match = document.cookie.match(/(?:^|;\s*)csrftoken=([^;]+)/);
-    return match ? decodeURIComponent(match[1]) : "";
-  }
+  var csrfToken = Bf.csrfToken;
 
   function changed() { listeners.forEach(function (listener) { listener(); }); }
 
