@@ -71,11 +71,11 @@ MIDDLEWARE = [
     "mapping.headers.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Every text answer gzipped for the clients that accept it (with Django's BREACH mitigation),
-    # then an ETag on every GET answer that has none, so that an unchanged download or API page
+    # then an ETag on every data answer that has none, so that an unchanged download or API page
     # costs a 304. The map's layers come gzipped already (mapping/compression.py). Static files
     # are answered above by WhiteNoise, from their precompressed copies.
     "django.middleware.gzip.GZipMiddleware",
-    "django.middleware.http.ConditionalGetMiddleware",
+    "mapping.compression.DataETags",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",

@@ -15,6 +15,7 @@ from datetime import datetime
 from django.conf import settings
 from django.core.cache import cache
 from django.http import HttpRequest, HttpResponse
+from django.middleware.http import ConditionalGetMiddleware
 from django.utils.cache import get_conditional_response, patch_vary_headers
 from django.utils.http import http_date
 from django.utils.regex_helper import _lazy_re_compile
@@ -77,3 +78,13 @@ def layer_response(
     response["Cache-Control"] = "public, max-age=0, must-revalidate"
     patch_vary_headers(response, ["Accept-Language", "Cookie"])
     return response
+
+
+class DataETags(ConditionalGetMiddleware):
+    """An ETag on every data answer (the API, downloads, JSON and GeoJSON) that has none, so that
+    an unchanged one costs a 304. Not on pages: each carries its visitor's own CSRF token and
+    header, so its hash never repeats and would only tell two deployments' pages apart."""
+
+    def needs_etag(self, response: HttpResponse) -> bool:
+        content_type = response.get("Content-Type", "")
+        return super().needs_etag(response) and not content_type.startswith("text/html")

@@ -106,7 +106,7 @@ def test_the_restored_deployment_answers_as_the_original(
     try:
         original, copy = (server.wait_until_serving() for server in servers)
         downloads = re.findall(r'href="(/data/[^"]+)"', original.get("/data/").body.decode())
-        assert len(downloads) == 6
+        assert len(downloads) == 7
         pages = [f"/misto/{pk}/" for pk in Place.objects.order_by("pk").values_list("pk", flat=1)]
         shown_photos = []
         for path in downloads + pages:

@@ -79,6 +79,11 @@ def test_an_api_page_has_an_etag_and_answers_304_while_unchanged(client, town):
     assert again.status_code == 304
 
 
+def test_a_page_carries_no_etag_of_its_own_content(client, town):
+    # Its CSRF token differs every time: a hash of it would never be worth a 304.
+    assert not client.get(reverse("public:map")).has_header("ETag")
+
+
 def test_the_services_layer_is_bounded_by_the_view(client, town):
     everything = client.get(reverse("catalogue:layer")).json()
     in_view = client.get(reverse("catalogue:layer"), {"bbox": TOWN_BBOX}).json()
