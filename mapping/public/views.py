@@ -38,6 +38,7 @@ from mapping.public.viewstate import (
     map_view_from_query,
     services_layer_on,
 )
+from mapping.route_profiles import MAP_PROFILE
 
 # How close the map comes to a place that a link asks it to open.
 FOCUS_ZOOM = 18
@@ -67,6 +68,7 @@ def map_config(request: HttpRequest, focus: dict | None = None) -> dict:
         "focus": focus,
         "limit_names": LIMIT_NAMES,
         "planner_limits": planner_defaults(),
+        "map_profiles": MAP_PROFILE,
         "embed": is_embed(request.GET),
         "max_bbox": settings.MAP_LAYER_MAX_BBOX_DEGREES,
         "categories": {value: str(label) for value, label in Category.choices},

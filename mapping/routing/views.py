@@ -13,7 +13,7 @@ from django.views.decorators.http import require_GET
 from mapping.headers import uses_geolocation
 from mapping.json_errors import json_error
 from mapping.models import NetworkEdge
-from mapping.route_profiles import PROFILES, Limits, RouteInputError
+from mapping.route_profiles import MAP_PROFILE, PROFILES, Limits, RouteInputError
 from mapping.routing.routes import plan_route_between
 from mapping.routing.search import PlaceNotFound, hit_dict
 from mapping.routing.search import search as search_ends
@@ -97,6 +97,8 @@ def planner(request: HttpRequest) -> HttpResponse:
         "attribution": tiles_options.get("attribution", ""),
         "route_url": reverse("routing:route"),
         "search_url": reverse("routing:search"),
+        "map_url": reverse("public:map"),
+        "map_profiles": MAP_PROFILE,
         "labels": {
             "loading": _("Searching for a route…"),
             "found": _("Route: %(length)s m, about %(minutes)s min."),
@@ -115,6 +117,27 @@ def planner(request: HttpRequest) -> HttpResponse:
             "start_set": _("Start set on the map."),
             "end_set": _("Destination set on the map."),
             "no_location": _("Your location is not available."),
+            "location_denied": _(
+                "This site may not use your location: allow it in the browser's settings, or "
+                "type the start."
+            ),
+            "location_unavailable": _(
+                "Your location cannot be found just now. Try again outside, or type the start."
+            ),
+            "location_timeout": _("Finding your location took too long. Try again."),
+            "finding_location": _("Finding your location…"),
+            "start_located": _("The start is set to your location."),
+            "order_lat_lon": _("read as latitude, longitude"),
+            "order_lon_lat": _("read as longitude, latitude"),
+            "entrance_unknown": _(
+                "Whether you can use the entrance %(entrance)s is not known: its survey does "
+                "not say how it is entered."
+            ),
+            "entrance_beyond": _(
+                "No entrance of %(place)s is known to be within your limits; the route leads to "
+                "the entrance %(entrance)s."
+            ),
+            "barrier": _("The first barrier"),
             "no_warnings": _("None."),
         },
     }

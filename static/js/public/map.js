@@ -415,6 +415,10 @@
   function restoreLimits() {
     if (config.embed) { return; }
     var query = new URLSearchParams(window.location.search);
+    // The profile chosen in the route planner, unless the URL names one.
+    var profile = query.has("profile") ? null : window.BfLimits.plannerProfile(config.map_profiles);
+    var radio = profile && form.querySelector("input[name=profile][value=" + profile + "]");
+    if (radio) { radio.checked = true; }
     if (config.limit_names.some(function (name) { return query.has(name); })) { return; }
     var remembered = window.BfLimits.remembered(config.limit_names, config.planner_limits);
     if (!remembered) { return; }
