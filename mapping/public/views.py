@@ -22,6 +22,7 @@ from mapping.public.filters import (
     municipality_choices,
     parse_bbox,
 )
+from mapping.public.geolocation import location_errors
 from mapping.public.layer import (
     LayerRequest,
     cached_layer,
@@ -90,6 +91,7 @@ def map_config(request: HttpRequest, focus: dict | None = None) -> dict:
             "locating": _("Finding your position…"),
             "located": _("Your position is shown on the map."),
             "locate_error": _("Your position could not be found: %(message)s"),
+            "locate_errors": location_errors(),
             "you_are_here": _("You are here"),
             "zoom_in": _("Zoom in to see the places."),
             "services": _("Social services"),

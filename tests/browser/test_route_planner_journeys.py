@@ -207,3 +207,28 @@ def test_the_planners_profile_selects_the_same_profile_on_the_map(page, live_ser
     expect(page.locator("input[name=profile][value=seniors]")).to_be_checked()
     assert axe_violations(axe, page) == []
     assert page.errors == []
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+def test_the_map_and_the_list_say_a_refused_location_in_czech(page, live_server, axe, demo, width):
+    """Not the browser's English "User denied Geolocation"."""
+    refused = "Tento web nesmí použít vaši polohu: povolte ji v nastavení prohlížeče."
+    page.set_viewport_size({"width": width, "height": 800})
+    page.goto(f"{live_server.url}/")
+    button = page.locator("#locate")
+    if not button.is_visible():  # on a phone it sits in the folded map options
+        page.locator("#map-options summary").click()
+    button.focus()
+    page.keyboard.press("Enter")
+    expect(page.locator("#places-status")).to_have_text(refused)
+    assert axe_violations(axe, page) == []
+
+    page.goto(f"{live_server.url}/seznam/")
+    button = page.locator("#use-my-position")
+    if not button.is_visible():
+        page.locator("details:has(#use-my-position) > summary").click()
+    button.focus()
+    page.keyboard.press("Enter")
+    expect(page.locator("#position-status")).to_have_text(refused)
+    assert axe_violations(axe, page) == []
+    assert page.errors == []

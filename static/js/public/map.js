@@ -475,7 +475,9 @@
       map.setView(latlng, Math.max(map.getZoom(), 16));
       statusLine.textContent = config.text.located;
     }, function (error) {
-      statusLine.textContent = format(config.text.locate_error, { message: error.message });
+      // The browser's own message is English: say it in the page's language, by its code.
+      statusLine.textContent = config.text.locate_errors[error.code] ||
+        format(config.text.locate_error, { message: "" });
     }, { enableHighAccuracy: true, timeout: 15000 });
   });
 
