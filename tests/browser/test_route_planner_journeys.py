@@ -232,3 +232,25 @@ def test_the_map_and_the_list_say_a_refused_location_in_czech(page, live_server,
     expect(page.locator("#position-status")).to_have_text(refused)
     assert axe_violations(axe, page) == []
     assert page.errors == []
+
+
+def test_in_english_the_explanation_and_the_position_read_in_english(page, live_server, axe, demo):
+    page.context.add_cookies([{"name": "django_language", "value": "en", "url": live_server.url}])
+    page.goto(
+        f"{live_server.url}/trasa/?from={BRIDGE}&to_place={demo['radnice']}&to=Town+hall"
+        "&profile=wheelchair&max_incline_up_pct=1"
+    )
+    expect(page.locator("#map")).to_have_attribute("data-route", "none")
+    expect(page.locator("#route-ends")).to_contain_text("(read as latitude, longitude)")
+    expect(page.locator("#route-reason")).to_have_text(
+        "Right at the start the way is blocked by steps (54)."
+    )
+    expect(page.locator("#relaxed-summary")).to_contain_text(
+        "If you allowed steps (54), there would be a route of"
+    )
+    assert axe_violations(axe, page) == []
+    # A found route's measurements take the decimal point in English.
+    page.goto(page.url.replace("&max_incline_up_pct=1", ""))
+    expect(page.locator("#route-warnings")).to_contain_text("Steep uphill section: 7.0 %")
+    assert axe_violations(axe, page) == []
+    assert page.errors == []
