@@ -99,47 +99,7 @@ def planner(request: HttpRequest) -> HttpResponse:
         "search_url": reverse("routing:search"),
         "map_url": reverse("public:map"),
         "map_profiles": MAP_PROFILE,
-        "labels": {
-            "loading": _("Searching for a route…"),
-            "found": _("Route: %(length)s m, about %(minutes)s min."),
-            "not_found": _("There is no route within your limits."),
-            "suggestions": _("%(count)s suggestions. Choose one with the arrow keys and Enter."),
-            "no_suggestions": _(
-                "Nothing found. Try another spelling, or choose the point on the map."
-            ),
-            "chosen": _("Chosen: %(label)s."),
-            "start": _("Start: %(label)s."),
-            "end": _("Destination: %(label)s."),
-            "entrance": _("Destination: %(label)s, by the entrance %(entrance)s."),
-            "place_kind": _("place"),
-            "address_kind": _("address"),
-            "error": _("The route could not be found. Try again later."),
-            "start_set": _("Start set on the map."),
-            "end_set": _("Destination set on the map."),
-            "no_location": _("Your location is not available."),
-            "location_denied": _(
-                "This site may not use your location: allow it in the browser's settings, or "
-                "type the start."
-            ),
-            "location_unavailable": _(
-                "Your location cannot be found just now. Try again outside, or type the start."
-            ),
-            "location_timeout": _("Finding your location took too long. Try again."),
-            "finding_location": _("Finding your location…"),
-            "start_located": _("The start is set to your location."),
-            "order_lat_lon": _("read as latitude, longitude"),
-            "order_lon_lat": _("read as longitude, latitude"),
-            "entrance_unknown": _(
-                "Whether you can use the entrance %(entrance)s is not known: its survey does "
-                "not say how it is entered."
-            ),
-            "entrance_beyond": _(
-                "No entrance of %(place)s is known to be within your limits; the route leads to "
-                "the entrance %(entrance)s."
-            ),
-            "barrier": _("The first barrier"),
-            "no_warnings": _("None."),
-        },
+        "labels": _planner_labels(),
     }
     profiles = [(name, profile.label, profile.limits) for name, profile in PROFILES.items()]
     query = request.GET
@@ -168,3 +128,46 @@ def planner(request: HttpRequest) -> HttpResponse:
             "no_network": None if network_loaded() else NO_NETWORK,
         },
     )
+
+
+def _planner_labels() -> dict[str, str]:
+    """The planner script's texts, in the page's language."""
+    return {
+        "loading": _("Searching for a route…"),
+        "found": _("Route: %(length)s m, about %(minutes)s min."),
+        "not_found": _("There is no route within your limits."),
+        "suggestions": _("%(count)s suggestions. Choose one with the arrow keys and Enter."),
+        "no_suggestions": _("Nothing found. Try another spelling, or choose the point on the map."),
+        "chosen": _("Chosen: %(label)s."),
+        "start": _("Start: %(label)s."),
+        "end": _("Destination: %(label)s."),
+        "entrance": _("Destination: %(label)s, by the entrance %(entrance)s."),
+        "place_kind": _("place"),
+        "address_kind": _("address"),
+        "error": _("The route could not be found. Try again later."),
+        "start_set": _("Start set on the map."),
+        "end_set": _("Destination set on the map."),
+        "no_location": _("Your location is not available."),
+        "location_denied": _(
+            "This site may not use your location: allow it in the browser's settings, or "
+            "type the start."
+        ),
+        "location_unavailable": _(
+            "Your location cannot be found just now. Try again outside, or type the start."
+        ),
+        "location_timeout": _("Finding your location took too long. Try again."),
+        "finding_location": _("Finding your location…"),
+        "start_located": _("The start is set to your location."),
+        "order_lat_lon": _("read as latitude, longitude"),
+        "order_lon_lat": _("read as longitude, latitude"),
+        "entrance_unknown": _(
+            "Whether you can use the entrance %(entrance)s is not known: its survey does "
+            "not say how it is entered."
+        ),
+        "entrance_beyond": _(
+            "No entrance of %(place)s is known to be within your limits; the route leads to "
+            "the entrance %(entrance)s."
+        ),
+        "barrier": _("The first barrier"),
+        "no_warnings": _("None."),
+    }

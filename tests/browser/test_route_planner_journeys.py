@@ -84,6 +84,16 @@ def test_from_a_place_page_a_pasted_position_gives_routes_that_differ_at_the_ste
     assert walking != rolling
     assert "profile=pedestrian" in page.url
     assert axe_violations(axe, page) == []
+
+    # A start that is no position is refused with a message, and the old route goes away.
+    page.locator("#from").fill("1,2,3")
+    page.locator("#from").press("Enter")
+    expect(page.locator("#route-status")).to_contain_text(
+        "musí být poloha: zeměpisná šířka a délka (např. 49.3088, 14.1475)"
+    )
+    expect(page.locator("#route-directions")).to_be_hidden()
+    expect(page.locator("#map .leaflet-overlay-pane path")).to_have_count(0)
+    assert axe_violations(axe, page) == []
     assert page.errors == []
 
 

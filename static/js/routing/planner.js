@@ -192,7 +192,14 @@
         return response.json().then(function (body) { return { ok: response.ok, body: body }; });
       })
       .then(function (result) {
-        if (!result.ok) { fill(status, result.body.error || config.labels.error); return; }
+        if (!result.ok) {
+          // A refused request (a start that cannot be read): no older route stays on show.
+          show({ found: false });
+          noRoute.hidden = true;
+          delete document.getElementById("map").dataset.route;
+          fill(status, result.body.error || config.labels.error);
+          return;
+        }
         show(result.body);
       })
       .catch(function () { fill(status, config.labels.error); });
