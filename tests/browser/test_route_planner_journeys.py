@@ -37,6 +37,15 @@ def tab_to_id(page, element_id: str) -> None:
     tab_to(page, f"e => e && e.id === {element_id!r}")
 
 
+def reveal(page, element, summary: str) -> None:
+    """Open the disclosure that folds `element` away (on a phone), once the page's scripts have
+    folded it or not."""
+    page.wait_for_load_state("load")
+    if not element.is_visible():
+        page.locator(summary).click()
+    expect(element).to_be_visible()
+
+
 def steps_of(page) -> list[str]:
     return page.locator("#route-instructions li").all_text_contents()
 
@@ -226,8 +235,7 @@ def test_the_map_and_the_list_say_a_refused_location_in_czech(page, live_server,
     page.set_viewport_size({"width": width, "height": 800})
     page.goto(f"{live_server.url}/")
     button = page.locator("#locate")
-    if not button.is_visible():  # on a phone it sits in the folded map options
-        page.locator("#map-options summary").click()
+    reveal(page, button, "#map-options > summary")  # on a phone it sits in the folded options
     button.focus()
     page.keyboard.press("Enter")
     expect(page.locator("#places-status")).to_have_text(refused)
@@ -235,8 +243,7 @@ def test_the_map_and_the_list_say_a_refused_location_in_czech(page, live_server,
 
     page.goto(f"{live_server.url}/seznam/")
     button = page.locator("#use-my-position")
-    if not button.is_visible():
-        page.locator("details:has(#use-my-position) > summary").click()
+    reveal(page, button, "details:has(#use-my-position) > summary")
     button.focus()
     page.keyboard.press("Enter")
     expect(page.locator("#position-status")).to_have_text(refused)
