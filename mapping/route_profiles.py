@@ -99,6 +99,17 @@ PROFILES: dict[str, Profile] = {
     )
 }
 
+# The public map's profile (mapping.public.filters.PROFILE_CHOICES) matching each planner profile,
+# so that the profile chosen in the planner is the one the map shows; a pedestrian has none.
+MAP_PROFILE = {
+    "wheelchair": "wheelchair",
+    "electric_wheelchair": "wheelchair",
+    "walker": "seniors",
+    "pram": "pram",
+    "blind": "blind",
+    "pedestrian": "",
+}
+
 # Bounds of what a visitor may ask for; outside them the request is refused with a message.
 _BOUNDS = {
     "max_incline_up_pct": (0.0, 50.0),

@@ -1,4 +1,5 @@
-"""The demo town loads by a command that dry-runs by default and never duplicates."""
+"""The demo town loads by a command that dry-runs by default and never duplicates; its street
+network never replaces one a coordinator imported."""
 
 import json
 
@@ -6,7 +7,18 @@ import pytest
 from django.core.management import call_command
 
 from mapping.demo.loader import DEMO_FILE
-from mapping.models import Assessment, Entrance, Municipality, Place, Provider, Service
+from mapping.models import (
+    Assessment,
+    Entrance,
+    Municipality,
+    NetworkEdge,
+    NetworkNode,
+    Place,
+    Provider,
+    Service,
+)
+from mapping.routing.osm_import import import_network
+from tests.routing.conftest import OSM
 
 pytestmark = pytest.mark.django_db
 
@@ -16,7 +28,16 @@ DEMO = json.loads(DEMO_FILE.read_text(encoding="utf-8"))
 def counts() -> dict[str, int]:
     return {
         model.__name__: model.objects.count()
-        for model in (Municipality, Place, Entrance, Assessment, Provider, Service)
+        for model in (
+            Municipality,
+            Place,
+            Entrance,
+            Assessment,
+            Provider,
+            Service,
+            NetworkNode,
+            NetworkEdge,
+        )
     }
 
 
@@ -36,6 +57,35 @@ def test_commit_writes_the_places_once_even_when_run_twice():
     assert first["Assessment"] == len(DEMO["places"])
     assert first["Provider"] == len(DEMO["providers"])
     assert Place.objects.filter(is_demo=True).count() == first["Place"]
+    # The demo network: every way of the file, split where ways meet, with the ids negated.
+    assert first["NetworkEdge"] >= len(DEMO["network"]["ways"])
+    assert not NetworkEdge.objects.filter(osm_way_id__gte=0).exists()
+
+
+def test_the_demo_network_never_replaces_an_imported_one(capsys):
+    import_network(OSM / "krems.osm.gz", commit=True)
+    imported = sorted(NetworkEdge.objects.values_list("id", "osm_way_id"))
+    call_command("load_demo", "--commit")
+    assert sorted(NetworkEdge.objects.values_list("id", "osm_way_id")) == imported
+    assert "síť ulic importovaná z OpenStreetMap zůstává" in capsys.readouterr().out
+    assert Place.objects.filter(source_id="radnice").exists()
+
+
+def test_the_demo_network_reaches_every_demo_entrance():
+    """Each entrance (and each place without one) is a vertex of the network or lies beside
+    one, so that a route ends at the door, not at the nearest corner of a long street."""
+    from django.db import connection
+
+    call_command("load_demo", "--commit")
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT p.source_id, min(ST_Distance(n.geom::geography, coalesce(e.location, "
+            "p.location)::geography)) FROM mapping_place p "
+            "LEFT JOIN mapping_entrance e ON e.place_id = p.id "
+            "CROSS JOIN mapping_networknode n GROUP BY p.source_id, e.id"
+        )
+        far = {name: round(metres) for name, metres in cursor.fetchall() if metres > 15}
+    assert far == {}
 
 
 def test_every_demo_place_lies_in_the_demo_municipality_and_is_published():

@@ -1,6 +1,7 @@
-"""The README's run command, end to end: started twice, it serves the demo town and the admin's
-map widget with the background worker beside it (stopped with it by Ctrl-C), and the second
-start duplicates nothing.
+"""The README's run command, end to end: started twice, it serves the demo town, routes between
+its places (a wheelchair and a pedestrian route that part at the steps) and the admin's map
+widget with the background worker beside it (stopped with it by Ctrl-C), and the second start
+duplicates nothing.
 
 It runs `bash scripts/run` itself, against a scratch database on the same PostGIS server as the
 tests (DATABASE_URL set, so the script provisions no database), on a free port, and stops it as
@@ -36,6 +37,8 @@ COUNTED = [
     "mapping_entrance",
     "mapping_assessment",
     "mapping_user",
+    "mapping_networknode",
+    "mapping_networkedge",
 ]
 
 
@@ -67,6 +70,27 @@ def _admin_page(base: str, username: str, password: str, path: str) -> str:
         return response.read().decode()
 
 
+def _demo_routes(base: str, dbname: str) -> None:
+    """A wheelchair and a pedestrian route from the Kamenný most to the town hall are found, and
+    only the pedestrian's climbs the steps."""
+    with connect(dbname) as conn:
+        ids = dict(
+            conn.execute(
+                "SELECT source_id, id FROM mapping_place WHERE source_id IN ('most', 'radnice')"
+            ).fetchall()
+        )
+    steps = {}
+    for profile in ("wheelchair", "pedestrian"):
+        query = urllib.parse.urlencode(
+            {"from_place": ids["most"], "to_place": ids["radnice"], "profile": profile}
+        )
+        with urllib.request.urlopen(f"{base}/route.json?{query}", timeout=30) as answer:
+            route = json.load(answer)
+        assert route["found"], f"no {profile} route in the demo town: {route.get('reason')}"
+        steps[profile] = any(edge["steps"] for edge in route["edges"])
+    assert steps == {"wheelchair": False, "pedestrian": True}
+
+
 def _one_run(env: dict[str, str], log: Path, dbname: str) -> tuple[str, dict[str, int]]:
     base = f"http://127.0.0.1:{env['PORT']}"
     service = ScriptRun("run", env, log)
@@ -82,6 +106,7 @@ def _one_run(env: dict[str, str], log: Path, dbname: str) -> tuple[str, dict[str
         with urllib.request.urlopen(f"{base}/places.geojson?bbox={bbox}", timeout=10) as layer:
             features = json.load(layer)["features"]
         assert features, "the map layer holds no demo place"
+        _demo_routes(base, dbname)
         text = service.text()
         password = re.search(r"koordinator\D*?(demo-[\w-]+)", text)
         assert password, f"the run command printed no coordinator password:\n{text}"

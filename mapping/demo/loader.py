@@ -2,6 +2,8 @@
 
 Every record is keyed by source="demo" and its id in the file, so a second load updates what is
 there and creates nothing new. A dry run does the same work inside a transaction and rolls it back.
+The pedestrian network for routes replaces the previous demo network, never an imported one
+(mapping/demo/network.py).
 """
 
 import json
@@ -13,6 +15,7 @@ from django.contrib.gis.geos import MultiPolygon, Point, Polygon
 from django.db import connection, transaction
 
 from mapping.categorisation import assessment_columns, categorise
+from mapping.demo.network import load_demo_network
 from mapping.models import (
     Assessment,
     Entrance,
@@ -31,6 +34,7 @@ SOURCE = "demo"
 class LoadReport:
     created: dict[str, int] = field(default_factory=dict)
     updated: dict[str, int] = field(default_factory=dict)
+    notes: list[str] = field(default_factory=list)
 
     def count(self, model_name: str, created: bool) -> None:
         bucket = self.created if created else self.updated
@@ -41,7 +45,7 @@ class LoadReport:
         return [
             f"{name}: {self.created.get(name, 0)} created, {self.updated.get(name, 0)} updated"
             for name in names
-        ]
+        ] + self.notes
 
 
 class _DryRun(Exception):
@@ -119,6 +123,9 @@ def _load(data: dict, report: LoadReport) -> None:
 
     for item in data["providers"]:
         _load_provider(item, places, municipality, report)
+
+    _edges, note = load_demo_network(data["network"])
+    report.notes.append(note)
 
 
 def _load_assessment(place: Place, item: dict, report: LoadReport) -> None:

@@ -23,6 +23,7 @@ from mapping.public.filters import (
     municipality_choices,
     parse_bbox,
 )
+from mapping.public.geolocation import location_errors
 from mapping.public.layer import (
     LayerRequest,
     cached_layer,
@@ -39,6 +40,7 @@ from mapping.public.viewstate import (
     map_view_from_query,
     services_layer_on,
 )
+from mapping.route_profiles import MAP_PROFILE
 
 # How close the map comes to a place that a link asks it to open.
 FOCUS_ZOOM = 18
@@ -66,6 +68,7 @@ def map_config(request: HttpRequest, focus: dict | None = None) -> dict:
         "focus": focus,
         "limit_names": LIMIT_NAMES,
         "planner_limits": planner_defaults(),
+        "map_profiles": MAP_PROFILE,
         "embed": is_embed(request.GET),
         "max_bbox": settings.MAP_LAYER_MAX_BBOX_DEGREES,
         "categories": {value: str(label) for value, label in Category.choices},
@@ -85,6 +88,7 @@ def map_config(request: HttpRequest, focus: dict | None = None) -> dict:
             "locating": _("Finding your position…"),
             "located": _("Your position is shown on the map."),
             "locate_error": _("Your position could not be found: %(message)s"),
+            "locate_errors": location_errors(),
             "you_are_here": _("You are here"),
             "zoom_in": _("Zoom in to see the places."),
             "services": _("Social services"),

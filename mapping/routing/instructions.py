@@ -4,6 +4,7 @@ Consecutive edges of the same street (or, without a name, the same kind of way) 
 instruction; the turn between two instructions comes from the bearings at the joint.
 """
 
+from django.utils.formats import localize
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -22,9 +23,93 @@ WAY_KINDS = {
     "corridor": gettext_lazy("passage"),
     "platform": gettext_lazy("platform"),
 }
+# The rough surfaces and bad smoothness values (OSM codes) as a visitor reads them.
+SURFACE_LABELS = {
+    "sett": gettext_lazy("cobbles"),
+    "unhewn_cobblestone": gettext_lazy("rough cobblestones"),
+    "pebblestone": gettext_lazy("pebbles"),
+    "gravel": gettext_lazy("gravel"),
+    "fine_gravel": gettext_lazy("fine gravel"),
+    "dirt": gettext_lazy("dirt"),
+    "ground": gettext_lazy("bare ground"),
+    "grass": gettext_lazy("grass"),
+    "grass_paver": gettext_lazy("grass pavers"),
+    "sand": gettext_lazy("sand"),
+    "mud": gettext_lazy("mud"),
+    "rock": gettext_lazy("rock"),
+    "stepping_stones": gettext_lazy("stepping stones"),
+    "woodchips": gettext_lazy("wood chips"),
+    "unpaved": gettext_lazy("unpaved surface"),
+    "very_bad": gettext_lazy("very uneven surface"),
+    "horrible": gettext_lazy("extremely uneven surface"),
+    "very_horrible": gettext_lazy("hardly passable surface"),
+    "impassable": gettext_lazy("impassable surface"),
+}
 CROSSING_LABEL = gettext_lazy("crossing")
 SIDEWALK_LABEL = gettext_lazy("sidewalk")
 STREET_LABEL = gettext_lazy("street")
+
+
+def number(value) -> str:
+    """A measured value as the active language writes it: 12,0 cm in Czech, 12.0 cm in English."""
+    return localize(value) if isinstance(value, float) else str(value)
+
+
+def _phrase_value(limit: str, value) -> str:
+    if limit == "avoid_bad_surfaces" and value in SURFACE_LABELS:
+        return str(SURFACE_LABELS[value])
+    return number(value)
+
+
+def _blocked_sentences() -> dict[str, str]:
+    """Whole sentences, one per limit: in Czech the verb agrees with what blocks the way
+    ("blokují schody", "blokuje obrubník"), so a phrase cannot be slotted into one sentence."""
+    return {
+        "max_steps": _("%(where)s the way is blocked by steps (%(value)s)."),
+        "max_incline_up_pct": _("%(where)s the way is blocked by an uphill slope of %(value)s %%."),
+        "max_incline_down_pct": _(
+            "%(where)s the way is blocked by a downhill slope of %(value)s %%."
+        ),
+        "max_kerb_cm": _("%(where)s the way is blocked by a kerb %(value)s cm high."),
+        "min_width_cm": _("%(where)s the way is blocked by a passage %(value)s cm wide."),
+        "avoid_bad_surfaces": _("%(where)s the way is blocked by a rough surface (%(value)s)."),
+        "avoid_wheelchair_no": _("%(where)s the way is marked as not passable by wheelchair."),
+        "blocked": _("%(where)s the way is closed (%(value)s)."),
+    }
+
+
+def _allowed_phrases() -> dict[str, str]:
+    """What the visitor would have to allow: the object of "if you allowed …" (in Czech the
+    accusative: "uzavřenou cestu")."""
+    return {
+        "max_steps": _("steps (%(value)s)"),
+        "max_incline_up_pct": _("an uphill slope of %(value)s %%"),
+        "max_incline_down_pct": _("a downhill slope of %(value)s %%"),
+        "max_kerb_cm": _("a kerb %(value)s cm high"),
+        "min_width_cm": _("a passage %(value)s cm wide"),
+        "avoid_bad_surfaces": _("a rough surface (%(value)s)"),
+        "avoid_wheelchair_no": _("a way marked as not passable by wheelchair"),
+        "blocked": _("a closed way (%(value)s)"),
+    }
+
+
+def blocked_sentence(limit: str, value, metres: int) -> str:
+    """Where the way is blocked and by what, as one sentence."""
+    where = _("Right at the start") if metres == 0 else _("After %(metres)s m") % {"metres": metres}
+    return _blocked_sentences()[limit] % {"where": where, "value": _phrase_value(limit, value)}
+
+
+def relaxed_sentence(needs: dict[str, list], length_m: float) -> str:
+    """The route there would be if the visitor allowed what blocks it (each limit's first)."""
+    phrases = _allowed_phrases()
+    what = ", ".join(
+        phrases[limit] % {"value": _phrase_value(limit, values[0])}
+        for limit, values in needs.items()
+    )
+    return _("If you allowed %(what)s, there would be a route of %(length)s m.") % {
+        "what": what,
+        "length": round(length_m),
+    }
 
 
 def way_label(edge: dict) -> str:
@@ -119,7 +204,9 @@ def warnings(edges: list[dict]) -> list[dict]:
                 if incline > 0
                 else _("Steep downhill section: %(pct)s %%")
             )
-            found.append({"kind": "steep", "message": message % {"pct": abs(incline)}, **where})
+            found.append(
+                {"kind": "steep", "message": message % {"pct": number(abs(incline))}, **where}
+            )
         elif incline is None and edge["incline_direction"]:
             found.append({"kind": "steep", "message": _("Slope of unknown steepness"), **where})
         if edge["surface"] in COBBLES:
@@ -132,7 +219,7 @@ def warnings(edges: list[dict]) -> list[dict]:
             found.append(
                 {
                     "kind": "kerb",
-                    "message": _("Kerb %(cm)s cm high") % {"cm": edge["kerb_height_cm"]},
+                    "message": _("Kerb %(cm)s cm high") % {"cm": number(edge["kerb_height_cm"])},
                     **where,
                 }
             )

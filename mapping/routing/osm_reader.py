@@ -266,6 +266,21 @@ def read_network(path: str | Path, progress: ProgressCallback | None = None) -> 
     return network
 
 
+def network_from_ways(
+    ways: list[tuple[int, list[tuple[int, float, float]], dict[str, str]]],
+    node_tags: dict[int, dict[str, str]],
+) -> Network:
+    """The network of ways given as data rather than read from a file (the demo town's): each
+    way (id, [(node id, lon, lat), ...], tags), with the tags of kerb, crossing and signal
+    nodes. The same filter and the same splitting as an OSM file get."""
+    network = Network()
+    network.ways_read = len(ways)
+    walkable = [way for way in ways if is_walkable(way[2])]
+    network.ways_walkable = len(walkable)
+    _split(network, walkable, node_tags)
+    return network
+
+
 def _split(network, ways, node_tags) -> None:
     uses: Counter[int] = Counter()
     for _way_id, refs, _tags in ways:

@@ -19,19 +19,6 @@ from mapping.routing.tags import ROUGH_SURFACES
 SECONDS_PER_STEP = 1.0
 
 
-def _limit_messages() -> dict[str, str]:
-    return {
-        "max_steps": _("steps (%(value)s)"),
-        "max_incline_up_pct": _("an uphill slope of %(value)s %%"),
-        "max_incline_down_pct": _("a downhill slope of %(value)s %%"),
-        "max_kerb_cm": _("a kerb %(value)s cm high"),
-        "min_width_cm": _("a passage %(value)s cm wide"),
-        "avoid_bad_surfaces": _("a rough surface (%(value)s)"),
-        "avoid_wheelchair_no": _("a way marked as not passable by wheelchair"),
-        "blocked": _("a closed way (%(value)s)"),
-    }
-
-
 def _slope_limit(edge: dict, limits: Limits) -> tuple[str, float | None]:
     """The slope limit that a surveyed (undirected) slope on `edge` meets in the direction walked:
     the edge's own direction when the map knows it, else the stricter limit (as in the SQL)."""
@@ -202,7 +189,6 @@ def explain(profile: Profile, path: Path | None) -> dict:
             "limit": None,
             "message": _("There is no way between these two points on the map at all."),
         }
-    messages = _limit_messages()
     first: dict | None = None
     needs: dict[str, list] = {}
     walked = 0.0
@@ -229,17 +215,14 @@ def explain(profile: Profile, path: Path | None) -> dict:
         # Nothing on the path breaks a limit, yet it is no route: cannot happen while the SQL
         # and broken_limits agree; say so plainly rather than invent a barrier.
         return {"limit": None, "message": _("The start or the destination cannot be reached.")}
-    first["message"] = _("After %(metres)s m the way is blocked by %(what)s.") % {
-        "metres": first["distance_from_start_m"],
-        "what": messages[first["limit"]] % {"value": first["value"]},
-    }
-    what = ", ".join(messages[name] % {"value": values[0]} for name, values in needs.items())
+    first["message"] = text.blocked_sentence(
+        first["limit"], first["value"], first["distance_from_start_m"]
+    )
     first["relaxed"] = {
         "limit": first["limit"],
         "limits": list(needs),
         "needs": needs[first["limit"]],
-        "message": _("If you accept %(what)s, there is a route of %(length)s m.")
-        % {"what": what, "length": round(path.length_m)},
+        "message": text.relaxed_sentence(needs, path.length_m),
         **describe(path, profile),
     }
     return first

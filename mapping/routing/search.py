@@ -22,6 +22,7 @@ from mapping.json_errors import lazy_message
 from mapping.models import Place
 from mapping.public.search import MIN_QUERY_LENGTH, search_places
 from mapping.route_profiles import Profile, RouteInputError
+from mapping.routing.coordinates import Position, parse_position
 from mapping.routing.destinations import destination_for
 from mapping.ruian.formatting import AddressParts
 
@@ -178,9 +179,13 @@ class End:
     kind: str  # "point", "place" or "address"
     label: str = ""
     place: dict | None = None  # the chosen entrance of a place (destinations.Destination)
+    order: str = ""  # for a position: how its two numbers were read (coordinates.py)
 
     def as_dict(self) -> dict:
-        return {"kind": self.kind, "label": self.label, "point": list(self.point)}
+        answer = {"kind": self.kind, "label": self.label, "point": list(self.point)}
+        if self.order:
+            answer["order"] = self.order
+        return answer
 
 
 def published_place(raw: str) -> Place:
@@ -197,18 +202,11 @@ class PlaceNotFound(LookupError):
     """A place number that is no published place (HTTP 404)."""
 
 
-def parse_point(raw: str) -> tuple[float, float] | None:
-    """`lon,lat` as two numbers, or None when the text is not a pair of numbers."""
-    parts = raw.split(",")
-    if len(parts) != 2:
-        return None
-    try:
-        lon, lat = (float(part) for part in parts)
-    except ValueError:
-        return None
-    if lon != lon or lat != lat:  # NaN
-        return None
-    return lon, lat
+def position_label(position: Position) -> str:
+    """49.30885° N, 14.14728° E: the hemisphere letters say which number is which."""
+    lat = f"{abs(position.lat):.6f}° {'N' if position.lat >= 0 else 'S'}"
+    lon = f"{abs(position.lon):.6f}° {'E' if position.lon >= 0 else 'W'}"
+    return f"{lat}, {lon}"
 
 
 def place_end(place: Place, profile: Profile) -> End:
@@ -217,26 +215,27 @@ def place_end(place: Place, profile: Profile) -> End:
 
 
 def resolve_end(text: str, place_id: str, profile: Profile, name: str) -> End:
-    """An end from the request: a place number, else `lon,lat`, else the best place or address
-    matching the text. `name` is the parameter (from/to) for the messages."""
+    """An end from the request: a place number, else a position (either order, see
+    coordinates.py), else the best place or address matching the text. `name` is the parameter
+    (from/to) for the messages."""
     if place_id:
         return place_end(published_place(place_id), profile)
     text = " ".join((text or "").split())
     if not text:
         raise RouteInputError(
             lazy_message(
-                gettext_lazy("Give %(name)s as a place, an address or longitude,latitude."),
+                gettext_lazy("Give %(name)s as a place, an address or a latitude and longitude."),
                 name=name,
             )
         )
-    point = parse_point(text)
-    if point is not None:
-        return End(point, "point")
+    position = parse_position(text, settings.MAP_CENTER)
+    if position is not None:
+        return End(position.point, "point", position_label(position), order=position.order)
     if NUMBERS.fullmatch(text):
         raise RouteInputError(
             lazy_message(
                 gettext_lazy(
-                    "%(name)s must be two numbers: longitude,latitude (e.g. 14.1475,49.3088)."
+                    "%(name)s must be a position: latitude and longitude (e.g. 49.3088, 14.1475)."
                 ),
                 name=name,
             )

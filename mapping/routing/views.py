@@ -7,16 +7,30 @@ from django.shortcuts import render
 from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET
 
 from mapping.headers import uses_geolocation
 from mapping.json_errors import json_error
-from mapping.route_profiles import PROFILES, Limits, RouteInputError
+from mapping.models import NetworkEdge
+from mapping.route_profiles import MAP_PROFILE, PROFILES, Limits, RouteInputError
 from mapping.routing.routes import plan_route_between
 from mapping.routing.search import PlaceNotFound, hit_dict
 from mapping.routing.search import search as search_ends
 
 LIMIT_PARAMS = tuple(Limits.__dataclass_fields__)
+
+# Without a street network every route would fail as "no way at all", which blames the map; the
+# planner says what is missing and who can fix it instead.
+NO_NETWORK = gettext_lazy(
+    "No street network is loaded, so no route can be planned yet. A coordinator imports one "
+    "from OpenStreetMap with: python manage.py import_osm_network <file.osm.pbf> --commit "
+    "(the README says how to cut the town's extract)."
+)
+
+
+def network_loaded() -> bool:
+    return NetworkEdge.objects.exists()
 
 
 def _language(request: HttpRequest) -> str:
@@ -28,7 +42,8 @@ def _language(request: HttpRequest) -> str:
 def route(request: HttpRequest) -> JsonResponse:
     """GET ?from=…&to=…&profile=wheelchair&max_kerb_cm=3&lang=en
 
-    Each end is `from`/`to` (longitude,latitude, an address or a place's name) or
+    Each end is `from`/`to` (a position in either order, as mapping.routing.coordinates reads
+    it; an address; or a place's name) or
     `from_place`/`to_place` (a published place's number; `place` is the old name of `to_place`).
     """
     with translation.override(_language(request)):
@@ -49,7 +64,14 @@ def route(request: HttpRequest) -> JsonResponse:
             return json_error(400, "invalid", error.args[0])
         except PlaceNotFound as error:
             return json_error(404, "not_found", error.args[0])
+        if _no_path_at_all(answer) and not network_loaded():
+            answer["reason"] = {"limit": None, "code": "no_network", "message": str(NO_NETWORK)}
     return JsonResponse(answer)
+
+
+def _no_path_at_all(answer: dict) -> bool:
+    """No path at all, not even one across barriers: on an empty graph, every answer."""
+    return not answer["found"] and answer["reason"]["limit"] is None
 
 
 @require_GET
@@ -70,26 +92,9 @@ def planner(request: HttpRequest) -> HttpResponse:
     config = {
         "route_url": reverse("routing:route"),
         "search_url": reverse("routing:search"),
-        "labels": {
-            "loading": _("Searching for a route…"),
-            "found": _("Route: %(length)s m, about %(minutes)s min."),
-            "not_found": _("There is no route within your limits."),
-            "suggestions": _("%(count)s suggestions. Choose one with the arrow keys and Enter."),
-            "no_suggestions": _(
-                "Nothing found. Try another spelling, or choose the point on the map."
-            ),
-            "chosen": _("Chosen: %(label)s."),
-            "start": _("Start: %(label)s."),
-            "end": _("Destination: %(label)s."),
-            "entrance": _("Destination: %(label)s, by the entrance %(entrance)s."),
-            "place_kind": _("place"),
-            "address_kind": _("address"),
-            "error": _("The route could not be found. Try again later."),
-            "start_set": _("Start set on the map."),
-            "end_set": _("Destination set on the map."),
-            "no_location": _("Your location is not available."),
-            "no_warnings": _("None."),
-        },
+        "map_url": reverse("public:map"),
+        "map_profiles": MAP_PROFILE,
+        "labels": _planner_labels(),
     }
     profiles = [(name, profile.label, profile.limits) for name, profile in PROFILES.items()]
     query = request.GET
@@ -110,5 +115,54 @@ def planner(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "routing/planner.html",
-        {"config": config, "profiles": profiles, "values": query, "ends": ends},
+        {
+            "config": config,
+            "profiles": profiles,
+            "values": query,
+            "ends": ends,
+            "no_network": None if network_loaded() else NO_NETWORK,
+        },
     )
+
+
+def _planner_labels() -> dict[str, str]:
+    """The planner script's texts, in the page's language."""
+    return {
+        "loading": _("Searching for a route…"),
+        "found": _("Route: %(length)s m, about %(minutes)s min."),
+        "not_found": _("There is no route within your limits."),
+        "suggestions": _("%(count)s suggestions. Choose one with the arrow keys and Enter."),
+        "no_suggestions": _("Nothing found. Try another spelling, or choose the point on the map."),
+        "chosen": _("Chosen: %(label)s."),
+        "start": _("Start: %(label)s."),
+        "end": _("Destination: %(label)s."),
+        "entrance": _("Destination: %(label)s, by the entrance %(entrance)s."),
+        "place_kind": _("place"),
+        "address_kind": _("address"),
+        "error": _("The route could not be found. Try again later."),
+        "start_set": _("Start set on the map."),
+        "end_set": _("Destination set on the map."),
+        "no_location": _("Your location is not available."),
+        "location_denied": _(
+            "This site may not use your location: allow it in the browser's settings, or "
+            "type the start."
+        ),
+        "location_unavailable": _(
+            "Your location cannot be found just now. Try again outside, or type the start."
+        ),
+        "location_timeout": _("Finding your location took too long. Try again."),
+        "finding_location": _("Finding your location…"),
+        "start_located": _("The start is set to your location."),
+        "order_lat_lon": _("read as latitude, longitude"),
+        "order_lon_lat": _("read as longitude, latitude"),
+        "entrance_unknown": _(
+            "Whether you can use the entrance %(entrance)s is not known: its survey does "
+            "not say how it is entered."
+        ),
+        "entrance_beyond": _(
+            "No entrance of %(place)s is known to be within your limits; the route leads to "
+            "the entrance %(entrance)s."
+        ),
+        "barrier": _("The first barrier"),
+        "no_warnings": _("None."),
+    }

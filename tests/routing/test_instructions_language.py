@@ -7,7 +7,7 @@ import pytest
 from django.utils import translation
 
 from mapping.models import NetworkEdge
-from mapping.routing.instructions import turn
+from mapping.routing.instructions import blocked_sentence, relaxed_sentence, turn, warnings
 from mapping.routing.routes import plan_route
 
 PARTS = Path(__file__).resolve().parents[2] / "locale" / "parts" / "routing.cs.po"
@@ -27,7 +27,15 @@ def test_every_czech_entry_of_the_routing_part_is_translated():
     entries = polib.pofile(str(PARTS))
     assert entries.percent_translated() == 100
     for entry in entries:
-        for placeholder in ("%(way)s", "%(metres)s", "%(value)s", "%(name)s", "%(pct)s"):
+        for placeholder in (
+            "%(way)s",
+            "%(metres)s",
+            "%(value)s",
+            "%(name)s",
+            "%(pct)s",
+            "%(where)s",
+            "%(what)s",
+        ):
             assert (placeholder in entry.msgid) == (placeholder in entry.msgstr), entry.msgid
 
 
@@ -51,8 +59,52 @@ def test_the_explanation_of_a_blocked_way_reads_in_czech(load_town, routing_czec
     with translation.override("cs"):
         answer = plan_route(steps.geom.coords[0], steps.geom.coords[-1], "wheelchair")
     assert not answer["found"]
-    assert answer["reason"]["message"].startswith("Po ")
-    assert "schody" in answer["reason"]["message"]
+    # The steps are the very first edge: the sentence says so, and its verb agrees with them.
+    assert answer["reason"]["message"].startswith("Hned na začátku cestu blokují schody")
+    assert answer["reason"]["relaxed"]["message"].startswith("Kdybyste připustili schody")
+
+
+def test_czech_sentences_agree_with_what_blocks_the_way(routing_czech):
+    with translation.override("cs"):
+        assert blocked_sentence("max_kerb_cm", 12.0, 47) == (
+            "Po 47 m cestu blokuje obrubník vysoký 12,0 cm."
+        )
+        assert blocked_sentence("max_steps", 54, 0) == "Hned na začátku cestu blokují schody (54)."
+        assert blocked_sentence("blocked", "Uzavírka", 120) == (
+            "Po 120 m je cesta uzavřená (Uzavírka)."
+        )
+        assert blocked_sentence("avoid_bad_surfaces", "sett", 5) == (
+            "Po 5 m cestu blokuje nerovný povrch (dlažební kostky)."
+        )
+        # What the visitor would allow is the object of the sentence: the accusative.
+        assert relaxed_sentence({"blocked": ["Uzavírka"], "max_incline_up_pct": [6.5]}, 229.4) == (
+            "Kdybyste připustili uzavřenou cestu (Uzavírka), stoupání 6,5 %, "
+            "vedla by trasa dlouhá 229 m."
+        )
+
+
+def test_measurements_take_the_decimal_comma_in_czech_and_the_point_in_english(routing_czech):
+    edge = {
+        "id": 1,
+        "incline_pct": 6.5,
+        "incline_direction": 0,
+        "surface": "",
+        "steps": False,
+        "kerb_height_cm": 12.0,
+    }
+    with translation.override("cs"):
+        assert [w["message"] for w in warnings([edge])] == [
+            "Prudké stoupání: 6,5 %",
+            "Obrubník vysoký 12,0 cm",
+        ]
+    with translation.override("en"):
+        assert [w["message"] for w in warnings([edge])] == [
+            "Steep uphill section: 6.5 %",
+            "Kerb 12.0 cm high",
+        ]
+        assert blocked_sentence("max_kerb_cm", 12.0, 47) == (
+            "After 47 m the way is blocked by a kerb 12.0 cm high."
+        )
 
 
 @pytest.mark.parametrize(

@@ -126,6 +126,6 @@ def test_an_end_that_matches_nothing_is_a_400_with_a_message(load_town, client, 
 @pytest.mark.django_db
 def test_an_unknown_place_is_a_404_and_numbers_that_are_no_position_a_400(client):
     assert _route(client, **{"from": START, "to_place": "999999"}).status_code == 404
-    bad = _route(client, **{"from": "15.5;48.4", "to": START})
+    bad = _route(client, **{"from": "15.5;48.4;3", "to": START})
     assert bad.status_code == 400
-    assert "longitude,latitude" in bad.json()["error"]
+    assert "latitude and longitude" in bad.json()["error"]

@@ -35,6 +35,12 @@ window.BfLimits = (function () {
       }
       return null;
     },
+    /* The map's profile for the one last chosen in the route planner ({planner: map} names),
+       or null. */
+    plannerProfile: function (mapProfiles) {
+      var planner = read(PLANNER_STORE);
+      return (planner && mapProfiles[planner.profile]) || null;
+    },
     /* Remember the limits of a filter form (empty fields too: a visitor may drop a limit). */
     remember: function (form, names) {
       var saved = { hide_barriers: form.elements.hide_barriers.checked };

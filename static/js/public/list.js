@@ -43,7 +43,9 @@
       document.getElementById("sort").value = "distance";
       status.textContent = config.located;
     }, function (error) {
-      status.textContent = Bf.format(config.locate_error, { message: error.message });
+      // The browser's own message is English: say it in the page's language, by its code.
+      status.textContent = config.locate_errors[error.code] ||
+        Bf.format(config.locate_error, { message: "" });
     }, { enableHighAccuracy: true, timeout: 15000 });
   });
 })();

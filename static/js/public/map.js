@@ -423,6 +423,10 @@
   function restoreLimits() {
     if (config.embed) { return; }
     var query = new URLSearchParams(window.location.search);
+    // The profile chosen in the route planner, unless the URL names one.
+    var profile = query.has("profile") ? null : window.BfLimits.plannerProfile(config.map_profiles);
+    var radio = profile && form.querySelector("input[name=profile][value=" + profile + "]");
+    if (radio) { radio.checked = true; }
     if (config.limit_names.some(function (name) { return query.has(name); })) { return; }
     var remembered = window.BfLimits.remembered(config.limit_names, config.planner_limits);
     if (!remembered) { return; }
@@ -480,7 +484,9 @@
       map.setView(latlng, Math.max(map.getZoom(), 16));
       statusLine.textContent = config.text.located;
     }, function (error) {
-      statusLine.textContent = format(config.text.locate_error, { message: error.message });
+      // The browser's own message is English: say it in the page's language, by its code.
+      statusLine.textContent = config.text.locate_errors[error.code] ||
+        format(config.text.locate_error, { message: "" });
     }, { enableHighAccuracy: true, timeout: 15000 });
   });
 

@@ -15,8 +15,14 @@
   var list = document.getElementById("route-instructions");
   var warnings = document.getElementById("route-warnings");
   var ends = document.getElementById("route-ends");
+  var directions = document.getElementById("route-directions");
+  var noRoute = document.getElementById("route-none");
+  var relaxedBox = document.getElementById("route-relaxed");
+  var mapLink = document.getElementById("profile-map-link");
   var searchStatus = document.getElementById("search-status");
-  var NUMBERS = /^[\d\s.,;:+-]+$/;
+  // A position typed or pasted (49.3088, 14.1475; 49.3088N, 14.1475E; N 49°18.5', E 14°8.8'):
+  // read by the server, not searched for as a name.
+  var POSITION = /^[NSEW]?\s*[-+]?\d[\d\s.,;:+\-°'"′″NSEW]*$/i;
   var STORE = "bf-route-limits";
   var REMEMBERED = ["profile", "max_incline_up_pct", "max_incline_down_pct", "max_kerb_cm",
     "min_width_cm", "max_steps", "avoid_bad_surfaces"];
@@ -66,65 +72,110 @@
     });
   }
 
-  function show(answer) {
-    list.replaceChildren();
-    warnings.replaceChildren();
-    fill(reason, "");
-    fill(ends, describeEnds(answer));
+  function listInto(target, items, field) {
+    target.replaceChildren();
+    (items || []).forEach(function (item) {
+      var entry = document.createElement("li");
+      entry.textContent = item[field];
+      target.appendChild(entry);
+    });
+  }
+
+  function warningsInto(target, route) {
+    listInto(target, route.warnings, "message");
+    if (!target.children.length && route.instructions) {
+      listInto(target, [{ message: config.labels.no_warnings }], "message");
+    }
+  }
+
+  function clearMap() {
     if (routeLayer) { map.removeLayer(routeLayer); routeLayer = null; }
-    var drawn = answer;
-    if (answer.found) {
-      fill(status, format(config.labels.found, {
-        length: Math.round(answer.length_m), minutes: Math.max(1, Math.round(answer.duration_s / 60)),
-      }));
-    } else {
-      fill(status, config.labels.not_found);
-      if (answer.reason) {
-        var text = answer.reason.message || "";
-        if (answer.reason.relaxed) {
-          text += " " + answer.reason.relaxed.message;
-          drawn = answer.reason.relaxed;
-        }
-        fill(reason, text);
-      }
-    }
-    (drawn.instructions || []).forEach(function (step) {
-      var item = document.createElement("li");
-      item.textContent = step.text;
-      list.appendChild(item);
-    });
-    (drawn.warnings || []).forEach(function (warning) {
-      var item = document.createElement("li");
-      item.textContent = warning.message;
-      warnings.appendChild(item);
-    });
-    if (!warnings.children.length && drawn.instructions) {
-      var none = document.createElement("li");
-      none.textContent = config.labels.no_warnings;
-      warnings.appendChild(none);
-    }
-    if (drawn.geojson) {
-      routeLayer = L.geoJSON(drawn.geojson, {
-        style: { color: answer.found ? "#0b4f9c" : "#b3261e", weight: 6 },
-      }).addTo(map);
+  }
+
+  /* A route within the limits: drawn solid, with its directions. */
+  function showRoute(answer) {
+    fill(status, format(config.labels.found, {
+      length: Math.round(answer.length_m), minutes: Math.max(1, Math.round(answer.duration_s / 60)),
+    }));
+    listInto(list, answer.instructions, "text");
+    warningsInto(warnings, answer);
+    if (answer.geojson) {
+      routeLayer = L.geoJSON(answer.geojson, { style: { color: "#0b4f9c", weight: 6 } }).addTo(map);
       map.fitBounds(routeLayer.getBounds(), { maxZoom: 18, padding: [24, 24] });
     }
+  }
+
+  /* No route within the limits: the explanation, and the route there would be if the visitor
+     allowed what blocks it, set apart as such (dashed on the map, its directions folded away),
+     never as directions. */
+  function showNoRoute(answer) {
+    fill(status, config.labels.not_found);
+    noRoute.hidden = false;
+    var reasonOf = answer.reason || {};
+    fill(reason, reasonOf.message || "");
+    var relaxed = reasonOf.relaxed;
+    relaxedBox.hidden = !relaxed;
+    if (!relaxed) { return; }
+    fill(document.getElementById("relaxed-summary"), relaxed.message);
+    listInto(document.getElementById("relaxed-instructions"), relaxed.instructions, "text");
+    warningsInto(document.getElementById("relaxed-warnings"), relaxed);
+    document.getElementById("relaxed-details").open = false;
+    routeLayer = L.layerGroup().addTo(map);
+    var line = L.geoJSON(relaxed.geojson, {
+      interactive: false, style: { color: "#6b4e00", weight: 5, dashArray: "10 8", opacity: 0.9 },
+    }).addTo(routeLayer);
+    if (reasonOf.location) {
+      L.circleMarker([reasonOf.location[1], reasonOf.location[0]], {
+        interactive: false, radius: 12, color: "#b3261e", weight: 4, fill: false,
+      }).bindTooltip(config.labels.barrier, { permanent: false }).addTo(routeLayer);
+    }
+    map.fitBounds(line.getBounds(), { maxZoom: 18, padding: [24, 24] });
+  }
+
+  function show(answer) {
+    clearMap();
+    list.replaceChildren();
+    warnings.replaceChildren();
+    fill(ends, describeEnds(answer));
+    describeEntrance(answer);
+    directions.hidden = !answer.found;
+    noRoute.hidden = true;
+    if (answer.found) { showRoute(answer); } else { showNoRoute(answer); }
     document.getElementById("map").dataset.route = answer.found ? "found" : "none";
+  }
+
+  function endLabel(end) {
+    var order = end.order && config.labels["order_" + end.order];
+    return order ? end.label + " (" + order + ")" : end.label;
   }
 
   function describeEnds(answer) {
     var parts = [];
     if (answer.start && answer.start.label) {
-      parts.push(format(config.labels.start, { label: answer.start.label }));
+      parts.push(format(config.labels.start, { label: endLabel(answer.start) }));
     }
     if (answer.destination && answer.destination.entrance_label) {
       parts.push(format(config.labels.entrance, {
         label: answer.end.label, entrance: answer.destination.entrance_label,
       }));
     } else if (answer.end && answer.end.label) {
-      parts.push(format(config.labels.end, { label: answer.end.label }));
+      parts.push(format(config.labels.end, { label: endLabel(answer.end) }));
     }
     return parts.join(" ");
+  }
+
+  /* Whether the visitor can use the entrance the route leads to, when the survey cannot say. */
+  function describeEntrance(answer) {
+    var box = document.getElementById("route-entrance");
+    var destination = answer.destination;
+    var text = "";
+    if (destination && destination.entrance_label && destination.within_limits !== true) {
+      var template = destination.within_limits === null ?
+        config.labels.entrance_unknown : config.labels.entrance_beyond;
+      text = format(template, { entrance: destination.entrance_label, place: answer.end.label });
+    }
+    fill(box, text);
+    box.hidden = !text;
   }
 
   function search() {
@@ -138,7 +189,14 @@
         return response.json().then(function (body) { return { ok: response.ok, body: body }; });
       })
       .then(function (result) {
-        if (!result.ok) { fill(status, result.body.error || config.labels.error); return; }
+        if (!result.ok) {
+          // A refused request (a start that cannot be read): no older route stays on show.
+          show({ found: false });
+          noRoute.hidden = true;
+          delete document.getElementById("map").dataset.route;
+          fill(status, result.body.error || config.labels.error);
+          return;
+        }
         show(result.body);
       })
       .catch(function () { fill(status, config.labels.error); });
@@ -149,22 +207,41 @@
     search();
   });
 
+  // Positions are written latitude first, as Mapy.cz and Google Maps show them.
+  function position(lat, lon) {
+    return lat.toFixed(6) + ", " + lon.toFixed(6);
+  }
+
   map.on("click", function (event) {
-    var value = event.latlng.lng.toFixed(6) + "," + event.latlng.lat.toFixed(6);
-    form.elements[nextEnd].value = value;
+    form.elements[nextEnd].value = position(event.latlng.lat, event.latlng.lng);
     form.elements[nextEnd + "_place"].value = "";
     fill(status, nextEnd === "from" ? config.labels.start_set : config.labels.end_set);
     nextEnd = nextEnd === "from" ? "to" : "from";
   });
 
+  /* The browser's geolocation error, in the page's language (its own message is English). */
+  function locationError(error) {
+    var byCode = { 1: "location_denied", 2: "location_unavailable", 3: "location_timeout" };
+    return config.labels[byCode[error && error.code]] || config.labels.no_location;
+  }
+
   document.getElementById("my-location").addEventListener("click", function () {
     if (!navigator.geolocation) { fill(status, config.labels.no_location); return; }
-    navigator.geolocation.getCurrentPosition(function (position) {
-      form.elements.from.value = position.coords.longitude.toFixed(6) + "," +
-        position.coords.latitude.toFixed(6);
+    fill(status, config.labels.finding_location);
+    navigator.geolocation.getCurrentPosition(function (found) {
+      form.elements.from.value = position(found.coords.latitude, found.coords.longitude);
       form.elements.from_place.value = "";
-      fill(status, config.labels.start_set);
-    }, function () { fill(status, config.labels.no_location); });
+      fill(status, config.labels.start_located);
+    }, function (error) { fill(status, locationError(error)); }, { timeout: 20000 });
+  });
+
+  /* The profile chosen here is the one the map shows (the map reads it from this browser too). */
+  function linkMap() {
+    var profile = config.map_profiles[form.elements.profile.value];
+    mapLink.href = config.map_url + (profile ? "?profile=" + encodeURIComponent(profile) : "");
+  }
+  form.addEventListener("change", function (event) {
+    if (event.target.name === "profile") { linkMap(); remember(); }
   });
 
   /* The comboboxes of the two ends. */
@@ -233,7 +310,7 @@
 
     function suggest() {
       var text = input.value.trim();
-      if (text.length < 2 || NUMBERS.test(text)) { close(); return; }
+      if (text.length < 2 || POSITION.test(text)) { close(); return; }
       var ticket = ++asked;
       var query = new URLSearchParams({ q: text, lang: document.documentElement.lang || "cs" });
       fetch(config.search_url + "?" + query.toString(), { headers: { Accept: "application/json" } })
@@ -275,5 +352,6 @@
   Combobox("to");
 
   restore();
+  linkMap();
   if (form.elements.from.value && form.elements.to.value) { search(); }
 })();
