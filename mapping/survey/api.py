@@ -19,12 +19,12 @@ from mapping.access import (
     get_assessment_or_404,
     get_assessment_writable_or_403,
 )
-from mapping.categorisation import categorise
 from mapping.json_errors import json_error
 from mapping.models import Assessment, Photo, PlaceKind
 from mapping.ruian.lookup import nearest_point, place_fields
 from mapping.survey import submission
 from mapping.survey.form_structure import all_forms
+from mapping.survey.live import live_evaluation
 from mapping.survey.places import BadPosition, parse_position, places_near
 
 MAX_EVALUATE_BYTES = 256 * 1024
@@ -123,7 +123,7 @@ def evaluate(request: HttpRequest) -> JsonResponse:
         return json_error(400, "payload_not_json", _("The survey data are not valid JSON."))
     except submission.SubmissionError as exc:
         return _error(exc)
-    return JsonResponse({"result": categorise(answers).to_dict()})
+    return JsonResponse(live_evaluation(answers))
 
 
 @require_POST
