@@ -45,8 +45,10 @@ export default [
       globals: {
         SurveyDB: "readonly",
         SurveyExif: "readonly",
+        SurveyFeedback: "readonly",
         SurveyForm: "readonly",
         SurveyPhotos: "readonly",
+        SurveyRules: "readonly",
         SurveySync: "readonly",
       },
     },

@@ -272,7 +272,7 @@
     say($("survey-title"), texts.surveying.replace("%(name)s", record.place_label));
     surveyForm = new SurveyForm($("survey-steps"), form, record.answers, lang, texts, changed);
     $("survey-date").value = record.survey_date;
-    showErrors(r.details || []);
+    showServerErrors(r.details || []);
     renderPhotos();
     evaluateSoon();
     say($("saved"), rebased ? texts.conflict_reopened : "");
@@ -305,48 +305,36 @@
     }).then(function (response) {
       return response.json().then(function (body) { return { ok: response.ok, body: body }; });
     }).then(function (answer) {
-      var box = $("live-category");
-      box.textContent = "";
       if (!answer.ok) {
-        box.textContent = answer.body.error || texts.category_unknown;
-        showErrors(answer.body.details || []);
+        say($("live-category"), answer.body.error || texts.category_unknown);
+        showServerErrors(answer.body.details || []);
         return;
       }
-      showErrors([]);
-      var result = answer.body.result;
-      var list = document.createElement("ul");
-      ["wheelchair", "seniors", "pram"].forEach(function (profile) {
-        var item = document.createElement("li");
-        item.className = "category category-" + result[profile];
-        item.dataset.profile = profile;
-        item.textContent = texts.profiles[profile] + ": " + texts.categories[result[profile]];
-        list.appendChild(item);
-      });
-      box.appendChild(list);
-      var reasons = (result.profiles.wheelchair.reasons || []).slice(0, 3);
-      if (reasons.length) {
-        var why = document.createElement("p");
-        why.textContent = texts.why + " " + reasons.map(function (r) { return r[lang]; }).join(" ");
-        box.appendChild(why);
-      }
+      showServerErrors([]);
+      SurveyFeedback.live($("live-category"), $("live-todo"), answer.body, texts, lang, goTo);
+      surveyForm.setAll("warning", (answer.body.warnings || []).map(function (w) {
+        return { path: w.field, text: w[lang] };
+      }));
     }).catch(function () { say($("live-category"), texts.category_offline); });
   }
 
-  function showErrors(details) {
-    var box = $("error-summary");
-    box.textContent = "";
-    box.hidden = !details.length;
-    if (!details.length) { return; }
-    var heading = document.createElement("h3");
-    heading.textContent = texts.fix_these;
-    box.appendChild(heading);
-    var list = document.createElement("ul");
-    details.forEach(function (detail) {
-      var item = document.createElement("li");
-      item.textContent = detail[lang] || detail.message || JSON.stringify(detail);
-      list.appendChild(item);
+  /* The engine's objections, each next to its field (in words) and listed above the survey. */
+  function showServerErrors(details) {
+    var entries = details.filter(function (d) { return d.field; }).map(function (d) {
+      return { path: d.field, text: d.problem ? d.problem[lang] : d[lang] };
     });
-    box.appendChild(list);
+    surveyForm.setAll("server", entries);
+    var listed = details.map(function (d) { return { path: d.field || "", text: d[lang] || d.message || "" }; });
+    SurveyFeedback.summary($("error-summary"), texts.fix_these, listed, goTo);
+  }
+
+  /* Takes the volunteer to a field of the survey, or to a photo's description. */
+  function goTo(path) {
+    var photo = /^photo:(\d+)$/.exec(path);
+    $("survey-step").hidden = Boolean(photo);
+    $("finish-step").hidden = !photo;
+    if (photo) { $("photo-alt-" + photo[1]).focus(); return; }
+    surveyForm.goTo(path);
   }
 
   function next() {
@@ -382,23 +370,17 @@
     var button = $("submit-survey");
     if (button.disabled) { return; }
     record.survey_date = $("survey-date").value || record.survey_date;
-    var problems = surveyForm.missingRequired().map(function (m) { return { cs: m.label, en: m.label }; });
-    record.photos.forEach(function (photo, index) {
-      if (!(photo.alt_text || "").trim()) {
-        problems.push({ cs: texts.alt_missing.replace("%(n)s", index + 1), en: texts.alt_missing.replace("%(n)s", index + 1) });
-      }
-    });
+    var problems = requiredProblems().concat(SurveyPhotos.check(record, texts));
     if (problems.length) {
-      problems.unshift({ cs: texts.required_missing, en: texts.required_missing });
-      showErrors(problems);
-      $("finish-errors").textContent = texts.required_missing;
-      $("error-summary").hidden = false;
-      $("finish-errors").focus();
+      SurveyFeedback.summary($("error-summary"), texts.required_missing, problems, goTo);
+      SurveyFeedback.summary($("finish-errors"), texts.required_missing, problems, goTo);
+      goTo(problems[0].path);
       return;
     }
+    SurveyFeedback.summary($("finish-errors"), "", [], goTo);
     if (!config.can_submit) {
-      say($("finish-errors"), texts.not_approved);
-      $("finish-errors").focus();
+      say($("finish-status"), texts.not_approved);
+      $("finish-status").focus();
       return;
     }
     button.disabled = true;
@@ -413,6 +395,15 @@
       if (stored && stored.status === "conflict") { done = texts.status_conflict + " " + stored.error; }
       finish(done);
     }).catch(function () { finish(texts.queued); });
+  }
+
+  /* Required answers not given: each marked at its field and listed. */
+  function requiredProblems() {
+    var missing = surveyForm.missingRequired().map(function (m) {
+      return { path: m.path, text: texts.required_field.replace("%(label)s", m.label) };
+    });
+    surveyForm.setAll("required", missing.map(function (m) { return { path: m.path, text: texts.required_here }; }));
+    return missing;
   }
 
   function finish(message) {

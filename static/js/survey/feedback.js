@@ -1,0 +1,76 @@
+/* What the survey tells the volunteer beside the questions: the categories so far (or that the
+   measurements deciding them are not there yet, and which), the answers that contradict each
+   other, and the list of problems to fix, each a button that takes them to the field. */
+(function () {
+  "use strict";
+
+  function node(tag, className, text) {
+    var made = document.createElement(tag);
+    if (className) { made.className = className; }
+    if (text != null) { made.textContent = text; }
+    return made;
+  }
+
+  /* A list of [{path, text}] as buttons that go to the field; [] leaves nothing. */
+  function linkList(entries, goTo) {
+    var list = node("ul", "goto-list");
+    entries.forEach(function (entry) {
+      var item = node("li");
+      var button = node("button", "link-button", entry.text);
+      button.type = "button";
+      button.dataset.path = entry.path;
+      button.addEventListener("click", function () { goTo(entry.path); });
+      item.appendChild(button);
+      list.appendChild(item);
+    });
+    return list;
+  }
+
+  /* The categories in the status box (read out when they change); what to measure and the
+     contradictions in the box below it, which is not read out at every keystroke. */
+  function live(status, todo, body, texts, lang, goTo) {
+    status.textContent = "";
+    todo.textContent = "";
+    var result = body.result;
+    var undecided = body.undecided || {};
+    var list = node("ul");
+    ["wheelchair", "seniors", "pram"].forEach(function (profile) {
+      var open = (undecided[profile] || []).length > 0;
+      var item = node("li", "category category-" + (open ? "undecided" : result[profile]),
+        texts.profiles[profile] + ": " + (open ? texts.not_enough : texts.categories[result[profile]]));
+      item.dataset.profile = profile;
+      item.dataset.category = open ? "undecided" : result[profile];
+      list.appendChild(item);
+    });
+    status.appendChild(list);
+    var reasons = (result.profiles.wheelchair.reasons || []).slice(0, 3);
+    if (reasons.length) {
+      status.appendChild(node("p", "", texts.why + " " + reasons.map(function (r) { return r[lang]; }).join(" ")));
+    }
+    var warnings = body.warnings || [];
+    if (warnings.length) {
+      status.appendChild(node("p", "live-warning-count", texts.warnings_count.replace("%(count)s", warnings.length)));
+      todo.appendChild(node("h3", "", texts.warnings_title));
+      todo.appendChild(linkList(warnings.map(function (w) { return { path: w.field, text: w[lang] }; }), goTo));
+    }
+    var toMeasure = body.still_to_measure || [];
+    if (toMeasure.length) {
+      todo.appendChild(node("h3", "", texts.still_to_measure));
+      todo.appendChild(linkList(toMeasure.map(function (m) {
+        return { path: m.field, text: m[lang].charAt(0).toUpperCase() + m[lang].slice(1) };
+      }), goTo));
+    }
+    todo.hidden = !todo.childNodes.length;
+  }
+
+  /* The problems that stop the survey, above it: a heading and a button per problem. */
+  function summary(box, heading, entries, goTo) {
+    box.textContent = "";
+    box.hidden = !entries.length;
+    if (!entries.length) { return; }
+    box.appendChild(node("h3", "", heading));
+    box.appendChild(linkList(entries, goTo));
+  }
+
+  window.SurveyFeedback = { live: live, summary: summary };
+})();
