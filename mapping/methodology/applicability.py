@@ -44,7 +44,8 @@ class Section:
     """Fields asked only once the volunteer opens them (a repeat, or details few places need).
 
     `before`: the field the section's button stands before in the form (default: where its
-    first field stands). `parent`: the section it lies in (door 2 of the side entrance)."""
+    first field stands). `parent`: the section it lies in (door 2 of the side entrance).
+    `details`: details few places need (the lobby, the flush), asked after everything else."""
 
     name: str
     cs: str
@@ -55,6 +56,7 @@ class Section:
     shown_if: Condition | None = None
     parent: str | None = None
     before: str | None = None
+    details: bool = False
 
 
 def _entrance(n: int) -> tuple[dict[str, Condition], list[Section]]:
@@ -108,17 +110,17 @@ def _entrance(n: int) -> tuple[dict[str, Condition], list[Section]]:
             "Změřit plochu před dveřmi a zádveří", "Measure the area before the door and the lobby",
             (p + "AreaBeforeDoorWidth", p + "AreaBeforeDoorDepth", p + "LobbyWidth",
              p + "LobbyDepth"),
-            parent=whole,
+            parent=whole, details=True,
         ),
         Section(
             p + "Orientation", "orientace pro nevidomé", "orientation for blind visitors",
             "Popsat orientaci pro nevidomé", "Describe the orientation for blind visitors",
-            tuple(p + s for s in orientation), parent=whole,
+            tuple(p + s for s in orientation), parent=whole, details=True,
         ),
         Section(
             p + "Notes", "popis a poznámky", "description and notes",
             "Přidat popis a poznámky", "Add a description and notes",
-            (p + "HasDescription", p + "HasNotes"), parent=whole,
+            (p + "HasDescription", p + "HasNotes"), parent=whole, details=True,
         ),
     ]  # fmt: skip
     return rules, sections
@@ -166,7 +168,7 @@ def _top() -> tuple[dict[str, Condition], tuple[Section, ...]]:
     public_space = Section(
         "publicSpaceMore", "lavičky a osvětlení", "benches and lighting",
         "Přidat lavičky a osvětlení", "Add benches and lighting",
-        ("publicSpaceIsBench", "publicSpaceIsLighting"),
+        ("publicSpaceIsBench", "publicSpaceIsLighting"), details=True,
     )  # fmt: skip
     return rules, (*e1_sections, side_entrance, *e2_sections, public_space)
 
@@ -175,6 +177,7 @@ def _notes(prefix: str, notes: str, description: str) -> Section:
     return Section(
         prefix + "Notes", "popis a poznámky", "description and notes",
         "Přidat popis a poznámky", "Add a description and notes", (description, notes),
+        details=True,
     )  # fmt: skip
 
 
@@ -214,7 +217,7 @@ def _rampskids() -> tuple[dict[str, Condition], tuple[Section, ...]]:
             "Změřit nástupní plochy", "Measure the landings at the top and bottom",
             ("rampBottomEntryareaWidth", "rampBottomEntryareaDepth", "rampTopEntryareaWidth",
              "rampTopEntryareaDepth"),
-            shown_if=ramp,
+            shown_if=ramp, details=True,
         ),
         _notes("ramp", "rampSkidsHasNotes", "rampSkidsHasDescription"),
     )  # fmt: skip
@@ -230,6 +233,7 @@ def _platform() -> tuple[dict[str, Condition], tuple[Section, ...]]:
             ("platformMaxLoad", "platformIsMinParameters", "platformNumberOfFloors",
              "platformOutsideBottomControlHeight", "platformOutsideTopControlHeight",
              "platformInsideControlHeight"),
+            details=True,
         ),
     ]  # fmt: skip
     for n in (1, 2):
@@ -241,6 +245,7 @@ def _platform() -> tuple[dict[str, Condition], tuple[Section, ...]]:
             f"Popsat nástupní plochu {n}", f"Describe entry area {n}",
             tuple(a + s for s in ("Entry", "IsEntryClosing", "EntryWidth", "Depth",
                                   "HeightElevation", "BellType", "BellHeight", "BellIndentation")),
+            details=True,
         ))  # fmt: skip
     sections.append(_notes("platform", "platformHasNotes", "platformHasDescription"))
     return rules, tuple(sections)
@@ -273,6 +278,7 @@ def _elevator() -> tuple[dict[str, Condition], tuple[Section, ...]]:
             ("elevatorDriveoff", "door1Opening", "entryareaWidth", "entryareaDepth",
              "entryareaHeightElevation", "elevatorIsCageMirror", "elevatorCageMirrorLocalization",
              "elevatorCageMirrorHeight"),
+            details=True,
         ),
         Section(
             "elevatorControls", "ovladače a hlášení", "buttons and announcements",
@@ -285,6 +291,7 @@ def _elevator() -> tuple[dict[str, Condition], tuple[Section, ...]]:
              "elevatorIsCageControlAnnouncementPhonetic", "elevatorIsAOB",
              "elevatorAobIsAboveDoor", "elevatorAobLocalization",
              "elevatorAOBAnnouncementsScheme"),
+            details=True,
         ),
         _notes("elevator", "elevatorHasNotes", "elevatorHasDescription"),
     )  # fmt: skip
@@ -329,7 +336,7 @@ def _wc() -> tuple[dict[str, Condition], tuple[Section, ...]]:
                 "Add a hallway before the cabin" if n == 1 else "Add a second hallway",
                 tuple(f"hallway{n}{s}" for s in ("Width", "Depth", "DoorWidth", "DoorMarking")),
                 shown_if=opened("hallway1") if n == 2 else None,
-                before="wcCabinLocalization" if n == 1 else None,
+                before="wcCabinLocalization",
             )
             for n in (1, 2)
         ),
@@ -338,12 +345,14 @@ def _wc() -> tuple[dict[str, Condition], tuple[Section, ...]]:
             "Popsat umyvadlo a baterii", "Describe the washbasin and the tap",
             ("washbasinHeight", "washbasinIsHandle", "washbasinHandleType",
              "washbasinHandleHeight", "washbasinHandleLength", "tapHeight", "tapType"),
+            details=True,
         ),
         Section(
             "wcEquipment", "splachování a vypínač", "flush and light switch",
             "Popsat splachování a vypínač", "Describe the flush and the light switch",
             ("wcSwitch", "wcSwitchHeight", "wcFlushingBackHeight", "wcFlushingSideHeight",
              "wcFlushingSideDistanc", "wcFlushing", "wcFlushingDifficulty"),
+            details=True,
         ),
         Section(
             "wcLayout", "uspořádání, značení a kategorie", "layout, signs and category",
@@ -351,6 +360,7 @@ def _wc() -> tuple[dict[str, Condition], tuple[Section, ...]]:
             ("wcAccessibility", "wcIsRegularWC", "wcIsRegularWCBrailleMarking",
              "wcCabinDoorDisposition", "wcCabinWCBasinDisposition", "wcCabinWashBasinDisposition",
              "doorIsMarking", "doorHandlePosition"),
+            details=True,
         ),
         _notes("wc", "wcHasNotes", "wcHasDescription"),
     )  # fmt: skip

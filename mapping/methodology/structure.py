@@ -409,6 +409,7 @@ def describe() -> dict[str, Any]:
                 "shown_if": s.shown_if,
                 "parent": s.parent,
                 "before": s.before,
+                "details": s.details,
             }
             for s in rules.sections.values()
         ]

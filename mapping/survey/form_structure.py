@@ -59,9 +59,18 @@ STEPS_BY_KIND: dict[str, tuple[tuple[str, str], ...]] = {
     "toilet": (("group", "general"), ("group", "entrance1"), ("items", "wc")),
 }
 # The question that decides what else a step asks comes first (the standard lists the way in
-# after the slopes on the way to it).
-ASKED_FIRST = ("entrance1Accessibility", "entrance2Localization", "entrance2Accessibility",
-               "objectInteriorAccessibility")  # fmt: skip
+# after the slopes on the way to it), and a toilet's door before its cabin, as one walks in:
+# field -> the field it is asked after (None: first).
+ASKED_AFTER: dict[str, str | None] = {
+    "entrance1Accessibility": None,
+    "entrance2Localization": None,
+    "entrance2Accessibility": "entrance2Localization",
+    "objectInteriorAccessibility": None,
+    "wcAccessProvidedBy": "wcCabinAccess",
+    "doorWidth": "wcCabinLocalization",
+    "doorOpeningDirection": "doorWidth",
+    "wcHandlesDistance": "handle2Length",
+}
 # Steps a volunteer may skip as a whole (a building without a side entrance).
 OPTIONAL_GROUPS = frozenset({"entrance2", "sensory"})
 
@@ -73,19 +82,26 @@ def _field(f: dict, required: set[str]) -> dict:
     return out
 
 
+def _move(fields: list[dict], moved: list[dict], before: str | None) -> list[dict]:
+    """`moved` taken out and put back in front of the field `before` (at the end for None)."""
+    rest = [f for f in fields if all(f is not m for m in moved)]
+    at = next((i for i, f in enumerate(rest) if f["name"] == before), len(rest))
+    return rest[:at] + moved + rest[at:]
+
+
 def _in_walking_order(fields: list[dict], sections: list[dict]) -> list[dict]:
-    """The deciding question first; a section with a `before` field moves, whole, in front of
-    that field (the skids' button stands at the top of a ramp, not after its handrails)."""
-    first = [f for name in ASKED_FIRST for f in fields if f["name"] == name]
-    fields = first + [f for f in fields if f["name"] not in ASKED_FIRST]
+    """The deciding questions first (ASKED_AFTER); a section with a `before` field moves, whole,
+    in front of that field (the skids' button stands at the top of a ramp, not after its
+    handrails), and the details few places need go last."""
+    for name, after in ASKED_AFTER.items():
+        found = [f for f in fields if f["name"] == name]
+        if found:
+            at = next((i + 1 for i, f in enumerate(fields) if f["name"] == after), 0)
+            fields = _move(fields, found, fields[at]["name"] if at < len(fields) else None)
     for section in sections:
-        anchor = section.get("before")
-        if not anchor:
-            continue
-        moved = [f for f in fields if f.get("section") == section["name"]]
-        rest = [f for f in fields if f.get("section") != section["name"]]
-        at = next((i for i, f in enumerate(rest) if f["name"] == anchor), len(rest))
-        fields = rest[:at] + moved + rest[at:]
+        if section.get("before") or section.get("details"):
+            moved = [f for f in fields if f.get("section") == section["name"]]
+            fields = _move(fields, moved, None if section.get("details") else section["before"])
     return fields
 
 

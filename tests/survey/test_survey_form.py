@@ -48,6 +48,16 @@ def test_the_skids_button_stands_at_the_top_of_a_ramp():
     assert names.index("skidsLength") < names.index("rampLocalization")
 
 
+def test_a_toilets_door_comes_before_its_cabin_and_the_details_come_last():
+    toilet = step(survey_form("building"), "wc")
+    names = [f["name"] for f in toilet["fields"]]
+    assert names.index("doorWidth") < names.index("wcCabinWidth")
+    details = {s["name"] for s in toilet["sections"] if s["details"]}
+    in_details = [f.get("section") in details for f in toilet["fields"]]
+    first = in_details.index(True)
+    assert all(in_details[first:]) and not any(in_details[:first])
+
+
 def test_the_side_entrances_parking_is_asked_with_the_side_entrance():
     form = survey_form("building")
     assert "entrance2IsReservedParking" not in {f["name"] for f in step(form, "parking")["fields"]}

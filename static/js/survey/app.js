@@ -291,6 +291,7 @@
 
   function evaluateSoon() {
     clearTimeout(evaluateTimer);
+    $("live-category").dataset.state = "pending";  /* "done" once the answer is shown */
     evaluateTimer = setTimeout(evaluate, 500);
   }
 
@@ -305,6 +306,7 @@
     }).then(function (response) {
       return response.json().then(function (body) { return { ok: response.ok, body: body }; });
     }).then(function (answer) {
+      $("live-category").dataset.state = "done";
       if (!answer.ok) {
         say($("live-category"), answer.body.error || texts.category_unknown);
         showServerErrors(answer.body.details || []);
