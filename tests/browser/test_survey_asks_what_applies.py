@@ -93,9 +93,7 @@ def test_a_typical_building_is_surveyed_within_the_field_budget(
 
     arrive("platform")
     arrive("interior")
-    you.choose(
-        "f-interior-objectInteriorAccessibility", "EntireObjectInteriorAccessibility"
-    )
+    you.choose("f-interior-objectInteriorAccessibility", "EntireObjectInteriorAccessibility")
     you.yes_no("f-interior-objectIsNarrowedPassage", False)
     you.yes_no("f-interior-objectIsStairs", False)
 
