@@ -272,6 +272,7 @@
     say($("survey-title"), texts.surveying.replace("%(name)s", record.place_label));
     surveyForm = new SurveyForm($("survey-steps"), form, record.answers, lang, texts, changed);
     $("survey-date").value = record.survey_date;
+    problems = { submit: null, server: [] };
     showServerErrors(r.details || []);
     renderPhotos();
     evaluateSoon();
@@ -286,6 +287,7 @@
       SurveyDB.put(record).then(renderQueue);
       say($("saved"), texts.saved);
     }, 300);
+    if (problems.submit) { checkBeforeSending(); }  /* once told, the list follows the fixes */
     evaluateSoon();
   }
 
@@ -326,8 +328,23 @@
       return { path: d.field, text: d.problem ? d.problem[lang] : d[lang] };
     });
     surveyForm.setAll("server", entries);
-    var listed = details.map(function (d) { return { path: d.field || "", text: d[lang] || d.message || "" }; });
-    SurveyFeedback.summary($("error-summary"), texts.fix_these, listed, goTo);
+    problems.server = details.map(function (d) { return { path: d.field || "", text: d[lang] || d.message || "" }; });
+    showProblems();
+  }
+
+  /* What stops the survey: the answers and photo descriptions still missing (once the volunteer
+     tried to send it), then the engine's objections; above the survey and above the send button. */
+  var problems = { submit: null, server: [] };
+  function showProblems() {
+    var missing = problems.submit || [];
+    SurveyFeedback.summary($("error-summary"), texts.fix_these, missing.concat(problems.server), goTo);
+    SurveyFeedback.summary($("finish-errors"), texts.required_missing, missing, goTo);
+  }
+
+  function checkBeforeSending() {
+    problems.submit = requiredProblems().concat(SurveyPhotos.check(record, texts));
+    showProblems();
+    return problems.submit;
   }
 
   /* Takes the volunteer to a field of the survey, or to a photo's description. */
@@ -372,14 +389,11 @@
     var button = $("submit-survey");
     if (button.disabled) { return; }
     record.survey_date = $("survey-date").value || record.survey_date;
-    var problems = requiredProblems().concat(SurveyPhotos.check(record, texts));
-    if (problems.length) {
-      SurveyFeedback.summary($("error-summary"), texts.required_missing, problems, goTo);
-      SurveyFeedback.summary($("finish-errors"), texts.required_missing, problems, goTo);
-      goTo(problems[0].path);
+    var missing = checkBeforeSending();
+    if (missing.length) {
+      goTo(missing[0].path);
       return;
     }
-    SurveyFeedback.summary($("finish-errors"), "", [], goTo);
     if (!config.can_submit) {
       say($("finish-status"), texts.not_approved);
       $("finish-status").focus();
