@@ -47,6 +47,7 @@ export default [
         SurveyExif: "readonly",
         SurveyFeedback: "readonly",
         SurveyForm: "readonly",
+        SurveyKnown: "readonly",
         SurveyPhotos: "readonly",
         SurveyRules: "readonly",
         SurveySync: "readonly",

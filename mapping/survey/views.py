@@ -26,6 +26,7 @@ SHELL_STATIC = [
     "js/survey/rules.js",
     "js/survey/form.js",
     "js/survey/feedback.js",
+    "js/survey/known.js",
     "js/survey/photos.js",
     "js/survey/sync.js",
     "js/survey/app.js",

@@ -1,30 +1,19 @@
 """The phone (static/js/survey/rules.js, run here in node) and the server
 (mapping/methodology/applicability.py) agree on which fields apply, for the same answers."""
 
-import json
 import random
-import shutil
-import subprocess
-from pathlib import Path
-
-import pytest
 
 from mapping.methodology import applicability
 from mapping.survey.form_structure import survey_form
+from tests.survey.node import run_survey_script
 
-RULES_JS = Path(__file__).resolve().parents[2] / "static" / "js" / "survey" / "rules.js"
-# rules.js publishes SurveyRules on `window`; the records' applying fields come back as JSON.
-RUNNER = """
-const fs = require("fs"), vm = require("vm");
-const sandbox = { window: {} };
-vm.runInNewContext(fs.readFileSync(process.argv[1], "utf8"), sandbox);
-const cases = JSON.parse(fs.readFileSync(0, "utf8"));
-const out = cases.map(({ fields, sections, record }) => {
-  const scope = new sandbox.window.SurveyRules.Scope(fields, sections, record);
+# The fields that apply to each record, as the phone shows them.
+SHOWN = """
+return input.map(({ fields, sections, record }) => {
+  const scope = new window.SurveyRules.Scope(fields, sections, record);
   const shown = scope.update();
   return fields.filter((f) => shown[f.name]).map((f) => f.name);
 });
-process.stdout.write(JSON.stringify(out));
 """
 NUMBERS = (0, 1, 2, 60, 70, 90, 140, 150, 200)
 
@@ -51,18 +40,7 @@ def _cases(pick: random.Random):
 
 
 def test_the_phone_and_the_server_show_the_same_fields_for_the_same_answers():
-    node = shutil.which("node")
-    if not node:
-        pytest.fail("node is needed to run the survey's rules.js (apt-get install nodejs)")
     cases = list(_cases(random.Random(17)))
-    done = subprocess.run(
-        [node, "-e", RUNNER, str(RULES_JS)],
-        input=json.dumps([case for case, _ in cases]),
-        capture_output=True,
-        text=True,
-        check=True,
-        timeout=120,
-    )
-    shown_by_phone = json.loads(done.stdout)
+    shown_by_phone = run_survey_script("rules.js", SHOWN, [case for case, _ in cases])
     for (case, expected), shown in zip(cases, shown_by_phone, strict=True):
         assert shown == expected, case["record"]

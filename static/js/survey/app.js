@@ -12,6 +12,7 @@
   var structure = null;
   var record = null;
   var surveyForm = null;
+  var problems = null;
   var saveTimer = null;
   var evaluateTimer = null;
   var map = null;
@@ -230,11 +231,11 @@
     var name = $("place-name").value.trim();
     var lat = parseFloat($("place-lat").value);
     var lon = parseFloat($("place-lon").value);
-    var problems = [];
-    if (!name) { problems.push(texts.need_name); }
-    if (!isFinite(lat) || !isFinite(lon)) { problems.push(texts.need_position); }
-    if (problems.length) {
-      say($("new-place-errors"), problems.join(" "));
+    var wrong = [];
+    if (!name) { wrong.push(texts.need_name); }
+    if (!isFinite(lat) || !isFinite(lon)) { wrong.push(texts.need_position); }
+    if (wrong.length) {
+      say($("new-place-errors"), wrong.join(" "));
       $("new-place-errors").focus();
       return;
     }
@@ -243,18 +244,18 @@
     var place = { name: name, kind: kind, lat: lat, lon: lon };
     var address = addressOfNewPlace();
     Object.keys(address).forEach(function (field) { place[field] = address[field]; });
-    startSurvey(place, name, kind, firstPhoto);
+    startSurvey(place, name, kind, firstPhoto, SurveyKnown.addressAnswers(address));
   }
 
   /* ---- the survey ---- */
-  function startSurvey(place, label, kind, photo) {
+  function startSurvey(place, label, kind, photo, answers) {
     var fresh = {
       key: SurveyDB.newKey(),
       status: "draft",
       place: place,
       place_label: label,
       place_kind: kind,
-      answers: {},
+      answers: answers || {},
       photos: [],
       survey_date: new Date().toISOString().slice(0, 10),
     };
@@ -271,9 +272,14 @@
     $("finish-step").hidden = true;
     say($("survey-title"), texts.surveying.replace("%(name)s", record.place_label));
     surveyForm = new SurveyForm($("survey-steps"), form, record.answers, lang, texts, changed);
+    surveyForm.onStep = function (index) {  /* a draft resumes at the step the volunteer left */
+      record.step = index;
+      SurveyDB.put(record);
+    };
+    if (record.step) { surveyForm.go(record.step); }
     $("survey-date").value = record.survey_date;
-    problems = { submit: null, server: [] };
-    showServerErrors(r.details || []);
+    problems = new SurveyFeedback.Problems(surveyForm, texts, lang, goTo);
+    problems.fromServer(r.details || []);
     renderPhotos();
     evaluateSoon();
     say($("saved"), rebased ? texts.conflict_reopened : "");
@@ -287,7 +293,7 @@
       SurveyDB.put(record).then(renderQueue);
       say($("saved"), texts.saved);
     }, 300);
-    if (problems.submit) { checkBeforeSending(); }  /* once told, the list follows the fixes */
+    if (problems && problems.told) { problems.beforeSending(record); }  /* once told, the list follows the fixes */
     evaluateSoon();
   }
 
@@ -311,40 +317,15 @@
       $("live-category").dataset.state = "done";
       if (!answer.ok) {
         say($("live-category"), answer.body.error || texts.category_unknown);
-        showServerErrors(answer.body.details || []);
+        problems.fromServer(answer.body.details || []);
         return;
       }
-      showServerErrors([]);
+      problems.fromServer([]);
       SurveyFeedback.live($("live-category"), $("live-todo"), answer.body, texts, lang, goTo);
       surveyForm.setAll("warning", (answer.body.warnings || []).map(function (w) {
         return { path: w.field, text: w[lang] };
       }));
     }).catch(function () { say($("live-category"), texts.category_offline); });
-  }
-
-  /* The engine's objections, each next to its field (in words) and listed above the survey. */
-  function showServerErrors(details) {
-    var entries = details.filter(function (d) { return d.field; }).map(function (d) {
-      return { path: d.field, text: d.problem ? d.problem[lang] : d[lang] };
-    });
-    surveyForm.setAll("server", entries);
-    problems.server = details.map(function (d) { return { path: d.field || "", text: d[lang] || d.message || "" }; });
-    showProblems();
-  }
-
-  /* What stops the survey: the answers and photo descriptions still missing (once the volunteer
-     tried to send it), then the engine's objections; above the survey and above the send button. */
-  var problems = { submit: null, server: [] };
-  function showProblems() {
-    var missing = problems.submit || [];
-    SurveyFeedback.summary($("error-summary"), texts.fix_these, missing.concat(problems.server), goTo);
-    SurveyFeedback.summary($("finish-errors"), texts.required_missing, missing, goTo);
-  }
-
-  function checkBeforeSending() {
-    problems.submit = requiredProblems().concat(SurveyPhotos.check(record, texts));
-    showProblems();
-    return problems.submit;
   }
 
   /* Takes the volunteer to a field of the survey, or to a photo's description. */
@@ -389,7 +370,7 @@
     var button = $("submit-survey");
     if (button.disabled) { return; }
     record.survey_date = $("survey-date").value || record.survey_date;
-    var missing = checkBeforeSending();
+    var missing = problems.beforeSending(record);
     if (missing.length) {
       goTo(missing[0].path);
       return;
@@ -411,15 +392,6 @@
       if (stored && stored.status === "conflict") { done = texts.status_conflict + " " + stored.error; }
       finish(done);
     }).catch(function () { finish(texts.queued); });
-  }
-
-  /* Required answers not given: each marked at its field and listed. */
-  function requiredProblems() {
-    var missing = surveyForm.missingRequired().map(function (m) {
-      return { path: m.path, text: texts.required_field.replace("%(label)s", m.label) };
-    });
-    surveyForm.setAll("required", missing.map(function (m) { return { path: m.path, text: texts.required_here }; }));
-    return missing;
   }
 
   function finish(message) {

@@ -72,5 +72,47 @@
     box.appendChild(linkList(entries, goTo));
   }
 
-  window.SurveyFeedback = { live: live, summary: summary };
+  /* What stops the survey: the answers and photo descriptions still missing (once the volunteer
+     tried to send it: from then on the list follows the fixes), then the engine's objections;
+     each next to its field, and listed above the survey and above the send button. */
+  function Problems(form, texts, lang, goTo) {
+    this.form = form;
+    this.texts = texts;
+    this.lang = lang;
+    this.goTo = goTo;
+    this.told = false;
+    this.missing = [];
+    this.server = [];
+  }
+
+  Problems.prototype.show = function () {
+    var texts = this.texts;
+    summary(document.getElementById("error-summary"), texts.fix_these, this.missing.concat(this.server), this.goTo);
+    summary(document.getElementById("finish-errors"), texts.required_missing, this.missing, this.goTo);
+  };
+
+  /* The engine's objections: next to the field in words (`problem`), listed with the label. */
+  Problems.prototype.fromServer = function (details) {
+    var lang = this.lang;
+    this.form.setAll("server", details.filter(function (d) { return d.field; }).map(function (d) {
+      return { path: d.field, text: d.problem ? d.problem[lang] : d[lang] };
+    }));
+    this.server = details.map(function (d) { return { path: d.field || "", text: d[lang] || d.message || "" }; });
+    this.show();
+  };
+
+  /* Required answers and photo descriptions missing, marked and listed: [{path, text}]. */
+  Problems.prototype.beforeSending = function (record) {
+    var texts = this.texts;
+    var required = this.form.missingRequired().map(function (m) {
+      return { path: m.path, text: texts.required_field.replace("%(label)s", m.label) };
+    });
+    this.form.setAll("required", required.map(function (m) { return { path: m.path, text: texts.required_here }; }));
+    this.missing = required.concat(SurveyPhotos.check(record, texts));
+    this.told = true;
+    this.show();
+    return this.missing;
+  };
+
+  window.SurveyFeedback = { live: live, summary: summary, Problems: Problems };
 })();

@@ -67,6 +67,7 @@
     var legend = this.sections[this.current].querySelector("legend");
     legend.setAttribute("tabindex", "-1");
     legend.focus();
+    if (this.onStep) { this.onStep(this.current); }
   };
 
   SurveyForm.prototype.isLast = function () { return this.current >= this.form.steps.length - 1; };
