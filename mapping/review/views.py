@@ -59,7 +59,12 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
         .exclude(pk=assessment.pk)
         .select_related("surveyor")
     )
-    rows = diff_answers(approved.answers if approved else {}, assessment.answers, language)
+    rows = diff_answers(
+        approved.answers if approved else {},
+        assessment.answers,
+        language,
+        assessment.not_remeasured,
+    )
     return render(
         request,
         "review/detail.html",
@@ -68,6 +73,7 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
             "approved": approved,
             "rows": rows,
             "changed_count": sum(1 for row in rows if row.changed),
+            "carried_count": sum(1 for row in rows if row.not_remeasured),
             "disagreements": disagreements(assessment.answers, others, language),
             "contradictions": _contradictions(assessment.answers, language),
             "photos": assessment.photos.all(),
