@@ -87,6 +87,15 @@ def survey_texts() -> dict:
             "Describe what the photo shows, for people who cannot see it (required)."
         ),
         "required_missing": _("Some required answers are missing."),
+        "known_started": _(
+            "The survey starts from the published survey of %(date)s: confirm what you measure "
+            "again, correct what changed."
+        ),
+        "known_carried": _("From the survey of %(date)s, not measured again yet."),
+        "known_confirmed": _("Confirmed: measured again, the same."),
+        "known_changed": _("Changed (before: %(value)s)."),
+        "known_confirm": _("Measured again, the same"),
+        "known_confirm_all": _("Confirm every answer of this step as measured again"),
         "not_approved": _(
             "Your account waits for a coordinator's approval. The survey stays saved on this "
             "phone; submit it once you are approved."

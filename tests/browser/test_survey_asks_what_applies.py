@@ -26,6 +26,9 @@ def start_a_new_building(page) -> None:
     page.select_option("#place-kind", "building")
     page.fill("#place-lat", "49.3100")
     page.fill("#place-lon", "14.1500")
+    page.fill("#place-street", "Na Rynku")
+    page.fill("#place-house-number", "114/3")
+    page.fill("#place-city", "Tábor")
     page.click("#start-new")
     page.wait_for_selector("#step-general:not([hidden])")
 
@@ -46,6 +49,10 @@ def test_a_typical_building_is_surveyed_within_the_field_budget(
         assert_accessible(axe, page)
 
     arrive("general")
+    # The address typed for the new place is already there.
+    assert page.input_value("#f-general-street") == "Na Rynku"
+    assert page.input_value("#f-general-streetDescNo") == "114"
+    assert page.input_value("#f-general-streetOrientNo") == "3"
     arrive("parking")
     you.yes_no("f-parking-entrance1IsReservedParking", False)
 

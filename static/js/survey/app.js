@@ -183,9 +183,7 @@
           button.type = "button";
           button.className = "place-choice";
           button.textContent = place.name + " – " + place.kind_label + ", " + place.distance_m + " m";
-          button.addEventListener("click", function () {
-            startSurvey({ id: place.id }, place.name, place.kind);
-          });
+          button.addEventListener("click", function () { startResurvey(place); });
           item.appendChild(button);
           list.appendChild(item);
         });
@@ -248,7 +246,19 @@
   }
 
   /* ---- the survey ---- */
-  function startSurvey(place, label, kind, photo, answers) {
+  /* A place surveyed before: the survey starts from its published answers (when online). */
+  function startResurvey(place) {
+    fetch(config.urls.place_answers.replace("/0/", "/" + place.id + "/"), { credentials: "same-origin" })
+      .then(function (response) { if (!response.ok) { throw new Error(); } return response.json(); })
+      .then(function (body) {
+        var known = body.based_on ? { base: JSON.parse(JSON.stringify(body.answers)), based_on: body.based_on.id,
+          base_date: new Date(body.based_on.survey_date).toLocaleDateString(lang) } : {};
+        startSurvey({ id: place.id }, place.name, place.kind, null, body.answers, known);
+      })
+      .catch(function () { startSurvey({ id: place.id }, place.name, place.kind); });
+  }
+
+  function startSurvey(place, label, kind, photo, answers, known) {
     var fresh = {
       key: SurveyDB.newKey(),
       status: "draft",
@@ -259,6 +269,7 @@
       photos: [],
       survey_date: new Date().toISOString().slice(0, 10),
     };
+    Object.keys(known || {}).forEach(function (name) { fresh[name] = known[name]; });
     if (photo) { fresh.photos.push({ blob: photo, name: photo.name, type: photo.type, alt_text: "", subject: "entrance" }); }
     SurveyDB.put(fresh).then(function () { openSurvey(fresh); renderQueue(); });
   }
@@ -271,7 +282,9 @@
     $("survey-step").hidden = false;
     $("finish-step").hidden = true;
     say($("survey-title"), texts.surveying.replace("%(name)s", record.place_label));
-    surveyForm = new SurveyForm($("survey-steps"), form, record.answers, lang, texts, changed);
+    var marks = record.base ? new SurveyKnown.Marks(record, texts, lang) : null;
+    if (marks) { marks.onChange = changed; }
+    surveyForm = new SurveyForm($("survey-steps"), form, record.answers, lang, texts, changed, marks);
     surveyForm.onStep = function (index) {  /* a draft resumes at the step the volunteer left */
       record.step = index;
       SurveyDB.put(record);
@@ -282,7 +295,8 @@
     problems.fromServer(r.details || []);
     renderPhotos();
     evaluateSoon();
-    say($("saved"), rebased ? texts.conflict_reopened : "");
+    say($("saved"), rebased ? texts.conflict_reopened
+      : (record.base ? texts.known_started.replace("%(date)s", record.base_date) : ""));
     $("survey-title").focus();
   }
 

@@ -20,7 +20,9 @@
 
   function capital(text) { return text.charAt(0).toUpperCase() + text.slice(1); }
 
-  function SurveyForm(container, form, answers, lang, texts, onChange) {
+  /* `marks` (known.js): the answers carried over from an earlier survey, marked at their fields. */
+  function SurveyForm(container, form, answers, lang, texts, onChange, marks) {
+    this.marks = marks || null;
     this.container = container;
     this.form = form;
     this.answers = answers;
@@ -45,6 +47,7 @@
       section.appendChild(el("legend", {}, self.label(step)));
       if (step.type === "items") { self.renderItems(section, step, index); }
       else { self.renderRecord(section, step, self.answers, "f-" + step.id, index); }
+      if (self.marks && section.querySelector(".known-mark")) { self.confirmAllButton(section); }
       section.hidden = index !== self.current;
       self.container.appendChild(section);
       return section;
@@ -126,11 +129,14 @@
     }
     step.fields.forEach(function (field) {
       var id = prefix + "-" + field.name;
+      var path = step.type === "items" ? step.id + "[" + prefix.split("-").pop() + "]." + field.name : field.name;
       var wrapper = self.renderField(field, record, id, function () {
         if (self.errors[id] && self.errors[id].required) { self.setError(id, "required", ""); }
+        if (self.marks) { self.marks.update(path); }
         self.refresh(view);
         self.onChange();
       });
+      if (self.marks) { self.marks.attach(wrapper, field, path, record); }
       view.wrappers[field.name] = wrapper;
       boxFor(field.section).appendChild(wrapper);
     });
@@ -167,6 +173,17 @@
     parent.appendChild(add);
     parent.appendChild(body);
     return { add: add, body: body, fields: fields };
+  };
+
+  /* A step with answers carried over from the earlier survey: confirm them all at once. */
+  SurveyForm.prototype.confirmAllButton = function (section) {
+    var self = this;
+    var button = el("button", { type: "button", class: "secondary" }, this.texts.known_confirm_all);
+    button.addEventListener("click", function () {
+      self.marks.confirmAll(section.id);
+      self.onChange();
+    });
+    section.insertBefore(button, section.querySelector("legend").nextSibling);
   };
 
   SurveyForm.prototype.refresh = function (view) {
