@@ -90,8 +90,8 @@ def test_a_volunteer_picks_a_place_near_them_and_a_draft_survives_a_reload(
         "#queue-list li[data-status=draft] button", has_text=re.compile("Radnice")
     )
     resume.first.click()
-    page.wait_for_selector("#survey-step:not([hidden])")
-    next_step(page, 2)
+    # The draft resumes at the step where the volunteer left it, with the answer.
+    page.wait_for_selector("#step-entrance1:not([hidden])")
     assert page.input_value("#f-entrance1-entrance1Accessibility") == "OneStepEntranceAccessibility"
     next_step(page, 3)
     page.select_option(
