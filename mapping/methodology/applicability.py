@@ -123,6 +123,17 @@ def _entrance(n: int) -> tuple[dict[str, Condition], list[Section]]:
             (p + "HasDescription", p + "HasNotes"), parent=whole, details=True,
         ),
     ]  # fmt: skip
+    if n == 2:
+        sections.append(Section(
+            p + "Parking", "vyhrazené parkování u vedlejšího vstupu",
+            "reserved parking at the side entrance",
+            "Přidat vyhrazené parkování u vedlejšího vstupu",
+            "Add reserved parking at the side entrance",
+            tuple(p + s for s in ("IsReservedParking", "NumberOfReservedParking",
+                                  "ReservedParkingLocalization",
+                                  "ReservedParkingAccessDescription")),
+            parent=whole, details=True,
+        ))  # fmt: skip
     return rules, sections
 
 
@@ -390,20 +401,21 @@ class Applicability:
                 self.members[parent] |= set(s.fields)
                 parent = self.sections[parent].parent
 
-    def section_open(self, name: str, record: Record) -> bool:
-        """Open in stored answers: shown, and one of its fields answered."""
+    def section_open(self, name: str, record: Record, opened: frozenset[str] = frozenset()) -> bool:
+        """Open: shown, and one of its fields answered (or, on the phone, opened by the
+        volunteer: `opened`)."""
         section = self.sections[name]
-        if section.parent is not None and not self.section_open(section.parent, record):
+        if section.parent is not None and not self.section_open(section.parent, record, opened):
             return False
-        if not holds(section.shown_if, record, lambda s: self.section_open(s, record)):
+        if not holds(section.shown_if, record, lambda s: self.section_open(s, record, opened)):
             return False
-        return any(has_value(record.get(f)) for f in self.members[name])
+        return name in opened or any(has_value(record.get(f)) for f in self.members[name])
 
-    def applies(self, field: str, record: Record) -> bool:
+    def applies(self, field: str, record: Record, opened: frozenset[str] = frozenset()) -> bool:
         section = self.section_of.get(field)
-        if section is not None and not self.section_open(section, record):
+        if section is not None and not self.section_open(section, record, opened):
             return False
-        return holds(self.rules.get(field), record, lambda s: self.section_open(s, record))
+        return holds(self.rules.get(field), record, lambda s: self.section_open(s, record, opened))
 
 
 TOP = Applicability(RULES, SECTIONS)

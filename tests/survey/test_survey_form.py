@@ -34,6 +34,15 @@ def test_no_step_asks_more_than_twelve_questions_before_its_first_answer(kind):
         assert len(asked) <= 12, (s["id"], asked)
 
 
+def test_the_side_entrance_once_added_asks_no_more_than_twelve_questions():
+    side = step(survey_form("building"), "entrance2")
+    opened = frozenset({"entrance2"})
+
+    asked = [f["name"] for f in side["fields"] if applicability.TOP.applies(f["name"], {}, opened)]
+
+    assert asked and len(asked) <= 12, asked
+
+
 def test_the_way_in_comes_first_and_the_second_door_is_a_section_to_add():
     entrance = step(survey_form("building"), "entrance1")
     assert entrance["fields"][0]["name"] == "entrance1Accessibility"
