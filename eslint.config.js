@@ -47,9 +47,12 @@ export default [
       globals: {
         SurveyDB: "readonly",
         SurveyExif: "readonly",
+        SurveyFeedback: "readonly",
         SurveyForm: "readonly",
+        SurveyKnown: "readonly",
         SurveyPhotos: "readonly",
         SurveyQueue: "readonly",
+        SurveyRules: "readonly",
         SurveySync: "readonly",
       },
     },

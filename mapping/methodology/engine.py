@@ -82,6 +82,11 @@ class Result:
         self._sensory: dict[str, list[tuple[str, str]]] | None = None
 
     @property
+    def answers(self) -> Answers:
+        """The answers this result was computed from."""
+        return self._answers
+
+    @property
     def wc(self) -> list[str]:
         """Each toilet's category, in the order the toilets were recorded."""
         return [category for category, _ in self.toilets]

@@ -9,7 +9,7 @@ checks the shape of a raw exchange document for the command line and the importe
 from dataclasses import dataclass
 from typing import Any
 
-from mapping.methodology import fields_items
+from mapping.methodology import applicability, fields_items
 from mapping.methodology.answers import Answers
 from mapping.methodology.fields import (
     BOOLEAN,
@@ -71,13 +71,47 @@ UNIT_LABELS = {"cm": ("cm", "cm"), "%": ("%", "%"), "count": ("", ""), "kg": ("k
 
 @dataclass(frozen=True, slots=True)
 class ValidationError:
+    """`cs`, `en`: the message with the field's path, for files and the command line.
+    `problem_cs`, `problem_en`: what is wrong, in words only, to show next to the field."""
+
     field: str
     code: str
     cs: str
     en: str
+    problem_cs: str = ""
+    problem_en: str = ""
 
     def to_dict(self) -> dict[str, str]:
         return {"field": self.field, "code": self.code, "cs": self.cs, "en": self.en}
+
+    def in_words(self) -> dict[str, Any]:
+        """For the survey form: the label and the problem, never the internal key."""
+        if not self.problem_cs:
+            return self.to_dict()
+        label_cs, label_en = field_label(self.field)
+        return {
+            "field": self.field,
+            "code": self.code,
+            "cs": f"{_capital(label_cs)}: {self.problem_cs}",
+            "en": f"{_capital(label_en)}: {self.problem_en}",
+            "problem": {"cs": _capital(self.problem_cs), "en": _capital(self.problem_en)},
+        }
+
+
+def _capital(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
+def _field_error(path: str, code: str, problem_cs: str, problem_en: str) -> ValidationError:
+    label_cs, label_en = field_label(path)
+    return ValidationError(
+        path,
+        code,
+        f"{label_cs} ({path}): {problem_cs}",
+        f"{label_en} ({path}): {problem_en}",
+        problem_cs,
+        problem_en,
+    )
 
 
 def field_for(path: str) -> Field | None:
@@ -153,12 +187,8 @@ def _type_error(path: str, f: Field, value: object) -> ValidationError | None:
         raise ValueError(t)
     if ok:
         return None
-    label_cs, label_en = field_label(path)
-    return ValidationError(
-        path,
-        "type",
-        f"{label_cs} ({path}): hodnota {value!r} není {cs}.",
-        f"{label_en} ({path}): the value {value!r} is not {en}.",
+    return _field_error(
+        path, "type", f"hodnota {value!r} není {cs}.", f"the value {value!r} is not {en}."
     )
 
 
@@ -168,13 +198,12 @@ def check_value(path: str, f: Field, value: object) -> ValidationError | None:
     if error is not None:
         return error
     if f.type == ENUM and f.enum is not None and value not in f.enum:
-        label_cs, label_en = field_label(path)
         allowed = ", ".join(f.enum) if len(f.enum) <= 12 else f"{len(f.enum)} hodnot/values"
-        return ValidationError(
+        return _field_error(
             path,
             "enum",
-            f"{label_cs} ({path}): neznámá hodnota „{value}“. Povolené hodnoty: {allowed}.",
-            f"{label_en} ({path}): unknown value '{value}'. Allowed values: {allowed}.",
+            f"neznámá hodnota „{value}“. Povolené hodnoty: {allowed}.",
+            f"unknown value '{value}'. Allowed values: {allowed}.",
         )
     if (
         f.type in (INTEGER, NUMBER)
@@ -184,16 +213,14 @@ def check_value(path: str, f: Field, value: object) -> ValidationError | None:
             or (f.maximum is not None and value > f.maximum)
         )
     ):
-        label_cs, label_en = field_label(path)
         u_cs, u_en = UNIT_LABELS.get(f.unit, ("", ""))
         v_cs, v_en = format_number(value, "cs"), format_number(value, "en")
-        return ValidationError(
+        return _field_error(
             path,
             "range",
-            f"{label_cs} ({path}): {v_cs} {u_cs} je mimo povolený rozsah{_range(f, u_cs, 'cs')}."
+            f"{v_cs} {u_cs} je mimo povolený rozsah{_range(f, u_cs, 'cs')}.".replace("  ", " "),
+            f"{v_en} {u_en} is outside the allowed range{_range(f, u_en, 'en')}."
             .replace("  ", " "),
-            f"{label_en} ({path}): {v_en} {u_en} is outside the allowed range"
-            f"{_range(f, u_en, 'en')}.".replace("  ", " "),
         )  # fmt: skip
     return None
 
@@ -280,18 +307,18 @@ def _unknown(path: str) -> ValidationError:
 
 
 def _required(path: str) -> ValidationError:
-    label_cs, label_en = field_label(path)
     if path in ITEM_FIELDS:
         label_cs, label_en = (
             GROUPS[path][0].format(n="").strip(),
             GROUPS[path][1].format(n="").strip(),
         )
-    return ValidationError(
-        path,
-        "required",
-        f"{label_cs} ({path}): údaj je povinný.",
-        f"{label_en} ({path}): this is required.",
-    )
+        return ValidationError(
+            path,
+            "required",
+            f"{label_cs} ({path}): údaj je povinný.",
+            f"{label_en} ({path}): this is required.",
+        )
+    return _field_error(path, "required", "údaj je povinný.", "this is required.")
 
 
 def validate(answers: object, place_kind: str) -> list[ValidationError]:
@@ -305,7 +332,8 @@ def validate(answers: object, place_kind: str) -> list[ValidationError]:
     errors: list[ValidationError] = []
     _check_object(answers, "", True, errors)
     for key in REQUIRED_BY_KIND[place_kind]:
-        if answers.get(key) in (None, "", []):
+        # A question that does not apply to these answers is never required (it is not asked).
+        if answers.get(key) in (None, "", []) and applicability.TOP.applies(key, answers):
             errors.append(_required(key))
     return errors
 
@@ -348,7 +376,7 @@ def validate_exchange(document: object) -> list[ValidationError]:
 def describe() -> dict[str, Any]:
     """The structure as JSON, for the survey form and the API documentation."""
 
-    def one(f: Field) -> dict[str, Any]:
+    def one(f: Field, rules: applicability.Applicability) -> dict[str, Any]:
         d: dict[str, Any] = {
             "name": f.name,
             "type": f.type,
@@ -365,11 +393,36 @@ def describe() -> dict[str, Any]:
         if f.enum:
             d["enum"] = [{"value": v, "cs": cs, "en": en} for v, (cs, en) in f.enum.items()]
         d["required_for"] = [k for k, req in REQUIRED_BY_KIND.items() if f.name in req]
+        if f.name in rules.rules:
+            d["shown_if"] = rules.rules[f.name]
+        if f.name in rules.section_of:
+            d["section"] = rules.section_of[f.name]
         return d
 
+    def sections(rules: applicability.Applicability) -> list[dict[str, Any]]:
+        return [
+            {
+                "name": s.name,
+                "cs": s.cs,
+                "en": s.en,
+                "add": {"cs": s.add_cs, "en": s.add_en},
+                "shown_if": s.shown_if,
+                "parent": s.parent,
+                "before": s.before,
+                "details": s.details,
+            }
+            for s in rules.sections.values()
+        ]
+
+    top = applicability.TOP
     return {
         "groups": {k: {"cs": cs, "en": en} for k, (cs, en) in GROUPS.items()},
-        "fields": [one(f) for f in TOP_FIELDS.values()],
-        "items": {name: [one(f) for f in fs.values()] for name, fs in ITEM_FIELDS.items()},
+        "fields": [one(f, top) for f in TOP_FIELDS.values()],
+        "items": {
+            name: [one(f, applicability.ITEMS[name]) for f in fs.values()]
+            for name, fs in ITEM_FIELDS.items()
+        },
+        "sections": sections(top),
+        "item_sections": {name: sections(r) for name, r in applicability.ITEMS.items()},
         "required_by_kind": {k: list(v) for k, v in REQUIRED_BY_KIND.items()},
     }

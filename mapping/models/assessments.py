@@ -68,6 +68,11 @@ class Assessment(models.Model):
     )
     methodology_version = models.CharField(_("methodology version"), max_length=30)
     answers = models.JSONField(_("answers"), default=dict, blank=True)
+    # A re-survey starts from the published answers: the paths (`wc[0].doorWidth`) it carried
+    # over as they were, which the volunteer did not confirm (mapping.survey.resurvey).
+    not_remeasured = models.JSONField(
+        _("answers carried over, not re-measured"), default=list, blank=True
+    )
     result = models.JSONField(_("computed result"), default=dict, blank=True)
     wheelchair = models.CharField(
         _("wheelchair"), max_length=15, choices=Category.choices, blank=True

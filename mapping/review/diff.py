@@ -20,6 +20,8 @@ class DiffRow:
     new: str
     changed: bool
     disagrees: bool
+    # Carried over from the survey a re-survey started from, not measured again.
+    not_remeasured: bool = False
 
 
 def flatten(answers: dict | None) -> dict[str, object]:
@@ -49,22 +51,28 @@ def disagrees(path: str, a, b) -> bool:
     return larger > 0 and difference / larger * 100 > settings.REVIEW_TOLERANCE_PERCENT
 
 
-def diff_answers(old: dict | None, new: dict | None, language: str) -> list[DiffRow]:
-    """Every field either survey answered, in the new survey's order, changes marked."""
+def diff_answers(
+    old: dict | None, new: dict | None, language: str, not_remeasured: object = ()
+) -> list[DiffRow]:
+    """Every field either survey answered, in the new survey's order, changes marked; an answer
+    the new survey carried over without measuring it again is marked so, not as a change."""
     before, after = flatten(old), flatten(new)
+    carried = set(not_remeasured) if isinstance(not_remeasured, list | tuple) else set()
     paths = list(after) + [p for p in before if p not in after]
     rows = []
     for path in paths:
         a, b = before.get(path), after.get(path)
         label_cs, label_en = field_label(path)
+        old_value = path in carried and b is not None
         rows.append(
             DiffRow(
                 path=path,
                 label=label_cs if language.startswith("cs") else label_en,
                 old=display_value(path, a, language),
                 new=display_value(path, b, language),
-                changed=a != b,
+                changed=a != b and not old_value,
                 disagrees=a is not None and b is not None and disagrees(path, a, b),
+                not_remeasured=old_value,
             )
         )
     return rows

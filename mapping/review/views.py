@@ -11,8 +11,10 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from mapping.access import coordinator_required, get_assessment_or_404
+from mapping.categorisation import categorise
 from mapping.errors import error_answer
 from mapping.ids import parse_id
+from mapping.methodology.consistency import contradictions
 from mapping.models import Assessment, ReviewStatus
 from mapping.models.published import published_q
 from mapping.review import coverage as coverage_service
@@ -57,7 +59,12 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
         .exclude(pk=assessment.pk)
         .select_related("surveyor")
     )
-    rows = diff_answers(approved.answers if approved else {}, assessment.answers, language)
+    rows = diff_answers(
+        approved.answers if approved else {},
+        assessment.answers,
+        language,
+        assessment.not_remeasured,
+    )
     return render(
         request,
         "review/detail.html",
@@ -66,13 +73,21 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
             "approved": approved,
             "rows": rows,
             "changed_count": sum(1 for row in rows if row.changed),
+            "carried_count": sum(1 for row in rows if row.not_remeasured),
             "disagreements": disagreements(assessment.answers, others, language),
+            "contradictions": _contradictions(assessment.answers, language),
             "photos": assessment.photos.all(),
             "approved_photos": approved.photos.all() if approved else [],
             "events": assessment.events.select_related("actor"),
             "can_decide": assessment.status == ReviewStatus.SUBMITTED,
         },
     )
+
+
+def _contradictions(answers: dict, language: str) -> list[str]:
+    """The answers that contradict each other, as the survey warned the volunteer of them."""
+    english = not language.startswith("cs")
+    return [c.en if english else c.cs for c in contradictions(answers, categorise(answers))]
 
 
 class BadPublishedField(ValueError):

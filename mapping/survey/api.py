@@ -19,13 +19,14 @@ from mapping.access import (
     get_assessment_or_404,
     get_assessment_writable_or_403,
 )
-from mapping.categorisation import categorise
 from mapping.json_errors import json_error
-from mapping.models import Assessment, Photo, PlaceKind
+from mapping.models import Assessment, Photo, Place, PlaceKind
 from mapping.ruian.lookup import nearest_point, place_fields
 from mapping.survey import submission
 from mapping.survey.form_structure import all_forms
+from mapping.survey.live import live_evaluation
 from mapping.survey.places import BadPosition, parse_position, places_near
+from mapping.survey.resurvey import carried
 
 MAX_EVALUATE_BYTES = 256 * 1024
 
@@ -123,7 +124,7 @@ def evaluate(request: HttpRequest) -> JsonResponse:
         return json_error(400, "payload_not_json", _("The survey data are not valid JSON."))
     except submission.SubmissionError as exc:
         return _error(exc)
-    return JsonResponse({"result": categorise(answers).to_dict()})
+    return JsonResponse(live_evaluation(answers))
 
 
 @require_POST
@@ -210,6 +211,29 @@ def delete_draft(request: HttpRequest, pk: int) -> JsonResponse:
         raise PermissionDenied(_("Only a draft can be deleted."))
     assessment.delete()
     return JsonResponse({"deleted": pk})
+
+
+@require_GET
+@never_cache
+@api_login_required
+def place_answers(request: HttpRequest, pk: int) -> JsonResponse:
+    """What a re-survey of a place starts from: its published answers (none if it has none)."""
+    place = Place.objects.visible_to(request.user).filter(pk=pk).first()
+    if place is None:
+        raise Http404
+    published = Assessment.objects.published().filter(place=place).first()
+    based_on = (
+        {"id": published.pk, "survey_date": published.survey_date.isoformat()}
+        if published
+        else None
+    )
+    return JsonResponse(
+        {
+            "place": {"id": place.pk, "name": place.name, "kind": place.kind},
+            "based_on": based_on,
+            "answers": carried(published.answers) if published else {},
+        }
+    )
 
 
 @require_GET

@@ -2,9 +2,10 @@
 
 The engine describes every field of the exchange standard; a volunteer in front of a building
 needs only some of them, in the order they walk: parking, the way in, the interior, lifts,
-toilets. This module picks the steps for a place kind and marks which fields depend on a yes/no
-question ("Are there steps inside?" -> their number and height), so the phone asks only what
-applies. It is the only place that knows the engine's `describe()` format.
+toilets. This module picks the steps for a place kind; which fields apply when (the conditions
+and sections of mapping.methodology.applicability) comes with each field, so that the phone asks
+only what applies and the server requires only that. It is the only place that knows the engine's
+`describe()` format.
 """
 
 from functools import lru_cache
@@ -57,40 +58,58 @@ STEPS_BY_KIND: dict[str, tuple[tuple[str, str], ...]] = {
     "parking": (("group", "general"), ("group", "parking")),
     "toilet": (("group", "general"), ("group", "entrance1"), ("items", "wc")),
 }
+# The question that decides what else a step asks comes first (the standard lists the way in
+# after the slopes on the way to it), and a toilet's door before its cabin, as one walks in:
+# field -> the field it is asked after (None: first).
+ASKED_AFTER: dict[str, str | None] = {
+    "entrance1Accessibility": None,
+    "entrance2Localization": None,
+    "entrance2Accessibility": "entrance2Localization",
+    "objectInteriorAccessibility": None,
+    "wcAccessProvidedBy": "wcCabinAccess",
+    "doorWidth": "wcCabinLocalization",
+    "doorOpeningDirection": "doorWidth",
+    "wcHandlesDistance": "handle2Length",
+}
 # Steps a volunteer may skip as a whole (a building without a side entrance).
 OPTIONAL_GROUPS = frozenset({"entrance2", "sensory"})
 
 
-def _gates(fields: list[dict]) -> dict[str, str]:
-    """Map each dependent field to the yes/no field it hangs on.
-
-    The standard names a question `<prefix>Is<Thing>` and its details `<prefix>...<Thing>...`
-    (objectIsSteps -> objectSteps1Height; entrance1IsReservedParking ->
-    entrance1NumberOfReservedParking), so the dependency is read from the names.
-    """
-    gates: dict[str, str] = {}
-    questions = []
-    for f in fields:
-        name = f["name"]
-        if f["type"] == "boolean" and "Is" in name:
-            prefix, _, thing = name.partition("Is")
-            if prefix and thing:
-                questions.append((name, prefix, thing))
-    for f in fields:
-        name = f["name"]
-        for gate, prefix, thing in questions:
-            if name != gate and name.startswith(prefix) and thing in name[len(prefix) :]:
-                gates.setdefault(name, gate)
-    return gates
-
-
-def _field(f: dict, gates: dict[str, str], required: set[str]) -> dict:
+def _field(f: dict, required: set[str]) -> dict:
     out = dict(f)
     out.pop("required_for", None)
     out["required"] = f["name"] in required
-    if f["name"] in gates:
-        out["shown_if"] = gates[f["name"]]
     return out
+
+
+def _move(fields: list[dict], moved: list[dict], before: str | None) -> list[dict]:
+    """`moved` taken out and put back in front of the field `before` (at the end for None)."""
+    rest = [f for f in fields if all(f is not m for m in moved)]
+    at = next((i for i, f in enumerate(rest) if f["name"] == before), len(rest))
+    return rest[:at] + moved + rest[at:]
+
+
+def _in_walking_order(fields: list[dict], sections: list[dict]) -> list[dict]:
+    """The deciding questions first (ASKED_AFTER); a section with a `before` field moves, whole,
+    in front of that field (the skids' button stands at the top of a ramp, not after its
+    handrails), and the details few places need go last."""
+    for name, after in ASKED_AFTER.items():
+        found = [f for f in fields if f["name"] == name]
+        if found:
+            at = next((i + 1 for i, f in enumerate(fields) if f["name"] == after), 0)
+            fields = _move(fields, found, fields[at]["name"] if at < len(fields) else None)
+    for section in sections:
+        if section.get("before") or section.get("details"):
+            moved = [f for f in fields if f.get("section") == section["name"]]
+            fields = _move(fields, moved, None if section.get("details") else section["before"])
+    return fields
+
+
+def _step_group(f: dict) -> str:
+    # The side entrance's parking is asked with the side entrance, once there is one.
+    if f["group"] == "parking" and f["name"].startswith("entrance2"):
+        return "entrance2"
+    return f["group"]
 
 
 @lru_cache(maxsize=8)
@@ -106,23 +125,27 @@ def survey_form(place_kind: str) -> dict:
     by_group: dict[str, list[dict]] = {}
     for f in described["fields"]:
         if f["name"] not in NOT_ASKED:
-            by_group.setdefault(f["group"], []).append(f)
+            by_group.setdefault(_step_group(f), []).append(f)
     steps = []
     for step_type, name in STEPS_BY_KIND[kind]:
         labels = described["groups"].get(name, {"cs": name, "en": name})
-        source = described["items"].get(name, []) if step_type == "items" else by_group.get(name)
+        items = step_type == "items"
+        source = described["items"].get(name, []) if items else by_group.get(name)
         if not source:
             continue
-        gates = _gates(source)
+        in_step = {f.get("section") for f in source}
+        all_sections = described["item_sections"][name] if items else described["sections"]
+        sections = [s for s in all_sections if s["name"] in in_step]
         steps.append(
             {
                 "id": name,
                 "type": step_type,
                 "cs": labels["cs"].replace("{n}", "").strip(),
                 "en": labels["en"].replace("{n}", "").strip(),
-                "optional": name in OPTIONAL_GROUPS or step_type == "items",
+                "optional": name in OPTIONAL_GROUPS or items,
                 "required": name in required,
-                "fields": [_field(f, gates, required) for f in source],
+                "fields": _in_walking_order([_field(f, required) for f in source], sections),
+                "sections": sections,
             }
         )
     return {"place_kind": kind, "steps": steps}
@@ -134,6 +157,7 @@ def all_forms() -> dict[str, dict]:
 
 
 def validate_answers(answers, place_kind: str) -> list[dict]:
-    """The engine's validation errors as JSON ({field, code, cs, en})."""
+    """The engine's validation errors as JSON ({field, code, cs, en, problem}), in words: the
+    volunteer sees them next to the field, never its internal key."""
     kind = place_kind if place_kind in engine_structure.REQUIRED_BY_KIND else "building"
-    return [error.to_dict() for error in engine_structure.validate(answers, kind)]
+    return [error.in_words() for error in engine_structure.validate(answers, kind)]

@@ -33,6 +33,7 @@ from mapping.photos.errors import PhotoError
 from mapping.review import workflow
 from mapping.survey.form_structure import validate_answers
 from mapping.survey.places import BadPosition, parse_position
+from mapping.survey.resurvey import base_of, not_remeasured
 
 MAX_PHOTOS = 20
 MAX_PAYLOAD_BYTES = 512 * 1024
@@ -255,6 +256,8 @@ def create_submission(user, payload: dict, files) -> tuple[Assessment, bool]:
     survey_date = _survey_date(payload)
     specs = _photo_specs(payload, files)
     columns = assessment_columns(categorise(answers))
+    base = base_of(place, payload.get("based_on"))
+    carried_over = not_remeasured(base.answers, answers, payload.get("confirmed")) if base else []
     written: list[tuple] = []
     try:
         with transaction.atomic():
@@ -270,6 +273,7 @@ def create_submission(user, payload: dict, files) -> tuple[Assessment, bool]:
                     else SurveyKind.BUILDING
                 ),
                 answers=answers,
+                not_remeasured=carried_over,
                 idempotency_key=key,
                 **columns,
             )

@@ -59,10 +59,20 @@ def survey_texts() -> dict:
             "inaccessible": _("inaccessible"),
         },
         "why": _("Why:"),
+        "not_enough": _("not enough measurements yet"),
+        "still_to_measure": _("Still to measure (these decide the category)"),
+        "warnings_title": _("Answers that contradict each other"),
+        "warnings_count": _("Answers that contradict each other: %(count)s (see below)."),
         "fix_these": _("Please check these answers"),
         "step": _("Step %(n)s of %(total)s: %(name)s"),
         "add_item": _("Add: %(name)s"),
         "remove_item": _("Remove %(name)s"),
+        "remove_section": _("Remove: %(name)s"),
+        "error_number": _("Write a number, for example 85 or 7,5."),
+        "error_whole": _("Write a whole number, for example 85."),
+        "error_range": _("Write a number from %(min)s to %(max)s %(unit)s."),
+        "required_field": _("%(label)s: this answer is required."),
+        "required_here": _("This answer is required."),
         "no_items": _("None recorded. Add one if the place has it."),
         "required": _("required"),
         "yes": _("Yes"),
@@ -72,8 +82,20 @@ def survey_texts() -> dict:
         "alt_label": _("Photo %(n)s: what it shows, for people who cannot see it"),
         "subject_label": _("Photo %(n)s shows"),
         "remove_photo": _("Remove photo %(n)s"),
-        "alt_missing": _("Photo %(n)s needs a text alternative."),
+        "alt_missing": _("Photo %(n)s: describe what it shows."),
+        "alt_missing_here": _(
+            "Describe what the photo shows, for people who cannot see it (required)."
+        ),
         "required_missing": _("Some required answers are missing."),
+        "known_started": _(
+            "The survey starts from the published survey of %(date)s: confirm what you measure "
+            "again, correct what changed."
+        ),
+        "known_carried": _("From the survey of %(date)s, not measured again yet."),
+        "known_confirmed": _("Confirmed: measured again, the same."),
+        "known_changed": _("Changed (before: %(value)s)."),
+        "known_confirm": _("Measured again, the same"),
+        "known_confirm_all": _("Confirm every answer of this step as measured again"),
         "not_approved": _(
             "Your account waits for a coordinator's approval. The survey stays saved on this "
             "phone; submit it once you are approved."

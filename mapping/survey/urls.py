@@ -16,6 +16,7 @@ urlpatterns = [
     path("api/vyhodnotit/", api.evaluate, name="evaluate"),
     path("api/odeslat/", api.submit, name="submit"),
     path("api/moje/", api.mine, name="mine"),
+    path("api/mista/<int:pk>/odpovedi/", api.place_answers, name="place_answers"),
     path("api/pruzkumy/<int:pk>/", api.detail_json, name="assessment"),
     path("api/pruzkumy/<int:pk>/odpovedi/", api.save_answers, name="save_answers"),
     path("api/pruzkumy/<int:pk>/odeslat/", api.submit_existing, name="submit_existing"),

@@ -24,7 +24,10 @@ SHELL_STATIC = [
     "survey/survey.css",
     "js/survey/db.js",
     "js/survey/exif.js",
+    "js/survey/rules.js",
     "js/survey/form.js",
+    "js/survey/feedback.js",
+    "js/survey/known.js",
     "js/survey/photos.js",
     "js/survey/sync.js",
     "js/survey/app.js",
@@ -48,6 +51,7 @@ def app_config(request: HttpRequest) -> dict:
             "mine": reverse("survey:mine"),
             # "/0/" is replaced by an assessment's id in the script.
             "assessment": reverse("survey:assessment", args=[0]),
+            "place_answers": reverse("survey:place_answers", args=[0]),
             "save_answers": reverse("survey:save_answers", args=[0]),
             "add_photo": reverse("survey:add_photo", args=[0]),
             "submit_existing": reverse("survey:submit_existing", args=[0]),

@@ -80,6 +80,42 @@ PUBLIC_SPACE = {
     "publicSpaceStepsNumberOf": 0,
 }
 
+# Every measurement of BUILDING that a rule reads: without it, the engine lists it as missing.
+MEASUREMENTS = [
+    "entrance1Accessibility",
+    "objectInteriorAccessibility",
+    "entrance1Door1MainpanelWidth",
+    "entrance1Door1StepHeight",
+    "objectIsNarrowedPassage",
+    "objectIsStairs",
+    "objectStairsIsBannister",
+    "rampskids[0].rampleg1Length",
+    "rampskids[0].rampleg1Inclination",
+    "rampskids[0].rampleg1Width",
+    "rampskids[0].rampIsHandle",
+    "elevator[0].door1Width",
+    "elevator[0].door2Width",
+    "elevator[0].elevatorCageWidth",
+    "elevator[0].elevatorCageDepth",
+    "elevator[0].elevatorIsCageSeat",
+    "elevator[0].elevatorIsCageHandle",
+    "platform[0].entryarea1Width",
+    "platform[0].platformWidth",
+    "platform[0].platformDepth",
+    "wc[0].wcCabinLocalization",
+    "wc[0].doorWidth",
+    "wc[0].hallway1DoorWidth",
+    "wc[0].doorOpeningDirection",
+    "wc[0].wcCabinWidth",
+    "wc[0].wcCabinDepth",
+    "wc[0].wcBasinIsPaperReach",
+    "wc[0].washbasinUnderpass",
+    "wc[0].wcBasinSpace",
+    "wc[0].wcIsAlarmbutton",
+    "wc[0].wcBasinSeatHeight",
+    "wc[0].wcIsChangingdesk",
+]
+
 _PATH = re.compile(r"^(\w+)(?:\[(\d+)\]\.(\w+))?$")
 
 

@@ -5,7 +5,16 @@ import json
 import pytest
 
 from mapping.methodology.engine import evaluate
-from tests.methodology.objects import BUILDING, LIFT, PUBLIC_SPACE, RAMP, TOILET, at, changed
+from tests.methodology.objects import (
+    BUILDING,
+    LIFT,
+    MEASUREMENTS,
+    PUBLIC_SPACE,
+    RAMP,
+    TOILET,
+    at,
+    changed,
+)
 
 
 def test_the_complete_building_misses_nothing():
@@ -15,43 +24,7 @@ def test_the_complete_building_misses_nothing():
     assert set(result.categories.values()) == {"accessible"}
 
 
-@pytest.mark.parametrize(
-    "path",
-    [
-        "entrance1Accessibility",
-        "objectInteriorAccessibility",
-        "entrance1Door1MainpanelWidth",
-        "entrance1Door1StepHeight",
-        "objectIsNarrowedPassage",
-        "objectIsStairs",
-        "objectStairsIsBannister",
-        "rampskids[0].rampleg1Length",
-        "rampskids[0].rampleg1Inclination",
-        "rampskids[0].rampleg1Width",
-        "rampskids[0].rampIsHandle",
-        "elevator[0].door1Width",
-        "elevator[0].door2Width",
-        "elevator[0].elevatorCageWidth",
-        "elevator[0].elevatorCageDepth",
-        "elevator[0].elevatorIsCageSeat",
-        "elevator[0].elevatorIsCageHandle",
-        "platform[0].entryarea1Width",
-        "platform[0].platformWidth",
-        "platform[0].platformDepth",
-        "wc[0].wcCabinLocalization",
-        "wc[0].doorWidth",
-        "wc[0].hallway1DoorWidth",
-        "wc[0].doorOpeningDirection",
-        "wc[0].wcCabinWidth",
-        "wc[0].wcCabinDepth",
-        "wc[0].wcBasinIsPaperReach",
-        "wc[0].washbasinUnderpass",
-        "wc[0].wcBasinSpace",
-        "wc[0].wcIsAlarmbutton",
-        "wc[0].wcBasinSeatHeight",
-        "wc[0].wcIsChangingdesk",
-    ],
-)
+@pytest.mark.parametrize("path", MEASUREMENTS)
 def test_an_absent_measurement_is_listed_and_does_not_lower_the_category(path):
     result = evaluate(at(BUILDING, path, None))
 

@@ -12,6 +12,7 @@
   var structure = null;
   var record = null;
   var surveyForm = null;
+  var problems = null;
   var saveTimer = null;
   var evaluateTimer = null;
   var map = null;
@@ -152,9 +153,7 @@
           button.type = "button";
           button.className = "place-choice";
           button.textContent = place.name + " – " + place.kind_label + ", " + place.distance_m + " m";
-          button.addEventListener("click", function () {
-            startSurvey({ id: place.id }, place.name, place.kind);
-          });
+          button.addEventListener("click", function () { startResurvey(place); });
           item.appendChild(button);
           list.appendChild(item);
         });
@@ -199,11 +198,11 @@
     var name = $("place-name").value.trim();
     var lat = parseFloat($("place-lat").value);
     var lon = parseFloat($("place-lon").value);
-    var problems = [];
-    if (!name) { problems.push(texts.need_name); }
-    if (!isFinite(lat) || !isFinite(lon)) { problems.push(texts.need_position); }
-    if (problems.length) {
-      say($("new-place-errors"), problems.join(" "));
+    var wrong = [];
+    if (!name) { wrong.push(texts.need_name); }
+    if (!isFinite(lat) || !isFinite(lon)) { wrong.push(texts.need_position); }
+    if (wrong.length) {
+      say($("new-place-errors"), wrong.join(" "));
       $("new-place-errors").focus();
       return;
     }
@@ -212,21 +211,34 @@
     var place = { name: name, kind: kind, lat: lat, lon: lon };
     var address = addressOfNewPlace();
     Object.keys(address).forEach(function (field) { place[field] = address[field]; });
-    startSurvey(place, name, kind, firstPhoto);
+    startSurvey(place, name, kind, firstPhoto, SurveyKnown.addressAnswers(address));
   }
 
   /* ---- the survey ---- */
-  function startSurvey(place, label, kind, photo) {
+  /* A place surveyed before: the survey starts from its published answers (when online). */
+  function startResurvey(place) {
+    fetch(config.urls.place_answers.replace("/0/", "/" + place.id + "/"), { credentials: "same-origin" })
+      .then(function (response) { if (!response.ok) { throw new Error(); } return response.json(); })
+      .then(function (body) {
+        var known = body.based_on ? { base: JSON.parse(JSON.stringify(body.answers)), based_on: body.based_on.id,
+          base_date: new Date(body.based_on.survey_date).toLocaleDateString(lang) } : {};
+        startSurvey({ id: place.id }, place.name, place.kind, null, body.answers, known);
+      })
+      .catch(function () { startSurvey({ id: place.id }, place.name, place.kind); });
+  }
+
+  function startSurvey(place, label, kind, photo, answers, known) {
     var fresh = {
       key: SurveyDB.newKey(),
       status: "draft",
       place: place,
       place_label: label,
       place_kind: kind,
-      answers: {},
+      answers: answers || {},
       photos: [],
       survey_date: new Date().toISOString().slice(0, 10),
     };
+    Object.keys(known || {}).forEach(function (name) { fresh[name] = known[name]; });
     if (photo) { fresh.photos.push({ blob: photo, name: photo.name, type: photo.type, alt_text: "", subject: "entrance" }); }
     SurveyDB.put(fresh).then(function () { openSurvey(fresh); renderQueue(); });
   }
@@ -239,12 +251,21 @@
     $("survey-step").hidden = false;
     $("finish-step").hidden = true;
     say($("survey-title"), texts.surveying.replace("%(name)s", record.place_label));
-    surveyForm = new SurveyForm($("survey-steps"), form, record.answers, lang, texts, changed);
+    var marks = record.base ? new SurveyKnown.Marks(record, texts, lang) : null;
+    if (marks) { marks.onChange = changed; }
+    surveyForm = new SurveyForm($("survey-steps"), form, record.answers, lang, texts, changed, marks);
+    surveyForm.onStep = function (index) {  /* a draft resumes at the step the volunteer left */
+      record.step = index;
+      SurveyDB.put(record);
+    };
+    if (record.step) { surveyForm.go(record.step); }
     $("survey-date").value = record.survey_date;
-    showErrors(r.details || []);
+    problems = new SurveyFeedback.Problems(surveyForm, texts, lang, goTo);
+    problems.fromServer(r.details || []);
     renderPhotos();
     evaluateSoon();
-    say($("saved"), rebased ? texts.conflict_reopened : "");
+    say($("saved"), rebased ? texts.conflict_reopened
+      : (record.base ? texts.known_started.replace("%(date)s", record.base_date) : ""));
     $("survey-title").focus();
   }
 
@@ -255,11 +276,13 @@
       SurveyDB.put(record).then(renderQueue);
       say($("saved"), texts.saved);
     }, 300);
+    if (problems && problems.told) { problems.beforeSending(record); }  /* once told, the list follows the fixes */
     evaluateSoon();
   }
 
   function evaluateSoon() {
     clearTimeout(evaluateTimer);
+    $("live-category").dataset.state = "pending";  /* "done" once the answer is shown */
     evaluateTimer = setTimeout(evaluate, 500);
   }
 
@@ -274,48 +297,27 @@
     }).then(function (response) {
       return response.json().then(function (body) { return { ok: response.ok, body: body }; });
     }).then(function (answer) {
-      var box = $("live-category");
-      box.textContent = "";
+      $("live-category").dataset.state = "done";
       if (!answer.ok) {
-        box.textContent = answer.body.error || texts.category_unknown;
-        showErrors(answer.body.details || []);
+        say($("live-category"), answer.body.error || texts.category_unknown);
+        problems.fromServer(answer.body.details || []);
         return;
       }
-      showErrors([]);
-      var result = answer.body.result;
-      var list = document.createElement("ul");
-      ["wheelchair", "seniors", "pram"].forEach(function (profile) {
-        var item = document.createElement("li");
-        item.className = "category category-" + result[profile];
-        item.dataset.profile = profile;
-        item.textContent = texts.profiles[profile] + ": " + texts.categories[result[profile]];
-        list.appendChild(item);
-      });
-      box.appendChild(list);
-      var reasons = (result.profiles.wheelchair.reasons || []).slice(0, 3);
-      if (reasons.length) {
-        var why = document.createElement("p");
-        why.textContent = texts.why + " " + reasons.map(function (r) { return r[lang]; }).join(" ");
-        box.appendChild(why);
-      }
+      problems.fromServer([]);
+      SurveyFeedback.live($("live-category"), $("live-todo"), answer.body, texts, lang, goTo);
+      surveyForm.setAll("warning", (answer.body.warnings || []).map(function (w) {
+        return { path: w.field, text: w[lang] };
+      }));
     }).catch(function () { say($("live-category"), texts.category_offline); });
   }
 
-  function showErrors(details) {
-    var box = $("error-summary");
-    box.textContent = "";
-    box.hidden = !details.length;
-    if (!details.length) { return; }
-    var heading = document.createElement("h3");
-    heading.textContent = texts.fix_these;
-    box.appendChild(heading);
-    var list = document.createElement("ul");
-    details.forEach(function (detail) {
-      var item = document.createElement("li");
-      item.textContent = detail[lang] || detail.message || JSON.stringify(detail);
-      list.appendChild(item);
-    });
-    box.appendChild(list);
+  /* Takes the volunteer to a field of the survey, or to a photo's description. */
+  function goTo(path) {
+    var photo = /^photo:(\d+)$/.exec(path);
+    $("survey-step").hidden = Boolean(photo);
+    $("finish-step").hidden = !photo;
+    if (photo) { $("photo-alt-" + photo[1]).focus(); return; }
+    surveyForm.goTo(path);
   }
 
   function next() {
@@ -351,23 +353,14 @@
     var button = $("submit-survey");
     if (button.disabled) { return; }
     record.survey_date = $("survey-date").value || record.survey_date;
-    var problems = surveyForm.missingRequired().map(function (m) { return { cs: m.label, en: m.label }; });
-    record.photos.forEach(function (photo, index) {
-      if (!(photo.alt_text || "").trim()) {
-        problems.push({ cs: texts.alt_missing.replace("%(n)s", index + 1), en: texts.alt_missing.replace("%(n)s", index + 1) });
-      }
-    });
-    if (problems.length) {
-      problems.unshift({ cs: texts.required_missing, en: texts.required_missing });
-      showErrors(problems);
-      $("finish-errors").textContent = texts.required_missing;
-      $("error-summary").hidden = false;
-      $("finish-errors").focus();
+    var missing = problems.beforeSending(record);
+    if (missing.length) {
+      goTo(missing[0].path);
       return;
     }
     if (!config.can_submit) {
-      say($("finish-errors"), texts.not_approved);
-      $("finish-errors").focus();
+      say($("finish-status"), texts.not_approved);
+      $("finish-status").focus();
       return;
     }
     button.disabled = true;

@@ -17,7 +17,11 @@
       alt.rows = 2;
       alt.value = photo.alt_text || "";
       alt.setAttribute("aria-required", "true");
-      alt.addEventListener("input", function () { photo.alt_text = alt.value; changed(); });
+      alt.addEventListener("input", function () {
+        photo.alt_text = alt.value;
+        if (alt.value.trim()) { mark(index, ""); }
+        changed();
+      });
       var subjectId = "photo-subject-" + index;
       var subjectLabel = document.createElement("label");
       subjectLabel.setAttribute("for", subjectId);
@@ -39,7 +43,11 @@
       remove.addEventListener("click", function () { record.photos.splice(index, 1); again(); changed(); });
       var name = document.createElement("p");
       name.textContent = (photo.name || "") + " (" + Math.round((photo.blob.size || 0) / 1024) + " kB)";
-      [name, label, alt, subjectLabel, subject, remove].forEach(function (node) { item.appendChild(node); });
+      var problem = document.createElement("p");
+      problem.className = "field-error";
+      problem.id = altId + "-error";
+      problem.hidden = true;
+      [name, label, problem, alt, subjectLabel, subject, remove].forEach(function (node) { item.appendChild(node); });
       list.appendChild(item);
     });
   }
@@ -51,5 +59,32 @@
     input.value = "";
   }
 
-  window.SurveyPhotos = { render: render, add: add };
+  /* The note next to a photo's description; "" takes it away. */
+  function mark(index, text) {
+    var alt = document.getElementById("photo-alt-" + index);
+    var problem = document.getElementById("photo-alt-" + index + "-error");
+    if (!alt || !problem) { return; }
+    problem.textContent = text;
+    problem.hidden = !text;
+    if (text) {
+      alt.setAttribute("aria-invalid", "true");
+      alt.setAttribute("aria-describedby", problem.id);
+    } else {
+      alt.removeAttribute("aria-invalid");
+      alt.removeAttribute("aria-describedby");
+    }
+  }
+
+  /* Photos without their description, marked at the field: [{path: "photo:<i>", text}]. */
+  function check(record, texts) {
+    var problems = [];
+    record.photos.forEach(function (photo, index) {
+      var missing = !(photo.alt_text || "").trim();
+      mark(index, missing ? texts.alt_missing_here : "");
+      if (missing) { problems.push({ path: "photo:" + index, text: texts.alt_missing.replace("%(n)s", index + 1) }); }
+    });
+    return problems;
+  }
+
+  window.SurveyPhotos = { render: render, add: add, check: check };
 })();

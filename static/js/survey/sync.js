@@ -28,6 +28,9 @@
       survey_date: record.survey_date,
       answers: record.answers || {},
       photos: photos,
+      /* A re-survey: the survey it started from, and the answers confirmed by measuring again. */
+      based_on: record.based_on,
+      confirmed: Object.keys(record.confirmed || {}),
     }));
     return data;
   }
