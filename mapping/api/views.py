@@ -204,4 +204,12 @@ class ReportViewSet(
         raise ReportsThrottled(wait)
 
     def get_queryset(self):
-        return Report.objects.filter(status=ReportStatus.PUBLISHED).order_by("id")
+        return (
+            Report.objects.filter(status=ReportStatus.PUBLISHED)
+            .select_related("place")
+            .order_by("id")
+        )
+
+    def get_serializer_context(self) -> dict:
+        # Its reference goes back to the sender of a new report only: the list stays public.
+        return {**super().get_serializer_context(), "to_sender": self.action == "create"}

@@ -120,6 +120,10 @@
   var map = L.map("map", { keyboard: true, zoomControl: true })
     .setView(config.center, config.zoom);
   L.tileLayer(config.tiles_url, { attribution: config.attribution, maxZoom: 19 }).addTo(map);
+  // Other scripts of the page add their layers to this map (reports_layer.js), with its helpers.
+  window.dispatchEvent(new CustomEvent("map:init", {
+    detail: { map: map, el: el, format: format },
+  }));
 
   // Which place's popup is open, so that it stays open when the layer is redrawn after a move
   // (a popup near the edge pans the map, and the move reloads the layer).
