@@ -17,7 +17,6 @@ def reports_layer_config() -> dict:
             "temporary": _("Temporary barrier"),
             "open_place": _("Details of the place"),
             "count": _("%(count)s reported barriers are shown."),
-            "none": _("No barrier has been reported."),
             "truncated": _("Only the newest %(count)s reported barriers are shown."),
             "error": _("The reported barriers could not be loaded. Try again later."),
         },

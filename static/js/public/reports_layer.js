@@ -84,7 +84,8 @@
     function draw(collection) {
       collection.features.forEach(addMarker);
       var count = collection.features.length;
-      summary = !count ? config.text.none :
+      // Nothing reported: nothing said, so that the status line stays quiet for screen readers.
+      summary = !count ? "" :
         format(collection.truncated ? config.text.truncated : config.text.count, { count: count });
       statusLine.textContent = summary;
       mapElement.dataset.reports = String(count);
