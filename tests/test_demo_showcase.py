@@ -56,6 +56,9 @@ def test_the_demo_photos_are_published_with_their_credit_and_their_files(
     assert page.count("Kresba: projekt Bezbariérová mapa (EUPL-1.2)") == 2
     response = client.get(photos.first().thumbnail.url)
     assert response.status_code == 200
+    api = client.get(f"/api/v1/places/{radnice.pk}/").json()
+    credits = {photo["credit"] for photo in api["properties"]["assessment"]["photos"]}
+    assert credits == {"Kresba: projekt Bezbariérová mapa (EUPL-1.2)"}
 
 
 def test_a_second_load_keeps_one_set_of_photos_and_reports(

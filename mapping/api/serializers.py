@@ -77,7 +77,7 @@ class PhotoSerializer(serializers.ModelSerializer):
 
     class Meta:
         model = Photo
-        fields = ("id", "image", "thumbnail", "width", "height", "alt_text", "subject")
+        fields = ("id", "image", "thumbnail", "width", "height", "alt_text", "subject", "credit")
 
 
 class AssessmentSerializer(serializers.ModelSerializer):

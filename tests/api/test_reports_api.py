@@ -1,9 +1,11 @@
 """Anyone can report a barrier, a correction or a photo; nothing shows before moderation."""
 
 import time
+from datetime import timedelta
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.utils import timezone
 
 from mapping.models import Photo, Report, ReportStatus
 from tests.factories import make_assessment, make_place
@@ -190,3 +192,15 @@ def test_the_api_takes_the_dates_of_a_temporary_barrier(client):
     assert response.status_code == 201
     report = Report.objects.get()
     assert (str(report.valid_from), str(report.valid_until)) == ("2099-01-01", "2099-01-31")
+
+
+def test_a_report_past_its_last_day_leaves_the_list_even_before_the_job_resolves_it(client):
+    yesterday = timezone.localdate() - timedelta(days=1)
+    Report.objects.create(
+        kind="barrier",
+        location="SRID=4326;POINT(14.147 49.309)",
+        text="Prošlá uzavírka",
+        valid_until=yesterday,
+        status=ReportStatus.PUBLISHED,
+    )
+    assert client.get(REPORTS).json()["results"] == []
