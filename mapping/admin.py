@@ -204,9 +204,11 @@ class PhotoAdmin(HidesWorkAwaitingApproval, BlankToFieldMeansPrimaryKey, Leaflet
 
 @admin.register(Report)
 class ReportAdmin(BlankToFieldMeansPrimaryKey, LeafletGeoAdmin):
-    list_display = ("__str__", "kind", "status", "place", "created_at")
+    # A reporter who calls gives the reference (their follow-up page shows it).
+    list_display = ("__str__", "reference", "kind", "status", "place", "valid_until", "created_at")
     list_filter = ("kind", "status")
-    search_fields = ("text", "place__name")
+    search_fields = ("reference", "text", "place__name")
+    readonly_fields = ("reference",)
     raw_id_fields = ("place", "reported_photo")
     actions = ("publish", "reject", "hide_reported_photo")
 

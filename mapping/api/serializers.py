@@ -16,7 +16,7 @@ from mapping.models import (
     ReportKind,
     Service,
 )
-from mapping.models.reports import PhotoProblem
+from mapping.models.reports import PhotoProblem, validity_problem
 
 
 def category_field() -> serializers.ChoiceField:
@@ -78,7 +78,7 @@ class PhotoSerializer(serializers.ModelSerializer):
 
     class Meta:
         model = Photo
-        fields = ("id", "image", "thumbnail", "width", "height", "alt_text", "subject")
+        fields = ("id", "image", "thumbnail", "width", "height", "alt_text", "subject", "credit")
 
 
 class AssessmentSerializer(serializers.ModelSerializer):
@@ -194,17 +194,29 @@ class ProviderSerializer(serializers.ModelSerializer):
         )
 
 
+class ReportCoordinate(serializers.FloatField):
+    """A coordinate of the report's spot: written as a number; read from the report's own point,
+    else its place's (a report about a place is where the place is)."""
+
+    def __init__(self, axis: str, **kwargs) -> None:
+        self.axis = axis
+        super().__init__(required=False, allow_null=True, **kwargs)
+
+    def get_attribute(self, instance: Report) -> float | None:
+        point = instance.location or (instance.place.location if instance.place_id else None)
+        return None if point is None else getattr(point, self.axis)
+
+
 class ReportSerializer(serializers.ModelSerializer):
-    """A report from the public. `website` is a honeypot: people leave it empty, bots do not."""
+    """A report from the public. `website` is a honeypot: people leave it empty, bots do not.
+    `reference` (which opens the report's follow-up page) is answered only to its sender."""
 
     kind = serializers.ChoiceField(choices=ReportKind.choices)
     photo_problem = serializers.ChoiceField(
         choices=PhotoProblem.choices, required=False, allow_blank=True
     )
-    longitude = serializers.FloatField(
-        required=False, write_only=True, min_value=-180, max_value=180
-    )
-    latitude = serializers.FloatField(required=False, write_only=True, min_value=-90, max_value=90)
+    longitude = ReportCoordinate("x", min_value=-180, max_value=180)
+    latitude = ReportCoordinate("y", min_value=-90, max_value=90)
     website = serializers.CharField(
         required=False, allow_blank=True, write_only=True, max_length=200
     )
@@ -212,24 +224,43 @@ class ReportSerializer(serializers.ModelSerializer):
     contact = serializers.CharField(
         required=False, allow_blank=True, write_only=True, max_length=200
     )
+    status_url = serializers.SerializerMethodField()
 
     class Meta:
         model = Report
         fields = (
             "id",
+            "reference",
+            "status_url",
             "kind",
             "place",
             "reported_photo",
             "photo_problem",
             "longitude",
             "latitude",
+            "valid_from",
+            "valid_until",
             "text",
             "contact",
             "website",
             "status",
             "created_at",
         )
-        read_only_fields = ("status", "created_at")
+        read_only_fields = ("reference", "status", "created_at")
+
+    @extend_schema_field(serializers.URLField())
+    def get_status_url(self, report: Report) -> str:
+        """The follow-up page of the report, where its sender sees what happened to it."""
+        path = reverse("reports:status", args=[report.reference])
+        request = self.context.get("request")
+        return request.build_absolute_uri(path) if request else path
+
+    def to_representation(self, instance: Report) -> dict:
+        data = super().to_representation(instance)
+        if not self.context.get("to_sender"):
+            data.pop("reference")
+            data.pop("status_url")
+        return data
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -255,6 +286,9 @@ def validate_report(serializer: ReportSerializer, attrs: dict) -> dict:
         )
     if longitude is not None:
         attrs["location"] = Point(longitude, latitude, srid=4326)
+    problem = validity_problem(attrs.get("valid_from"), attrs.get("valid_until"))
+    if problem:
+        raise serializers.ValidationError({"valid_until": str(problem)})
     if attrs["kind"] == ReportKind.PHOTO:
         if not attrs.get("reported_photo"):
             raise serializers.ValidationError(

@@ -37,7 +37,6 @@ from mapping.models import (
     Provider,
     Purpose,
     Report,
-    ReportStatus,
     Service,
     ServiceType,
     TargetGroup,
@@ -204,4 +203,9 @@ class ReportViewSet(
         raise ReportsThrottled(wait)
 
     def get_queryset(self):
-        return Report.objects.filter(status=ReportStatus.PUBLISHED).order_by("id")
+        # What the public sees: published, and not past its end of validity.
+        return Report.objects.current().select_related("place").order_by("id")
+
+    def get_serializer_context(self) -> dict:
+        # Its reference goes back to the sender of a new report only: the list stays public.
+        return {**super().get_serializer_context(), "to_sender": self.action == "create"}

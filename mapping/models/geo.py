@@ -43,6 +43,20 @@ def _as_geography(expression):
     return Func(expression, function="", template="(%(expressions)s)::geography")
 
 
+def within_metres(field: str, point: GEOSGeometry, metres: float) -> Q:
+    """`field` lies within `metres` of `point` on the spheroid (ST_DWithin on geography: a
+    degree-based dwithin on 4326 refuses metres)."""
+    return Q(
+        Func(
+            _as_geography(F(field)),
+            _as_geography(models.Value(point, output_field=models.PointField(srid=4326))),
+            models.Value(metres),
+            function="ST_DWithin",
+            output_field=models.BooleanField(),
+        )
+    )
+
+
 class GeographyDistance(Func):
     """ST_Distance on geography: metres on the spheroid, whatever the geometry's SRID (4326)."""
 
@@ -139,17 +153,7 @@ class PlaceQuerySet(models.QuerySet):
         return self.annotate(distance_m=GeographyDistance("location", point))
 
     def within_metres(self, point: Point, metres: float) -> "PlaceQuerySet":
-        return self.filter(
-            Q(
-                Func(
-                    _as_geography(F("location")),
-                    _as_geography(models.Value(point, output_field=models.PointField(srid=4326))),
-                    models.Value(metres),
-                    function="ST_DWithin",
-                    output_field=models.BooleanField(),
-                )
-            )
-        )
+        return self.filter(within_metres("location", point, metres))
 
 
 class Place(models.Model):

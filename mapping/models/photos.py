@@ -84,6 +84,12 @@ class Photo(models.Model):
     alt_text = models.TextField(
         _("text alternative"), help_text=_("What the photo shows, for people who cannot see it.")
     )
+    credit = models.CharField(
+        _("credit"),
+        max_length=200,
+        blank=True,
+        help_text=_("Who made the photo and under which licence, when it is not the surveyor's."),
+    )
     subject = models.CharField(
         _("shows"), max_length=20, choices=PhotoSubject.choices, default=PhotoSubject.OTHER
     )

@@ -9,7 +9,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
-from mapping.models import Assessment, Purpose
+from mapping.models import Assessment, Entrance, Place, Purpose, Report
 from mapping.public import presenters
 from mapping.public.filters import PROFILE_CHOICES
 from mapping.public.limits import LIMIT_NAMES, clean_limit, limits_sql
@@ -20,6 +20,10 @@ STEP_FREE_WAYS_IN = {
     "RampEntranceAccessibility",
     "PlatformEntranceAccessibility",
 }
+
+
+# The newest reports a place's page lists (current and published only).
+MAX_REPORTS = 20
 
 
 def _report_url(place_id: int) -> str:
@@ -56,6 +60,39 @@ def barrier_for_limits(assessment_id: int, limits: dict[str, float]) -> dict | N
     return {"barrier": barrier, "step_cm": step_cm, "door_cm": door_cm, **limits}
 
 
+def entrances_of(place: Place, answers: dict) -> list[dict]:
+    """The place's entrances: those recorded with a position, and those the survey measured
+    without one (a survey records entrance 1 and 2 by number, not where they are)."""
+    entrances = list(place.entrances.all())
+    recorded = {entrance.number for entrance in entrances}
+    for number in presenters.measured_entrances(answers):
+        if number not in recorded:
+            entrances.append(Entrance(place=place, number=number, location=None))
+    items = []
+    for entrance in sorted(entrances, key=lambda entrance: entrance.number):
+        way_in = answers.get(f"entrance{entrance.number}Accessibility", "")
+        items.append(
+            {
+                "entrance": entrance,
+                "way_in": presenters.ENUM_LABELS.get(way_in, ""),
+                # None when the survey did not record how one gets in.
+                "step_free": (way_in in STEP_FREE_WAYS_IN) if way_in else None,
+            }
+        )
+    return items
+
+
+def services_of(place: Place) -> list[dict]:
+    """The catalogue's services at the place, each with its type only where its name does not
+    already say it ("Pečovatelská služba" is of the type "Pečovatelská služba (§ 40)")."""
+    services = []
+    for service in place.services.select_related("provider").order_by("name"):
+        kind = service.get_service_type_display()
+        named = service.name.casefold() in str(kind).casefold()
+        services.append({"service": service, "type": "" if named else kind})
+    return services
+
+
 @require_GET
 def place_detail(request: HttpRequest, pk: int) -> HttpResponse:
     assessment = (
@@ -68,17 +105,7 @@ def place_detail(request: HttpRequest, pk: int) -> HttpResponse:
         raise Http404(_("This place is not published."))
     place = assessment.place
     answers = assessment.answers if isinstance(assessment.answers, dict) else {}
-    entrances = []
-    for entrance in place.entrances.all():
-        way_in = answers.get(f"entrance{entrance.number}Accessibility", "")
-        entrances.append(
-            {
-                "entrance": entrance,
-                "way_in": presenters.ENUM_LABELS.get(way_in, ""),
-                # None when the survey did not record how one gets in.
-                "step_free": (way_in in STEP_FREE_WAYS_IN) if way_in else None,
-            }
-        )
+    entrances = entrances_of(place, answers)
     reasons = presenters.reasons_by_profile(assessment.result, get_language() or "cs")
     profiles = [
         {
@@ -100,6 +127,7 @@ def place_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "step_free": item["step_free"],
         }
         for item in entrances
+        if item["entrance"].location is not None
     ]
     context = {
         "place": place,
@@ -113,7 +141,8 @@ def place_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "parking": presenters.parking(answers),
         "entrances": entrances,
         "photos": assessment.photos.filter(is_hidden=False),
-        "services": place.services.all(),
+        "services": services_of(place),
+        "reports": Report.objects.about_place(place).order_by("-created_at")[:MAX_REPORTS],
         "sensory": sensory_features_of(assessment.pk),
         "report_url": _report_url(place.pk),
         "for_limits": barrier_for_limits(assessment.pk, visitor_limits(request)),

@@ -110,15 +110,25 @@ def _measurements(data: dict, table: list, prefix: str = "") -> list[Measurement
     return rows
 
 
+def measured_entrances(answers: dict) -> list[int]:
+    """The numbers of the entrances (1, 2) the survey measured anything of."""
+    if not isinstance(answers, dict):
+        return []
+    return [
+        number
+        for number in (1, 2)
+        if _measurements(answers, ENTRANCE_MEASUREMENTS, prefix=f"entrance{number}")
+    ]
+
+
 def measurement_groups(answers: dict) -> list[tuple[str, list[Measurement]]]:
     """Headed groups of the measured values present in the answers."""
     if not isinstance(answers, dict):
         return []
     groups: list[tuple[str, list[Measurement]]] = []
-    for number in (1, 2):
+    for number in measured_entrances(answers):
         rows = _measurements(answers, ENTRANCE_MEASUREMENTS, prefix=f"entrance{number}")
-        if rows:
-            groups.append((str(_("Entrance %(number)s") % {"number": number}), rows))
+        groups.append((str(_("Entrance %(number)s") % {"number": number}), rows))
     rows = _measurements(answers, OBJECT_MEASUREMENTS)
     if rows:
         groups.append((str(_("Inside")), rows))
@@ -196,6 +206,13 @@ def _profile_of(name: object) -> str:
     return "general"
 
 
+def _rule_of(owner: str, item: object) -> tuple | None:
+    """(profile, rule, field) of an engine reason, which names them; None for plain texts."""
+    if isinstance(item, dict) and item.get("rule") and item.get("field"):
+        return (owner, item["rule"], item["field"])
+    return None
+
+
 def reasons_by_profile(result: dict, language: str) -> dict[str, list[str]]:
     """Reasons grouped by profile ("wheelchair", "seniors", "pram", "toilets", "general").
 
@@ -207,6 +224,10 @@ def reasons_by_profile(result: dict, language: str) -> dict[str, list[str]]:
     if not isinstance(result, dict):
         return grouped
 
+    # A rule broken at both levels (the same field, two requirements) is said once, with the
+    # requirement of the lower level: the one that decided the category.
+    said: dict[tuple, int] = {}
+
     def add(profile: str, items: object) -> None:
         if isinstance(items, dict | str):
             items = [items]
@@ -217,8 +238,17 @@ def reasons_by_profile(result: dict, language: str) -> dict[str, list[str]]:
             if profile == "general" and isinstance(item, dict):
                 owner = _profile_of(item.get("profile"))
             text = _text(item, language)
-            if text and text not in grouped.get(owner, []):
-                grouped.setdefault(owner, []).append(text)
+            if not text or text in grouped.get(owner, []):
+                continue
+            key = _rule_of(owner, item)
+            if key in said:
+                if item.get("level") == "partly":
+                    grouped[owner][said[key]] = text
+                continue
+            texts = grouped.setdefault(owner, [])
+            if key is not None:
+                said[key] = len(texts)
+            texts.append(text)
 
     reasons = result.get("reasons")
     if isinstance(reasons, dict) and not {"cs", "en", "text"} & reasons.keys():

@@ -3,7 +3,16 @@ from django.contrib.gis.geos import Point
 from django.utils.translation import gettext_lazy as _
 
 from mapping.models import Photo, Place, Report, ReportKind
-from mapping.models.reports import PhotoProblem
+from mapping.models.reports import PhotoProblem, validity_problem
+
+
+class DateInput(forms.DateInput):
+    """The browser's date picker; its value is always ISO (YYYY-MM-DD) whatever the language."""
+
+    input_type = "date"
+
+    def __init__(self, attrs: dict | None = None) -> None:
+        super().__init__(attrs, format="%Y-%m-%d")
 
 
 class ReportForm(forms.ModelForm):
@@ -31,20 +40,48 @@ class ReportForm(forms.ModelForm):
     )
     website = forms.CharField(label=_("Leave empty"), required=False)
 
+    field_order = (
+        "kind",
+        "place",
+        "latitude",
+        "longitude",
+        "text",
+        "valid_from",
+        "valid_until",
+        "photo",
+        "photo_alt",
+        "contact",
+        "website",
+    )
+
     class Meta:
         model = Report
-        fields = ("kind", "place", "reported_photo", "photo_problem", "text", "contact")
+        fields = (
+            "kind",
+            "place",
+            "reported_photo",
+            "photo_problem",
+            "text",
+            "valid_from",
+            "valid_until",
+            "contact",
+        )
         labels = {
             "kind": _("What do you report?"),
             "place": _("Place"),
             "text": _("Describe the barrier or the correction"),
             "contact": _("Your e-mail or phone (optional, only for the coordinator)"),
             "photo_problem": _("What is wrong with the photo?"),
+            "valid_from": _("From"),
+            "valid_until": _("Until (the last day)"),
         }
+        help_texts = {"valid_until": ""}
         widgets = {
             "text": forms.Textarea(attrs={"rows": 5}),
             "reported_photo": forms.HiddenInput,
             "photo_problem": forms.RadioSelect,
+            "valid_from": DateInput,
+            "valid_until": DateInput,
         }
 
     def __init__(self, *args, reported_photo: Photo | None = None, **kwargs):
@@ -62,7 +99,15 @@ class ReportForm(forms.ModelForm):
             self.fields["photo_problem"].required = True
             self.fields["text"].required = False
             self.fields["text"].label = _("Anything else the coordinator should know (optional)")
-            for name in ("place", "latitude", "longitude", "photo", "photo_alt"):
+            for name in (
+                "place",
+                "latitude",
+                "longitude",
+                "photo",
+                "photo_alt",
+                "valid_from",
+                "valid_until",
+            ):
                 del self.fields[name]
             return
         del self.fields["reported_photo"], self.fields["photo_problem"]
@@ -101,6 +146,9 @@ class ReportForm(forms.ModelForm):
             raise forms.ValidationError(_("Give both the latitude and the longitude, or neither."))
         if cleaned.get("photo") and not (cleaned.get("photo_alt") or "").strip():
             self.add_error("photo_alt", _("Describe the photo in a few words."))
+        problem = validity_problem(cleaned.get("valid_from"), cleaned.get("valid_until"))
+        if problem:
+            self.add_error("valid_until", problem)
         if not cleaned.get("place") and latitude is None and not cleaned.get("photo"):
             raise forms.ValidationError(_("Choose a place or give the position of the barrier."))
         return cleaned

@@ -4,7 +4,13 @@ from mapping.reports import views
 
 app_name = "reports"
 
+# A reference is four and four letters or digits (mapping.models.reports.new_reference).
+REFERENCE = "<str:reference>"
+
 urlpatterns = [
     path("", views.new_report, name="new"),
-    path("dekujeme/", views.thanks, name="thanks"),
+    path("mapa.geojson", views.layer, name="layer"),
+    path(f"dekujeme/{REFERENCE}/", views.thanks, name="thanks"),
+    path("stav/", views.track, name="track"),
+    path(f"stav/{REFERENCE}/", views.status, name="status"),
 ]

@@ -1,9 +1,11 @@
 """Anyone can report a barrier, a correction or a photo; nothing shows before moderation."""
 
 import time
+from datetime import timedelta
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.utils import timezone
 
 from mapping.models import Photo, Report, ReportStatus
 from tests.factories import make_assessment, make_place
@@ -133,3 +135,72 @@ def test_a_photo_sent_to_the_report_api_is_neither_decoded_nor_stored(client, pl
     assert response.status_code == 201
     assert not Photo.objects.exists()
     assert stored_media_files(settings) == []
+
+
+def test_the_sender_gets_the_reference_and_the_follow_up_page(client):
+    response = client.post(
+        REPORTS,
+        {"kind": "barrier", "latitude": 49.309, "longitude": 14.147, "text": "Výkop"},
+        content_type="application/json",
+    )
+    body = response.json()
+    report = Report.objects.get()
+    assert body["reference"] == report.reference
+    assert body["status_url"] == f"http://testserver/nahlasit/stav/{report.reference}/"
+    assert client.get(body["status_url"]).status_code == 200
+
+
+def test_the_public_list_gives_the_position_and_the_dates_but_no_reference(client, place):
+    Report.objects.create(
+        kind="barrier",
+        location="SRID=4326;POINT(14.147 49.309)",
+        text="Uzavírka",
+        valid_from="2099-07-01",
+        valid_until="2099-08-31",
+        contact="jana@example.org",
+        status=ReportStatus.PUBLISHED,
+    )
+    Report.objects.create(kind="correction", place=place, text="Nová rampa", status="published")
+    results = client.get(REPORTS).json()["results"]
+    by_text = {r["text"]: r for r in results}
+    barrier = by_text["Uzavírka"]
+    assert (barrier["latitude"], barrier["longitude"]) == (49.309, 14.147)
+    assert (barrier["valid_from"], barrier["valid_until"]) == ("2099-07-01", "2099-08-31")
+    about_place = by_text["Nová rampa"]
+    assert (about_place["latitude"], about_place["longitude"]) == (
+        place.location.y,
+        place.location.x,
+    )
+    assert about_place["valid_from"] is None
+    for result in results:
+        assert not {"reference", "status_url", "contact"} & result.keys()
+
+
+def test_the_api_takes_the_dates_of_a_temporary_barrier(client):
+    response = client.post(
+        REPORTS,
+        {
+            "kind": "barrier",
+            "latitude": 49.309,
+            "longitude": 14.147,
+            "text": "Výkop",
+            "valid_from": "2099-01-01",
+            "valid_until": "2099-01-31",
+        },
+        content_type="application/json",
+    )
+    assert response.status_code == 201
+    report = Report.objects.get()
+    assert (str(report.valid_from), str(report.valid_until)) == ("2099-01-01", "2099-01-31")
+
+
+def test_a_report_past_its_last_day_leaves_the_list_even_before_the_job_resolves_it(client):
+    yesterday = timezone.localdate() - timedelta(days=1)
+    Report.objects.create(
+        kind="barrier",
+        location="SRID=4326;POINT(14.147 49.309)",
+        text="Prošlá uzavírka",
+        valid_until=yesterday,
+        status=ReportStatus.PUBLISHED,
+    )
+    assert client.get(REPORTS).json()["results"] == []

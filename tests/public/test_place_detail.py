@@ -105,8 +105,8 @@ def test_it_costs_a_fixed_number_of_queries(client, django_assert_num_queries):
     place = make_place("Radnice", answers=ANSWERS)
     make_entrance(place, 1)
     make_entrance(place, 2, dlon=-0.0001)
-    # assessment+place, entrances, sensory features, services, photos
-    with django_assert_num_queries(5):
+    # assessment+place, entrances, sensory features, services, reports, photos
+    with django_assert_num_queries(6):
         assert detail(client, place).status_code == 200
 
 

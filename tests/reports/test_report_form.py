@@ -24,8 +24,8 @@ def test_a_visitor_reports_a_barrier_at_a_position(client):
         {"kind": "barrier", "text": "Vysoký obrubník", "latitude": "49.3", "longitude": "14.15"},
     )
     assert response.status_code == 302
-    assert response["Location"] == reverse("reports:thanks")
     report = Report.objects.get()
+    assert response["Location"] == reverse("reports:thanks", args=[report.reference])
     assert (report.status, report.location.y) == (ReportStatus.NEW, 49.3)
 
 
