@@ -70,7 +70,7 @@ class NetworkEdge(models.Model):
     button_operated = models.BooleanField(null=True)
     wheelchair = models.CharField(max_length=20, blank=True)
     lit = models.BooleanField(null=True)
-    # Derived by the import (mapping/routing/route_sql.py, ROUGH_SQL and PLAIN_SQL) so that the
+    # Derived by the import (mapping/routing/osm_import.py, INSERT_EDGES_SQL) so that the
     # route query need not work them out for every edge: a bad surface; and "plain", an edge
     # with nothing that any limit or preference reads, whose cost is its length for everybody.
     rough = models.BooleanField(default=False)
@@ -134,7 +134,7 @@ class Barrier(models.Model):
 
     Routing also treats as barriers, without a row here, the measurements of every approved
     public-space assessment and every published barrier report while it is valid (see
-    mapping/routing/route_sql.py). A row linked to an assessment or a report replaces what routing
+    mapping/routing/sql/active_barriers.sql). A row linked to an assessment or a report replaces what routing
     would read from it; a row linked to an assessment counts only while that assessment is the
     approved one of its place.
     """

@@ -164,8 +164,7 @@ def test_a_reimport_replaces_the_network_atomically(tmp_path):
 
 def test_the_import_marks_rough_and_plain_edges_as_their_tags_say(load_town):
     """`rough` and `plain` let the route query skip most edges; checked here against the tags."""
-    from mapping.routing.route_sql import BAD_SMOOTHNESS
-    from mapping.routing.tags import ROUGH_SURFACES
+    from mapping.routing.tags import BAD_SMOOTHNESS, ROUGH_SURFACES
 
     load_town("heidelberg-altstadt")
     plain = 0
