@@ -299,6 +299,7 @@ def check_agreement(network, coordinators, public_spaces, reports, limits, prefe
     return names
 
 
+@pytest.mark.slow
 @pytest.mark.django_db
 @settings(
     max_examples=30,

@@ -14,6 +14,9 @@ from mapping.routing.osm_import import ImportFileError, import_network, write_ne
 from mapping.routing.osm_reader import read_network
 from tests.routing.conftest import OSM
 
+# Each test reads a real extract (tests/fixtures/osm/), most of them into the database.
+pytestmark = pytest.mark.slow
+
 
 @pytest.mark.django_db
 def test_the_dry_run_counts_the_network_and_writes_nothing():
