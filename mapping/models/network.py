@@ -14,6 +14,7 @@ from django.db.models import F, Func, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from mapping.models.fields import optional_link
 from mapping.models.geo import OUT_OF_RANGE_MESSAGE, in_valid_range
 
 
@@ -134,9 +135,9 @@ class Barrier(models.Model):
 
     Routing also treats as barriers, without a row here, the measurements of every approved
     public-space assessment and every published barrier report while it is valid (see
-    mapping/routing/sql/active_barriers.sql). A row linked to an assessment or a report replaces what routing
-    would read from it; a row linked to an assessment counts only while that assessment is the
-    approved one of its place.
+    mapping/routing/sql/active_barriers.sql). A row linked to an assessment or a report replaces
+    what routing would read from it; a row linked to an assessment counts only while that
+    assessment is the approved one of its place.
     """
 
     kind = models.CharField(_("kind"), max_length=20, choices=BarrierKind.choices)
@@ -161,21 +162,9 @@ class Barrier(models.Model):
     description = models.TextField(_("description"), blank=True)
     valid_from = models.DateTimeField(_("valid from"), null=True, blank=True)
     valid_until = models.DateTimeField(_("valid until"), null=True, blank=True)
-    report = models.ForeignKey(
-        "mapping.Report",
-        verbose_name=_("report"),
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="barriers",
-    )
-    assessment = models.ForeignKey(
-        "mapping.Assessment",
-        verbose_name=_("assessment"),
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="barriers",
+    report = optional_link("mapping.Report", _("report"), models.SET_NULL, related_name="barriers")
+    assessment = optional_link(
+        "mapping.Assessment", _("assessment"), models.SET_NULL, related_name="barriers"
     )
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
 
