@@ -36,7 +36,6 @@ from django.db import connection, transaction  # noqa: E402
 from mapping.route_profiles import PROFILES  # noqa: E402
 from mapping.routing.osm_import import import_network  # noqa: E402
 from mapping.routing.routes import plan_route  # noqa: E402
-from mapping.routing.service import plain_dijkstra  # noqa: E402
 
 FLOOR = 2.0
 SHARED_DATA = ROOT.parent / "shared/data"
@@ -78,6 +77,18 @@ def pick_file(path: str | None) -> Path:
     if not extracts:
         extracts = list((ROOT / "tests/fixtures/osm").glob("*.osm*"))
     return max(extracts, key=lambda p: p.stat().st_size)
+
+
+def plain_dijkstra(source: int, target: int) -> int:
+    """The floor: pgr_dijkstra on the bare graph. Returns the path's size."""
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT count(*) FROM pgr_dijkstra("
+            "'SELECT id, source, target, cost, reverse_cost FROM mapping_networkedge', "
+            "%s::bigint, %s::bigint, true)",
+            [source, target],
+        )
+        return cursor.fetchone()[0]
 
 
 def timed(call, *args) -> tuple[float, object]:

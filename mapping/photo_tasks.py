@@ -8,23 +8,14 @@ pipeline's detection on the private original and calling reblur_photo. Not built
 
 import logging
 
-from procrastinate.contrib.django import app
-
 from mapping.photo_storage import delete_orphaned_photo_files
-from mapping.worker.queues import MAINTENANCE, MAINTENANCE_RETRY
+from mapping.worker.periodic import periodic_job
 
 logger = logging.getLogger(__name__)
 
 
 # Nightly at 02:30 UTC, when nobody uploads.
-@app.periodic(cron="30 2 * * *", periodic_id="nightly")
-@app.task(
-    name="sweep_orphaned_photo_files",
-    queue=MAINTENANCE,
-    retry=MAINTENANCE_RETRY,
-    lock="sweep_orphaned_photo_files",
-    queueing_lock="sweep_orphaned_photo_files",
-)
+@periodic_job("sweep_orphaned_photo_files", cron="30 2 * * *", periodic_id="nightly")
 def sweep_orphaned_photo_files(timestamp: int) -> int:
     """Delete photo files older than an hour that no Photo row names; returns how many."""
     deleted = delete_orphaned_photo_files()

@@ -6,6 +6,14 @@ from tests.personas import _fast_passwords, alice, bob, charlie, dora, erin  # n
 from tests.script_runs import scratch_database  # noqa: F401 (a fixture for every module)
 
 
+def pytest_collection_modifyitems(items):
+    """A test that imports a real OpenStreetMap extract into the routing graph (the load_town
+    fixture, tests/routing/conftest.py) takes seconds: it is marked slow, wherever it lives."""
+    for item in items:
+        if "load_town" in getattr(item, "fixturenames", ()):
+            item.add_marker(pytest.mark.slow)
+
+
 @pytest.fixture(autouse=True)
 def _media_in_tmp(settings, tmp_path):
     """Uploaded files of a test go to its own folder, never to the developer's media."""

@@ -12,9 +12,8 @@ from mapping.ico import ico_check_digit, is_valid_ico, normalise_ico
 from mapping.ids import parse_id
 from mapping.models import Assessment, AssessmentEvent, Place, ReviewStatus
 from mapping.photo_storage import save_photo
-from tests.factories import make_assessment, make_user
+from tests.factories import make_assessed_place, make_assessment, make_user
 from tests.personas import client_for
-from tests.public_factories import make_place
 from tests.survey.conftest import BUILDING_ANSWERS, small_jpeg
 
 UNICODE_DIGIT = "²"  # str.isdigit() says yes, int() says no
@@ -81,7 +80,7 @@ def test_the_map_and_the_report_form_ignore_a_place_number_they_cannot_read(clie
 @pytest.mark.django_db
 def test_the_list_keeps_a_parameter_named_like_a_querydict_method(client):
     """`?lists=abc` made the template's `request.GET.lists` the string "abc" (a 500)."""
-    make_place("Radnice")
+    make_assessed_place("Radnice")
     response = client.get(reverse("public:list"), {"lists": "abc", "items": "x", "q": "rad"})
     assert response.status_code == 200
     page = response.content.decode()
@@ -133,7 +132,7 @@ def test_a_nul_character_is_refused_with_a_message_in_both_languages(client, pat
 
 @pytest.fixture
 def submitted(alice):  # noqa: F811
-    place = make_place("Radnice", status=ReviewStatus.APPROVED)
+    place = make_assessed_place("Radnice", status=ReviewStatus.APPROVED)
     return make_assessment(place, ReviewStatus.SUBMITTED, surveyor=alice, answers=BUILDING_ANSWERS)
 
 
@@ -169,7 +168,7 @@ def test_blur_areas_at_infinity_are_refused_and_the_photo_is_kept(charlie, submi
 def test_survey_data_sent_as_a_multipart_form_are_read_not_a_500(alice):  # noqa: F811
     """Once Django has parsed a multipart body (the CSRF check does, for every POST), the raw
     body is gone: these endpoints read the form's "payload" field instead."""
-    place = make_place("Radnice")
+    place = make_assessed_place("Radnice")
     draft = make_assessment(place, ReviewStatus.DRAFT, surveyor=alice, answers={})
     client = Client(enforce_csrf_checks=False)
     client.force_login(alice)
@@ -190,7 +189,7 @@ def test_survey_data_sent_as_a_multipart_form_are_read_not_a_500(alice):  # noqa
 
 @pytest.mark.django_db
 def test_answers_holding_a_nul_character_are_refused_and_the_draft_is_unchanged(alice):  # noqa: F811
-    place = make_place("Radnice")
+    place = make_assessed_place("Radnice")
     draft = make_assessment(place, ReviewStatus.DRAFT, surveyor=alice, answers=BUILDING_ANSWERS)
     response = client_for(alice).post(
         reverse("survey:save_answers", args=[draft.pk]),
@@ -228,7 +227,7 @@ def test_a_new_survey_holding_a_nul_character_leaves_no_record(alice, stored_fil
 @pytest.mark.parametrize("page", ["change", "delete"])
 def test_the_admin_takes_an_empty_to_field_for_the_primary_key(page):
     admin = make_user("erin", role="administrator", is_staff=True, is_superuser=True)
-    place = make_place("Radnice")
+    place = make_assessed_place("Radnice")
     client = client_for(admin)
     url = reverse(f"admin:mapping_place_{page}", args=[place.pk])
     assert client.get(url, {"_to_field": ""}).status_code == 200

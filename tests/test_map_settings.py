@@ -9,8 +9,8 @@ import pytest
 from django.core.checks import run_checks
 
 from mapping.models import ServiceType
+from tests.factories import make_assessed_place, make_service
 from tests.personas import client_for
-from tests.public_factories import make_place, make_service
 
 pytestmark = pytest.mark.django_db
 
@@ -28,7 +28,7 @@ def test_every_page_with_a_map_starts_from_the_towns_base_map(settings, alice):
     settings.MAP_TILES_ATTRIBUTION = "© Město Tábor"
     settings.MAP_CENTER = (49.41, 14.66)
     settings.MAP_ZOOM = 14
-    place = make_place("Radnice")
+    place = make_assessed_place("Radnice")
     service = make_service("Pečovatelská služba", ServiceType.HOME_CARE, [], place)
     expected = {
         "tiles_url": "https://mapy.tabor.example/{z}/{x}/{y}.png",

@@ -7,9 +7,9 @@ rule allocates nothing. A check whose measurement is absent passes (the absence 
 """
 
 from collections.abc import Callable
-from typing import Literal
+from typing import Literal, NamedTuple
 
-from mapping.methodology.facts import Facts
+from mapping.methodology.facts import Facts, LiftFacts
 from mapping.methodology.reasons import Reason
 from mapping.methodology.rules import MORE_STEPS, LevelRules, PublicSpaceLimits
 from mapping.methodology.toilets import seniors_toilet_failures
@@ -137,33 +137,59 @@ def _ramp_checks(profile: str, level: str, r: LevelRules) -> tuple[Check, ...]:
     return (ramps,)
 
 
+class _Box(NamedTuple):
+    """Something one enters and must fit in, a lift's cabin or a platform: the facts' list of
+    them, the rules (named like the facts of the smallest entry, width and depth of all of them),
+    and the answers' fields of one's width and depth."""
+
+    boxes: str
+    rules: tuple[str, str, str]
+    fields: tuple[str, str]
+
+
+_LIFT = _Box(
+    "lifts",
+    ("lift_door", "lift_cabin_width", "lift_cabin_depth"),
+    ("elevatorCageWidth", "elevatorCageDepth"),
+)
+_PLATFORM = _Box(
+    "platforms",
+    ("platform_entry", "platform_width", "platform_depth"),
+    ("platformWidth", "platformDepth"),
+)
+
+
+def _box_check(profile: str, level: str, box: _Box, minimums: tuple[float, float, float]) -> Check:
+    """Reasons for every entry narrower, and every box narrower or shallower, than `minimums`;
+    the smallest measurements, worked out with the facts, tell at once whether there is any."""
+    entry_min, width_min, depth_min = minimums
+    entry_rule, width_rule, depth_rule = box.rules
+    width_field, depth_field = box.fields
+
+    def too_small(f: Facts, wcs: list[str], out: list[Reason]) -> None:
+        boxes: list[LiftFacts] | None = getattr(f, box.boxes)
+        if boxes is None:
+            return
+        smallest = zip((getattr(f, rule) for rule in box.rules), minimums, strict=True)
+        if not any(m is not None and m[0] < least for m, least in smallest):
+            return
+        for entries, width, depth, pre in boxes:
+            for v, path in entries:
+                if v < entry_min:
+                    out.append((profile, level, entry_rule, path, v, entry_min))
+            if width is not None and width < width_min:
+                out.append((profile, level, width_rule, pre + width_field, width, width_min))
+            if depth is not None and depth < depth_min:
+                out.append((profile, level, depth_rule, pre + depth_field, depth, depth_min))
+
+    return too_small
+
+
 def _lift_checks(profile: str, level: str, r: LevelRules) -> tuple[Check, ...]:
     checks: list[Check] = []
     if r.lift_door_min is not None:
-        door_min = r.lift_door_min
         cabin_w, cabin_d = r.lift_cabin_min or (0, 0)
-
-        def lift_size(f: Facts, wcs: list[str], out: list[Reason]) -> None:
-            if f.lifts is None:
-                return
-            d, w, dp = f.lift_door, f.lift_cabin_width, f.lift_cabin_depth
-            if (
-                (d is not None and d[0] < door_min)
-                or (w is not None and w[0] < cabin_w)
-                or (dp is not None and dp[0] < cabin_d)
-            ):
-                for doors, cw, cd, pre in f.lifts:
-                    for v, path in doors:
-                        if v < door_min:
-                            out.append((profile, level, "lift_door", path, v, door_min))
-                    if cw is not None and cw < cabin_w:
-                        out.append((profile, level, "lift_cabin_width", pre + "elevatorCageWidth",
-                                    cw, cabin_w))  # fmt: skip
-                    if cd is not None and cd < cabin_d:
-                        out.append((profile, level, "lift_cabin_depth", pre + "elevatorCageDepth",
-                                    cd, cabin_d))  # fmt: skip
-
-        checks.append(lift_size)
+        checks.append(_box_check(profile, level, _LIFT, (r.lift_door_min, cabin_w, cabin_d)))
     if r.lift_seat:
 
         def lift_seat(f: Facts, wcs: list[str], out: list[Reason]) -> None:
@@ -184,30 +210,8 @@ def _lift_checks(profile: str, level: str, r: LevelRules) -> tuple[Check, ...]:
 def _platform_checks(profile: str, level: str, r: LevelRules) -> tuple[Check, ...]:
     if r.platform_entry_min is None:
         return ()
-    entry_min = r.platform_entry_min
     width_min, depth_min = r.platform_min or (0, 0)
-
-    def platform(f: Facts, wcs: list[str], out: list[Reason]) -> None:
-        if f.platforms is None:
-            return
-        e, w, d = f.platform_entry, f.platform_width, f.platform_depth
-        if (
-            (e is not None and e[0] < entry_min)
-            or (w is not None and w[0] < width_min)
-            or (d is not None and d[0] < depth_min)
-        ):
-            for areas, pw, pd, pre in f.platforms:
-                for v, path in areas:
-                    if v < entry_min:
-                        out.append((profile, level, "platform_entry", path, v, entry_min))
-                if pw is not None and pw < width_min:
-                    out.append((profile, level, "platform_width", pre + "platformWidth", pw,
-                                width_min))  # fmt: skip
-                if pd is not None and pd < depth_min:
-                    out.append((profile, level, "platform_depth", pre + "platformDepth", pd,
-                                depth_min))  # fmt: skip
-
-    return (platform,)
+    return (_box_check(profile, level, _PLATFORM, (r.platform_entry_min, width_min, depth_min)),)
 
 
 def _toilet_check(profile: str, level: str, r: LevelRules) -> Check:

@@ -4,6 +4,8 @@ profiles' toilet rules read (grab bar, alarm button, washbasin, seat, changing t
 A measurement that is absent does not count against the toilet; it is listed as missing.
 """
 
+from typing import Any
+
 from mapping.methodology.answers import Answers
 from mapping.methodology.reasons import Reason
 from mapping.methodology.rules import WcLevelRules
@@ -62,9 +64,15 @@ class ToiletFacts:
     def __init__(self, w: Answers, index: int, missing: list[str]) -> None:
         g = w.get
         pre = self.prefix = f"wc[{index}]."
-        self.localization = g("wcCabinLocalization")
-        if self.localization is None:
-            missing.append(pre + "wcCabinLocalization")
+
+        def need(key: str) -> Any:
+            """The answer `key`; noted as missing when there is none."""
+            value = g(key)
+            if value is None:
+                missing.append(pre + key)
+            return value
+
+        self.localization = need("wcCabinLocalization")
         doors = []
         for key, indicators in _HALLWAYS:
             width = g(key)
@@ -72,21 +80,13 @@ class ToiletFacts:
                 doors.append((width, key))
             elif any(k in w for k in indicators):
                 missing.append(pre + key)
-        width = g("doorWidth")
-        if width is None:
-            missing.append(pre + "doorWidth")
-        else:
+        width = need("doorWidth")
+        if width is not None:
             doors.append((width, "doorWidth"))
         self.doors = doors
-        self.direction = g("doorOpeningDirection")
-        if self.direction is None:
-            missing.append(pre + "doorOpeningDirection")
-        self.cabin_width = g("wcCabinWidth")
-        if self.cabin_width is None:
-            missing.append(pre + "wcCabinWidth")
-        self.cabin_depth = g("wcCabinDepth")
-        if self.cabin_depth is None:
-            missing.append(pre + "wcCabinDepth")
+        self.direction = need("doorOpeningDirection")
+        self.cabin_width = need("wcCabinWidth")
+        self.cabin_depth = need("wcCabinDepth")
         left: float | None = g("wcBasinLeftDistance")
         right: float | None = g("wcBasinRightDistance")
         if left is not None and (right is None or left >= right):
@@ -105,24 +105,12 @@ class ToiletFacts:
             self.bars = None
         else:
             self.bars = bars
-        self.paper = g("wcBasinIsPaperReach")
-        if self.paper is None:
-            missing.append(pre + "wcBasinIsPaperReach")
-        self.underpass = g("washbasinUnderpass")
-        if self.underpass is None:
-            missing.append(pre + "washbasinUnderpass")
-        self.space = g("wcBasinSpace")
-        if self.space is None:
-            missing.append(pre + "wcBasinSpace")
-        self.alarm = g("wcIsAlarmbutton")
-        if self.alarm is None:
-            missing.append(pre + "wcIsAlarmbutton")
-        self.seat = g("wcBasinSeatHeight")
-        if self.seat is None:
-            missing.append(pre + "wcBasinSeatHeight")
-        self.changing = g("wcIsChangingdesk")
-        if self.changing is None:
-            missing.append(pre + "wcIsChangingdesk")
+        self.paper = need("wcBasinIsPaperReach")
+        self.underpass = need("washbasinUnderpass")
+        self.space = need("wcBasinSpace")
+        self.alarm = need("wcIsAlarmbutton")
+        self.seat = need("wcBasinSeatHeight")
+        self.changing = need("wcIsChangingdesk")
 
 
 def wc_failures(t: ToiletFacts, r: WcLevelRules, level: str, out: list[Reason]) -> None:

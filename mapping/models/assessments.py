@@ -5,6 +5,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from mapping.models.fields import optional_link
 from mapping.models.geo import Place
 from mapping.models.published import PUBLISHED_STATUS, published_q
 
@@ -51,13 +52,8 @@ class Assessment(models.Model):
     place = models.ForeignKey(
         Place, verbose_name=_("place"), on_delete=models.CASCADE, related_name="assessments"
     )
-    surveyor = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("surveyor"),
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="assessments",
+    surveyor = optional_link(
+        settings.AUTH_USER_MODEL, _("surveyor"), models.SET_NULL, related_name="assessments"
     )
     surveyor_name = models.CharField(
         _("surveyor's name"), max_length=200, blank=True, help_text=_("For imported surveys.")
@@ -99,12 +95,10 @@ class Assessment(models.Model):
     # (409) when someone else saved in between (mapping.survey.submission.update_answers).
     version = models.PositiveIntegerField(_("version of the answers"), default=1, editable=False)
     submitted_at = models.DateTimeField(_("submitted"), null=True, blank=True)
-    reviewed_by = models.ForeignKey(
+    reviewed_by = optional_link(
         settings.AUTH_USER_MODEL,
-        verbose_name=_("reviewed by"),
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
+        _("reviewed by"),
+        models.SET_NULL,
         related_name="reviewed_assessments",
     )
     reviewed_at = models.DateTimeField(_("reviewed"), null=True, blank=True)
@@ -157,13 +151,7 @@ class AssessmentEvent(models.Model):
         Assessment, verbose_name=_("assessment"), on_delete=models.CASCADE, related_name="events"
     )
     at = models.DateTimeField(_("when"), auto_now_add=True)
-    actor = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("who"),
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-    )
+    actor = optional_link(settings.AUTH_USER_MODEL, _("who"), models.SET_NULL)
     from_status = models.CharField(
         _("from"), max_length=15, choices=ReviewStatus.choices, blank=True
     )

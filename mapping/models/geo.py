@@ -9,6 +9,7 @@ from django.db.models import F, Func, Q
 from django.db.models.lookups import GreaterThanOrEqual, LessThanOrEqual
 from django.utils.translation import gettext_lazy as _
 
+from mapping.models.fields import optional_link
 from mapping.models.published import published_q
 
 
@@ -177,13 +178,8 @@ class Place(models.Model):
     ruian_address_code = models.BigIntegerField(
         _("RÚIAN address point code"), null=True, blank=True
     )
-    municipality = models.ForeignKey(
-        Municipality,
-        verbose_name=_("municipality"),
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="places",
+    municipality = optional_link(
+        Municipality, _("municipality"), models.SET_NULL, related_name="places"
     )
     location = models.PointField(_("location"), srid=settings.SRID)
     footprint = models.PolygonField(_("footprint"), srid=settings.SRID, null=True, blank=True)
@@ -193,12 +189,10 @@ class Place(models.Model):
     source = models.CharField(_("source"), max_length=50, blank=True)
     source_id = models.CharField(_("id in the source"), max_length=100, blank=True)
     is_demo = models.BooleanField(_("demo data"), default=False)
-    created_by = models.ForeignKey(
+    created_by = optional_link(
         settings.AUTH_USER_MODEL,
-        verbose_name=_("created by"),
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
+        _("created by"),
+        models.SET_NULL,
         related_name="created_places",
         help_text=_(
             "The volunteer whose survey created the place. While a coordinator has not approved "

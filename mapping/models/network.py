@@ -14,6 +14,7 @@ from django.db.models import F, Func, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from mapping.models.fields import optional_link
 from mapping.models.geo import OUT_OF_RANGE_MESSAGE, in_valid_range
 
 
@@ -70,7 +71,7 @@ class NetworkEdge(models.Model):
     button_operated = models.BooleanField(null=True)
     wheelchair = models.CharField(max_length=20, blank=True)
     lit = models.BooleanField(null=True)
-    # Derived by the import (mapping/routing/route_sql.py, ROUGH_SQL and PLAIN_SQL) so that the
+    # Derived by the import (mapping/routing/osm_import.py, INSERT_EDGES_SQL) so that the
     # route query need not work them out for every edge: a bad surface; and "plain", an edge
     # with nothing that any limit or preference reads, whose cost is its length for everybody.
     rough = models.BooleanField(default=False)
@@ -134,9 +135,9 @@ class Barrier(models.Model):
 
     Routing also treats as barriers, without a row here, the measurements of every approved
     public-space assessment and every published barrier report while it is valid (see
-    mapping/routing/route_sql.py). A row linked to an assessment or a report replaces what routing
-    would read from it; a row linked to an assessment counts only while that assessment is the
-    approved one of its place.
+    mapping/routing/sql/active_barriers.sql). A row linked to an assessment or a report replaces
+    what routing would read from it; a row linked to an assessment counts only while that
+    assessment is the approved one of its place.
     """
 
     kind = models.CharField(_("kind"), max_length=20, choices=BarrierKind.choices)
@@ -161,21 +162,9 @@ class Barrier(models.Model):
     description = models.TextField(_("description"), blank=True)
     valid_from = models.DateTimeField(_("valid from"), null=True, blank=True)
     valid_until = models.DateTimeField(_("valid until"), null=True, blank=True)
-    report = models.ForeignKey(
-        "mapping.Report",
-        verbose_name=_("report"),
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="barriers",
-    )
-    assessment = models.ForeignKey(
-        "mapping.Assessment",
-        verbose_name=_("assessment"),
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="barriers",
+    report = optional_link("mapping.Report", _("report"), models.SET_NULL, related_name="barriers")
+    assessment = optional_link(
+        "mapping.Assessment", _("assessment"), models.SET_NULL, related_name="barriers"
     )
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
 

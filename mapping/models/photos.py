@@ -14,6 +14,7 @@ from django.dispatch import receiver
 from django.utils.functional import LazyObject, empty
 from django.utils.translation import gettext_lazy as _
 
+from mapping.models.fields import optional_link
 from mapping.models.published import published_q
 
 
@@ -58,22 +59,10 @@ class PhotoQuerySet(models.QuerySet):
 
 
 class Photo(models.Model):
-    assessment = models.ForeignKey(
-        "mapping.Assessment",
-        verbose_name=_("assessment"),
-        on_delete=models.CASCADE,
-        null=True,
-        blank=True,
-        related_name="photos",
+    assessment = optional_link(
+        "mapping.Assessment", _("assessment"), models.CASCADE, related_name="photos"
     )
-    report = models.ForeignKey(
-        "mapping.Report",
-        verbose_name=_("report"),
-        on_delete=models.CASCADE,
-        null=True,
-        blank=True,
-        related_name="photos",
-    )
+    report = optional_link("mapping.Report", _("report"), models.CASCADE, related_name="photos")
     original = models.FileField(
         _("original"), storage=_private_storage, upload_to="photos/original/", blank=True
     )

@@ -16,6 +16,7 @@ from django.utils.functional import Promise
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from mapping.models.fields import optional_link
 from mapping.models.geo import OUT_OF_RANGE_MESSAGE, Place, in_valid_range, within_metres
 
 # Letters and digits that cannot be mistaken for one another when read aloud or typed from paper
@@ -106,22 +107,10 @@ class Report(models.Model):
         _("reference"), max_length=9, unique=True, editable=False, default=new_reference
     )
     kind = models.CharField(_("kind"), max_length=15, choices=ReportKind.choices)
-    place = models.ForeignKey(
-        Place,
-        verbose_name=_("place"),
-        on_delete=models.CASCADE,
-        null=True,
-        blank=True,
-        related_name="reports",
-    )
+    place = optional_link(Place, _("place"), models.CASCADE, related_name="reports")
     location = models.PointField(_("location"), srid=settings.SRID, null=True, blank=True)
-    reported_photo = models.ForeignKey(
-        "mapping.Photo",
-        verbose_name=_("reported photo"),
-        on_delete=models.CASCADE,
-        null=True,
-        blank=True,
-        related_name="problem_reports",
+    reported_photo = optional_link(
+        "mapping.Photo", _("reported photo"), models.CASCADE, related_name="problem_reports"
     )
     photo_problem = models.CharField(
         _("problem with the photo"), max_length=15, choices=PhotoProblem.choices, blank=True
@@ -135,13 +124,7 @@ class Report(models.Model):
     status = models.CharField(
         _("status"), max_length=15, choices=ReportStatus.choices, default=ReportStatus.NEW
     )
-    moderated_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("moderated by"),
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-    )
+    moderated_by = optional_link(settings.AUTH_USER_MODEL, _("moderated by"), models.SET_NULL)
     moderated_at = models.DateTimeField(_("moderated"), null=True, blank=True)
     moderator_note = models.TextField(_("moderator's note"), blank=True)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)

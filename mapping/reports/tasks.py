@@ -1,18 +1,12 @@
 """Background jobs of the public reports: temporary barriers end by themselves."""
 
-from procrastinate.contrib.django import app
-
 from mapping.reports.expiry import resolve_expired_reports
-from mapping.worker.queues import MAINTENANCE, MAINTENANCE_RETRY
+from mapping.worker.periodic import periodic_job
 
 
 # Hourly: the end of validity is a date in the deployment's time zone, and the cron's is UTC.
-@app.periodic(cron="5 * * * *", periodic_id="hourly")
-@app.task(
-    name="resolve_expired_reports",
-    queue=MAINTENANCE,
-    retry=MAINTENANCE_RETRY,
-    queueing_lock="resolve_expired_reports",
+@periodic_job(
+    "resolve_expired_reports", cron="5 * * * *", periodic_id="hourly", one_at_a_time=False
 )
 def resolve_expired_reports_job(timestamp: int) -> int:
     return len(resolve_expired_reports())

@@ -3,7 +3,8 @@
 from procrastinate.contrib.django import app
 
 from mapping.review import notifications, reminders
-from mapping.worker.queues import MAIL, MAIL_RETRY, MAINTENANCE, MAINTENANCE_RETRY
+from mapping.worker.periodic import periodic_job
+from mapping.worker.queues import MAIL, MAIL_RETRY
 
 
 @app.task(name="send_decision_email", queue=MAIL, retry=MAIL_RETRY)
@@ -18,13 +19,6 @@ def send_resurvey_reminder(volunteer_id: int, assessment_ids: list[int]) -> bool
 
 
 # Daily at 06:15 UTC (07:15 or 08:15 in Prague): an e-mail that arrives in the morning.
-@app.periodic(cron="15 6 * * *", periodic_id="daily")
-@app.task(
-    name="schedule_resurvey_reminders",
-    queue=MAINTENANCE,
-    retry=MAINTENANCE_RETRY,
-    lock="schedule_resurvey_reminders",
-    queueing_lock="schedule_resurvey_reminders",
-)
+@periodic_job("schedule_resurvey_reminders", cron="15 6 * * *", periodic_id="daily")
 def schedule_resurvey_reminders(timestamp: int) -> int:
     return reminders.schedule_reminders(send_resurvey_reminder.defer)

@@ -8,6 +8,7 @@ from django.utils.formats import localize
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from mapping.routing.edges import WalkedEdge
 from mapping.routing.tags import COBBLES, ROUGH_SURFACES
 
 STEEP_WARNING_PCT = 6.0
@@ -112,14 +113,14 @@ def relaxed_sentence(needs: dict[str, list], length_m: float) -> str:
     }
 
 
-def way_label(edge: dict) -> str:
-    if edge["crossing"] or edge["footway"] == "crossing":
+def way_label(edge: WalkedEdge) -> str:
+    if edge.crossing or edge.footway == "crossing":
         return str(CROSSING_LABEL)
-    if edge["name"] and not edge["steps"]:
-        return edge["name"]
-    if edge["footway"] == "sidewalk":
+    if edge.name and not edge.steps:
+        return edge.name
+    if edge.footway == "sidewalk":
         return str(SIDEWALK_LABEL)
-    return str(WAY_KINDS.get(edge["highway"], STREET_LABEL))
+    return str(WAY_KINDS.get(edge.highway, STREET_LABEL))
 
 
 def turn(before: float | None, after: float | None) -> str:
@@ -150,22 +151,22 @@ def _turn_text(code: str) -> str:
     }[code]
 
 
-def instructions(edges: list[dict]) -> list[dict]:
+def instructions(edges: list[WalkedEdge]) -> list[dict]:
     groups: list[dict] = []
     for edge in edges:
         label = way_label(edge)
         if groups and groups[-1]["label"] == label:
-            groups[-1]["distance_m"] += edge["length_m"]
-            groups[-1]["bearing_end"] = edge["bearing_end"]
+            groups[-1]["distance_m"] += edge.length_m
+            groups[-1]["bearing_end"] = edge.bearing_end
             continue
         groups.append(
             {
                 "label": label,
-                "distance_m": edge["length_m"],
-                "bearing_start": edge["bearing_start"],
-                "bearing_end": edge["bearing_end"],
-                "steps": edge["steps"],
-                "step_count": edge["step_count"],
+                "distance_m": edge.length_m,
+                "bearing_start": edge.bearing_start,
+                "bearing_end": edge.bearing_end,
+                "steps": edge.steps,
+                "step_count": edge.step_count,
             }
         )
     result = []
@@ -193,11 +194,11 @@ def instructions(edges: list[dict]) -> list[dict]:
     return result
 
 
-def warnings(edges: list[dict]) -> list[dict]:
+def warnings(edges: list[WalkedEdge]) -> list[dict]:
     found = []
     for index, edge in enumerate(edges):
-        incline = edge["incline_pct"]
-        where = {"edge_index": index, "edge_id": edge["id"]}
+        incline = edge.incline_pct
+        where = {"edge_index": index, "edge_id": edge.id}
         if incline is not None and abs(incline) >= STEEP_WARNING_PCT:
             message = (
                 _("Steep uphill section: %(pct)s %%")
@@ -207,19 +208,19 @@ def warnings(edges: list[dict]) -> list[dict]:
             found.append(
                 {"kind": "steep", "message": message % {"pct": number(abs(incline))}, **where}
             )
-        elif incline is None and edge["incline_direction"]:
+        elif incline is None and edge.incline_direction:
             found.append({"kind": "steep", "message": _("Slope of unknown steepness"), **where})
-        if edge["surface"] in COBBLES:
+        if edge.surface in COBBLES:
             found.append({"kind": "cobbles", "message": _("Cobbled stretch"), **where})
-        elif edge["surface"] in ROUGH_SURFACES:
+        elif edge.surface in ROUGH_SURFACES:
             found.append({"kind": "surface", "message": _("Rough surface"), **where})
-        if edge["steps"]:
+        if edge.steps:
             found.append({"kind": "steps", "message": _("Steps"), **where})
-        if edge["kerb_height_cm"] and edge["kerb_height_cm"] > 0:
+        if edge.kerb_height_cm and edge.kerb_height_cm > 0:
             found.append(
                 {
                     "kind": "kerb",
-                    "message": _("Kerb %(cm)s cm high") % {"cm": number(edge["kerb_height_cm"])},
+                    "message": _("Kerb %(cm)s cm high") % {"cm": number(edge.kerb_height_cm)},
                     **where,
                 }
             )

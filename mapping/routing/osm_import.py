@@ -15,9 +15,32 @@ from django.db import connection, transaction
 from django.utils.translation import gettext as _
 
 from mapping.routing.osm_reader import Network, read_network
-from mapping.routing.route_sql import EDGE_ATTRIBUTES, PLAIN_SQL, ROUGH_SQL
+from mapping.routing.tags import BAD_SMOOTHNESS, ROUGH_SURFACES
 
 SUPPORTED_SUFFIXES = (".osm", ".osm.gz", ".osm.bz2", ".osm.pbf", ".pbf", ".osm.xml", ".xml")
+
+# The attributes of a network edge read from OpenStreetMap (osm_reader.way_attributes), written
+# here and read back with each edge of a route (mapping.routing.edges.WalkedEdge).
+EDGE_ATTRIBUTES = (
+    "name",
+    "highway",
+    "footway",
+    "steps",
+    "step_count",
+    "incline_pct",
+    "incline_direction",
+    "surface",
+    "smoothness",
+    "width_cm",
+    "kerb_height_cm",
+    "tactile_paving",
+    "crossing",
+    "traffic_signals",
+    "traffic_signals_sound",
+    "button_operated",
+    "wheelchair",
+    "lit",
+)
 
 EDGE_COLUMNS = ("id", "source", "target", "geom_ewkt", "oneway", "osm_way_id", *EDGE_ATTRIBUTES)
 
@@ -42,9 +65,10 @@ CREATE TEMPORARY TABLE routing_stage_edge (
 
 ADDRESS_COLUMNS = ("street", "house_number", "postcode", "city", "name", "lon", "lat")
 
-# The swap: all three tables at once, inside the caller's transaction. Several buildings of one
-# address (a factory, a school) make one address at their centre.
-SWAP_SQL = f"""
+# The swap: all three tables at once, inside the caller's transaction (and INSERT_EDGES_SQL
+# after it). Several buildings of one address (a factory, a school) make one address at their
+# centre.
+SWAP_SQL = """
 TRUNCATE mapping_networkedge, mapping_networknode, mapping_networkaddress;
 INSERT INTO mapping_networkaddress (street, house_number, postcode, city, name, geom)
 SELECT street, house_number, postcode, city,
@@ -54,15 +78,25 @@ FROM routing_stage_address
 GROUP BY street, house_number, postcode, city;
 INSERT INTO mapping_networknode (id, geom)
 SELECT id, ST_GeomFromEWKT(geom_ewkt) FROM routing_stage_node;
+"""
+# The edges, measured on the spheroid, with two columns worked out once here so that the route
+# search skips most edges (mapping/routing/sql/edges.sql): a bad surface (`rough`), and `plain`:
+# nothing on the edge that any limit or preference reads, so that its cost is its length.
+INSERT_EDGES_SQL = """
 INSERT INTO mapping_networkedge (
-    id, source, target, cost, reverse_cost, length_m, geom, rough, plain, {{attributes}})
-SELECT id, source, target, len, CASE WHEN oneway THEN -1 ELSE len END, len, geom,
-       {ROUGH_SQL}, {PLAIN_SQL}, {{attributes}}
+    id, source, target, cost, reverse_cost, length_m, geom, rough, plain, {attributes})
+SELECT id, source, target, len, CASE WHEN oneway THEN -1 ELSE len END, len, geom, rough,
+       coalesce(NOT (steps OR kerb_height_cm IS NOT NULL OR width_cm IS NOT NULL
+                     OR incline_pct IS NOT NULL OR incline_direction <> 0 OR rough
+                     OR wheelchair IN ('no', 'limited') OR crossing <> ''), false),
+       {attributes}
 FROM (
     SELECT s.*, ST_GeomFromEWKT(s.geom_ewkt) AS geom,
-           ST_Length(ST_GeomFromEWKT(s.geom_ewkt)::geography) AS len
+           ST_Length(ST_GeomFromEWKT(s.geom_ewkt)::geography) AS len,
+           coalesce(s.surface = ANY(%(rough_surfaces)s)
+                    OR s.smoothness = ANY(%(bad_smoothness)s), false) AS rough
     FROM routing_stage_edge s
-) AS measured;
+) AS measured
 """
 
 
@@ -158,8 +192,12 @@ def write_network(network: Network, progress: Callable[[str], None] | None = Non
             for address in network.addresses:
                 copy.write_row(tuple(getattr(address, column) for column in ADDRESS_COLUMNS))
         say("swapping the new network in")
+        cursor.execute(SWAP_SQL)
         # Column names only (constants above), never values: safe to format.
-        cursor.execute(SWAP_SQL.format(attributes=attributes))
+        cursor.execute(
+            INSERT_EDGES_SQL.format(attributes=attributes),
+            {"rough_surfaces": sorted(ROUGH_SURFACES), "bad_smoothness": list(BAD_SMOOTHNESS)},
+        )
         cursor.execute(DROP_STAGING_SQL)
         cursor.execute(
             "ANALYZE mapping_networknode; ANALYZE mapping_networkedge; "

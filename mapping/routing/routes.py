@@ -10,19 +10,18 @@ from mapping.models import BarrierKind, Place
 from mapping.route_profiles import Limits, Profile, get_profile, with_overrides
 from mapping.routing import instructions as text
 from mapping.routing.destinations import destination_for
-from mapping.routing.route_sql import BAD_SMOOTHNESS
+from mapping.routing.edges import WalkedEdge
 from mapping.routing.search import resolve_end
 from mapping.routing.service import Path, route_between, snap_dict
-from mapping.routing.tags import ROUGH_SURFACES
 
 # Steps take longer than their length suggests: about a second per step for a pedestrian.
 SECONDS_PER_STEP = 1.0
 
 
-def _slope_limit(edge: dict, limits: Limits) -> tuple[str, float | None]:
+def _slope_limit(edge: WalkedEdge, limits: Limits) -> tuple[str, float | None]:
     """The slope limit that a surveyed (undirected) slope on `edge` meets in the direction walked:
     the edge's own direction when the map knows it, else the stricter limit (as in the SQL)."""
-    incline = edge["incline_pct"] or edge["incline_direction"] or 0
+    incline = edge.incline_pct or edge.incline_direction or 0
     up, down = limits.max_incline_up_pct, limits.max_incline_down_pct
     if incline > 0:
         return "max_incline_up_pct", up
@@ -39,26 +38,24 @@ def _slope_limit(edge: dict, limits: Limits) -> tuple[str, float | None]:
     return name, value
 
 
-def broken_limits(edge: dict, limits: Limits) -> list[tuple[str, object]]:
+def broken_limits(edge: WalkedEdge, limits: Limits) -> list[tuple[str, object]]:
     """The hard limits that `edge`, travelled in the route's direction, breaks: by its own
-    attributes and by the barriers on it (surveyed, from assessments and from reports)."""
+    attributes and by the barriers on it (surveyed, from assessments and from reports). The SQL
+    (mapping/routing/sql/edges.sql) decides which edges break a limit; this names the limits, and
+    tests/routing/test_limits_agree.py checks that both find the same edges."""
     broken: list[tuple[str, object]] = []
-    count = edge["step_count"]
-    if (
-        edge["steps"]
-        and limits.max_steps is not None
-        and (count is None or count > limits.max_steps)
-    ):
-        broken.append(("max_steps", edge["step_count"] or "?"))
-    incline = edge["incline_pct"]
+    count = edge.step_count
+    if edge.steps and limits.max_steps is not None and (count is None or count > limits.max_steps):
+        broken.append(("max_steps", edge.step_count or "?"))
+    incline = edge.incline_pct
     if incline is not None:
         if limits.max_incline_up_pct is not None and incline > limits.max_incline_up_pct:
             broken.append(("max_incline_up_pct", incline))
         if limits.max_incline_down_pct is not None and -incline > limits.max_incline_down_pct:
             broken.append(("max_incline_down_pct", -incline))
-    barriers = edge["barriers"]
-    measured = [(edge["kerb_height_cm"], edge["width_cm"], None)] + [
-        (b["kerb_height_cm"], b["width_cm"], b["step_count"]) for b in barriers
+    barriers = edge.barriers
+    measured = [(edge.kerb_height_cm, edge.width_cm, None)] + [
+        (b.kerb_height_cm, b.width_cm, b.step_count) for b in barriers
     ]
     for kerb, width, steps in measured:
         if kerb is not None and limits.max_kerb_cm is not None and kerb > limits.max_kerb_cm:
@@ -67,19 +64,18 @@ def broken_limits(edge: dict, limits: Limits) -> list[tuple[str, object]]:
             broken.append(("min_width_cm", width))
         if steps is not None and limits.max_steps is not None and steps > limits.max_steps:
             broken.append(("max_steps", _whole(steps)))
-    slopes = [b["incline_pct"] for b in barriers if b.get("incline_pct") is not None]
+    slopes = [b.incline_pct for b in barriers if b.incline_pct is not None]
     if slopes:
         name, limit = _slope_limit(edge, limits)
         if limit is not None and max(slopes) > limit:
             broken.append((name, max(slopes)))
-    rough = edge["surface"] in ROUGH_SURFACES or edge["smoothness"] in BAD_SMOOTHNESS
-    if limits.avoid_bad_surfaces and rough:
-        broken.append(("avoid_bad_surfaces", edge["surface"] or edge["smoothness"]))
-    elif limits.avoid_bad_surfaces and any(b.get("rough") for b in barriers):
+    if limits.avoid_bad_surfaces and edge.rough:
+        broken.append(("avoid_bad_surfaces", edge.surface or edge.smoothness))
+    elif limits.avoid_bad_surfaces and any(b.rough for b in barriers):
         broken.append(("avoid_bad_surfaces", _("surveyed")))
-    if limits.avoid_wheelchair_no and edge["wheelchair"] == "no":
+    if limits.avoid_wheelchair_no and edge.wheelchair == "no":
         broken.append(("avoid_wheelchair_no", "no"))
-    broken.extend(("blocked", barrier_label(b["kind"])) for b in barriers if b["blocks"])
+    broken.extend(("blocked", barrier_label(b.kind)) for b in barriers if b.blocks)
     return broken
 
 
@@ -94,14 +90,14 @@ def barrier_label(kind: str) -> str:
 
 
 def duration_s(path: Path, profile: Profile) -> float:
-    seconds = sum(e["length_m"] for e in path.edges) / profile.speed_m_s
-    return seconds + SECONDS_PER_STEP * sum(e["step_count"] or 0 for e in path.edges if e["steps"])
+    seconds = sum(e.length_m for e in path.edges) / profile.speed_m_s
+    return seconds + SECONDS_PER_STEP * sum(e.step_count or 0 for e in path.edges if e.steps)
 
 
 def _geojson(path: Path) -> dict:
     coordinates: list = []
     for edge in path.edges:
-        points = edge["geometry"]["coordinates"]
+        points = edge.geometry["coordinates"]
         coordinates.extend(points if not coordinates else points[1:])
     return {
         "type": "Feature",
@@ -115,7 +111,7 @@ def describe(path: Path, profile: Profile) -> dict:
         "length_m": round(path.length_m, 1),
         "duration_s": round(duration_s(path, profile)),
         "geojson": _geojson(path),
-        "edges": [{k: v for k, v in e.items() if k != "geometry"} for e in path.edges],
+        "edges": [edge.as_json() for edge in path.edges],
         "warnings": text.warnings(path.edges),
         "instructions": text.instructions(path.edges),
     }
@@ -193,27 +189,27 @@ def explain(profile: Profile, path: Path | None) -> dict:
     needs: dict[str, list] = {}
     walked = 0.0
     for edge in path.edges:
-        broken = broken_limits(edge, profile.limits) if edge["blocked"] else []
+        broken = broken_limits(edge, profile.limits) if edge.blocked else []
         for name, value in broken:
             if first is None:
-                coordinates = edge["geometry"]["coordinates"]
+                coordinates = edge.geometry["coordinates"]
                 first = {
                     "limit": name,
                     "value": value,
-                    "edge_id": edge["id"],
-                    "osm_way_id": edge["osm_way_id"],
+                    "edge_id": edge.id,
+                    "osm_way_id": edge.osm_way_id,
                     "barriers": [
-                        {"source": b["source"], "id": b["id"], "kind": b["kind"]}
-                        for b in edge["barriers"]
+                        {"source": b.source, "id": b.id, "kind": b.kind} for b in edge.barriers
                     ],
                     "location": coordinates[len(coordinates) // 2],
                     "distance_from_start_m": round(walked),
                 }
             needs.setdefault(name, []).append(value)
-        walked += edge["length_m"]
+        walked += edge.length_m
     if first is None:
         # Nothing on the path breaks a limit, yet it is no route: cannot happen while the SQL
-        # and broken_limits agree; say so plainly rather than invent a barrier.
+        # and broken_limits agree (tests/routing/test_limits_agree.py); say so plainly rather
+        # than invent a barrier.
         return {"limit": None, "message": _("The start or the destination cannot be reached.")}
     first["message"] = text.blocked_sentence(
         first["limit"], first["value"], first["distance_from_start_m"]

@@ -1,5 +1,5 @@
-"""The route service: runs the route search's SQL (mapping.routing.route_sql), parameterised, and
-reads its answer.
+"""The route service: runs the route search's SQL (mapping/routing/sql/, read by
+mapping.routing.route_sql) with bound values, and reads its answer as typed edges.
 
 pgr_dijkstra takes the edges query as text, so values cannot be bound inside it. Instead the
 profile's limits are set as transaction-local settings (set_config(..., true), with bound values)
@@ -18,16 +18,16 @@ from django.utils.translation import gettext_lazy
 
 from mapping.json_errors import lazy_message
 from mapping.route_profiles import Profile, RouteInputError
+from mapping.routing.edges import EdgeBarrier, WalkedEdge
 from mapping.routing.route_sql import (
     BLOCKED_COST,
-    EDGE_FIELDS,
     EDGES_SQL,
     EDGES_WHOLE_SQL,
     EDGES_WHOLE_WITHIN_LIMITS_SQL,
-    NO_LIMIT,
-    ROUTE_SQL,
-    SET_SQL,
+    PATH_SQL,
+    PROFILE_SQL,
     SNAP_SQL,
+    WALK_SQL,
 )
 
 
@@ -43,36 +43,45 @@ class Path:
     """A path of the search. `within_limits` is False when it crosses blocked edges (each marked
     `blocked`): then it is no route for the profile, but the one with the fewest barriers."""
 
-    edges: list[dict]
+    edges: list[WalkedEdge]
     length_m: float
     cost: float
     within_limits: bool = True
 
 
-def _limit(value) -> str:
-    return str(NO_LIMIT if value is None else value)
+def _limit(value: float | None) -> str:
+    return str(float("inf") if value is None else value)
 
 
-def _settings_params(profile: Profile) -> list[str]:
+def _flag(value: bool) -> str:
+    return "true" if value else "false"
+
+
+def _settings_params(profile: Profile) -> dict[str, str]:
+    """The values of profile.sql's settings, as set_config wants them: text."""
     lim, pref = profile.limits, profile.preferences
-    return [
-        _limit(lim.max_incline_up_pct),
-        _limit(lim.max_incline_down_pct),
-        _limit(lim.max_kerb_cm),
-        str(-1 if lim.min_width_cm is None else lim.min_width_cm),
-        _limit(lim.max_steps),
-        "1" if lim.avoid_bad_surfaces else "0",
-        "1" if lim.avoid_wheelchair_no else "0",
+    return {
+        "max_up": _limit(lim.max_incline_up_pct),
+        "max_down": _limit(lim.max_incline_down_pct),
+        "max_kerb": _limit(lim.max_kerb_cm),
+        "min_width": str(-1 if lim.min_width_cm is None else lim.min_width_cm),
+        "max_steps": _limit(lim.max_steps),
+        "avoid_rough": _flag(lim.avoid_bad_surfaces),
+        "avoid_wc_no": _flag(lim.avoid_wheelchair_no),
         # A hard limit makes the matching soft cost moot.
-        "0" if lim.avoid_bad_surfaces else str(pref.rough_surface),
-        str(pref.unknown_incline),
-        str(pref.steep),
-        str(pref.crossing_without_tactile),
-        str(pref.crossing_without_sound),
-        str(pref.wheelchair_limited),
-        str(pref.steps),
-        "1" if any(getattr(pref, f.name) for f in fields(pref)) else "0",
-    ]
+        "w_rough": "0" if lim.avoid_bad_surfaces else str(pref.rough_surface),
+        "w_unknown_incline": str(pref.unknown_incline),
+        "w_steep": str(pref.steep),
+        "w_no_tactile": str(pref.crossing_without_tactile),
+        "w_no_sound": str(pref.crossing_without_sound),
+        "w_wc_limited": str(pref.wheelchair_limited),
+        "w_steps": str(pref.steps),
+        "soft": _flag(any(getattr(pref, f.name) for f in fields(pref))),
+    }
+
+
+def _ends(start: tuple[float, float], end: tuple[float, float]) -> dict[str, float]:
+    return {"start_lon": start[0], "start_lat": start[1], "end_lon": end[0], "end_lat": end[1]}
 
 
 def apply_profile(profile: Profile, start: tuple[float, float], end: tuple[float, float]) -> float:
@@ -80,7 +89,9 @@ def apply_profile(profile: Profile, start: tuple[float, float], end: tuple[float
     returns the straight distance between the ends in metres."""
     margin = getattr(settings, "ROUTING_SEARCH_MARGIN_M", 1000.0)
     with connection.cursor() as cursor:
-        cursor.execute(SET_SQL, [*start, *end, margin, *_settings_params(profile)])
+        cursor.execute(
+            PROFILE_SQL, {**_ends(start, end), "margin_m": margin, **_settings_params(profile)}
+        )
         return cursor.fetchone()[0]
 
 
@@ -90,7 +101,7 @@ def snap_both(
     """The vertices nearest to both ends on the nearest edges usable with the applied profile
     (with `any_edge`, on the nearest edges whatever the limits)."""
     with connection.cursor() as cursor:
-        cursor.execute(SNAP_SQL, [*start, *end, any_edge])
+        cursor.execute(SNAP_SQL, {**_ends(start, end), "any_edge": any_edge})
         rows = cursor.fetchall()
     found: list[Snap | None] = [None, None]
     for n, edge_id, source, target, distance, fraction in rows:
@@ -98,27 +109,40 @@ def snap_both(
     return found[0], found[1]
 
 
-def _search(edges_sql: str, source: int, target: int) -> Path | None:
+def walked_edges(edge_ids: list[int], nodes: list[int], costs: list[float]) -> list[WalkedEdge]:
+    """The edges `edge_ids`, each entered from the vertex in `nodes` at the cost in `costs` (as
+    the search gave them), with their barriers: blocked when the cost says they break a limit."""
     with connection.cursor() as cursor:
-        cursor.execute(ROUTE_SQL, [edges_sql, source, target])
+        cursor.execute(WALK_SQL, {"edges": edge_ids, "nodes": nodes, "costs": costs})
+        columns = [column.name for column in cursor.description]
         rows = cursor.fetchall()
-    if not rows:
-        return None
     edges = []
     for row in rows:
-        edge = dict(zip(EDGE_FIELDS, row, strict=True))
-        edge["geometry"] = json.loads(edge["geometry"])
-        barriers = edge["barriers"]
-        edge["barriers"] = json.loads(barriers) if isinstance(barriers, str) else barriers or []
-        edge["blocked"] = edge["cost"] >= BLOCKED_COST
-        if edge["blocked"]:
-            edge["cost"] -= BLOCKED_COST
-        edges.append(edge)
+        edge = dict(zip(columns, row, strict=True))
+        blocked = edge["cost"] >= BLOCKED_COST
+        edge.update(
+            geometry=json.loads(edge["geometry"]),
+            barriers=[EdgeBarrier(**barrier) for barrier in edge["barriers"]],
+            cost=edge["cost"] - BLOCKED_COST if blocked else edge["cost"],
+            blocked=blocked,
+        )
+        edges.append(WalkedEdge(**edge))
+    return edges
+
+
+def _search(edges_sql: str, source: int, target: int) -> Path | None:
+    """The cheapest path over the edges of `edges_sql`; None when none joins the two."""
+    with connection.cursor() as cursor:
+        cursor.execute(PATH_SQL, {"edges_sql": edges_sql, "source": source, "target": target})
+        edge_ids, nodes, costs = cursor.fetchone()
+    if not edge_ids:
+        return None
+    edges = walked_edges(edge_ids, nodes, costs)
     return Path(
         edges,
-        length_m=sum(e["length_m"] for e in edges),
-        cost=sum(e["cost"] for e in edges),
-        within_limits=not any(e["blocked"] for e in edges),
+        length_m=sum(e.length_m for e in edges),
+        cost=sum(e.cost for e in edges),
+        within_limits=not any(e.blocked for e in edges),
     )
 
 
@@ -177,18 +201,6 @@ def route_between(
             return from_snap, to_snap, None
         path = shortest_path(from_snap.vertex, to_snap.vertex, whole_graph)
     return from_snap, to_snap, path
-
-
-def plain_dijkstra(source: int, target: int) -> int:
-    """The floor for the benchmark: pgr_dijkstra on the bare graph. Returns the path's size."""
-    with connection.cursor() as cursor:
-        cursor.execute(
-            "SELECT count(*) FROM pgr_dijkstra("
-            "'SELECT id, source, target, cost, reverse_cost FROM mapping_networkedge', "
-            "%s::bigint, %s::bigint, true)",
-            [source, target],
-        )
-        return cursor.fetchone()[0]
 
 
 def snap_dict(value: Snap | None) -> dict | None:

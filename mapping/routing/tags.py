@@ -213,6 +213,8 @@ _SURFACE_RANK = [
 ]
 ROUGH_SURFACES = frozenset(_SURFACE_RANK[:-2])
 COBBLES = frozenset({"sett", "unhewn_cobblestone", "pebblestone"})
+# Smoothness from very_bad on is as rough as a rough surface (the import marks both rough).
+BAD_SMOOTHNESS = SMOOTHNESS_VALUES[SMOOTHNESS_VALUES.index("very_bad") :]
 
 
 def parse_surface(value: str | None) -> str:

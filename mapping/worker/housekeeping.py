@@ -18,7 +18,7 @@ from procrastinate import RetryStrategy, jobs
 from procrastinate.contrib.django import app
 
 from mapping.worker.failures import record_error
-from mapping.worker.queues import MAINTENANCE
+from mapping.worker.periodic import periodic_job
 
 logger = logging.getLogger(__name__)
 
@@ -51,12 +51,14 @@ def _stalled_check_cron() -> str:
     return f"* * * * * */{step}"
 
 
-@app.periodic(cron=_stalled_check_cron(), periodic_id="stalled-check")
-@app.task(
-    name="requeue_stalled_jobs",
-    queue=MAINTENANCE,
+# Without retries of its own: it runs again on its schedule within seconds.
+@periodic_job(
+    "requeue_stalled_jobs",
+    cron=_stalled_check_cron(),
+    periodic_id="stalled-check",
+    retry=False,
+    one_at_a_time=False,
     pass_context=True,
-    queueing_lock="requeue_stalled_jobs",
 )
 async def requeue_stalled_jobs(context, timestamp: int) -> list[int]:
     """Jobs left "doing" by a worker silent for settings.WORKER_STALLED_SECONDS run again (or
@@ -94,9 +96,13 @@ def _forget_errors_of_removed_jobs() -> int:
     return removed
 
 
-@app.periodic(cron="40 1 * * *", periodic_id="nightly")
-@app.task(
-    name="clean_old_jobs", queue=MAINTENANCE, pass_context=True, queueing_lock="clean_old_jobs"
+@periodic_job(
+    "clean_old_jobs",
+    cron="40 1 * * *",
+    periodic_id="nightly",
+    retry=False,
+    one_at_a_time=False,
+    pass_context=True,
 )
 async def clean_old_jobs(context, timestamp: int) -> int:
     """Succeeded, cancelled and aborted jobs finished more than KEEP_FINISHED_JOBS ago go, with

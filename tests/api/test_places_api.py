@@ -5,8 +5,7 @@ from django.contrib.gis.geos import Point
 from django.urls import reverse
 
 from mapping.models import Entrance, Municipality, ReviewStatus
-from tests.factories import make_assessment, make_place
-from tests.public_factories import make_service
+from tests.factories import make_assessment, make_place, make_service
 
 pytestmark = pytest.mark.django_db
 

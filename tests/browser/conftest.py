@@ -1,19 +1,36 @@
-"""Shared fixtures of the browser tests: Debian's Chromium driven by Playwright against
-pytest-django's live server. Nothing outside the live server is fetched (tiles are aborted).
+"""Shared fixtures and helpers of the browser tests (every Playwright test lives in this
+folder): Debian's Chromium driven by Playwright against pytest-django's live server. Nothing
+outside the live server is fetched (tiles are aborted). A desktop page (`page`), a phone at a
+position (`phone_at`), signing in, and axe-core (`assert_accessible`, `axe_violations`).
 
 The pages run under the site's Content-Security-Policy, which allows no eval: give
 page.wait_for_function a function ("() => ..."), never a bare expression, which Playwright
 evals again on every poll (and the policy blocks from the second poll on)."""
 
 import contextlib
+from urllib.parse import urlsplit
 
 import pytest
 from django.core.cache import cache
+
+# The journeys that need a routing network or the demo catalogue use the fixtures of those parts.
+from tests.catalogue.conftest import catalogue_translations, demo_catalogue, demo_town  # noqa: F401
+from tests.routing.conftest import load_town  # noqa: F401
+
+PHONE = {"width": 360, "height": 740}
 
 
 @pytest.fixture
 def browser(playwright_browser):
     return playwright_browser
+
+
+@pytest.fixture
+def plain_http_cookies(settings):
+    # The live server speaks plain HTTP on localhost; production cookies are Secure.
+    settings.SESSION_COOKIE_SECURE = False
+    settings.CSRF_COOKIE_SECURE = False
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 
 @pytest.fixture
@@ -108,9 +125,55 @@ def axe():
 AXE_OPTIONS = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}}
 
 
+def assert_accessible(page) -> None:
+    """axe-core finds no WCAG 2.1 A/AA violation on the page as it is now."""
+    from axe_playwright_python.sync_playwright import Axe
+
+    results = Axe().run(page, options=AXE_OPTIONS)
+    assert results.violations_count == 0, f"{page.url}\n{results.generate_report()}"
+
+
 def axe_violations(axe, page) -> list[str]:
     results = axe.run(page, options=AXE_OPTIONS)
     return [
         f"{v['id']}: {v['help']} ({[n['target'] for n in v['nodes']][:5]})"
         for v in results.response["violations"]
     ]
+
+
+def phone_at(browser, live_server, here: dict):
+    """A Czech phone context at position `here` (geolocation allowed) and its page, which may
+    only talk to the live server (map tiles come from elsewhere), and the page's script errors."""
+    phone = browser.new_context(
+        viewport=PHONE,
+        base_url=live_server.url,
+        locale="cs-CZ",
+        geolocation=here,
+        permissions=["geolocation"],
+    )
+    page = phone.new_page()
+    page.route(
+        "**/*",
+        lambda route: (
+            route.continue_() if route.request.url.startswith(live_server.url) else route.abort()
+        ),
+    )
+    script_errors = []
+    page.on("pageerror", lambda error: script_errors.append(str(error)))
+    return phone, page, script_errors
+
+
+def sign_in(page, username: str, next_url: str) -> None:
+    """Sign in on the login page (axe-checked on the way) and land on `next_url`."""
+    page.goto(f"/ucet/prihlaseni/?next={next_url}")
+    assert_accessible(page)
+    page.fill("#id_username", username)
+    page.fill("#id_password", "correct horse 42")
+    page.click("main button[type=submit]")
+    page.wait_for_url(lambda url: urlsplit(url).path == next_url)
+
+
+def next_step(page, times: int = 1) -> None:
+    """The survey app's next step, `times` times."""
+    for _ in range(times):
+        page.click("#next-step")

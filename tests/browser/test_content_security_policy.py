@@ -10,8 +10,7 @@ from playwright.sync_api import expect
 from mapping.models import Role
 from tests.browser.conftest import policy_violations, watch_policies
 from tests.browser.test_public_map import loaded, map_url, places
-from tests.factories import make_user
-from tests.public_factories import make_entrance, make_service
+from tests.factories import make_entrance, make_service, make_user
 from tests.survey.conftest import GPS_PHOTO
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]

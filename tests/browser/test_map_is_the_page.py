@@ -11,7 +11,7 @@ from playwright.sync_api import expect
 
 from tests.browser.conftest import axe_violations
 from tests.browser.test_public_map import loaded, map_url, places
-from tests.public_factories import TABOR, make_place
+from tests.factories import TABOR, make_assessed_place
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -191,8 +191,8 @@ def test_a_popup_that_pans_the_map_keeps_the_focus_and_escape_returns_to_the_mar
 ):
     """A place at the map's right edge: its popup does not fit, the map pans to show it, the
     layer reloads for the new view, and the focus stays in the popup."""
-    make_place("Kavárna na náměstí")
-    make_place("Hrad na kraji", lon=TABOR[0] + 0.0044)  # about 20 px from the right edge
+    make_assessed_place("Kavárna na náměstí")
+    make_assessed_place("Hrad na kraji", lon=TABOR[0] + 0.0044)  # about 20 px from the right edge
     page.set_viewport_size(DESKTOP)
     page.goto(map_url(live_server))
     loaded(page, 2)

@@ -8,9 +8,8 @@ import pytest
 from django.conf import settings
 
 from mapping.models import ReviewStatus, ServiceType
-from tests.factories import make_assessment
+from tests.factories import make_assessed_place, make_assessment, make_entrance, make_service
 from tests.personas import client_for
-from tests.public_factories import make_entrance, make_place, make_service
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -40,7 +39,7 @@ def watch_requests(page) -> tuple[list[str], list[str]]:
 
 @pytest.fixture
 def town(alice):
-    place = make_place("Radnice", wheelchair="accessible")
+    place = make_assessed_place("Radnice", wheelchair="accessible")
     make_entrance(place, 1, label="Hlavní vchod", is_main=True)
     service = make_service("Pečovatelská služba", ServiceType.HOME_CARE, [], place)
     submitted = make_assessment(place, status=ReviewStatus.SUBMITTED, surveyor=alice)

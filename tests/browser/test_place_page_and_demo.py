@@ -9,7 +9,7 @@ from mapping.categorisation import categorise
 from mapping.models import Municipality, Place
 from tests.browser.conftest import axe_violations
 from tests.browser.test_public_reports import SCREENS, tab_to
-from tests.public_factories import make_place, make_service
+from tests.factories import make_assessed_place, make_service
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -31,7 +31,7 @@ def test_the_place_page_says_each_reason_once_lists_its_entrance_and_links_its_s
     page, live_server, axe, screen
 ):
     result = categorise(STEPS).to_dict()
-    place = make_place("Dům s pečovatelskou službou", answers=STEPS, result=result)
+    place = make_assessed_place("Dům s pečovatelskou službou", answers=STEPS, result=result)
     make_service("Pečovatelská služba", "s40", ["seniors"], place)
     page.goto(f"{live_server.url}/misto/{place.pk}/")
     first_profile = page.locator(".profile").first

@@ -6,7 +6,7 @@ import pytest
 from playwright.sync_api import expect
 
 from tests.browser.conftest import axe_violations
-from tests.public_factories import TABOR, make_entrance, make_place
+from tests.factories import TABOR, make_assessed_place, make_entrance
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -22,11 +22,15 @@ def map_url(live_server, **params) -> str:
 
 def places(spread: float = 0.0008):
     return [
-        make_place(
+        make_assessed_place(
             "Kavárna na náměstí", lon=TABOR[0], wheelchair="accessible", pram="inaccessible"
         ),
-        make_place("Knihovna", lon=TABOR[0] + spread, wheelchair="partly", pram="accessible"),
-        make_place("Pošta", lon=TABOR[0] - spread, wheelchair="inaccessible", pram="accessible"),
+        make_assessed_place(
+            "Knihovna", lon=TABOR[0] + spread, wheelchair="partly", pram="accessible"
+        ),
+        make_assessed_place(
+            "Pošta", lon=TABOR[0] - spread, wheelchair="inaccessible", pram="accessible"
+        ),
     ]
 
 
@@ -110,7 +114,7 @@ def test_the_language_switch_is_remembered(page, live_server):
 
 
 def test_a_name_with_markup_shows_literally_and_runs_nothing(page, live_server):
-    place = make_place(XSS)
+    place = make_assessed_place(XSS)
     page.goto(map_url(live_server))
     loaded(page, 1)
     page.locator(".leaflet-marker-icon.place-marker").click()

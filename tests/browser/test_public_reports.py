@@ -13,7 +13,7 @@ from playwright.sync_api import expect
 from mapping.models import Report, ReportStatus
 from tests.browser.conftest import axe_violations
 from tests.browser.test_public_map import map_url
-from tests.public_factories import TABOR, make_place
+from tests.factories import TABOR, make_assessed_place
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -130,7 +130,7 @@ def test_the_reporters_position_marks_the_spot_and_a_refusal_is_explained(
 def test_a_published_barrier_is_on_the_map_with_its_dates_and_on_the_page_of_the_place(
     page, live_server, axe, screen
 ):
-    place = make_place("Knihovna", lon=TABOR[0], lat=TABOR[1])
+    place = make_assessed_place("Knihovna", lon=TABOR[0], lat=TABOR[1])
     today = timezone.localdate()
     Report.objects.create(
         kind="barrier",

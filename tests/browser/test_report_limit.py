@@ -5,7 +5,7 @@ from playwright.sync_api import expect
 
 from mapping.models import Report
 from tests.browser.conftest import axe_violations
-from tests.public_factories import make_place
+from tests.factories import make_assessed_place
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -23,7 +23,7 @@ def test_a_report_over_the_limit_says_when_to_try_again_and_keeps_the_text(
     page, live_server, axe, browser_settings
 ):
     browser_settings.REPORTS_PER_HOUR = 1
-    form = f"{live_server.url}/nahlasit/?place={make_place('Radnice').pk}"
+    form = f"{live_server.url}/nahlasit/?place={make_assessed_place('Radnice').pk}"
     _report_by_keyboard(page, form, "Schod u pošty")
     expect(page.locator("h1")).to_have_text("Děkujeme za hlášení")
 

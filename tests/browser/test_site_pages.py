@@ -5,7 +5,7 @@ from playwright.sync_api import expect
 
 from tests.browser.conftest import axe_violations
 from tests.browser.test_public_map import loaded, map_url
-from tests.public_factories import make_place
+from tests.factories import make_assessed_place
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -13,7 +13,7 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 def test_the_open_data_page_is_reached_by_keyboard_and_has_no_wcag_violations(
     page, live_server, axe
 ):
-    make_place("Radnice")
+    make_assessed_place("Radnice")
     page.goto(f"{live_server.url}/seznam/")
     link = page.locator(".site-footer a", has_text="Otevřená data")
     link.focus()
@@ -26,7 +26,7 @@ def test_the_open_data_page_is_reached_by_keyboard_and_has_no_wcag_violations(
 def test_a_barrier_is_reported_with_the_keyboard_and_the_form_has_no_wcag_violations(
     page, live_server, axe
 ):
-    place = make_place("Radnice")
+    place = make_assessed_place("Radnice")
     page.goto(f"{live_server.url}/nahlasit/?place={place.pk}")
     assert axe_violations(axe, page) == []
     page.locator("#id_text").focus()
@@ -43,7 +43,7 @@ def test_the_photo_report_form_has_no_wcag_violations(page, live_server, axe):
     from mapping.photo_storage import save_photo
     from tests.reports.test_report_photos import plain_jpeg
 
-    place = make_place("Knihovna")
+    place = make_assessed_place("Knihovna")
     photo = save_photo(place.assessments.get(), plain_jpeg(), alt_text="Vchod do knihovny")
     page.goto(f"{live_server.url}/misto/{place.pk}/")
     page.locator(".report-photo").first.focus()
@@ -59,7 +59,7 @@ def test_the_photo_report_form_has_no_wcag_violations(page, live_server, axe):
 
 
 def test_with_reduced_motion_asked_for_the_map_does_not_fade(browser, live_server):
-    make_place("Radnice")
+    make_assessed_place("Radnice")
     fades = {}
     for motion in ("reduce", "no-preference"):
         context = browser.new_context(locale="cs-CZ", reduced_motion=motion)
@@ -75,7 +75,7 @@ def test_with_reduced_motion_asked_for_the_map_does_not_fade(browser, live_serve
 
 
 def test_leaflets_own_controls_speak_the_pages_language(page, live_server):
-    make_place("Radnice")
+    make_assessed_place("Radnice")
     page.goto(map_url(live_server))
     loaded(page, 1)
     expect(page.locator(".leaflet-control-zoom-in")).to_have_attribute("title", "Přiblížit")

@@ -9,7 +9,7 @@ from playwright.sync_api import expect
 from mapping.models import ReviewStatus
 from tests.browser.conftest import axe_violations
 from tests.browser.test_public_map import loaded, map_url, places
-from tests.public_factories import TABOR, make_place, make_service
+from tests.factories import TABOR, make_assessed_place, make_service
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -84,7 +84,7 @@ def test_a_link_to_a_place_of_the_catalogue_not_assessed_yet_still_shows_where_i
 ):
     # The catalogue shows where its services are delivered, so that place is public; a place
     # outside the catalogue and not published is not (tests/public/test_unpublished_places.py).
-    club = make_place("Klub", lon=TABOR[0] + 0.002, status=ReviewStatus.SUBMITTED)
+    club = make_assessed_place("Klub", lon=TABOR[0] + 0.002, status=ReviewStatus.SUBMITTED)
     make_service("Nízkoprahový klub", "s62", ["youth"], club)
     page.goto(f"{live_server.url}/?place={club.pk}")
     popup = page.locator(".leaflet-popup")

@@ -8,7 +8,7 @@ from playwright.sync_api import expect
 
 from tests.browser.conftest import axe_violations
 from tests.browser.test_public_map import loaded, map_url
-from tests.public_factories import TABOR, make_place
+from tests.factories import TABOR, make_assessed_place
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -21,8 +21,8 @@ STEP_5_CM = {
 def test_the_planners_limits_mark_a_5_cm_step_as_a_barrier_and_are_remembered(
     page, live_server, axe
 ):
-    make_place("Kavárna", answers=STEP_5_CM)
-    make_place("Knihovna", lon=TABOR[0] + 0.0008, answers={"entrance1Door1StepHeight": 1})
+    make_assessed_place("Kavárna", answers=STEP_5_CM)
+    make_assessed_place("Knihovna", lon=TABOR[0] + 0.0008, answers={"entrance1Door1StepHeight": 1})
     # The route planner remembers a manual wheelchair with its default limits (3 cm, 90 cm).
     page.goto(f"{live_server.url}/seznam/?max_kerb_cm=")
     planner = {"profile": "wheelchair", "max_kerb_cm": "", "min_width_cm": ""}

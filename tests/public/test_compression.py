@@ -7,7 +7,7 @@ import json
 import pytest
 from django.urls import reverse
 
-from tests.public_factories import TABOR, make_place, make_service
+from tests.factories import TABOR, make_assessed_place, make_service
 
 pytestmark = pytest.mark.django_db
 
@@ -18,8 +18,11 @@ TOWN_BBOX = f"{TABOR[0] - 0.05},{TABOR[1] - 0.05},{TABOR[0] + 0.05},{TABOR[1] + 
 @pytest.fixture
 def town():
     """Enough places that the layers are worth compressing, and two services far apart."""
-    places = [make_place(f"Místo {number}", lon=TABOR[0] + number * 0.0004) for number in range(40)]
-    far = make_place("Daleko", lon=TABOR[0] + 1.0)
+    places = [
+        make_assessed_place(f"Místo {number}", lon=TABOR[0] + number * 0.0004)
+        for number in range(40)
+    ]
+    far = make_assessed_place("Daleko", lon=TABOR[0] + 1.0)
     near_service = make_service("Poradna", "s37", ["seniors"], places[0])
     far_service = make_service("Klub daleko", "s62", ["youth"], far)
     return {"places": places, "near_service": near_service, "far_service": far_service}

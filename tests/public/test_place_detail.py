@@ -5,7 +5,7 @@ import pytest
 from django.urls import reverse
 
 from mapping.models import Assessment, Photo, ReviewStatus
-from tests.public_factories import make_entrance, make_place
+from tests.factories import make_assessed_place, make_entrance
 
 ANSWERS = {
     "entrance1Accessibility": "RampEntranceAccessibility",
@@ -36,7 +36,7 @@ def detail(client, place, **headers):
 
 @pytest.mark.django_db
 def test_it_shows_the_categories_with_their_reasons_in_the_visitors_language(client):
-    place = make_place("Radnice", wheelchair="accessible", pram="partly", result=RESULT)
+    place = make_assessed_place("Radnice", wheelchair="accessible", pram="partly", result=RESULT)
     page = detail(client, place, HTTP_ACCEPT_LANGUAGE="en").content.decode()
     assert "The door is 90 cm wide; at least 80 cm is required." in page
     assert "Threshold 2 cm." in page
@@ -45,7 +45,7 @@ def test_it_shows_the_categories_with_their_reasons_in_the_visitors_language(cli
 
 @pytest.mark.django_db
 def test_it_shows_measurements_toilets_parking_and_entrances(client):
-    place = make_place("Radnice", answers=ANSWERS, toilet=True)
+    place = make_assessed_place("Radnice", answers=ANSWERS, toilet=True)
     make_entrance(place, 1, label="Main door", is_main=True)
     make_entrance(place, 2, dlon=-0.0001, label="Back door")
     page = detail(client, place, HTTP_ACCEPT_LANGUAGE="en").content.decode()
@@ -62,7 +62,7 @@ def test_it_shows_measurements_toilets_parking_and_entrances(client):
 
 @pytest.mark.django_db
 def test_it_shows_only_visible_photos_with_their_alt_text(client):
-    place = make_place("Radnice")
+    place = make_assessed_place("Radnice")
     assessment = Assessment.objects.get(place=place)
     for alt, hidden in (("Ramp at the main door", False), ("Hidden for privacy", True)):
         Photo.objects.create(
@@ -79,7 +79,7 @@ def test_it_shows_only_visible_photos_with_their_alt_text(client):
 
 @pytest.mark.django_db
 def test_it_degrades_gracefully_without_a_computed_result_or_answers(client):
-    place = make_place("Radnice", wheelchair="", result={}, answers={})
+    place = make_assessed_place("Radnice", wheelchair="", result={}, answers={})
     response = detail(client, place, HTTP_ACCEPT_LANGUAGE="en")
     assert response.status_code == 200
     assert "Not assessed for this profile" in response.content.decode()
@@ -87,7 +87,7 @@ def test_it_degrades_gracefully_without_a_computed_result_or_answers(client):
 
 @pytest.mark.django_db
 def test_it_escapes_a_name_with_markup(client):
-    place = make_place("<img src=x onerror=alert(1)>")
+    place = make_assessed_place("<img src=x onerror=alert(1)>")
     page = detail(client, place).content.decode()
     assert "<img src=x" not in page
     assert "&lt;img src=x onerror=alert(1)&gt;" in page
@@ -95,14 +95,14 @@ def test_it_escapes_a_name_with_markup(client):
 
 @pytest.mark.django_db
 def test_it_is_404_for_a_place_without_an_approved_assessment(client):
-    place = make_place("Draft only", status=ReviewStatus.SUBMITTED)
+    place = make_assessed_place("Draft only", status=ReviewStatus.SUBMITTED)
     assert detail(client, place).status_code == 404
     assert client.get(reverse("public:detail", args=[999999])).status_code == 404
 
 
 @pytest.mark.django_db
 def test_it_costs_a_fixed_number_of_queries(client, django_assert_num_queries):
-    place = make_place("Radnice", answers=ANSWERS)
+    place = make_assessed_place("Radnice", answers=ANSWERS)
     make_entrance(place, 1)
     make_entrance(place, 2, dlon=-0.0001)
     # assessment+place, entrances, sensory features, services, reports, photos
@@ -112,13 +112,13 @@ def test_it_costs_a_fixed_number_of_queries(client, django_assert_num_queries):
 
 @pytest.mark.django_db
 def test_its_report_link_opens_the_report_form_with_the_place_chosen(client):
-    place = make_place("Pošta")
+    place = make_assessed_place("Pošta")
     page = client.get(reverse("public:detail", args=[place.pk])).content.decode()
     assert f'href="{reverse("reports:new")}?place={place.pk}"' in page
 
 
 def _place_with_a_step(height: float, door: float = 90):
-    return make_place(
+    return make_assessed_place(
         "Lékárna",
         answers={
             "entrance1Accessibility": "OnestepEntranceAccessibility",

@@ -6,7 +6,7 @@ import pytest
 from django.urls import reverse
 
 from mapping.models import ReviewStatus
-from tests.public_factories import TABOR, make_place
+from tests.factories import TABOR, make_assessed_place
 
 
 def listed(client, **params) -> list[str]:
@@ -17,9 +17,9 @@ def listed(client, **params) -> list[str]:
 
 @pytest.mark.django_db
 def test_it_sorts_by_distance_from_the_given_point(client):
-    make_place("East", lon=TABOR[0] + 0.02)
-    make_place("Centre")
-    make_place("West", lon=TABOR[0] - 0.01)
+    make_assessed_place("East", lon=TABOR[0] + 0.02)
+    make_assessed_place("Centre")
+    make_assessed_place("West", lon=TABOR[0] - 0.01)
     point = {"lat": TABOR[1], "lon": TABOR[0]}
     assert listed(client, **point) == ["Centre", "West", "East"]
     assert listed(client, lat=TABOR[1], lon=TABOR[0] + 0.03) == ["East", "Centre", "West"]
@@ -28,30 +28,30 @@ def test_it_sorts_by_distance_from_the_given_point(client):
 @pytest.mark.django_db
 def test_it_sorts_by_name_when_asked(client):
     for name in ("Charlie", "Alpha", "Bravo"):
-        make_place(name)
+        make_assessed_place(name)
     assert listed(client, sort="name") == ["Alpha", "Bravo", "Charlie"]
 
 
 @pytest.mark.django_db
 def test_it_applies_the_same_filters_as_the_map(client):
-    make_place("Ok", wheelchair="accessible", toilet=True)
-    make_place("Partly", wheelchair="partly", toilet=True)
-    make_place("No toilet", wheelchair="accessible")
-    make_place("Unpublished", status=ReviewStatus.DRAFT)
+    make_assessed_place("Ok", wheelchair="accessible", toilet=True)
+    make_assessed_place("Partly", wheelchair="partly", toilet=True)
+    make_assessed_place("No toilet", wheelchair="accessible")
+    make_assessed_place("Unpublished", status=ReviewStatus.DRAFT)
     assert listed(client, profile="wheelchair", category="accessible", toilet="on") == ["Ok"]
 
 
 @pytest.mark.django_db
 def test_it_ranks_search_results_by_relevance(client):
-    make_place("Náměstí Míru")
-    make_place("Knihovna")
+    make_assessed_place("Náměstí Míru")
+    make_assessed_place("Knihovna")
     assert listed(client, q="namesti") == ["Náměstí Míru"]
 
 
 @pytest.mark.django_db
 def test_it_paginates(client):
     for number in range(30):
-        make_place(f"Place {number:02d}", lon=TABOR[0] + number * 0.0001)
+        make_assessed_place(f"Place {number:02d}", lon=TABOR[0] + number * 0.0001)
     first = listed(client, sort="name")
     second = listed(client, sort="name", page=2)
     assert len(first) == 25 and len(second) == 5
@@ -60,7 +60,7 @@ def test_it_paginates(client):
 
 @pytest.mark.django_db
 def test_it_escapes_a_name_with_markup(client):
-    make_place("<img src=x onerror=alert(1)>")
+    make_assessed_place("<img src=x onerror=alert(1)>")
     page = client.get(reverse("public:list")).content.decode()
     assert "<img src=x" not in page
     assert "&lt;img src=x onerror=alert(1)&gt;" in page
@@ -69,7 +69,7 @@ def test_it_escapes_a_name_with_markup(client):
 @pytest.mark.django_db
 def test_it_costs_three_queries_whatever_the_number_of_places(client, django_assert_num_queries):
     for number in range(40):
-        make_place(f"Place {number}", lon=TABOR[0] + number * 0.0001)
+        make_assessed_place(f"Place {number}", lon=TABOR[0] + number * 0.0001)
     # municipalities for the filter, count, one page
     with django_assert_num_queries(3):
         client.get(reverse("public:list"), {"profile": "pram", "q": "place"})
@@ -77,8 +77,8 @@ def test_it_costs_three_queries_whatever_the_number_of_places(client, django_ass
 
 @pytest.mark.django_db
 def test_it_says_how_far_each_place_is_in_metres_or_kilometres(client):
-    make_place("Near")
-    make_place("Far", lon=TABOR[0] + 0.1)
+    make_assessed_place("Near")
+    make_assessed_place("Far", lon=TABOR[0] + 0.1)
     page = client.get(
         reverse("public:list"), {"lat": TABOR[1], "lon": TABOR[0]}, HTTP_ACCEPT_LANGUAGE="en"
     ).content.decode()

@@ -6,7 +6,7 @@ import pytest
 from django.urls import reverse
 
 from mapping.categorisation import categorise
-from tests.public_factories import make_entrance, make_place, make_service
+from tests.factories import make_assessed_place, make_entrance, make_service
 
 pytestmark = pytest.mark.django_db
 
@@ -29,7 +29,9 @@ def test_a_rule_broken_at_both_levels_is_said_once_with_the_requirement_that_dec
     result = categorise(STEPS)
     levels = [r["level"] for r in result.to_dict()["profiles"]["wheelchair"]["reasons"]]
     assert levels.count("partly") == 1 and levels.count("accessible") == 2  # the engine's view
-    place = make_place("Divadlo", wheelchair="inaccessible", answers=STEPS, result=result.to_dict())
+    place = make_assessed_place(
+        "Divadlo", wheelchair="inaccessible", answers=STEPS, result=result.to_dict()
+    )
     page = page_of(client, place, HTTP_ACCEPT_LANGUAGE="en")
     wheelchair = page[page.index("Wheelchair:") : page.index("Seniors and reduced mobility:")]
     assert wheelchair.count("Way into the building") == 1
@@ -40,7 +42,9 @@ def test_a_rule_broken_at_both_levels_is_said_once_with_the_requirement_that_dec
 
 
 def test_an_entrance_measured_without_a_position_is_listed_not_missing(client):
-    place = make_place("Pošta", answers={"entrance1Accessibility": "RampEntranceAccessibility"})
+    place = make_assessed_place(
+        "Pošta", answers={"entrance1Accessibility": "RampEntranceAccessibility"}
+    )
     page = page_of(client, place, HTTP_ACCEPT_LANGUAGE="en")
     start = page.index('id="entrances-title"')
     entrances = page[start : page.index("</section>", start)]
@@ -50,7 +54,9 @@ def test_an_entrance_measured_without_a_position_is_listed_not_missing(client):
 
 
 def test_an_entrance_with_a_position_needs_no_such_note(client):
-    place = make_place("Pošta", answers={"entrance1Accessibility": "RampEntranceAccessibility"})
+    place = make_assessed_place(
+        "Pošta", answers={"entrance1Accessibility": "RampEntranceAccessibility"}
+    )
     make_entrance(place, 1, label="Vchod z ulice")
     page = page_of(client, place, HTTP_ACCEPT_LANGUAGE="en")
     assert "Vchod z ulice: by a ramp" in page
@@ -59,12 +65,12 @@ def test_an_entrance_with_a_position_needs_no_such_note(client):
 
 
 def test_a_place_with_nothing_of_an_entrance_still_says_so(client):
-    place = make_place("Most", answers={})
+    place = make_assessed_place("Most", answers={})
     assert "No entrance has been recorded" in page_of(client, place, HTTP_ACCEPT_LANGUAGE="en")
 
 
 def test_services_link_to_the_catalogue_with_their_name_once(client):
-    place = make_place("Dům s pečovatelskou službou")
+    place = make_assessed_place("Dům s pečovatelskou službou")
     care = make_service("Pečovatelská služba", "s40", ["seniors"], place)
     advice = make_service("Poradna Naděje", "s37", ["seniors"], place)
     page = page_of(client, place)

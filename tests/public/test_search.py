@@ -7,7 +7,7 @@ from django.urls import reverse
 
 from mapping.models import ReviewStatus
 from mapping.public.search import SEARCH_DOCUMENT_SQL, search_places
-from tests.public_factories import TABOR, make_place
+from tests.factories import TABOR, make_assessed_place
 
 CENTRE = (TABOR[1], TABOR[0])  # lat, lon
 
@@ -18,8 +18,8 @@ def found(query: str, centre=CENTRE) -> list[str]:
 
 @pytest.mark.django_db
 def test_it_finds_a_name_with_diacritics_from_a_query_without_them():
-    make_place("Kavárna na náměstí")
-    make_place("Knihovna")
+    make_assessed_place("Kavárna na náměstí")
+    make_assessed_place("Knihovna")
     assert found("namesti") == ["Kavárna na náměstí"]
     assert found("NÁMĚSTÍ") == ["Kavárna na náměstí"]
     assert found("kavarna") == ["Kavárna na náměstí"]
@@ -27,24 +27,24 @@ def test_it_finds_a_name_with_diacritics_from_a_query_without_them():
 
 @pytest.mark.django_db
 def test_it_finds_a_place_by_its_street_and_town():
-    make_place("Městský úřad", street="Žižkovo náměstí", house_number="1", city="Tábor")
-    make_place("Knihovna", street="Jiráskova", city="Tábor")
+    make_assessed_place("Městský úřad", street="Žižkovo náměstí", house_number="1", city="Tábor")
+    make_assessed_place("Knihovna", street="Jiráskova", city="Tábor")
     assert found("zizkovo namesti 1") == ["Městský úřad"]
     assert sorted(found("tabor")) == ["Knihovna", "Městský úřad"]
 
 
 @pytest.mark.django_db
 def test_it_tolerates_a_typo():
-    make_place("Poliklinika Tábor")
+    make_assessed_place("Poliklinika Tábor")
     assert found("poliklnika") == ["Poliklinika Tábor"]
 
 
 @pytest.mark.django_db
 def test_it_ranks_better_matches_first_and_then_the_nearest():
-    make_place("Lékárna U Nádraží", lon=TABOR[0] + 0.02)
-    make_place("Lékárna", lon=TABOR[0] + 0.01)
-    make_place("Lékárna", lon=TABOR[0] + 0.03, street="Far away")
-    make_place("Lékárenská služba", lon=TABOR[0])
+    make_assessed_place("Lékárna U Nádraží", lon=TABOR[0] + 0.02)
+    make_assessed_place("Lékárna", lon=TABOR[0] + 0.01)
+    make_assessed_place("Lékárna", lon=TABOR[0] + 0.03, street="Far away")
+    make_assessed_place("Lékárenská služba", lon=TABOR[0])
     names = found("lekarna")
     # The exact name first, the nearest of them first; then the names that start with it.
     assert names[:3] == ["Lékárna", "Lékárna", "Lékárna U Nádraží"]
@@ -54,33 +54,33 @@ def test_it_ranks_better_matches_first_and_then_the_nearest():
 
 @pytest.mark.django_db
 def test_an_exact_name_ranks_before_a_place_whose_address_matches_as_well():
-    make_place("Městský úřad", street="Velké náměstí", house_number="114", lon=TABOR[0])
-    make_place("Velké náměstí", lon=TABOR[0] + 0.01)
+    make_assessed_place("Městský úřad", street="Velké náměstí", house_number="114", lon=TABOR[0])
+    make_assessed_place("Velké náměstí", lon=TABOR[0] + 0.01)
     assert found("Velke namesti") == ["Velké náměstí", "Městský úřad"]
 
 
 @pytest.mark.django_db
 def test_it_tolerates_a_typo_in_a_short_name():
-    make_place("Radnice")
-    make_place("Knihovna")
+    make_assessed_place("Radnice")
+    make_assessed_place("Knihovna")
     assert found("radnyce") == ["Radnice"]
 
 
 @pytest.mark.django_db
 def test_it_does_not_show_unpublished_places():
-    make_place("Náměstí draft", status=ReviewStatus.DRAFT)
+    make_assessed_place("Náměstí draft", status=ReviewStatus.DRAFT)
     assert found("namesti") == []
 
 
 @pytest.mark.django_db
 def test_it_ignores_a_query_of_one_letter():
-    make_place("A")
+    make_assessed_place("A")
     assert found("a") == []
 
 
 @pytest.mark.django_db
 def test_the_search_endpoint_answers_json_with_links_to_the_details(client):
-    place = make_place("Kavárna na náměstí", street="Žižkovo náměstí", city="Tábor")
+    place = make_assessed_place("Kavárna na náměstí", street="Žižkovo náměstí", city="Tábor")
     response = client.get(reverse("public:search"), {"q": "namesti", "lat": "49.4", "lon": "14.6"})
     assert response.status_code == 200
     (result,) = response.json()["results"]
@@ -91,7 +91,7 @@ def test_the_search_endpoint_answers_json_with_links_to_the_details(client):
 
 @pytest.mark.django_db
 def test_the_search_uses_the_trigram_index():
-    make_place("Kavárna na náměstí")
+    make_assessed_place("Kavárna na náměstí")
     with connection.cursor() as cursor:
         cursor.execute("SET LOCAL enable_seqscan = off")
         cursor.execute(
@@ -117,7 +117,7 @@ def test_the_search_says_how_many_places_match_in_the_visitors_language(
     client, language, places, summary
 ):
     for number in range(places):
-        make_place(f"Lékárna {number}", lon=TABOR[0] + number * 0.001)
+        make_assessed_place(f"Lékárna {number}", lon=TABOR[0] + number * 0.001)
     body = client.get(
         reverse("public:search"), {"q": "lekarna"}, HTTP_ACCEPT_LANGUAGE=language
     ).json()
@@ -129,7 +129,7 @@ def test_the_search_says_how_many_places_match_in_the_visitors_language(
 @pytest.mark.django_db
 def test_the_search_offers_all_matches_in_the_list_when_it_stops_at_ten(client):
     for number in range(14):
-        make_place(f"Lékárna {number}", lon=TABOR[0] + number * 0.001)
+        make_assessed_place(f"Lékárna {number}", lon=TABOR[0] + number * 0.001)
     body = client.get(
         reverse("public:search"),
         {"q": "lekarna", "lat": TABOR[1], "lon": TABOR[0]},

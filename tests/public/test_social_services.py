@@ -6,7 +6,7 @@ import pytest
 from django.urls import reverse
 
 from mapping.models import ReviewStatus
-from tests.public_factories import TABOR, make_place, make_service
+from tests.factories import TABOR, make_assessed_place, make_service
 
 pytestmark = pytest.mark.django_db
 
@@ -15,9 +15,9 @@ pytestmark = pytest.mark.django_db
 def services():
     """A counselling service for seniors at the town hall, and a youth club at a place that has
     not been assessed yet (the catalogue knows it, the map does not publish it)."""
-    hall = make_place("Radnice", wheelchair="partly", seniors="accessible")
-    club = make_place("Klub", lon=TABOR[0] + 0.001, status=ReviewStatus.SUBMITTED)
-    make_place("Pošta", lon=TABOR[0] - 0.001)
+    hall = make_assessed_place("Radnice", wheelchair="partly", seniors="accessible")
+    club = make_assessed_place("Klub", lon=TABOR[0] + 0.001, status=ReviewStatus.SUBMITTED)
+    make_assessed_place("Pošta", lon=TABOR[0] - 0.001)
     counselling = make_service("Poradna pro seniory", "s37", ["seniors"], hall)
     youth = make_service("Nízkoprahový klub", "s62", ["youth"], club)
     return {"hall": hall, "club": club, "counselling": counselling, "youth": youth}

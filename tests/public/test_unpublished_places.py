@@ -17,9 +17,8 @@ from django.test import Client
 from django.urls import reverse
 
 from mapping.models import Assessment, Place, ReviewStatus
-from tests.factories import make_user
+from tests.factories import TABOR, make_assessed_place, make_service, make_user
 from tests.personas import client_for
-from tests.public_factories import TABOR, make_place, make_service
 from tests.survey.conftest import submission
 
 pytestmark = pytest.mark.django_db
@@ -33,7 +32,7 @@ def secret_place(label: str, status: str | None, offset: int) -> Place:
     lon, lat = SECRET_LON + offset / 1e5, SECRET_LAT + offset / 1e5
     if status is None:
         return Place.objects.create(name=name, location=f"SRID=4326;POINT({lon} {lat})")
-    return make_place(name, lon, lat, status=status)
+    return make_assessed_place(name, lon, lat, status=status)
 
 
 @pytest.fixture
@@ -60,7 +59,7 @@ def places():
         "rejected": secret_place("zamítnuté", ReviewStatus.REJECTED, 3),
         "no survey": secret_place("bez průzkumu", None, 4),
     }
-    published = make_place("Veřejná knihovna", TABOR[0] + 0.002, TABOR[1])
+    published = make_assessed_place("Veřejná knihovna", TABOR[0] + 0.002, TABOR[1])
     unknown = (Place.objects.aggregate(last=Max("pk"))["last"] or 0) + 1000
     return {"published": published, "unpublished": unpublished, "unknown": unknown}
 

@@ -8,7 +8,7 @@ from django.urls import reverse
 
 from mapping.public.limits import planner_defaults
 from mapping.route_profiles import PROFILES
-from tests.public_factories import TABOR, make_place
+from tests.factories import TABOR, make_assessed_place
 
 pytestmark = pytest.mark.django_db
 
@@ -30,7 +30,7 @@ def features(client, **params) -> dict[str, dict]:
 
 
 def test_an_entrance_with_a_5_cm_step_is_a_barrier_for_a_3_cm_limit_but_not_for_6(client):
-    make_place("Kavárna", answers=STEP_5_CM)
+    make_assessed_place("Kavárna", answers=STEP_5_CM)
     strict = features(client, max_kerb_cm="3")["Kavárna"]
     assert strict["barrier"] is True
     assert strict["step_cm"] == 5
@@ -39,18 +39,20 @@ def test_an_entrance_with_a_5_cm_step_is_a_barrier_for_a_3_cm_limit_but_not_for_
 
 
 def test_without_limits_the_layer_stays_lean(client):
-    make_place("Kavárna", answers=STEP_5_CM)
+    make_assessed_place("Kavárna", answers=STEP_5_CM)
     assert "barrier" not in features(client)["Kavárna"]
 
 
 def test_the_steps_of_an_entrance_count_unless_the_way_in_avoids_them(client):
     steps = {"entrance1Steps1NumberOf": 3, "entrance1Steps1Height": 16}
-    make_place(
+    make_assessed_place(
         "Schody", answers={"entrance1Accessibility": "MoreStepsEntranceAccessibility", **steps}
     )
-    make_place("Rampa", answers={"entrance1Accessibility": "RampEntranceAccessibility", **steps})
-    make_place("Nezaznamenáno", answers=steps)
-    make_place(
+    make_assessed_place(
+        "Rampa", answers={"entrance1Accessibility": "RampEntranceAccessibility", **steps}
+    )
+    make_assessed_place("Nezaznamenáno", answers=steps)
+    make_assessed_place(
         "Žádný schod",
         answers={"entrance1Steps1NumberOf": 0, "entrance1Steps1Height": 16},
     )
@@ -62,7 +64,7 @@ def test_the_steps_of_an_entrance_count_unless_the_way_in_avoids_them(client):
 
 
 def test_a_door_threshold_counts_even_at_a_ramp(client):
-    make_place(
+    make_assessed_place(
         "Práh",
         answers={
             "entrance1Accessibility": "RampEntranceAccessibility",
@@ -73,7 +75,7 @@ def test_a_door_threshold_counts_even_at_a_ramp(client):
 
 
 def test_a_narrow_door_is_a_barrier_for_a_wider_wheelchair(client):
-    make_place(
+    make_assessed_place(
         "Úzké dveře",
         answers={"entrance1Door1MainpanelWidth": 80, "entrance1Door2MainpanelWidth": 70},
     )
@@ -84,7 +86,7 @@ def test_a_narrow_door_is_a_barrier_for_a_wider_wheelchair(client):
 
 
 def test_a_second_entrance_within_the_limits_makes_the_place_passable(client):
-    make_place(
+    make_assessed_place(
         "Dva vstupy",
         answers={
             **STEP_5_CM,
@@ -99,23 +101,23 @@ def test_a_second_entrance_within_the_limits_makes_the_place_passable(client):
 
 def test_an_entrance_measured_only_in_part_cannot_vouch_for_the_place(client):
     # Entrance 2's door is wide enough, but nobody measured how one gets to it.
-    make_place("Půl změřeno", answers={**STEP_5_CM, "entrance2Door1MainpanelWidth": 100})
+    make_assessed_place("Půl změřeno", answers={**STEP_5_CM, "entrance2Door1MainpanelWidth": 100})
     assert features(client, max_kerb_cm="3", min_width_cm="90")["Půl změřeno"]["barrier"] is True
     # For a door limit alone, that door is all that counts.
     assert features(client, min_width_cm="90")["Půl změřeno"]["barrier"] is False
 
 
 def test_what_was_not_measured_is_never_a_barrier(client):
-    make_place("Neznámé")
-    make_place("Text místo čísla", answers={"entrance1Door1StepHeight": "vysoký"})
+    make_assessed_place("Neznámé")
+    make_assessed_place("Text místo čísla", answers={"entrance1Door1StepHeight": "vysoký"})
     layer = features(client, max_kerb_cm="0", min_width_cm="500")
     assert layer["Neznámé"]["barrier"] is False
     assert layer["Text místo čísla"]["barrier"] is False
 
 
 def test_the_visitor_may_hide_the_places_that_are_barriers_for_them(client):
-    make_place("Kavárna", answers=STEP_5_CM)
-    make_place("Knihovna", lon=TABOR[0] + 0.001)
+    make_assessed_place("Kavárna", answers=STEP_5_CM)
+    make_assessed_place("Knihovna", lon=TABOR[0] + 0.001)
     assert set(features(client, max_kerb_cm="3", hide_barriers="on")) == {"Knihovna"}
     # Without a limit there is nothing to hide.
     assert set(features(client, hide_barriers="on")) == {"Kavárna", "Knihovna"}
@@ -140,14 +142,14 @@ def test_a_bad_limit_is_a_400_that_says_why_in_czech_and_english(client, params,
 
 
 def test_the_map_and_the_planner_accept_a_decimal_comma(client):
-    make_place("Kavárna", answers=STEP_5_CM)
+    make_assessed_place("Kavárna", answers=STEP_5_CM)
     assert features(client, max_kerb_cm="4,5")["Kavárna"]["barrier"] is True
 
 
 def test_limits_change_the_etag_and_cost_no_extra_query(
     client, django_assert_num_queries, cache_in_memory
 ):
-    make_place("Kavárna", answers=STEP_5_CM)
+    make_assessed_place("Kavárna", answers=STEP_5_CM)
     url = reverse("public:places_layer")
     plain = client.get(url, {"bbox": BBOX})["ETag"]
     with django_assert_num_queries(2):
@@ -157,8 +159,8 @@ def test_limits_change_the_etag_and_cost_no_extra_query(
 
 
 def test_the_list_shows_a_barrier_with_its_measurement_and_can_hide_it(client):
-    make_place("Kavárna", answers=STEP_5_CM)
-    make_place("Knihovna", lon=TABOR[0] + 0.001)
+    make_assessed_place("Kavárna", answers=STEP_5_CM)
+    make_assessed_place("Knihovna", lon=TABOR[0] + 0.001)
     response = client.get(reverse("public:list"), {"max_kerb_cm": "3"}, HTTP_ACCEPT_LANGUAGE="en")
     html = response.content.decode()
     rows = {row[0].name: row[0] for row in response.context["rows"]}

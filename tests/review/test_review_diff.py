@@ -69,7 +69,7 @@ def test_the_review_page_shows_the_differences_and_the_disagreements(alice, char
 
 
 def test_the_review_page_shows_the_places_address_municipality_and_ruian_code(alice, charlie):
-    from tests.public_factories import make_municipality
+    from tests.factories import make_municipality
 
     place = make_place("Kůlna", street="Zahrádky", house_number="17", city="Lhotka")
     place.municipality = make_municipality("Lhotka")

@@ -8,6 +8,7 @@ from django.db import connection
 
 from mapping.models import NetworkEdge
 from mapping.route_profiles import Limits
+from mapping.routing.edges import EdgeBarrier, WalkedEdge
 from mapping.routing.tags import ROUGH_SURFACES
 
 
@@ -92,6 +93,12 @@ def fewest_blocked(source: int, target: int, limits: Limits) -> tuple[int, float
                 best[neighbour] = candidate
                 heapq.heappush(queue, (*candidate, neighbour))
     return None
+
+
+def walked(edge: dict) -> WalkedEdge:
+    """An edge of a route's answer (its JSON, which leaves the geometry out) typed again."""
+    barriers = [EdgeBarrier(**barrier) for barrier in edge["barriers"]]
+    return WalkedEdge(**{**edge, "geometry": {}, "barriers": barriers})
 
 
 def middle_of_route(route: dict) -> Point:

@@ -12,7 +12,7 @@ from django.utils import translation
 from mapping.models import NetworkEdge, NetworkNode
 from mapping.route_profiles import PROFILES
 from mapping.routing.routes import broken_limits, plan_route
-from tests.routing.graph import fewest_blocked
+from tests.routing.graph import fewest_blocked, walked
 
 WHEELCHAIR = PROFILES["wheelchair"].limits
 
@@ -37,17 +37,15 @@ def test_it_explains_the_barrier_when_only_the_pedestrian_profile_has_a_route(lo
         relaxed = reason["relaxed"]
         # The blocking edge is the first edge of the relaxed route that breaks a limit, and it
         # really breaks the limit named.
-        on_route = relaxed["edges"]
+        on_route = [walked(edge) for edge in relaxed["edges"]]
         first = next(i for i, e in enumerate(on_route) if broken_limits(e, WHEELCHAIR))
-        assert on_route[first]["id"] == reason["edge_id"]
+        assert on_route[first].id == reason["edge_id"]
         assert reason["limit"] in {name for name, _v in broken_limits(on_route[first], WHEELCHAIR)}
-        assert reason["distance_from_start_m"] == round(
-            sum(e["length_m"] for e in on_route[:first])
-        )
+        assert reason["distance_from_start_m"] == round(sum(e.length_m for e in on_route[:first]))
         # The relaxed route breaks exactly the limits it names, on the edges marked blocked.
         broken = {name for e in on_route for name, _v in broken_limits(e, WHEELCHAIR)}
         assert broken == set(relaxed["limits"])
-        assert all(e["blocked"] == bool(broken_limits(e, WHEELCHAIR)) for e in on_route)
+        assert all(e.blocked == bool(broken_limits(e, WHEELCHAIR)) for e in on_route)
         assert relaxed["limit"] == reason["limit"] and relaxed["needs"]
         assert relaxed["length_m"] > 0 and relaxed["message"]
         explained += 1

@@ -14,6 +14,9 @@ from mapping.routing.osm_import import ImportFileError, import_network, write_ne
 from mapping.routing.osm_reader import read_network
 from tests.routing.conftest import OSM
 
+# Each test reads a real extract (tests/fixtures/osm/), most of them into the database.
+pytestmark = pytest.mark.slow
+
 
 @pytest.mark.django_db
 def test_the_dry_run_counts_the_network_and_writes_nothing():
@@ -164,8 +167,7 @@ def test_a_reimport_replaces_the_network_atomically(tmp_path):
 
 def test_the_import_marks_rough_and_plain_edges_as_their_tags_say(load_town):
     """`rough` and `plain` let the route query skip most edges; checked here against the tags."""
-    from mapping.routing.route_sql import BAD_SMOOTHNESS
-    from mapping.routing.tags import ROUGH_SURFACES
+    from mapping.routing.tags import BAD_SMOOTHNESS, ROUGH_SURFACES
 
     load_town("heidelberg-altstadt")
     plain = 0

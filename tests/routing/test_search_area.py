@@ -52,7 +52,7 @@ def test_a_route_that_must_leave_the_search_area_is_found_over_the_whole_graph(l
             # A search area a few metres wide around the straight line between the two.
             with connection.cursor() as cursor:
                 cursor.execute(
-                    "SELECT set_config('bf_route.bbox', ST_AsEWKT(ST_Expand(ST_MakeEnvelope("
+                    "SELECT set_config('bf_route.search_area', ST_AsEWKT(ST_Expand(ST_MakeEnvelope("
                     "%s, %s, %s, %s, 4326), 0.00005)), true)",
                     [*a_point, *b_point],
                 )

@@ -25,7 +25,7 @@ def test_it_creates_the_new_place_and_a_submitted_assessment_with_its_categories
 
 
 def test_a_new_place_belongs_to_the_municipality_it_lies_in(alice):
-    from tests.public_factories import make_municipality
+    from tests.factories import make_municipality
 
     tabor = make_municipality("Tábor")  # a square around Tábor, not around the default position
     elsewhere = client_for(alice).post(reverse("survey:submit"), submission())

@@ -13,8 +13,14 @@ from mapping.models import (
 )
 from mapping.photo_storage import save_photo
 from mapping.survey.accounts import make_invitation_token
-from tests.factories import make_assessment, make_user
-from tests.public_factories import make_entrance, make_municipality, make_place, make_service
+from tests.factories import (
+    make_assessed_place,
+    make_assessment,
+    make_entrance,
+    make_municipality,
+    make_service,
+    make_user,
+)
 from tests.survey.conftest import BUILDING_ANSWERS, small_jpeg
 
 # ---------------------------------------------------------------------------------------------
@@ -39,7 +45,7 @@ def world(db, settings):
     )
     dora = make_user("dora", email="dora@example.org", is_approved=False)
     municipality = make_municipality()
-    place = make_place("Radnice", municipality=municipality)
+    place = make_assessed_place("Radnice", municipality=municipality)
     make_entrance(place)
     surveys = {
         status: make_assessment(place, status, surveyor=alice, answers=BUILDING_ANSWERS)

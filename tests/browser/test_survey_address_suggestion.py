@@ -11,26 +11,14 @@ import pytest
 from django.contrib.gis.geos import Point
 
 from mapping.models import AddressPoint, Assessment
+from tests.browser.conftest import PHONE, assert_accessible, next_step, phone_at, sign_in
 from tests.factories import make_user
-from tests.survey.test_browser_field_survey import (
-    PHONE,
-    assert_accessible,
-    next_step,
-    phone_at,
-    plain_http_cookies,  # noqa: F401 - a fixture
-    sign_in,
-)
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 ZAHRADKY = (14.1500, 49.3100)  # the address point (lon, lat)
 HERE = {"latitude": 49.3101, "longitude": 14.1500}  # about 11 m north of it
 FAR = (49.3150, 14.1500)  # about 550 m north: no address point within 30 m
-
-
-@pytest.fixture
-def browser(playwright_browser):
-    return playwright_browser
 
 
 def make_address_point() -> AddressPoint:
@@ -65,7 +53,7 @@ def suggestion_says(page, text: str) -> None:
 def test_the_nearest_official_address_is_offered_and_filled_in_only_on_request(
     live_server,
     browser,
-    plain_http_cookies,  # noqa: F811
+    plain_http_cookies,
 ):
     make_user("alice", email="alice@example.org", is_approved=True)
     make_address_point()

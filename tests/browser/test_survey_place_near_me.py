@@ -9,15 +9,8 @@ import re
 import pytest
 
 from mapping.models import Assessment, Place, ReviewStatus
+from tests.browser.conftest import PHONE, assert_accessible, next_step, phone_at, sign_in
 from tests.factories import make_place, make_user
-from tests.survey.test_browser_field_survey import (
-    PHONE,
-    assert_accessible,
-    next_step,
-    phone_at,
-    plain_http_cookies,  # noqa: F401 - a fixture
-    sign_in,
-)
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -29,15 +22,10 @@ def assert_fits_the_phone(page) -> None:
     assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
 
 
-@pytest.fixture
-def browser(playwright_browser):
-    return playwright_browser
-
-
 def test_a_volunteer_picks_a_place_near_them_and_a_draft_survives_a_reload(
     live_server,
     browser,
-    plain_http_cookies,  # noqa: F811
+    plain_http_cookies,
 ):
     make_user("alice", email="alice@example.org", is_approved=True)
     town_hall = make_place("Radnice", lon=14.1475, lat=49.3088)

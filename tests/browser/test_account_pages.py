@@ -5,12 +5,8 @@ import re
 
 import pytest
 
+from tests.browser.conftest import PHONE, assert_accessible
 from tests.factories import make_user
-from tests.survey.test_browser_field_survey import (
-    PHONE,
-    assert_accessible,
-    plain_http_cookies,  # noqa: F401 - a fixture
-)
 
 pytestmark = [
     pytest.mark.browser,

@@ -8,9 +8,14 @@ import os
 import pytest
 from playwright.sync_api import expect
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+from tests.browser.conftest import AXE_OPTIONS
 
-AXE_OPTIONS = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}}
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.django_db(transaction=True),
+    # As in the routing's other tests: messages in English, the source language.
+    pytest.mark.usefixtures("english"),
+]
 
 
 @pytest.fixture

@@ -6,12 +6,16 @@ Base-map tiles never load here: their requests are aborted and nothing waits for
 import re
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import expect
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+from tests.browser.conftest import assert_accessible
 
-WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.django_db(transaction=True),
+    # As in the catalogue's other tests: Django's own language is English (the page is Czech).
+    pytest.mark.usefixtures("english"),
+]
 
 
 @pytest.fixture
@@ -26,17 +30,12 @@ def page(demo_catalogue, catalogue_translations, live_server, playwright_browser
     context.close()
 
 
-def assert_no_wcag_violations(page) -> None:
-    results = Axe().run(page, options={"runOnly": {"type": "tag", "values": WCAG_TAGS}})
-    assert results.violations_count == 0, results.generate_report()
-
-
 def test_a_visitor_filters_opens_a_service_and_reaches_its_place_on_the_map(
     page, live_server, demo_town
 ):
     page.goto(f"{live_server.url}/katalog/")
     expect(page.get_by_role("heading", level=1)).to_have_text("Katalog sociálních služeb")
-    assert_no_wcag_violations(page)
+    assert_accessible(page)
 
     # By keyboard: tick the target group and the wheelchair profile, submit with Enter.
     filters = page.get_by_role("search")
@@ -56,13 +55,13 @@ def test_a_visitor_filters_opens_a_service_and_reaches_its_place_on_the_map(
     # The Charita's building is only partly accessible for wheelchair users.
     charita = results.get_by_role("link", name="Charitní pečovatelská služba", exact=True)
     expect(charita).to_have_count(0)
-    assert_no_wcag_violations(page)
+    assert_accessible(page)
 
     home.click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Domov pro seniory Na Výsluní")
     expect(page.locator("#catalogue-map")).to_have_attribute("data-loaded", "1")
     expect(page.get_by_text("Vozíčkáři: přístupn")).to_be_visible()
-    assert_no_wcag_violations(page)
+    assert_accessible(page)
 
     place = demo_town["ds"]
     page.get_by_role("link", name=f"Zobrazit {place.name} na bezbariérové mapě").click()
@@ -76,7 +75,7 @@ def test_a_visitor_filters_opens_a_service_and_reaches_its_place_on_the_map(
     services = page.locator(f".leaflet-marker-icon.service-marker[title^='{place.name}']")
     expect(services).to_have_count(1)
     expect(services).to_have_attribute("title", re.compile("Domov pro seniory Na Výsluní"))
-    assert_no_wcag_violations(page)
+    assert_accessible(page)
 
 
 def test_the_provider_page_has_no_wcag_violations(page, live_server):
@@ -84,4 +83,4 @@ def test_the_provider_page_has_no_wcag_violations(page, live_server):
     page.get_by_role("link", name="Charita Lhotka nad Otavou").first.click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Charita Lhotka nad Otavou")
     expect(page.locator("#catalogue-map")).to_have_attribute("data-loaded", "1")
-    assert_no_wcag_violations(page)
+    assert_accessible(page)

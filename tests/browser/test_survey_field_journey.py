@@ -6,75 +6,16 @@ the flow for WCAG 2.1 A/AA."""
 
 import json
 import re
-from urllib.parse import urlsplit
 
 import pytest
 from PIL import Image
 
 from mapping.models import Assessment, Photo, ReviewStatus, Role
+from tests.browser.conftest import PHONE, assert_accessible, next_step, sign_in
 from tests.factories import make_user
 from tests.survey.conftest import GPS_PHOTO
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-
-WCAG = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}}
-PHONE = {"width": 360, "height": 740}
-
-
-@pytest.fixture
-def browser(playwright_browser):
-    return playwright_browser
-
-
-@pytest.fixture
-def plain_http_cookies(settings):
-    # The live server speaks plain HTTP on localhost; production cookies are Secure.
-    settings.SESSION_COOKIE_SECURE = False
-    settings.CSRF_COOKIE_SECURE = False
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-
-
-def assert_accessible(page) -> None:
-    from axe_playwright_python.sync_playwright import Axe
-
-    results = Axe().run(page, options=WCAG)
-    assert results.violations_count == 0, f"{page.url}\n{results.generate_report()}"
-
-
-def sign_in(page, username: str, next_url: str) -> None:
-    page.goto(f"/ucet/prihlaseni/?next={next_url}")
-    assert_accessible(page)
-    page.fill("#id_username", username)
-    page.fill("#id_password", "correct horse 42")
-    page.click("main button[type=submit]")
-    page.wait_for_url(lambda url: urlsplit(url).path == next_url)
-
-
-def phone_at(browser, live_server, here: dict):
-    """A Czech phone context at position `here` (geolocation allowed) and its page, which may
-    only talk to the live server (map tiles come from elsewhere), and the page's script errors."""
-    phone = browser.new_context(
-        viewport=PHONE,
-        base_url=live_server.url,
-        locale="cs-CZ",
-        geolocation=here,
-        permissions=["geolocation"],
-    )
-    page = phone.new_page()
-    page.route(
-        "**/*",
-        lambda route: (
-            route.continue_() if route.request.url.startswith(live_server.url) else route.abort()
-        ),
-    )
-    script_errors = []
-    page.on("pageerror", lambda error: script_errors.append(str(error)))
-    return phone, page, script_errors
-
-
-def next_step(page, times: int = 1) -> None:
-    for _ in range(times):
-        page.click("#next-step")
 
 
 def test_a_volunteer_surveys_offline_and_a_coordinator_publishes_it(

@@ -1,5 +1,5 @@
 """axe-core (WCAG 2.1 A/AA) on the pages of the survey and review flow that the field journey
-(test_browser_field_survey) does not pass through: registration and invitations, a volunteer's
+(test_survey_field_journey) does not pass through: registration and invitations, a volunteer's
 returned survey and its correction on the phone, the volunteers page, coverage, the photo blur
 page, a review with photos beside the approved survey, and the "already decided" page. Each page
 is filled with what it shows in real use (errors, lists, photos), so axe checks that too."""
@@ -13,21 +13,11 @@ from mapping.models import ReviewStatus, Role
 from mapping.photo_storage import save_photo
 from mapping.review import workflow
 from mapping.survey.accounts import make_invitation_token
+from tests.browser.conftest import PHONE, assert_accessible, sign_in
 from tests.factories import make_assessment, make_place, make_user
 from tests.survey.conftest import BUILDING_ANSWERS, GPS_PHOTO
-from tests.survey.test_browser_field_survey import (
-    PHONE,
-    assert_accessible,
-    plain_http_cookies,  # noqa: F401 - a fixture
-    sign_in,
-)
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-
-
-@pytest.fixture
-def browser(playwright_browser):
-    return playwright_browser
 
 
 @pytest.fixture
@@ -79,7 +69,7 @@ def town():
 def test_the_pages_for_visitors_and_invited_volunteers_are_accessible(
     new_page,
     town,
-    plain_http_cookies,  # noqa: F811
+    plain_http_cookies,
 ):
     page = new_page()
     page.goto("/ucet/registrace/")
@@ -99,7 +89,7 @@ def test_the_pages_for_visitors_and_invited_volunteers_are_accessible(
 def test_a_volunteers_returned_survey_and_its_correction_are_accessible(
     new_page,
     town,
-    plain_http_cookies,  # noqa: F811
+    plain_http_cookies,
 ):
     page = new_page()
     returned = town["returned"]
@@ -119,7 +109,7 @@ def test_a_volunteers_returned_survey_and_its_correction_are_accessible(
 def test_the_coordinators_pages_are_accessible(
     new_page,
     town,
-    plain_http_cookies,  # noqa: F811
+    plain_http_cookies,
 ):
     page = new_page(viewport={"width": 1280, "height": 900})
     submitted, photo = town["submitted"], town["photo"]

@@ -8,16 +8,10 @@ from playwright.sync_api import expect
 
 from mapping.models import ReviewStatus
 from mapping.review import workflow
+from tests.browser.conftest import PHONE, assert_accessible, next_step, sign_in
 from tests.factories import make_assessment, make_place, make_user
 from tests.personas import client_for
 from tests.survey.conftest import BUILDING_ANSWERS
-from tests.survey.test_browser_field_survey import (
-    PHONE,
-    assert_accessible,
-    next_step,
-    plain_http_cookies,  # noqa: F401 - a fixture, used below
-    sign_in,
-)
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 

@@ -1,0 +1,27 @@
+-- Both ends of a route at once: for each, the nearest edge of the search area that the profile
+-- may use (a few candidates by the index, <->, then the true distance in metres), where along it
+-- the end lies, and how far from it. With any_edge (the fallback) any edge will do.
+WITH p AS ({route_settings}),
+box AS (SELECT ST_Expand(search_area, 0.003) AS g FROM p),
+ab AS MATERIALIZED ({active_barriers}),
+ends(n, g) AS (VALUES (0, ST_SetSRID(ST_MakePoint(%(start_lon)s, %(start_lat)s), 4326)),
+                      (1, ST_SetSRID(ST_MakePoint(%(end_lon)s, %(end_lat)s), 4326)))
+SELECT ends.n, s.id, s.source, s.target, s.distance, s.fraction
+FROM ends CROSS JOIN p CROSS JOIN LATERAL (
+    SELECT c.id, c.source, c.target,
+           ST_Distance(c.geom::geography, ends.g::geography) AS distance,
+           ST_LineLocatePoint(c.geom, ends.g) AS fraction
+    FROM (
+        SELECT e.id, e.source, e.target, e.geom
+        FROM mapping_networkedge e
+        WHERE e.geom && p.search_area
+          AND (%(any_edge)s OR NOT {edge_breaks_limits})
+        ORDER BY e.geom <-> ends.g LIMIT 16
+    ) c
+    WHERE %(any_edge)s OR NOT EXISTS (
+        SELECT 1 FROM ab b
+        WHERE ST_DWithin(c.geom::geography, b.g::geography, b.radius_m)
+          AND {barrier_closes_way})
+    ORDER BY distance LIMIT 1
+) s
+ORDER BY ends.n
