@@ -25,7 +25,7 @@ from mapping.ruian.lookup import nearest_point, place_fields
 from mapping.survey import submission
 from mapping.survey.form_structure import all_forms
 from mapping.survey.live import live_evaluation
-from mapping.survey.places import BadPosition, parse_position, places_near
+from mapping.survey.places import BadPosition, outside_the_area, parse_position, places_near
 from mapping.survey.resurvey import carried
 
 MAX_EVALUATE_BYTES = 256 * 1024
@@ -70,7 +70,9 @@ def near(request: HttpRequest) -> JsonResponse:
         return json_error(
             400, "position", _("Send a position as lat and lon in degrees, and a radius in metres.")
         )
-    return JsonResponse({"places": places_near(point, metres, request.user)})
+    return JsonResponse(
+        {"places": places_near(point, metres, request.user), "outside": outside_the_area(point)}
+    )
 
 
 # A new place's address is suggested from the nearest official address point this close: a

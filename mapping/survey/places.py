@@ -2,7 +2,7 @@
 
 from django.contrib.gis.geos import Point
 
-from mapping.models import Assessment, Place
+from mapping.models import Assessment, Municipality, Place
 
 NEAR_MAX_METRES = 5000
 NEAR_MAX_RESULTS = 50
@@ -20,6 +20,13 @@ def parse_position(lat, lon) -> Point:
     if not (-90 <= latitude <= 90 and -180 <= longitude <= 180):
         raise BadPosition("out of range")
     return Point(longitude, latitude, srid=4326)
+
+
+def outside_the_area(point: Point) -> bool:
+    """Whether `point` lies outside every municipality of this deployment: a photo from a
+    holiday, a mistyped coordinate. Never when the deployment has no municipalities yet."""
+    municipalities = Municipality.objects.all()
+    return municipalities.exists() and not municipalities.filter(geom__intersects=point).exists()
 
 
 def places_near(point: Point, metres: float, user, limit: int = 20) -> list[dict]:

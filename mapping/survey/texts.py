@@ -27,6 +27,10 @@ def survey_texts() -> dict:
         "near_loading": _("Looking for places near you…"),
         "near_count": _("%(count)s places nearby."),
         "near_failed": _("The places nearby could not be loaded."),
+        "outside_area": _(
+            "This position lies outside every municipality of this map. Check it: a photo taken "
+            "elsewhere carries the place where it was taken."
+        ),
         "pin": _("Position of the place; drag to move"),
         "position_from_pin": _("Position set from the pin on the map."),
         "position_from_gps": _("Position from the phone's GPS (accuracy about %(metres)s m)."),

@@ -31,3 +31,19 @@ def test_a_bad_position_is_a_400_with_a_message(alice):
 
 def test_the_list_needs_a_signed_in_volunteer(db):
     assert client_for(None).get(reverse("survey:near"), HERE).status_code == 401
+
+
+def test_a_position_outside_every_municipality_of_the_map_is_flagged(alice):
+    from tests.factories import TABOR, make_municipality
+
+    make_municipality("Tábor")
+    in_town = {"lat": TABOR[1], "lon": TABOR[0]}
+    inside = client_for(alice).get(reverse("survey:near"), in_town).json()
+    assert inside["outside"] is False
+    italy = client_for(alice).get(reverse("survey:near"), {"lat": 43.4682, "lon": 11.8817}).json()
+    assert italy["outside"] is True  # the holiday photo's position
+
+
+def test_without_municipalities_no_position_is_flagged(alice):
+    answer = client_for(alice).get(reverse("survey:near"), {"lat": 43.4682, "lon": 11.8817})
+    assert answer.json()["outside"] is False

@@ -157,7 +157,8 @@
           item.appendChild(button);
           list.appendChild(item);
         });
-        say($("near-status"), texts.near_count.replace("%(count)s", body.places.length));
+        say($("near-status"), Bf.format(texts.near_count, { count: body.places.length }));
+        say($("position-warning"), body.outside ? texts.outside_area : "");
       })
       .catch(function () { say($("near-status"), texts.near_failed); });
   }
