@@ -62,3 +62,25 @@ def test_the_place_sheet_lists_the_services_provided_there(
     text = _pdf_text(response.content, tmp_path)
     assert "Domov se zvláštním režimem Na Výsluní" in text
     assert "Jídelna pro seniory Na Výsluní" in text
+
+
+def _pdf_info(content: bytes, tmp_path) -> dict[str, str]:
+    path = tmp_path / "info.pdf"
+    path.write_bytes(content)
+    lines = subprocess.run(
+        ["pdfinfo", str(path)], capture_output=True, check=True, text=True
+    ).stdout.splitlines()
+    return {k.strip(): v.strip() for k, _, v in (line.partition(":") for line in lines)}
+
+
+@pytest.mark.parametrize("url", ["catalogue:pdf", "provider_sheet"])
+def test_the_printed_catalogue_is_a_tagged_pdf_with_a_title(client, demo_catalogue, tmp_path, url):
+    if url == "provider_sheet":
+        response = client.get(
+            reverse("catalogue:provider_sheet", args=[Provider.objects.first().pk])
+        )
+    else:
+        response = client.get(reverse(url))
+    info = _pdf_info(response.content, tmp_path)
+    assert info["Tagged"] == "yes"
+    assert info["Title"]
