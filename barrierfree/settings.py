@@ -78,6 +78,8 @@ MIDDLEWARE = [
     "mapping.compression.DataETags",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
+    # `?lang=` (an embedded map's language) over the browser's (mapping/language.py).
+    "mapping.language.LanguageFromQuery",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",

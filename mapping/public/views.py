@@ -6,7 +6,6 @@ from django.conf import settings
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.urls import reverse
-from django.utils import translation
 from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
@@ -70,6 +69,8 @@ def map_config(request: HttpRequest, focus: dict | None = None) -> dict:
         "planner_limits": planner_defaults(),
         "map_profiles": MAP_PROFILE,
         "embed": is_embed(request.GET),
+        # An embedded map carries its language into what it asks and opens (mapping/language.py).
+        "language": get_language(),
         "max_bbox": settings.MAP_LAYER_MAX_BBOX_DEGREES,
         "categories": {value: str(label) for value, label in Category.choices},
         "profiles": {value: str(label) for value, label in PROFILE_CHOICES},
@@ -113,11 +114,6 @@ def map_page(request: HttpRequest) -> HttpResponse:
     if request.GET:
         form.is_valid()  # errors are shown next to the fields; the map then shows everything
     embed = is_embed(request.GET)
-    language = request.GET.get("lang")
-    if embed and language in dict(settings.LANGUAGES):
-        # The embedding site chose the language in the snippet; the visitor has no cookie here.
-        translation.activate(language)
-        request.LANGUAGE_CODE = language
     profile = (form.cleaned_data.get("profile") if form.is_bound and form.is_valid() else "") or (
         "wheelchair"
     )

@@ -83,3 +83,28 @@ def test_the_snippet_page_explains_bad_values(client):
     assert response.status_code == 200
     assert "less than or equal to 90" in response.content.decode()
     assert "&lt;iframe" not in response.content.decode()
+
+
+@pytest.mark.django_db
+def test_the_language_of_the_address_wins_over_the_browsers_for_every_request(client):
+    from tests.factories import make_assessed_place
+
+    pharmacy = make_assessed_place("Lékárna")
+    czech_browser = {"HTTP_ACCEPT_LANGUAGE": "cs"}
+    english = client.get(reverse("public:search"), {"q": "lekarna", "lang": "en"}, **czech_browser)
+    assert english.json()["summary"] == "1 place matches."
+    page = client.get(reverse("public:detail", args=[pharmacy.pk]), {"lang": "en"}, **czech_browser)
+    assert '<html lang="en" ' in page.content.decode()
+    ignored = client.get(reverse("public:search"), {"q": "lekarna", "lang": "xx"}, **czech_browser)
+    assert ignored.json()["summary"].startswith("Hledanému výrazu")
+
+
+@pytest.mark.django_db
+def test_the_embedded_map_knows_its_language_for_its_requests_and_links(client):
+    import json
+
+    page = client.get(reverse("public:map"), {"embed": "1", "lang": "en"}).content.decode()
+    start = page.index('<script id="map-config" type="application/json">')
+    config = json.loads(page[start:].split(">", 1)[1].split("</script>", 1)[0])
+    assert config["embed"] is True
+    assert config["language"] == "en"

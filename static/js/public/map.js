@@ -78,6 +78,23 @@
     });
   }
 
+  // An embedded map speaks the language its snippet chose, in what it asks the server for and
+  // in the pages it opens (mapping/language.py); those open in a new tab, out of the frame.
+  function inLanguage(params) {
+    if (config.embed) { params.set("lang", config.language); }
+    return params;
+  }
+
+  function withQuery(url, params) {
+    var query = inLanguage(params).toString();
+    return query ? url + "?" + query : url;
+  }
+
+  function pageLink(href, text) {
+    return el("a", config.embed ? { href: href, target: "_blank", rel: "noopener" } : { href: href },
+      text);
+  }
+
   function detailUrl(id) {
     // The visitor's limits go along, so the detail says whether the place is within them.
     var url = config.detail_url.replace(/0\/$/, String(Number(id)) + "/");
@@ -86,12 +103,12 @@
       var field = form.elements.namedItem(name);
       if (field && field.value !== "") { limits.append(name, field.value); }
     });
-    var query = limits.toString();
-    return query ? url + "?" + query : url;
+    return withQuery(url, limits);
   }
 
   function serviceUrl(id) {
-    return config.service_url.replace(/0\/$/, String(Number(id)) + "/");
+    return withQuery(config.service_url.replace(/0\/$/, String(Number(id)) + "/"),
+      new URLSearchParams());
   }
 
   function popupContent(feature, profile) {
@@ -99,7 +116,7 @@
     box.appendChild(el("strong", { "class": "popup-name" }, feature.properties.name));
     box.appendChild(el("p", null, describe(feature.properties, profile)));
     if (feature.properties.toilet) { box.appendChild(el("p", null, config.text.toilet)); }
-    var link = el("a", { href: detailUrl(feature.id) }, config.text.open_detail);
+    var link = pageLink(detailUrl(feature.id), config.text.open_detail);
     box.appendChild(link);
     return box;
   }
@@ -224,7 +241,7 @@
     box.appendChild(el("p", null,
       focus.published ? config.text.filtered_out : config.text.not_published));
     if (focus.published) {
-      box.appendChild(el("a", { href: detailUrl(focus.id) }, config.text.open_detail));
+      box.appendChild(pageLink(detailUrl(focus.id), config.text.open_detail));
     }
     focusMarker = L.marker([focus.lat, focus.lon], {
       icon: icon("unknown"), title: focus.name, keyboard: true, zIndexOffset: 500,
@@ -271,12 +288,12 @@
     var list = el("ul", { "class": "popup-services" });
     properties.services.forEach(function (service) {
       var item = el("li");
-      item.appendChild(el("a", { href: serviceUrl(service.id) }, service.name));
+      item.appendChild(pageLink(serviceUrl(service.id), service.name));
       list.appendChild(item);
     });
     box.appendChild(list);
     if (properties.published) {
-      box.appendChild(el("a", { href: detailUrl(feature.id) }, config.text.open_detail));
+      box.appendChild(pageLink(detailUrl(feature.id), config.text.open_detail));
     }
     return box;
   }
@@ -300,7 +317,7 @@
       if (field && field.value) { params.set(name, field.value); }
     });
     servicesPending = new AbortController();
-    fetch(config.services_url + "?" + params.toString(), {
+    fetch(config.services_url + "?" + inLanguage(params).toString(), {
       headers: { Accept: "application/geo+json" },
       signal: servicesPending.signal,
     })
@@ -368,7 +385,7 @@
     if (pending) { pending.abort(); }
     pending = new AbortController();
     mapElement.dataset.loaded = "";
-    fetch(config.layer_url + "?" + params.toString(), {
+    fetch(config.layer_url + "?" + inLanguage(params).toString(), {
       headers: { Accept: "application/geo+json" },
       signal: pending.signal,
     })
@@ -499,7 +516,8 @@
     event.preventDefault();
     var centre = map.getCenter();
     var params = new URLSearchParams({ q: query, lat: centre.lat, lon: centre.lng });
-    fetch(config.search_url + "?" + params.toString(), { headers: { Accept: "application/json" } })
+    fetch(config.search_url + "?" + inLanguage(params).toString(),
+      { headers: { Accept: "application/json" } })
       .then(function (response) { return response.json(); })
       .then(function (body) {
         results.textContent = "";
@@ -509,7 +527,7 @@
         var list = el("ol", { "class": "search-list" });
         items.forEach(function (item) {
           var row = el("li");
-          row.appendChild(el("a", { href: item.url }, item.name));
+          row.appendChild(pageLink(withQuery(item.url, new URLSearchParams()), item.name));
           if (item.address) { row.appendChild(el("span", null, " – " + item.address)); }
           var show = el("button", { type: "button", "class": "link-button" },
             config.text.show_on_map);
@@ -520,7 +538,10 @@
         });
         results.appendChild(list);
         if (body.list_text) {
-          results.appendChild(el("a", { href: body.list_url, "class": "all-results" }, body.list_text));
+          var all = pageLink(body.list_url + (config.embed ? "&lang=" + config.language : ""),
+            body.list_text);
+          all.className = "all-results";
+          results.appendChild(all);
         }
       })
       .catch(function () { results.textContent = config.text.error; });
