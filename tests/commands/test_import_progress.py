@@ -1,7 +1,6 @@
 """A long import tells on stderr how far it is, stage by stage, from its first item: a dry run
 of VozejkMap's 8,340 points printed nothing for five minutes."""
 
-import json
 from io import StringIO
 from pathlib import Path
 
@@ -9,24 +8,15 @@ import pytest
 from django.core.management import call_command
 
 from mapping.imports import texts
+from tests.imports.conftest import vozejkmap_points
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
 
 
 @pytest.fixture
 def many_points(tmp_path) -> Path:
-    """25 VozejkMap points: the fixture's, repeated under new ids."""
-    document = json.loads((FIXTURES / "vozejkmap" / "points.geojson").read_text())
-    features = document["features"]
-    document["features"] = [
-        {
-            **features[n % len(features)],
-            "properties": {**features[n % len(features)]["properties"], "id": 1000 + n},
-        }
-        for n in range(25)
-    ]
     path = tmp_path / "points.geojson"
-    path.write_text(json.dumps(document))
+    path.write_bytes(vozejkmap_points(25))
     return path
 
 
