@@ -4,7 +4,6 @@ The job runs here, in the test's transaction (tests/jobs.py); the worker's own p
 seen from another process, a killed worker) is in tests/worker/test_import_jobs.py.
 """
 
-import json
 from pathlib import Path
 
 import pytest
@@ -12,6 +11,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from mapping.models import ImportRun
+from tests.imports.points import VOZEJKMAP, vozejkmap_points  # noqa: F401
 from tests.jobs import work_off_queue
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
@@ -19,28 +19,9 @@ MBB_JSON = FIXTURES / "mapybezbarier" / "exchange_objects.json"
 MBB_XML = FIXTURES / "mapybezbarier" / "objects.xml"
 MBB_MALFORMED = FIXTURES / "mapybezbarier" / "malformed.json"
 MBB_BROKEN = FIXTURES / "mapybezbarier" / "broken.json"
-VOZEJKMAP = FIXTURES / "vozejkmap" / "points.geojson"
 CATALOGUE_CSV = FIXTURES / "catalogue" / "demo_catalogue.csv"
 OSM_KREMS = FIXTURES / "osm" / "krems.osm.gz"
 KINDS = ("mapybezbarier", "vozejkmap", "catalogue", "network")
-
-
-def vozejkmap_points(count: int) -> bytes:
-    """`count` VozejkMap points: the fixture's points, repeated under new ids, a metre apart."""
-    document = json.loads(VOZEJKMAP.read_text(encoding="utf-8"))
-    features = [f for f in document["features"] if f["geometry"]["type"] == "Point"]
-    points = []
-    for n in range(count):
-        feature = features[n % len(features)]
-        lon, lat = feature["geometry"]["coordinates"]
-        points.append(
-            {
-                **feature,
-                "geometry": {"type": "Point", "coordinates": [lon + n * 1e-5, lat]},
-                "properties": {**feature["properties"], "id": 100_000 + n},
-            }
-        )
-    return json.dumps({**document, "features": points}).encode()
 
 
 def upload_url(kind: str) -> str:
