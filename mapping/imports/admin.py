@@ -16,12 +16,14 @@ from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
 
 from mapping.admin_base import ReadOnly
+from mapping.ids import is_ascii_digits
 from mapping.imports import job, runs
 from mapping.imports.kinds import KINDS, BadFile, Kind, kinds_for
 from mapping.imports.reports import ACTION_LABELS
 from mapping.imports.texts import describe
 from mapping.models import ImportRun, ImportStatus
 from mapping.progress import percent
+from mapping.worker.heartbeat import worker_check
 
 # The rows shown on the page (the counts cover them all); unchanged rows are left out.
 ROWS_SHOWN = 500
@@ -119,6 +121,8 @@ class ImportRunAdmin(ReadOnly, admin.ModelAdmin):
     def _run(self, request: HttpRequest, pk) -> ImportRun:
         if not self.has_view_permission(request):
             raise PermissionDenied
+        if not is_ascii_digits(str(pk)):
+            raise Http404
         return get_object_or_404(ImportRun, pk=pk)
 
     def _context(self, request: HttpRequest, title: str) -> dict:
@@ -163,10 +167,20 @@ def status_of(run: ImportRun) -> dict:
         "stage": run.stage,
         "finished": run.is_finished,
         "message": message,
-        "note": run.error,
+        "note": run.error or _waiting_note(run),
         "done": run.done,
         "total": run.total,
         "percent": percent(run.done, run.total) if run.status == ImportStatus.RUNNING else None,
         "attempts": run.attempts,
         "url": reverse("admin:mapping_importrun_status", args=[run.pk]),
     }
+
+
+def _waiting_note(run: ImportRun) -> str:
+    """Why a queued run does not start, when no worker is there to take it."""
+    if run.status != ImportStatus.QUEUED or worker_check() == "ok":
+        return ""
+    return _(
+        "No background worker is running at the moment: the import starts as soon as one "
+        "does (the administrator starts it with “python manage.py procrastinate worker”)."
+    )

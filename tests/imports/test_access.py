@@ -83,3 +83,10 @@ def test_coordinators_and_administrators_may_run_every_import(request, persona, 
 
 def test_an_unknown_import_is_a_404(charlie):
     assert client_for(charlie).get(upload_url("shapefile")).status_code == 404
+
+
+def test_a_run_that_is_not_a_number_is_a_404(charlie):
+    client = client_for(charlie)
+    assert client.get("/admin/mapping/importrun/abc/change/").status_code == 404
+    assert client.get("/admin/mapping/importrun/١٢/change/").status_code == 404
+    assert client.get("/admin/mapping/importrun/999999/change/").status_code == 404

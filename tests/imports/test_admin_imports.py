@@ -25,6 +25,7 @@ from tests.imports.conftest import (
     commit,
     dry_run,
     run_url,
+    upload,
     upload_url,
 )
 from tests.personas import client_for
@@ -147,3 +148,12 @@ def test_a_dry_run_is_written_once_however_often_the_button_is_pressed(charlie):
     second = client.post(reverse("admin:mapping_importrun_commit", args=[run.pk]))
     assert first.url == second.url
     assert client.get(reverse("admin:mapping_importrun_commit", args=[run.pk])).status_code == 405
+
+
+def test_a_waiting_run_says_that_no_worker_is_running(charlie):
+    client = client_for(charlie)
+    answer = upload(client, "vozejkmap", VOZEJKMAP)
+    content = client.get(answer.url).content.decode()
+    assert "čeká na zpracování na pozadí" in content
+    assert "Právě neběží žádné zpracování na pozadí" in content
+    assert 'role="status"' in content and "<progress" in content
