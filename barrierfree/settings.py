@@ -460,6 +460,14 @@ PROCRASTINATE_PERIODIC_DEFAULTS = {"max_delay": 12 * 3600}
 # Adds the worker's own middleware (the failures' record) once the job app exists.
 PROCRASTINATE_ON_APP_READY = "mapping.worker.failures.on_app_ready"
 
+# Imports a coordinator starts in the admin (mapping/imports/) run as background jobs. The
+# largest file accepted (nginx's client_max_body_size in deploy/ is above it); how long the
+# file of a dry run waits for its commit before it is deleted; how often a running import
+# writes its progress for the coordinator's page.
+IMPORT_MAX_BYTES = envint("IMPORT_MAX_BYTES", 50 * 1024 * 1024)
+IMPORT_KEEP_DRY_RUN_HOURS = envint("IMPORT_KEEP_DRY_RUN_HOURS", 24)
+IMPORT_PROGRESS_SECONDS = envfloat("IMPORT_PROGRESS_SECONDS", 1.0)
+
 # Logs: plain text by default; LOG_FORMAT=json writes every record as one JSON object per line
 # (barrierfree/jsonlog.py), Django's own records and Python's warnings included. ACCESS_LOG (on
 # with JSON) adds one line per request (mapping/accesslog.py); every answer carries its

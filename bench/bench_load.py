@@ -59,13 +59,17 @@ seconds after the restart requests succeed again and the last failure (floor:
 RECOVERY_FLOOR_SECONDS, and none failing in the last 5 s), and every acknowledged write looked up
 once more (none lost).
 
-TODO (the background worker, procrastinate, is not on main yet): a worker killed mid-job has its
-job retried; add it to the fault run when the worker lands.
+Then the background worker (bench/worker_fault.py): on the same cluster, a coordinator imports
+VozejkMap places from the admin over HTTP, and the worker running the commit is killed (SIGKILL)
+mid-import. Printed: the job ran again on a second worker and succeeded on its second attempt,
+the lost attempt is recorded, every place of the dry run was written once, and no uploaded file
+is left behind.
 """
 
 import argparse
 import atexit
 import contextlib
+import functools
 import json
 import os
 import shutil
@@ -90,6 +94,7 @@ from loadgen import (  # noqa: E402
     stored_writes,
 )
 from scratch import (  # noqa: E402
+    Account,
     ScratchCluster,
     ScratchDatabase,
     Server,
@@ -97,8 +102,9 @@ from scratch import (  # noqa: E402
     prepare,
     suppressed,
 )
+from worker_fault import killed_mid_import  # noqa: E402
 
-from mapping.routing.profiles import PROFILES  # noqa: E402
+from mapping.route_profiles import PROFILES  # noqa: E402
 from tests.servers import DEPLOYMENT_CONFIG, AppServer, free_port, request  # noqa: E402
 
 # The deployment's gunicorn settings, but for the recycling of workers after about 2000 requests
@@ -349,7 +355,8 @@ def print_failures(outcomes: list, servers: list[AppServer], allow_503: bool = F
     return not errors and not others
 
 
-def fault_run(args, folder: Path, cluster: ScratchCluster, volunteer) -> bool:
+def fault_run(args, folder: Path, cluster: ScratchCluster, accounts: tuple[Account, Account]):
+    volunteer, coordinator = accounts
     env = environment(folder, cluster.url, args.workers)
     server = AppServer(folder, env, "fault-web", SERVER_OPTIONS)
     try:
@@ -361,9 +368,13 @@ def fault_run(args, folder: Path, cluster: ScratchCluster, volunteer) -> bool:
             restarted = outage(args, cluster, traffic)
         finally:
             stop_clients(traffic, clients)
+        ok = fault_report(traffic, restarted, cluster, server)
+        say("\nfault run: a background worker killed in the middle of an import from the admin")
+        connect = functools.partial(cluster.server.connect, cluster.dbname)
+        ok &= killed_mid_import(folder, env, server.base, coordinator, connect)
     finally:
         server.stop()
-    return fault_report(traffic, restarted, cluster, server)
+    return ok
 
 
 def outage(args, cluster: ScratchCluster, traffic: Traffic) -> float:
@@ -441,7 +452,7 @@ def bench(args, cleanup: contextlib.ExitStack) -> bool:
     cleanup.callback(suppressed, cluster.drop)
     cleanup.callback(suppressed, database.drop)
     started = time.monotonic()
-    volunteer, cluster_volunteer = set_up(args, folder, database, cluster)
+    (volunteer, _coordinator), cluster_accounts = set_up(args, folder, database, cluster)
     say(
         f"set-up: {time.monotonic() - started:.0f} s (database {database.name}, cluster "
         f"{cluster.name} on port {cluster.port}: migrate, demo town, demo accounts, network; "
@@ -452,7 +463,7 @@ def bench(args, cleanup: contextlib.ExitStack) -> bool:
         f"\nfault run: one server ({args.workers} workers) on cluster {cluster.name}, "
         f"{args.clients} clients"
     )
-    ok &= fault_run(args, folder, cluster, cluster_volunteer)
+    ok &= fault_run(args, folder, cluster, cluster_accounts)
     return ok
 
 

@@ -175,21 +175,28 @@ call_command("import_osm_network", {network!r}, commit=True)
 """
 
 
-def prepare(env: dict[str, str]) -> tuple[str, str]:
-    """Migrate the database of `env` and fill it as a town starts; (volunteer, password)."""
+Account = tuple[str, str]  # (username, password)
+
+
+def prepare(env: dict[str, str]) -> tuple[Account, Account]:
+    """Migrate the database of `env` and fill it as a town starts; its demo volunteer and
+    coordinator, each (username, password)."""
     output = manage(env, "shell", "-c", PREPARE.format(network=str(NETWORK_FILE)))
     found = [ACCOUNT_LINE.search(line.strip()) for line in output.splitlines()]
     passwords = dict(match.groups() for match in found if match)
     server = Server.of(env["DATABASE_URL"])
     dbname = urllib.parse.urlsplit(env["DATABASE_URL"]).path.lstrip("/")
+    accounts = []
     with server.connect(dbname) as conn:
-        row = conn.execute(
-            "SELECT username FROM mapping_user WHERE role = 'volunteer' AND username = ANY(%s)",
-            [list(passwords)],
-        ).fetchone()
-    if row is None:
-        raise RuntimeError(f"create_demo_users made no volunteer:\n{output}")
-    return row[0], passwords[row[0]]
+        for role in ("volunteer", "coordinator"):
+            row = conn.execute(
+                "SELECT username FROM mapping_user WHERE role = %s AND username = ANY(%s)",
+                [role, list(passwords)],
+            ).fetchone()
+            if row is None:
+                raise RuntimeError(f"create_demo_users made no {role}:\n{output}")
+            accounts.append((row[0], passwords[row[0]]))
+    return accounts[0], accounts[1]
 
 
 def collect_static(env: dict[str, str]) -> None:

@@ -235,11 +235,15 @@ class ReportAdmin(BlankToFieldMeansPrimaryKey, LeafletGeoAdmin):
         self.message_user(request, _("%(count)d photos hidden.") % {"count": count})
 
 
-# The catalogue (providers, services: import upload, unmatched addresses, history) and routing
-# (surveyed barriers) parts keep their admins beside their code.
+# The catalogue (providers, services: unmatched addresses, history), the imports (upload, dry
+# run, progress, report, commit) and routing (surveyed barriers) keep their admins beside
+# their code.
 from mapping.catalogue.admin import register_catalogue_admin  # noqa: E402
+from mapping.imports import admin as imports_admin  # noqa: E402, F401  (imports from the admin)
 from mapping.routing import admin as routing_admin  # noqa: E402, F401
 from mapping.ruian import admin as ruian_admin  # noqa: E402, F401
 from mapping.worker import deadletter  # noqa: E402, F401  (failed background jobs)
 
 register_catalogue_admin(admin.site)
+# The index lists the imports a coordinator may run above the models.
+admin.site.index_template = "admin/index_with_imports.html"

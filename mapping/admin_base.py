@@ -58,3 +58,17 @@ class BlankToFieldMeansPrimaryKey:
 
     def get_object(self, request, object_id, from_field=None):
         return super().get_object(request, object_id, from_field or None)
+
+
+class ReadOnly:
+    """Rows that something else writes (an import, a job): listed and opened, never added,
+    changed or deleted in the admin."""
+
+    def has_add_permission(self, request) -> bool:
+        return False
+
+    def has_change_permission(self, request, obj=None) -> bool:
+        return False
+
+    def has_delete_permission(self, request, obj=None) -> bool:
+        return False

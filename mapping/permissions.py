@@ -45,6 +45,12 @@ COORDINATOR_PERMISSIONS: tuple[str, ...] = (
     # (volunteers come by invitation or register themselves) nor delete_user (deactivate).
     "view_user",
     "change_user",
+    # Imports from the admin: places (Mapy bez bariér, VozejkMap), the catalogue and the
+    # pedestrian network, each a dry run first; the past runs are read, never edited.
+    "import_places",
+    "import_catalogue",
+    "import_network",
+    "view_importrun",
     # Background jobs that failed for good (the e-mails to volunteers among them): see them and
     # queue them again; "change" is the retry, the jobs themselves are never edited.
     "view_failedjob",

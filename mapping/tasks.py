@@ -15,6 +15,8 @@ UTC):
 | requeue_stalled_jobs | every WORKER_STALLED_SECONDS / 2 (30 s) | maintenance |
 | clean_old_jobs | nightly 01:40 | maintenance |
 | recategorize_assessments | queued by `recategorize_assessments --commit --background` | bulk |
+| run_import | queued by an import started in the admin (mapping/imports/) | bulk |
+| sweep_import_files | hourly at :17 | maintenance |
 """
 
 import logging
@@ -22,6 +24,7 @@ import logging
 from procrastinate.contrib.django import app
 
 from mapping.categorisation import recategorize_stored
+from mapping.imports.tasks import run_import, sweep_import_files
 from mapping.photo_tasks import sweep_orphaned_photo_files
 from mapping.reports.tasks import resolve_expired_reports_job
 from mapping.review.tasks import (
@@ -39,9 +42,11 @@ __all__ = [
     "recategorize_assessments",
     "requeue_stalled_jobs",
     "resolve_expired_reports_job",
+    "run_import",
     "schedule_resurvey_reminders",
     "send_decision_email",
     "send_resurvey_reminder",
+    "sweep_import_files",
     "sweep_orphaned_photo_files",
 ]
 

@@ -82,6 +82,7 @@ def main() -> int:
         if "fuzzy" not in entry.flags:
             # The "#| msgid" of the guess it once was: meaningless once translated.
             entry.previous_msgid = entry.previous_msgid_plural = None
+            entry.previous_msgctxt = None
         if not done:
             missing.append(entry.msgid)
     po.save()

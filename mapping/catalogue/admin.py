@@ -1,28 +1,22 @@
-"""The coordinators' admin of the catalogue: edit providers and services, import a file.
+"""The coordinators' admin of the catalogue: edit providers and services.
 
 Registered from mapping/admin.py through `register_catalogue_admin`. Every change made here is
-in Django's admin history (LogEntry); a committed import writes one history entry per created or
-updated service, so an import is as traceable as an edit by hand.
+in Django's admin history (LogEntry); the catalogue's import (mapping/imports/, linked from the
+list of services) writes one history entry per created or updated service, so an import is as
+traceable as an edit by hand.
 """
 
-from django import forms
-from django.contrib import admin, messages
-from django.contrib.admin.models import ADDITION, CHANGE, LogEntry
-from django.core.exceptions import PermissionDenied
+from django.contrib import admin
 from django.db import models
 from django.db.models import Count, Q
-from django.http import HttpRequest, HttpResponse
-from django.template.response import TemplateResponse
-from django.urls import path, reverse
+from django.http import HttpRequest
+from django.urls import path
 from django.utils.translation import gettext_lazy as _
+from django.views.generic import RedirectView
 
 from mapping.admin_base import BlankToFieldMeansPrimaryKey
-from mapping.catalogue.importer import CREATED, UPDATED, import_records
-from mapping.catalogue.readers import FORMATS, SOURCE_NAMES, guess_format, read_records
-from mapping.catalogue.records import CatalogueFileError
 from mapping.models import Provider, Service
 
-MAX_UPLOAD_BYTES = 20 * 1024 * 1024
 # Web addresses typed without a scheme are https (and Django 5.2 warns without this choice).
 URL_FIELDS_HTTPS = {models.URLField: {"assume_scheme": "https"}}
 
@@ -86,76 +80,15 @@ class ServiceAdmin(BlankToFieldMeansPrimaryKey, admin.ModelAdmin):
     formfield_overrides = URL_FIELDS_HTTPS
 
     def get_urls(self):
-        view = self.admin_site.admin_view(self.import_view)
-        return [path("import/", view, name="catalogue_import"), *super().get_urls()]
-
-    def import_view(self, request: HttpRequest) -> HttpResponse:
-        if not (self.has_add_permission(request) and self.has_change_permission(request)):
-            raise PermissionDenied
-        report = None
-        form = CatalogueImportForm(request.POST or None, request.FILES or None)
-        if request.method == "POST" and form.is_valid():
-            upload = form.cleaned_data["file"]
-            try:
-                data = upload.read()
-                fmt = form.cleaned_data["format"] or guess_format(upload.name, data)
-                records = read_records(data, fmt)
-            except CatalogueFileError as error:
-                form.add_error("file", str(error))
-            else:
-                report = import_records(
-                    records, source=SOURCE_NAMES[fmt], commit=form.cleaned_data["commit"]
-                )
-                if report.committed:
-                    _log_import(request, report, upload.name)
-                    messages.success(request, _("The import was written to the catalogue."))
-        context = {
-            **self.admin_site.each_context(request),
-            "opts": self.model._meta,
-            "title": _("Import the catalogue"),
-            "form": form,
-            "report": report,
-            "changelist_url": reverse("admin:mapping_service_changelist"),
-        }
-        return TemplateResponse(request, "admin/catalogue/import.html", context)
-
-
-class CatalogueImportForm(forms.Form):
-    file = forms.FileField(
-        label=_("File"),
-        help_text=_(
-            "The coordinator's spreadsheet (.csv or .xlsx), the national registry's JSON (RPSS) "
-            "or the Příbor directory (.json)."
-        ),
-    )
-    format = forms.ChoiceField(
-        label=_("Format"),
-        required=False,
-        choices=[("", _("Recognise from the file"))] + [(f, f.upper()) for f in FORMATS],
-    )
-    commit = forms.BooleanField(
-        label=_("Write to the catalogue"),
-        required=False,
-        help_text=_("Leave unticked for a dry run: see the report first, nothing is saved."),
-    )
-
-    def clean_file(self):
-        upload = self.cleaned_data["file"]
-        if upload.size > MAX_UPLOAD_BYTES:
-            raise forms.ValidationError(_("The file is larger than 20 MB."))
-        return upload
-
-
-def _log_import(request: HttpRequest, report, filename: str) -> None:
-    for status, flag in ((CREATED, ADDITION), (UPDATED, CHANGE)):
-        ids = [row.service_id for row in report.rows if row.status == status and row.service_id]
-        if ids:
-            LogEntry.objects.log_actions(
-                user_id=request.user.pk,
-                queryset=Service.objects.filter(pk__in=ids),
-                action_flag=flag,
-                change_message=str(_("Imported from %(file)s") % {"file": filename}),
-            )
+        # The catalogue's import moved to the imports of the admin (mapping/imports/); its old
+        # address leads there.
+        view = self.admin_site.admin_view(
+            RedirectView.as_view(pattern_name="admin:mapping_importrun_new", permanent=True),
+        )
+        return [
+            path("import/", view, {"kind": "catalogue"}, name="catalogue_import"),
+            *super().get_urls(),
+        ]
 
 
 def register_catalogue_admin(site: admin.AdminSite) -> None:

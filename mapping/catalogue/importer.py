@@ -20,6 +20,7 @@ from django.utils.translation import gettext_lazy
 from mapping.addresses import address_keys, fold
 from mapping.catalogue.records import Location, ProviderData, Record, ServiceData
 from mapping.models import Municipality, Place, Provider, Purpose, Service
+from mapping.progress import IMPORT, Progress
 from mapping.ruian.lookup import matching_points, place_from_point
 
 CREATED, UPDATED, UNCHANGED, REJECTED = "created", "updated", "unchanged", "rejected"
@@ -142,15 +143,20 @@ class PlaceIndex:
         return {place.pk}, place if created else None, ""
 
 
-def import_records(records: list[Record], source: str, commit: bool = False) -> ImportReport:
+def import_records(
+    records: list[Record], source: str, commit: bool = False, progress: Progress | None = None
+) -> ImportReport:
+    """Import the records; `progress` (mapping.progress) hears of every row."""
     report = ImportReport(source=source, committed=commit)
+    tell = progress or (lambda stage, done, total: None)
     with transaction.atomic():
         index = PlaceIndex()
         municipalities = {
             fold(name): pk for pk, name in Municipality.objects.values_list("id", "name")
         }
         seen: dict[str, int] = {}
-        for record in records:
+        for done, record in enumerate(records, start=1):
+            tell(IMPORT, done - 1, len(records))
             if record.errors or record.provider is None or record.service is None:
                 report.rows.append(RowResult(record.line, record.label, REJECTED, record.errors))
                 continue
@@ -173,6 +179,7 @@ def import_records(records: list[Record], source: str, commit: bool = False) -> 
                     [_("The database refused the row; check that its values are complete.")],
                 )
             report.rows.append(result)
+        tell(IMPORT, len(records), len(records))
         if not commit:
             transaction.set_rollback(True)
     return report

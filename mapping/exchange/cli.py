@@ -3,15 +3,13 @@
 from pathlib import Path
 from typing import Any
 
-from django.contrib.gis.db.models import Union
 from django.contrib.gis.geos import Polygon
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from mapping.categorisation import categorise
-from mapping.exchange.importer import Evaluate, ImportReport
-from mapping.models import Municipality
+from mapping.exchange.importer import Evaluate, ImportReport, municipalities_area
 
 ACTION_LABELS = {
     "created": gettext_lazy("created"),
@@ -55,7 +53,7 @@ def extent_from_options(options: dict[str, Any]) -> Polygon | None:
             raise CommandError(_("--bbox must have west < east and south < north, in degrees."))
         return Polygon.from_bbox((west, south, east, north))
     if options.get("within_municipalities"):
-        area: Polygon | None = Municipality.objects.aggregate(area=Union("geom"))["area"]
+        area = municipalities_area()
         if area is None:
             raise CommandError(_("This deployment has no municipalities yet."))
         return area

@@ -19,10 +19,11 @@ category differs from the computed one, both are kept and the assessment is flag
 (disagrees_with_declared) for a coordinator (the admin's list filter shows them).
 """
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sized
 from dataclasses import dataclass, field
 from typing import Any
 
+from django.contrib.gis.db.models import Union
 from django.contrib.gis.geos import Point, Polygon
 from django.core.exceptions import ValidationError
 from django.db import DatabaseError, transaction
@@ -39,6 +40,7 @@ from mapping.exchange.places import (
     survey_date,
 )
 from mapping.models import Assessment, AssessmentEvent, Municipality, Place, ReviewStatus
+from mapping.progress import IMPORT, Progress
 
 Evaluate = Callable[[dict[str, Any]], Any]
 ACTIONS = ("created", "updated", "unchanged", "skipped")
@@ -78,6 +80,12 @@ class ImportReport:
             "skipped": self.count("skipped"),
             "flagged": len(self.flagged),
         }
+
+
+def municipalities_area() -> Polygon | None:
+    """The union of this deployment's municipalities (an import's `extent`), None without any."""
+    area: Polygon | None = Municipality.objects.aggregate(area=Union("geom"))["area"]
+    return area
 
 
 def _skip_reason(obj: ParsedObject, extent: Polygon | None, seen: dict[str, int]) -> str:
@@ -200,12 +208,13 @@ def import_objects(
     evaluate: Evaluate = categorise,
     commit: bool = False,
     extent: Polygon | None = None,
-    progress: Callable[[int], None] | None = None,
+    progress: Progress | None = None,
     status: str = ReviewStatus.APPROVED,
     declares_categories: bool = True,
 ) -> ImportReport:
     """Import parsed exchange objects; see the module docstring.
 
+    `progress` (mapping.progress) hears of every object.
     `status`: APPROVED for a certified source (the default), SUBMITTED to leave each new
     assessment to a coordinator. `declares_categories=False` for a source whose records carry
     no MKPO category of their own (VozejkMap): nothing is stored as declared, nothing flagged.
@@ -228,6 +237,7 @@ def import_objects(
             )
         )
     seen: dict[str, int] = {}
+    total = len(objects) if isinstance(objects, Sized) else None
     with transaction.atomic():
         for n, obj in enumerate(objects, start=1):
             title = str(obj.data.get("title", "")) if obj.data else ""
@@ -251,8 +261,8 @@ def import_objects(
                             _("it could not be saved: %(error)s") % {"error": e},
                         )
                     )
-            if progress is not None and n % 500 == 0:
-                progress(n)
+            if progress is not None:
+                progress(IMPORT, n, total)
         if not commit:
             transaction.set_rollback(True)
     return report

@@ -28,6 +28,7 @@ from mapping.exchange.mbb_schema import (
     xml_order,
 )
 from mapping.ids import is_ascii_digits
+from mapping.progress import READ, Progress
 
 _NS = f"{{{NAMESPACE}}}"
 
@@ -81,7 +82,8 @@ def check_object(obj: dict[str, Any], index: int) -> list[FieldError]:
     return errors
 
 
-def read_json(text: str | bytes) -> list[ParsedObject]:
+def load_json_document(text: str | bytes) -> list[Any]:
+    """The list of objects of a JSON document; DocumentError when it is not one."""
     try:
         doc = json.loads(text)
     except (ValueError, UnicodeDecodeError) as e:
@@ -90,13 +92,21 @@ def read_json(text: str | bytes) -> list[ParsedObject]:
         raise DocumentError(
             _('A Mapy bez bariér JSON file is an object whose key "object" holds a list.')
         )
+    objects: list[Any] = doc["object"]
+    return objects
+
+
+def read_json(text: str | bytes, progress: Progress | None = None) -> list[ParsedObject]:
+    raws = load_json_document(text)
     out = []
-    for index, raw in enumerate(doc["object"]):
+    for index, raw in enumerate(raws):
         if not isinstance(raw, dict):
             out.append(ParsedObject(index, {}, json_errors(raw, index)))
-            continue
-        data, ignored = _known_fields_only(raw)
-        out.append(ParsedObject(index, data, check_object(data, index), ignored))
+        else:
+            data, ignored = _known_fields_only(raw)
+            out.append(ParsedObject(index, data, check_object(data, index), ignored))
+        if progress is not None:
+            progress(READ, index + 1, len(raws))
     return out
 
 
@@ -135,7 +145,8 @@ def from_element(element: ET.Element) -> dict[str, Any]:
     return obj
 
 
-def read_xml(data: bytes) -> list[ParsedObject]:
+def load_xml_root(data: bytes) -> ET.Element:
+    """The <objects> root of an XML document; DocumentError when it is not one."""
     # ElementTree resolves no external entities, and the expat it uses refuses entity-expansion
     # bombs, so a hostile upload cannot read files or exhaust memory through the parser.
     try:
@@ -147,15 +158,24 @@ def read_xml(data: bytes) -> list[ParsedObject]:
             _("A Mapy bez bariér XML file has the root element <objects> in the namespace %(ns)s.")
             % {"ns": NAMESPACE}
         )
+    return root
+
+
+def read_xml(data: bytes, progress: Progress | None = None) -> list[ParsedObject]:
+    root = load_xml_root(data)
+    total = len(root)
     out = []
     for index, element in enumerate(root):
         errors = xml_element_errors(element, index)
         if errors:
             out.append(ParsedObject(index, {}, errors))
-            continue
-        obj = from_element(element)
-        # The JSON Schema is stricter in places (see mbb_schema): what we keep must export to both.
-        out.append(ParsedObject(index, obj, json_errors(obj, index)))
+        else:
+            obj = from_element(element)
+            # The JSON Schema is stricter in places (see mbb_schema): what we keep must export
+            # to both.
+            out.append(ParsedObject(index, obj, json_errors(obj, index)))
+        if progress is not None:
+            progress(READ, index + 1, total)
     return out
 
 
@@ -203,9 +223,18 @@ def write_json(objects: list[dict[str, Any]]) -> str:
     return json.dumps({"object": objects}, ensure_ascii=False, indent=1)
 
 
-def read(data: bytes, fmt: str) -> list[ParsedObject]:
-    """`fmt` is "json" or "xml"."""
-    return read_xml(data) if fmt == "xml" else read_json(data)
+def read(data: bytes, fmt: str, progress: Progress | None = None) -> list[ParsedObject]:
+    """`fmt` is "json" or "xml"; `progress` (mapping.progress) hears of every object read."""
+    return read_xml(data, progress) if fmt == "xml" else read_json(data, progress)
+
+
+def check_document(data: bytes, fmt: str) -> None:
+    """DocumentError unless `data` is a document of format `fmt`: the quick check of an upload,
+    before its objects are read one by one."""
+    if fmt == "xml":
+        load_xml_root(data)
+    else:
+        load_json_document(data)
 
 
 def guess_format(name: str, data: bytes) -> str:

@@ -21,6 +21,7 @@ from django.utils.translation import gettext as _
 from mapping.exchange.mbb_format import DocumentError, ParsedObject, check_object
 from mapping.exchange.mbb_schema import FieldError
 from mapping.models import PlaceKind, Purpose
+from mapping.progress import READ, Progress
 
 # location_type -> (objectType as VozejkmapParser maps it, our kind, our purposes).
 LOCATION_TYPES: dict[int, tuple[str, str, str, list[str]]] = {
@@ -138,25 +139,42 @@ def place_overrides(feature: dict[str, Any]) -> dict[str, Any]:
     return {"kind": str(kind), "purposes": [str(p) for p in purposes]}
 
 
-def read_geojson(data: bytes, mapping_date: str = DATASET_DATE) -> list[ParsedObject]:
+def load_features(data: bytes) -> list[Any]:
+    """The features of a GeoJSON FeatureCollection; DocumentError when it is not one."""
     try:
         doc = json.loads(data)
     except (ValueError, UnicodeDecodeError) as e:
         raise DocumentError(_("The file is not valid JSON: %(error)s") % {"error": e}) from None
     if not isinstance(doc, dict) or doc.get("type") != "FeatureCollection":
         raise DocumentError(_("A VozejkMap file is a GeoJSON FeatureCollection."))
+    features = doc.get("features") or []
+    if not isinstance(features, list):
+        raise DocumentError(_("A VozejkMap file is a GeoJSON FeatureCollection."))
+    return features
+
+
+def _parsed(index: int, feature: object, mapping_date: str) -> ParsedObject:
+    feature = feature if isinstance(feature, dict) else {}
+    geometry = feature.get("geometry") or {}
+    props = feature.get("properties") or {}
+    if geometry.get("type") != "Point" or len(geometry.get("coordinates") or []) < 2:
+        error = FieldError(index, "geometry", _("a VozejkMap place must be a Point"))
+        return ParsedObject(index, {}, [error])
+    if not isinstance(props.get("id"), int):
+        error = FieldError(index, "id", _("a VozejkMap place needs its numeric id"))
+        return ParsedObject(index, {}, [error])
+    obj = feature_to_object(feature, mapping_date)
+    return ParsedObject(index, obj, check_object(obj, index), [], place_overrides(feature))
+
+
+def read_geojson(
+    data: bytes, mapping_date: str = DATASET_DATE, progress: Progress | None = None
+) -> list[ParsedObject]:
+    """The file's places as exchange objects; `progress` (mapping.progress) hears of each."""
+    features = load_features(data)
     out = []
-    for index, feature in enumerate(doc.get("features") or []):
-        geometry = (feature or {}).get("geometry") or {}
-        props = (feature or {}).get("properties") or {}
-        if geometry.get("type") != "Point" or len(geometry.get("coordinates") or []) < 2:
-            error = FieldError(index, "geometry", _("a VozejkMap place must be a Point"))
-            out.append(ParsedObject(index, {}, [error]))
-            continue
-        if not isinstance(props.get("id"), int):
-            error = FieldError(index, "id", _("a VozejkMap place needs its numeric id"))
-            out.append(ParsedObject(index, {}, [error]))
-            continue
-        obj = feature_to_object(feature, mapping_date)
-        out.append(ParsedObject(index, obj, check_object(obj, index), [], place_overrides(feature)))
+    for index, feature in enumerate(features):
+        out.append(_parsed(index, feature, mapping_date))
+        if progress is not None:
+            progress(READ, index + 1, len(features))
     return out

@@ -4,6 +4,7 @@ from mapping.models.accounts import Role, User
 from mapping.models.assessments import Assessment, AssessmentEvent, Category, ReviewStatus
 from mapping.models.catalogue import Provider, Service, ServiceForm, ServiceType, TargetGroup
 from mapping.models.geo import Entrance, Municipality, Place, PlaceKind, Purpose
+from mapping.models.imports import ImportKind, ImportRun, ImportStatus
 from mapping.models.jobs import FailedJob, JobError, ResurveyReminder
 from mapping.models.network import (
     Barrier,
@@ -27,6 +28,9 @@ __all__ = [
     "Category",
     "Entrance",
     "FailedJob",
+    "ImportKind",
+    "ImportRun",
+    "ImportStatus",
     "JobError",
     "Municipality",
     "NetworkAddress",

@@ -6,14 +6,16 @@ that a concurrent route query waits on, so a route is computed either on the old
 new one, never on a half-built one. Lengths are measured by PostGIS on the spheroid (geography).
 """
 
+import bz2
 import time
-from collections.abc import Callable
+import zlib
 from dataclasses import dataclass
 from pathlib import Path
 
 from django.db import connection, transaction
 from django.utils.translation import gettext as _
 
+from mapping.progress import SWAP, WRITE, Progress
 from mapping.routing.osm_reader import Network, read_network
 from mapping.routing.tags import BAD_SMOOTHNESS, ROUGH_SURFACES
 
@@ -116,25 +118,54 @@ def check_file(path: str | Path) -> Path:
     if not path.is_file():
         raise ImportFileError(_("The file %(path)s does not exist.") % {"path": path})
     if not path.name.lower().endswith(SUPPORTED_SUFFIXES):
-        raise ImportFileError(
-            _(
-                "The file %(name)s is not an OpenStreetMap file: use .osm, .osm.gz, .osm.bz2 "
-                "or .osm.pbf."
-            )
-            % {"name": path.name}
-        )
+        raise ImportFileError(_not_osm_name(path.name))
     return path
 
 
+def check_content(name: str, head: bytes) -> None:
+    """ImportFileError unless `head`, the first bytes of the file `name` (a megabyte is plenty),
+    looks like OpenStreetMap data of the type its name says: the quick check of an upload."""
+    lower = name.lower()
+    if not lower.endswith(SUPPORTED_SUFFIXES):
+        raise ImportFileError(_not_osm_name(name))
+    if lower.endswith(".pbf"):
+        looks_right = b"OSMHeader" in head[:64]
+    else:
+        start = _decompressed_start(lower, head)
+        # Empty: a bzip2 block is longer than the head; the reader will tell.
+        looks_right = start is not None and (start == b"" or b"<osm" in start)
+    if not looks_right:
+        raise ImportFileError(
+            _("The file %(name)s does not contain OpenStreetMap data.") % {"name": name}
+        )
+
+
+def _decompressed_start(lower_name: str, head: bytes) -> bytes | None:
+    try:
+        if lower_name.endswith(".gz"):
+            return zlib.decompressobj(16 + zlib.MAX_WBITS).decompress(head, 8192)
+        if lower_name.endswith(".bz2"):
+            return bz2.BZ2Decompressor().decompress(head, 8192)
+    except (zlib.error, OSError, EOFError, ValueError):
+        return None
+    return head[:8192]
+
+
+def _not_osm_name(name: str) -> str:
+    return _(
+        "The file %(name)s is not an OpenStreetMap file: use .osm, .osm.gz, .osm.bz2 or .osm.pbf."
+    ) % {"name": name}
+
+
 def import_network(
-    path: str | Path, commit: bool = False, progress: Callable[[str], None] | None = None
+    path: str | Path, commit: bool = False, progress: Progress | None = None
 ) -> ImportResult:
-    """Read `path` and, with `commit`, replace the routing graph with it."""
-    say = progress or (lambda message: None)
+    """Read `path` and, with `commit`, replace the routing graph with it. `progress`
+    (mapping.progress) hears of every way read and every edge written."""
     started = time.perf_counter()
     path = check_file(path)
     try:
-        network = read_network(path, progress=say)
+        network = read_network(path, progress=progress)
     except RuntimeError as error:
         # pyosmium raises RuntimeError for a damaged or truncated file.
         raise ImportFileError(
@@ -145,7 +176,7 @@ def import_network(
             _("The file %(name)s contains no ways a pedestrian may use.") % {"name": path.name}
         )
     if commit:
-        write_network(network, progress=say)
+        write_network(network, progress=progress)
     return ImportResult(
         counts=network.counts, committed=commit, seconds=time.perf_counter() - started
     )
@@ -170,10 +201,14 @@ def _edge_rows(network: Network):
         )
 
 
-def write_network(network: Network, progress: Callable[[str], None] | None = None) -> None:
-    say = progress or (lambda message: None)
+def write_network(network: Network, progress: Progress | None = None) -> None:
+    tell = progress or (lambda stage, done, total: None)
+    edges = len(network.edges)
     attributes = ", ".join(("osm_way_id", *EDGE_ATTRIBUTES))
     with transaction.atomic(), connection.cursor() as cursor:
+        # Copying and swapping a region's network outlasts the requests' statement timeout
+        # (DATABASE_STATEMENT_TIMEOUT_MS); this transaction alone goes without one.
+        cursor.execute("SET LOCAL statement_timeout = 0")
         cursor.execute(DROP_STAGING_SQL)
         cursor.execute(STAGING_SQL)
         with cursor.copy("COPY routing_stage_node (id, geom_ewkt) FROM STDIN") as copy:
@@ -184,14 +219,13 @@ def write_network(network: Network, progress: Callable[[str], None] | None = Non
         ) as copy:
             for count, row in enumerate(_edge_rows(network), start=1):
                 copy.write_row(row)
-                if count % 50000 == 0:
-                    say(f"staged {count} edges")
+                tell(WRITE, count, edges)
         with cursor.copy(
             f"COPY routing_stage_address ({', '.join(ADDRESS_COLUMNS)}) FROM STDIN"  # noqa: S608
         ) as copy:
             for address in network.addresses:
                 copy.write_row(tuple(getattr(address, column) for column in ADDRESS_COLUMNS))
-        say("swapping the new network in")
+        tell(SWAP, 0, None)
         cursor.execute(SWAP_SQL)
         # Column names only (constants above), never values: safe to format.
         cursor.execute(

@@ -7,12 +7,12 @@ the spheroid when the edges are written.
 """
 
 from collections import Counter
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import osmium
 
+from mapping.progress import READ, SPLIT, Progress
 from mapping.routing import tags as t
 
 # Ways a pedestrian may use unless tagged otherwise.
@@ -56,8 +56,6 @@ NODE_KEYS = (
     "button_operated",
     "tactile_paving",
 )
-
-ProgressCallback = Callable[[str], None]
 
 
 @dataclass
@@ -218,9 +216,10 @@ def apply_node(attrs: dict[str, object], node_tags: dict[str, str]) -> None:
         )
 
 
-def read_network(path: str | Path, progress: ProgressCallback | None = None) -> Network:
-    """Read the walkable ways of an OSM file and split them into edges."""
-    say = progress or (lambda message: None)
+def read_network(path: str | Path, progress: Progress | None = None) -> Network:
+    """Read the walkable ways of an OSM file and split them into edges; `progress`
+    (mapping.progress) hears of every way read (how many there are is not known beforehand)."""
+    tell = progress or (lambda stage, done, total: None)
     network = Network()
     node_tags: dict[int, dict[str, str]] = {}
     ways: list[tuple[int, list[tuple[int, float, float]], dict[str, str]]] = []
@@ -240,8 +239,7 @@ def read_network(path: str | Path, progress: ProgressCallback | None = None) -> 
                     network.addresses.append(address)
             continue
         network.ways_read += 1
-        if network.ways_read % 20000 == 0:
-            say(f"read {network.ways_read} ways, {len(ways)} walkable")
+        tell(READ, network.ways_read, None)
         tags = dict(obj.tags)
         if "addr:housenumber" in tags or "addr:conscriptionnumber" in tags:
             centre = _way_centre(obj)
@@ -260,9 +258,9 @@ def read_network(path: str | Path, progress: ProgressCallback | None = None) -> 
         if len(refs) >= 2:
             ways.append((obj.id, refs, tags))
     network.ways_walkable = len(ways)
-    say(f"read {network.ways_read} ways, {len(ways)} walkable; splitting at intersections")
+    tell(SPLIT, 0, len(ways))
     _split(network, ways, node_tags)
-    say(f"{len(network.edges)} edges between {len(network.nodes)} nodes")
+    tell(SPLIT, len(ways), len(ways))
     return network
 
 

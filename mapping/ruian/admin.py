@@ -6,12 +6,12 @@ from django.db.models.expressions import RawSQL
 from django.db.models.functions import Lower
 from django.utils.translation import gettext_lazy as _
 
-from mapping.admin_base import LeafletGeoAdmin
+from mapping.admin_base import LeafletGeoAdmin, ReadOnly
 from mapping.models import AddressPoint
 
 
 @admin.register(AddressPoint)
-class AddressPointAdmin(LeafletGeoAdmin):
+class AddressPointAdmin(ReadOnly, LeafletGeoAdmin):
     """Only `import_ruian_addresses` writes them: a hand edit would be undone by the next import."""
 
     list_display = ("label", "code", "part_name", "postcode", "municipality_code", "valid_from")
@@ -37,12 +37,3 @@ class AddressPointAdmin(LeafletGeoAdmin):
         )
         wanted = Func(Lower(Value(term)), function="bf_unaccent", output_field=CharField())
         return queryset.alias(document=document).filter(document__contains=wanted), False
-
-    def has_add_permission(self, request) -> bool:
-        return False
-
-    def has_change_permission(self, request, obj=None) -> bool:
-        return False
-
-    def has_delete_permission(self, request, obj=None) -> bool:
-        return False

@@ -29,6 +29,8 @@ TASK_LABELS = {
     "requeue_stalled_jobs": _("Jobs of stopped workers queued again"),
     "clean_old_jobs": _("Removal of old finished jobs"),
     "recategorize_assessments": _("Re-categorisation of assessments"),
+    "run_import": _("Import started in the admin"),
+    "sweep_import_files": _("Removal of the files of finished imports"),
 }
 
 

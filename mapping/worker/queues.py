@@ -10,7 +10,7 @@ from procrastinate import RetryStrategy
 
 MAIL = "mail"  # e-mails to volunteers: decisions, reminders
 MAINTENANCE = "maintenance"  # periodic: files, reports, the queue's own housekeeping
-BULK = "bulk"  # long runs over the whole database: re-categorisation
+BULK = "bulk"  # long runs over the whole database: re-categorisation, imports
 # PHOTOS = "photos": the privacy detection of uploaded photos (faces, plates) moves here later.
 
 QUEUES = (MAIL, MAINTENANCE, BULK)
@@ -27,3 +27,6 @@ MAIL_RETRY = backoff(attempts=6, base=5)
 MAINTENANCE_RETRY = backoff(attempts=3, base=10)
 # A whole-database run that failed is worth one more try after a minute, then a person.
 BULK_RETRY = backoff(attempts=1, base=60)
+# An import whose worker died or whose database went away: twice more, after 10 s and 100 s;
+# each attempt starts again from the file (a killed attempt wrote nothing: one transaction).
+IMPORT_RETRY = backoff(attempts=2, base=10)

@@ -1,12 +1,10 @@
-"""Coordinators import and edit the catalogue in the admin, with history."""
+"""Coordinators edit the catalogue in the admin, with history (its import: tests/imports/)."""
 
 import pytest
-from django.contrib.admin.models import ADDITION, CHANGE, LogEntry
-from django.core.files.uploadedfile import SimpleUploadedFile
+from django.contrib.admin.models import CHANGE, LogEntry
 from django.urls import reverse
 
 from mapping.models import Service
-from tests.catalogue.conftest import DEMO_CSV
 
 pytestmark = pytest.mark.django_db
 
@@ -16,38 +14,11 @@ def coordinator(django_user_model):
     return django_user_model.objects.create_superuser("charlie", "charlie@example.org", "pw")
 
 
-def _upload(client, commit: bool):
-    data = {"file": SimpleUploadedFile("katalog.csv", DEMO_CSV.read_bytes(), "text/csv")}
-    if commit:
-        data["commit"] = "on"
-    return client.post(reverse("admin:catalogue_import"), data)
-
-
-def test_a_dry_run_upload_shows_the_report_and_writes_nothing(client, coordinator, demo_town):
+def test_the_old_address_of_the_catalogue_import_leads_to_the_imports(client, coordinator):
     client.force_login(coordinator)
-    response = _upload(client, commit=False)
-    assert response.status_code == 200
-    report = response.context["report"]
-    assert report.count("created") >= 60
-    assert "12345678" in response.content.decode()
-    assert Service.objects.count() == 0
-
-
-def test_a_committed_upload_writes_and_leaves_history(client, coordinator, demo_town):
-    client.force_login(coordinator)
-    report = _upload(client, commit=True).context["report"]
-    assert Service.objects.count() == report.count("created")
-    entries = LogEntry.objects.filter(action_flag=ADDITION, user=coordinator)
-    assert entries.count() == report.count("created")
-    assert "katalog.csv" in entries.first().get_change_message()
-
-
-def test_an_unreadable_upload_is_a_form_error_not_a_500(client, coordinator):
-    client.force_login(coordinator)
-    data = {"file": SimpleUploadedFile("katalog.xlsx", b"nonsense", "application/octet-stream")}
-    response = client.post(reverse("admin:catalogue_import"), data)
-    assert response.status_code == 200
-    assert response.context["form"].errors["file"]
+    answer = client.get(reverse("admin:catalogue_import"))
+    assert answer.status_code == 301
+    assert answer.url == reverse("admin:mapping_importrun_new", args=["catalogue"])
 
 
 def test_a_visitor_cannot_reach_the_import(client, db):

@@ -7,6 +7,8 @@ import logging
 import pytest
 
 from mapping.models import (
+    ImportRun,
+    ImportStatus,
     Report,
     ReviewStatus,
     Role,
@@ -73,6 +75,13 @@ def world(db, settings):
         "report": report,
         "dora": dora,
         "token": make_invitation_token("new@example.org", charlie),
+        # A dry run whose file is gone: its commit is refused with a message.
+        "import_run": ImportRun.objects.create(
+            kind="vozejkmap",
+            file_name="points.geojson",
+            status=ImportStatus.DONE,
+            report={"counts": {"created": 1}, "figures": [], "notes": [], "rows": []},
+        ),
     }
 
 

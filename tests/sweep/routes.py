@@ -110,6 +110,9 @@ EXISTING: dict[str, Callable[[dict], object]] = {
     "api:provider-detail": lambda w: w["provider"].pk,
     "api:service-detail": lambda w: w["service"].pk,
     "api:report-detail": lambda w: w["report"].pk,
+    "admin:mapping_importrun_new": lambda w: "vozejkmap",
+    "admin:mapping_importrun_status": lambda w: w["import_run"].pk,
+    "admin:mapping_importrun_commit": lambda w: w["import_run"].pk,
 }
 
 

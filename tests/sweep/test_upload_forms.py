@@ -1,9 +1,11 @@
-"""Each upload form, filled in correctly but for its file: refused, and nothing stays."""
+"""Each upload form, filled in correctly but for its file: refused, and nothing stays (no row,
+no file, no queued import)."""
 
 from __future__ import annotations
 
 from mapping.models import (
     Assessment,
+    ImportRun,
     Photo,
     Place,
     Provider,
@@ -32,12 +34,14 @@ def bad_upload_cases(world: dict) -> list[tuple[str, str, str, dict, str]]:
             {"alt_text": "Vstup", "subject": "entrance"},
             "photo",
         ),
-        (
-            "the catalogue import",
-            "admin",
-            "/admin/mapping/service/import/",
-            {"format": "", "commit": "on"},
-            "file",
+        *(
+            (f"the {kind} import", "admin", f"/admin/mapping/importrun/new/{kind}/", fields, "file")
+            for kind, fields in (
+                ("catalogue", {"format": ""}),
+                ("mapybezbarier", {"format": "", "source": "mapybezbarier"}),
+                ("vozejkmap", {}),
+                ("network", {}),
+            )
         ),
     ]
 
@@ -49,7 +53,7 @@ def stored(settings) -> set[str]:
 def test_a_bad_file_in_an_otherwise_valid_upload_is_refused_leaving_nothing(world, settings):
     """Each upload form, filled in correctly but for its file: refused with a message (a 4xx;
     the admin's import shows a form error, as the admin does), and no row and no file stays."""
-    counted = (Photo, Report, Provider, Service, Assessment, Place)
+    counted = (Photo, Report, Provider, Service, Assessment, Place, ImportRun)
     by_persona = clients(world, ["anonymous", "volunteer", "admin"])
     failures = []
     for what, persona, url, fields, file_field in bad_upload_cases(world):

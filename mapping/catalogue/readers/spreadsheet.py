@@ -1,23 +1,7 @@
 """The coordinator's spreadsheet (CSV or XLSX): one row per service, Czech or English headers.
 
-Columns (headers are matched without case or diacritics; * marks the required ones):
-
-- Poskytovatel*: provider's name
-- IČO: provider's identification number, checked by its check digit
-- Právní forma: legal form (z. ú., o. p. s., příspěvková organizace, ...)
-- Sídlo: provider's registered address
-- Služba*: the service's name
-- Druh služby*: the name under Act 108/2006 (Denní stacionáře), its paragraph (§ 46), or
-  "návazná služba" for a related service that is not a registered social service
-- Forma: ambulantní / terénní / pobytová, several separated by ";" or ","
-- Cílové skupiny: target groups, separated by ";" (senioři; osoby s tělesným postižením; ...)
-- Kapacita, Provozní doba: free text
-- Adresa, Obec: street with house number, and town, where the service is delivered
-- Kód adresního místa: the RÚIAN address point code of that address
-- E-mail, Telefon, Web: the service's contacts
-- Popis: description
-- Registrační číslo: the registry's identifier of the service (identifikátor)
-- Působnost: municipalities served, separated by ";"
+Columns: COLUMNS below (headers are matched without case or diacritics, in Czech or English;
+the admin's import page shows the same list).
 
 A row is keyed by its registration number, or else by the provider (IČO or name) and the
 service's name, so that importing the same sheet again changes nothing.
@@ -29,7 +13,9 @@ import io
 
 from django.core.exceptions import ValidationError
 from django.core.validators import EmailValidator, URLValidator
+from django.utils.functional import Promise
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from mapping.addresses import parse_address
 from mapping.catalogue.records import (
@@ -71,6 +57,43 @@ HEADERS: dict[str, tuple[str, ...]] = {
     "area_served": ("pusobnost", "area served"),
 }
 REQUIRED = {"provider": "Poskytovatel", "service": "Služba", "service_type": "Druh služby"}
+# (key of HEADERS, the header as the coordinators' template writes it, what it holds).
+COLUMNS: tuple[tuple[str, str, Promise], ...] = (
+    ("provider", "Poskytovatel", gettext_lazy("the provider's name")),
+    (
+        "ico",
+        "IČO",
+        gettext_lazy("the provider's identification number, checked by its check digit"),
+    ),
+    ("legal_form", "Právní forma", gettext_lazy("legal form (z. ú., o. p. s., ...)")),
+    ("provider_address", "Sídlo", gettext_lazy("the provider's registered address")),
+    ("service", "Služba", gettext_lazy("the service's name")),
+    (
+        "service_type",
+        "Druh služby",
+        gettext_lazy(
+            "the kind under Act 108/2006 (Denní stacionáře), its paragraph (§ 46), or "
+            "“návazná služba” for a related service that is not a registered social service"
+        ),
+    ),
+    ("forms", "Forma", gettext_lazy("ambulantní, terénní, pobytová; several separated by “;”")),
+    ("target_groups", "Cílové skupiny", gettext_lazy("target groups, separated by “;”")),
+    ("capacity", "Kapacita", gettext_lazy("free text")),
+    ("opening_hours", "Provozní doba", gettext_lazy("free text")),
+    ("address", "Adresa", gettext_lazy("street and house number where the service is delivered")),
+    ("town", "Obec", gettext_lazy("the town of that address")),
+    ("ruian", "Kód adresního místa", gettext_lazy("the RÚIAN address point code of that address")),
+    ("email", "E-mail", gettext_lazy("the service's e-mail")),
+    ("phone", "Telefon", gettext_lazy("the service's telephone")),
+    ("website", "Web", gettext_lazy("the service's website")),
+    ("description", "Popis", gettext_lazy("description")),
+    (
+        "registry_id",
+        "Registrační číslo",
+        gettext_lazy("the registry's identifier of the service; keys the row on re-import"),
+    ),
+    ("area_served", "Působnost", gettext_lazy("municipalities served, separated by “;”")),
+)
 _HEADER_LOOKUP = {alias: key for key, aliases in HEADERS.items() for alias in aliases}
 
 

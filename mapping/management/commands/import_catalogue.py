@@ -14,6 +14,7 @@ from mapping.catalogue.readers import (
     read_records,
 )
 from mapping.catalogue.records import CatalogueFileError
+from mapping.imports.texts import printed_progress
 
 
 class Command(BaseCommand):
@@ -56,7 +57,12 @@ class Command(BaseCommand):
         except CatalogueFileError as error:
             raise CommandError(str(error)) from error
         source = options["source"] or SOURCE_NAMES[fmt]
-        report = import_records(records, source=source, commit=options["commit"])
+        report = import_records(
+            records,
+            source=source,
+            commit=options["commit"],
+            progress=printed_progress(self.stderr),
+        )
         self.write_report(report)
 
     def write_report(self, report: ImportReport) -> None:

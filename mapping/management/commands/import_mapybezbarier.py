@@ -6,6 +6,7 @@ from django.utils.translation import gettext as _
 from mapping.exchange import cli
 from mapping.exchange.importer import import_objects
 from mapping.exchange.mbb_format import DocumentError, guess_format, read
+from mapping.imports.texts import printed_progress
 
 
 class Command(BaseCommand):
@@ -28,8 +29,9 @@ class Command(BaseCommand):
         fmt = options["format"] or guess_format(options["file"], data)
         extent = cli.extent_from_options(options)
         evaluate = cli.evaluate_from_options(options)
+        progress = printed_progress(self.stderr)
         try:
-            objects = read(data, fmt)
+            objects = read(data, fmt, progress)
         except DocumentError as e:
             raise CommandError(str(e)) from e
         report = import_objects(
@@ -38,6 +40,6 @@ class Command(BaseCommand):
             evaluate=evaluate,
             commit=options["commit"],
             extent=extent,
-            progress=lambda n: self.stderr.write(_("%(n)s objects…") % {"n": n}),
+            progress=progress,
         )
         cli.write_report(self, report, options["verbosity"])

@@ -3,6 +3,7 @@
 from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
 
+from mapping.imports.texts import printed_progress
 from mapping.routing.osm_import import ImportFileError, import_network
 
 
@@ -18,11 +19,8 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, file: str, commit: bool, **options):
-        def progress(message: str) -> None:
-            self.stderr.write(f"  {message}")
-
         try:
-            result = import_network(file, commit=commit, progress=progress)
+            result = import_network(file, commit=commit, progress=printed_progress(self.stderr))
         except ImportFileError as error:
             raise CommandError(str(error)) from error
         for name, value in result.counts.items():

@@ -7,6 +7,7 @@ from mapping.exchange import cli
 from mapping.exchange.importer import import_objects
 from mapping.exchange.mbb_format import DocumentError
 from mapping.exchange.vozejkmap import DATASET_DATE, read_geojson
+from mapping.imports.texts import printed_progress
 from mapping.models import ReviewStatus
 
 
@@ -33,8 +34,9 @@ class Command(BaseCommand):
         data = cli.read_bytes(options["file"])
         extent = cli.extent_from_options(options)
         evaluate = cli.evaluate_from_options(options)
+        progress = printed_progress(self.stderr)
         try:
-            objects = read_geojson(data, options["date"])
+            objects = read_geojson(data, options["date"], progress)
         except DocumentError as e:
             raise CommandError(str(e)) from e
         report = import_objects(
@@ -43,7 +45,7 @@ class Command(BaseCommand):
             evaluate=evaluate,
             commit=options["commit"],
             extent=extent,
-            progress=lambda n: self.stderr.write(_("%(n)s objects…") % {"n": n}),
+            progress=progress,
             status=ReviewStatus.APPROVED if options["approve"] else ReviewStatus.SUBMITTED,
             declares_categories=False,
         )
