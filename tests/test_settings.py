@@ -10,6 +10,7 @@ ROOT = Path(__file__).resolve().parent.parent
 PRODUCTION_ENV = {
     "SECRET_KEY": "a-long-random-production-key-0123456789-abcdefghijklmnopqrstuvwxyz-ABCDEF",
     "ALLOWED_HOSTS": "mapa.example.cz",
+    "SITE_URL": "https://mapa.example.cz",
 }
 
 
@@ -54,6 +55,7 @@ def test_a_secret_can_come_from_a_file(tmp_path):
         "WARNING",
         SECRET_KEY_FILE=str(key_file),
         ALLOWED_HOSTS="mapa.example.cz",
+        SITE_URL="https://mapa.example.cz",
     )
     assert result.returncode == 0, result.stdout + result.stderr
 

@@ -19,7 +19,7 @@ def test_the_open_data_page_is_reached_by_keyboard_and_has_no_wcag_violations(
     link.focus()
     page.keyboard.press("Enter")
     expect(page.locator("h1")).to_have_text("Otevřená data")
-    expect(page.locator(".downloads a")).to_have_count(6)
+    expect(page.locator(".downloads a")).to_have_count(7)
     assert axe_violations(axe, page) == []
 
 
