@@ -1,6 +1,8 @@
 """System checks that validate the deployment's map, methodology and photo storage settings at
 start-up."""
 
+from pathlib import Path
+
 from django.conf import settings
 from django.core.checks import Error, register
 from django.core.checks import Warning as CheckWarning
@@ -116,5 +118,21 @@ def check_media_storage_over_https(app_configs, **kwargs):
             "browsers block or warn about http images on an https site, and the private "
             "originals' signed links would cross the network readable.",
             id="mapping.storage.W001",
+        )
+    ]
+
+
+@register()
+def check_face_model(app_configs, **kwargs):
+    path = Path(settings.PHOTO_FACE_MODEL)
+    if path.is_file():
+        return []
+    return [
+        CheckWarning(
+            f"The face detector's model is missing: {path}. Every photo stays private, its "
+            "privacy check failing, until it is there.",
+            hint="Run scripts/setup.sh (or: python scripts/face_model.py), or point "
+            "PHOTO_FACE_MODEL at centerface.onnx.",
+            id="mapping.photos.W001",
         )
     ]

@@ -113,7 +113,7 @@ def place_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "toilets": presenters.toilets(answers),
         "parking": presenters.parking(answers),
         "entrances": entrances,
-        "photos": assessment.photos.filter(is_hidden=False),
+        "photos": assessment.photos.visible(),
         "services": place.services.all(),
         "sensory": sensory_features_of(assessment.pk),
         "report_url": _report_url(place.pk),
