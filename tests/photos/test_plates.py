@@ -7,8 +7,9 @@ What this shows: the cascade finds the format it knows; a Czech plate it found a
 (240 and 320 px of 1600; none at 120-200, 280, 400 or 480), and on a real photo it took a logo
 for a plate. So the privacy check does not run it, and pre-draws no plate area rather than claim
 to find plates (no plate detector that knows Czech plates ships inside a package with a licence
-that allows it; docs/decisions/0008). A coordinator blurs plates during review. The Czech test is a strict
-xfail: it documents the gap and turns red the day a detector that knows Czech plates is added.
+that allows it; docs/decisions/0008). A coordinator blurs plates during review. The Czech test
+is a strict xfail: it documents the gap and turns red the day a detector that knows Czech plates
+is added.
 """
 
 import io

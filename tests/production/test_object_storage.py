@@ -15,8 +15,8 @@ from django.test.client import BOUNDARY, MULTIPART_CONTENT, encode_multipart
 from PIL import Image
 
 from mapping.models import Photo, Report
-from mapping.photo_storage import save_photo
 from tests.factories import make_assessment, make_place
+from tests.jobs import checked_photo
 from tests.production.test_nginx import coordinator_cookie
 from tests.s3 import http_get, stored_objects, use_object_storage
 from tests.servers import AppServer, request
@@ -102,7 +102,7 @@ def test_a_report_from_the_public_stores_its_photo_in_the_buckets(site):
 def test_the_place_page_links_the_bucket_and_its_policy_lets_the_images_load(site):
     server, media = site
     assessment = make_assessment(make_place("Radnice"))
-    photo = save_photo(assessment, GPS_PHOTO.read_bytes(), alt_text="Vchod s rampou")
+    photo = checked_photo(assessment, GPS_PHOTO.read_bytes(), alt_text="Vchod s rampou")
     page = server.get(f"/misto/{assessment.place_id}/")
     assert page.status == 200
     thumbnail = re.search(rb'<img src="([^"]+)" alt="Vchod s rampou"', page.body).group(1).decode()
@@ -116,7 +116,7 @@ def test_the_place_page_links_the_bucket_and_its_policy_lets_the_images_load(sit
 
 def test_a_coordinator_gets_the_original_from_the_server_by_a_signed_link(site):
     server, media = site
-    photo = save_photo(
+    photo = checked_photo(
         make_assessment(make_place("Radnice")), GPS_PHOTO.read_bytes(), alt_text="Vchod"
     )
     path = f"/kontrola/fotky/{photo.pk}/original/"

@@ -10,10 +10,10 @@ from datetime import date
 import pytest
 
 from mapping.models import ReviewStatus, Role
-from mapping.photo_storage import save_photo
 from mapping.review import workflow
 from mapping.survey.accounts import make_invitation_token
 from tests.factories import make_assessment, make_place, make_user
+from tests.jobs import checked_photo
 from tests.survey.conftest import BUILDING_ANSWERS, GPS_PHOTO
 from tests.survey.test_browser_field_survey import (
     PHONE,
@@ -66,7 +66,7 @@ def town():
     make_assessment(library, ReviewStatus.APPROVED, answers=BUILDING_ANSWERS)
     changed = {**BUILDING_ANSWERS, "entrance1Accessibility": "OneStepEntranceAccessibility"}
     submitted = make_assessment(library, ReviewStatus.SUBMITTED, surveyor=alice, answers=changed)
-    photo = save_photo(submitted, GPS_PHOTO.read_bytes(), alt_text="Vchod", subject="entrance")
+    photo = checked_photo(submitted, GPS_PHOTO.read_bytes(), alt_text="Vchod", subject="entrance")
     returned = make_assessment(
         make_place("Pošta"), ReviewStatus.SUBMITTED, surveyor=alice, answers=BUILDING_ANSWERS
     )

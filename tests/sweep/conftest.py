@@ -11,9 +11,9 @@ from mapping.models import (
     ReviewStatus,
     Role,
 )
-from mapping.photo_storage import save_photo
 from mapping.survey.accounts import make_invitation_token
 from tests.factories import make_assessment, make_user
+from tests.jobs import checked_photo
 from tests.public_factories import make_entrance, make_municipality, make_place, make_service
 from tests.survey.conftest import BUILDING_ANSWERS, small_jpeg
 
@@ -46,8 +46,8 @@ def world(db, settings):
         for status in (ReviewStatus.DRAFT, ReviewStatus.SUBMITTED, ReviewStatus.RETURNED)
     }
     approved = place.assessments.get(status=ReviewStatus.APPROVED)
-    photo = save_photo(approved, small_jpeg(), alt_text="Vstup", subject="entrance")
-    draft_photo = save_photo(
+    photo = checked_photo(approved, small_jpeg(), alt_text="Vstup", subject="entrance")
+    draft_photo = checked_photo(
         surveys[ReviewStatus.DRAFT], small_jpeg("red"), alt_text="Dveře", subject="entrance"
     )
     service = make_service("Osobní asistence", "s39", ["seniors"], place)
