@@ -43,7 +43,7 @@ from PIL import Image  # noqa: E402
 from bench import photo_recall  # noqa: E402
 from mapping.photos import open_photo, process_photo, public_copies  # noqa: E402
 from mapping.photos.cascades import detect_areas as cascades_detect  # noqa: E402
-from mapping.photos.faces import FaceDetector  # noqa: E402
+from mapping.photos.faces import SIDE, THRESHOLD, FaceDetector  # noqa: E402
 from mapping.photos.pipeline import DISPLAY_SIDE  # noqa: E402
 
 SAMPLE = ROOT.parent / "shared/data/photos-exif-samples/gps/iphone_hdr_NO.jpg"
@@ -151,10 +151,9 @@ def upload_figures(runs: int, out) -> bool:
     return within
 
 
-def check_figures(model: Path, runs: int, out) -> None:
+def check_figures(detector: FaceDetector, runs: int, out) -> None:
     data = make_test_jpeg(SIZES[0])
     original = process_photo(data, **LIMITS).original
-    detector = FaceDetector(model)
 
     def privacy_check() -> None:
         upright = open_photo(original, **LIMITS)
@@ -182,17 +181,20 @@ def model_path() -> Path:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=9)
+    parser.add_argument("--side", type=int, default=SIDE, help="CenterFace's input, px")
+    parser.add_argument("--threshold", type=float, default=THRESHOLD)
     which = parser.add_mutually_exclusive_group()
     which.add_argument("--no-recall", action="store_true", help="timings only")
     which.add_argument("--recall-only", action="store_true", help="recall and false areas only")
     args = parser.parse_args()
     out = sys.stdout.write
+    detector = FaceDetector(model_path(), args.side, args.threshold)
     ok = True
     if not args.recall_only:
         ok = upload_figures(args.runs, out)
-        check_figures(model_path(), args.runs, out)
+        check_figures(detector, args.runs, out)
     if not args.no_recall:
-        ok = photo_recall.run(model_path(), out) and ok
+        ok = photo_recall.run(detector, out) and ok
     return 0 if ok else 1
 
 

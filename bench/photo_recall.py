@@ -12,7 +12,6 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from pathlib import Path
 
 import numpy as np
 from PIL import Image
@@ -145,9 +144,9 @@ def false_areas(detectors: dict[str, Detector]) -> dict[str, list[str]]:
     return seen
 
 
-def run(model: Path, out) -> bool:
+def run(centerface: FaceDetector, out) -> bool:
     """Print the recall tables; True when CenterFace meets its targets and the cascades."""
-    centerface = FaceDetector(model)
+    out(f"CenterFace at {centerface.side} px, threshold {centerface.threshold}\n")
     detectors: dict[str, Detector] = {"CenterFace": centerface.detect, "cascades": cascades_detect}
     ok = True
     for kind in (FRONTAL, PROFILE):
