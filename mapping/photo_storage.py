@@ -30,6 +30,7 @@ from django.db.models.signals import post_delete
 from django.dispatch import receiver
 from django.utils import timezone
 from django.utils.translation import get_language
+from procrastinate.contrib.django import app
 
 from mapping.models import Assessment, Photo, PhotoSubject, PrivacyStatus, Report, User
 from mapping.photos.areas import Area
@@ -52,6 +53,8 @@ from mapping.photos.pipeline import (
 )
 
 logger = logging.getLogger(__name__)
+
+PRIVACY_CHECK_TASK = "check_photo_privacy"
 
 ALT_TEXT_MAX_LENGTH = 500
 
@@ -106,8 +109,6 @@ def save_photo(
     Raises a PhotoError (with its HTTP status) for a bad upload or a missing text alternative;
     then no file and no row are left.
     """
-    # Here, not at the top: the task module imports this one (the sweep of orphaned files).
-    from mapping.photo_tasks import check_photo_privacy_job
 
     if not isinstance(owner, Assessment | Report):
         raise TypeError(f"A photo belongs to an assessment or a report, not {owner!r}.")
@@ -142,11 +143,17 @@ def save_photo(
         with transaction.atomic():
             _write_private_files(photo, processed, written)
             photo.save()
-            check_photo_privacy_job.defer(photo_id=photo.pk)
+            defer_privacy_check(photo.pk)
     except BaseException:
         delete_files(written)
         raise
     return photo
+
+
+def defer_privacy_check(photo_id: int) -> None:
+    """Queue the privacy check of a photo (mapping.photo_tasks) in the caller's transaction."""
+    # By the task's name: its module imports this one.
+    app.configure_task(name=PRIVACY_CHECK_TASK, allow_unknown=False).defer(photo_id=photo_id)
 
 
 def reblur_photo(photo: Photo, blur_areas: Iterable[Sequence[int]]) -> Photo:

@@ -13,13 +13,13 @@ from procrastinate.contrib.django import app
 
 from mapping.models import Photo, PrivacyStatus
 from mapping.photo_privacy import check_photo_privacy
-from mapping.photo_storage import delete_orphaned_photo_files
+from mapping.photo_storage import PRIVACY_CHECK_TASK, delete_orphaned_photo_files
 from mapping.worker.queues import MAINTENANCE, MAINTENANCE_RETRY, PHOTOS, PHOTOS_RETRY
 
 logger = logging.getLogger(__name__)
 
 
-@app.task(name="check_photo_privacy", queue=PHOTOS, retry=PHOTOS_RETRY)
+@app.task(name=PRIVACY_CHECK_TASK, queue=PHOTOS, retry=PHOTOS_RETRY)
 def check_photo_privacy_job(photo_id: int) -> str:
     """Deferred by save_photo (and by a coordinator's retry) in their own transaction."""
     return check_photo_privacy(photo_id)

@@ -107,7 +107,7 @@ def test_the_check_blurs_faces_of_two_percent_that_the_cascades_miss(alice):
     assert (photo.privacy_status, photo.privacy_detector) == ("done", "centerface")
     assert photo.privacy_detector_version.startswith("09189deaaf86 ")
     assert len(photo.privacy_areas) == 3
-    assert all(0.4 <= area["score"] <= 1 for area in photo.privacy_areas)
+    assert all(0.35 <= area["score"] <= 1 for area in photo.privacy_areas)
     found = [Area(**area) for area in photo.privacy_areas]
     assert all(covers(found, face) for face in faces)
     # Pre-drawn: what the blur tool shows is what was found.
