@@ -3,11 +3,13 @@
 Run:  python bench/bench_photos.py  [--runs 9] [--no-recall | --recall-only]
 
 1. The upload request's work (checks, EXIF, one decode, orientation, stripping, the private
-   original, the display copy and the thumbnail: mapping.photos.process_photo) against a bare
+   original, the display copy and the thumbnail: mapping.photos.process_photo as save_photo
+   runs it, its private copies at the first of libjpeg's scales that fits) against a bare
    decode (Image.open + load) of the same JPEG, alternating in one loop, median of the pairwise
-   ratios; at 12, 3 and 0.3 megapixels (the last the smallest photo a phone sends). Floor: 1.5x
-   at 12 MP. Beside it the draft-mode floor: libjpeg's decode at 1/2 scale plus the resize to
-   the display size, which nothing that decodes the photo once can beat.
+   ratios in CPU time (and in wall time, which on a shared machine also counts other work); at
+   12, 3 and 0.3 megapixels (the last the smallest photo a phone sends). Floor: 1.5x at 12 MP.
+   Beside it the draft-mode floor of a copy at the full display size: libjpeg's decode at 1/2
+   scale plus the resize to 1600 px (what the upload did when its copies were the public ones).
 2. The privacy check of one photo as the worker runs it (the original decoded again, CenterFace,
    the blur, two JPEGs), CenterFace alone, the Haar cascades alone; photos per second of one
    worker taking one job at a time.
@@ -80,7 +82,7 @@ def decode(data: bytes) -> None:
 
 
 def upload_path(data: bytes) -> None:
-    process_photo(data, **LIMITS)
+    process_photo(data, preview=True, **LIMITS)  # as save_photo runs it
 
 
 def draft_floor(data: bytes) -> None:
@@ -100,23 +102,31 @@ def draft_floor(data: bytes) -> None:
 
 def paired_ratios(
     baseline: Callable[[], object], others: dict[str, Callable[[], object]], runs: int
-) -> tuple[float, dict[str, float]]:
-    """The median time of ``baseline`` and the median of each other's pairwise ratio to it,
-    measured alternating in one loop (the order flips every run), so that the load of a shared
-    machine weighs on both sides of every pair alike."""
+) -> tuple[float, dict[str, tuple[float, float]]]:
+    """The median time of ``baseline``, and for each other the median of its pairwise ratios to
+    it in CPU time and in wall time, measured alternating in one loop (the order flips every
+    run), so that the load of a shared machine weighs on both sides of every pair alike.
+
+    The floor is judged on CPU time (this thread's): the pipeline runs on one core, and on a
+    machine shared with other work the wall time also counts the time the others ran."""
     base_times: list[float] = []
-    ratios: dict[str, list[float]] = {name: [] for name in others}
+    ratios: dict[str, list[tuple[float, float]]] = {name: [] for name in others}
     for run in range(runs):
         for name, function in others.items():
             pair = [("base", baseline), (name, function)]
-            times = {}
+            cpu, wall = {}, {}
             for label, call in pair if run % 2 == 0 else pair[::-1]:
-                start = time.perf_counter()
+                start, start_cpu = time.perf_counter(), time.thread_time()
                 call()
-                times[label] = time.perf_counter() - start
-            base_times.append(times["base"])
-            ratios[name].append(times[name] / times["base"])
-    return statistics.median(base_times), {n: statistics.median(r) for n, r in ratios.items()}
+                cpu[label] = time.thread_time() - start_cpu
+                wall[label] = time.perf_counter() - start
+            base_times.append(wall["base"])
+            ratios[name].append((cpu[name] / cpu["base"], wall[name] / wall["base"]))
+    medians = {
+        name: (statistics.median(r[0] for r in pairs), statistics.median(r[1] for r in pairs))
+        for name, pairs in ratios.items()
+    }
+    return statistics.median(base_times), medians
 
 
 def median_time(function: Callable[[], object], runs: int) -> float:
@@ -129,7 +139,10 @@ def median_time(function: Callable[[], object], runs: int) -> float:
 
 
 def upload_figures(runs: int, out) -> bool:
-    out("upload path vs bare decode, alternating in one loop, median of pairwise ratios\n")
+    out(
+        "upload path vs bare decode, alternating in one loop, median of pairwise ratios "
+        "in CPU time (wall time)\n"
+    )
     within = True
     for size in SIZES:
         data = make_test_jpeg(size)
@@ -139,14 +152,16 @@ def upload_figures(runs: int, out) -> bool:
             {"upload": lambda d=data: upload_path(d), "draft": lambda d=data: draft_floor(d)},
             runs,
         )
+        (upload_cpu, upload_wall), (draft_cpu, draft_wall) = ratios["upload"], ratios["draft"]
         megapixels = size[0] * size[1] / 1e6
         gate = size == SIZES[0]
-        verdict = ("ok" if ratios["upload"] <= FLOOR else "OVER") if gate else "for information"
-        within = within and (not gate or ratios["upload"] <= FLOOR)
+        verdict = ("ok" if upload_cpu <= FLOOR else "OVER") if gate else "for information"
+        within = within and (not gate or upload_cpu <= FLOOR)
         out(
             f"  {size[0]}x{size[1]} ({megapixels:4.1f} MP, {len(data) / 1e6:4.1f} MB): decode "
-            f"{decode_s * 1000:6.1f} ms; upload {ratios['upload']:4.2f}x "
-            f"(floor <= {FLOOR}x: {verdict}); draft-mode floor {ratios['draft']:4.2f}x\n"
+            f"{decode_s * 1000:6.1f} ms; upload {upload_cpu:4.2f}x ({upload_wall:4.2f}x) "
+            f"(floor <= {FLOOR}x: {verdict}); draft-mode floor {draft_cpu:4.2f}x "
+            f"({draft_wall:4.2f}x)\n"
         )
     return within
 

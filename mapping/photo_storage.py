@@ -117,7 +117,12 @@ def save_photo(
         raise UnknownPhotoSubject()
     limits = limits or volunteer_limits()
     processed = process_photo(
-        upload, max_bytes=limits.max_bytes, max_pixels=limits.max_pixels, blur_rects=blur_rects
+        upload,
+        max_bytes=limits.max_bytes,
+        max_pixels=limits.max_pixels,
+        blur_rects=blur_rects,
+        # Private copies for the review until the privacy check makes the public ones.
+        preview=True,
     )
     photo = Photo(
         alt_text=alt_text,

@@ -13,7 +13,7 @@ from PIL import Image
 
 from mapping.models import Photo, Report, ReportKind, ReviewStatus
 from tests.factories import make_assessment, make_place
-from tests.jobs import checked_photo
+from tests.jobs import checked_photo, run_privacy_checks
 from tests.media import stored_media_files as stored_files
 
 # Each test runs with photos in folders and in the buckets of an S3 server (tests/conftest.py).
@@ -54,6 +54,7 @@ def test_a_report_with_a_photo_stores_it_anonymised_beside_the_report(client, se
     )
     assert response.status_code == 302, response.content.decode()
     report = Report.objects.get()
+    assert run_privacy_checks() == ["done"]
     photo = report.photos.get()
     assert (photo.alt_text, photo.assessment) == ("Rampa s vylomeným okrajem", None)
     with default_storage.open(photo.image.name) as stored, Image.open(stored) as public_copy:

@@ -11,6 +11,7 @@ from mapping.models import (
     ReviewStatus,
     Role,
 )
+from mapping.photo_storage import save_photo
 from mapping.survey.accounts import make_invitation_token
 from tests.factories import make_assessment, make_user
 from tests.jobs import checked_photo
@@ -50,6 +51,10 @@ def world(db, settings):
     draft_photo = checked_photo(
         surveys[ReviewStatus.DRAFT], small_jpeg("red"), alt_text="Dveře", subject="entrance"
     )
+    # A photo whose privacy check has not run yet (its copies private, for the review).
+    pending_photo = save_photo(
+        surveys[ReviewStatus.SUBMITTED], small_jpeg("green"), alt_text="Rampa", subject="ramp"
+    )
     service = make_service("Osobní asistence", "s39", ["seniors"], place)
     report = Report.objects.create(
         place=place, kind="barrier", text="Rozbitá rampa", status="published"
@@ -62,6 +67,7 @@ def world(db, settings):
         "submitted": surveys[ReviewStatus.SUBMITTED],
         "photo": photo,
         "draft_photo": draft_photo,
+        "pending_photo": pending_photo,
         "provider": service.provider,
         "service": service,
         "report": report,
