@@ -5,7 +5,8 @@ private, with the reason for the coordinator; the job is retried (mapping.worker
 
 Why in the background and why CenterFace: docs/decisions/0008-privacy-detection-in-the-worker.md.
 Safe to run twice (a worker taken for dead runs its job again): a photo checked already, or
-deleted while its job waited, is left alone.
+deleted while its job waited, is left alone. A photo deleted in the moment its check writes the
+public copies can leave them without a row: the nightly sweep of orphaned files takes them.
 """
 
 from __future__ import annotations
