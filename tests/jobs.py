@@ -26,3 +26,25 @@ def work_off_queue(task_name: str | None = None) -> list:
         with connection.cursor() as cursor:
             cursor.execute("SELECT procrastinate_finish_job_v1(%s, 'succeeded', false)", [job.id])
     return results
+
+
+PRIVACY_CHECK = "check_photo_privacy"
+
+
+def run_privacy_checks() -> list:
+    """Run the waiting privacy checks of photos as the worker would, with what they leave for
+    after the commit (the copies that awaited the check are deleted then)."""
+    from django.test import TestCase
+
+    with TestCase.captureOnCommitCallbacks(execute=True):
+        return work_off_queue(PRIVACY_CHECK)
+
+
+def checked_photo(owner, upload, **kwargs):
+    """save_photo, then its privacy check: a photo with public copies, as after the worker ran."""
+    from mapping.photo_storage import save_photo
+
+    photo = save_photo(owner, upload, **kwargs)
+    run_privacy_checks()
+    photo.refresh_from_db()
+    return photo

@@ -11,8 +11,8 @@ from django.urls import reverse
 from mapping.ico import ico_check_digit, is_valid_ico, normalise_ico
 from mapping.ids import parse_id
 from mapping.models import Assessment, AssessmentEvent, Place, ReviewStatus
-from mapping.photo_storage import save_photo
 from tests.factories import make_assessed_place, make_assessment, make_user
+from tests.jobs import checked_photo
 from tests.personas import client_for
 from tests.survey.conftest import BUILDING_ANSWERS, small_jpeg
 
@@ -152,7 +152,7 @@ def test_a_review_decision_with_a_nul_character_changes_nothing(charlie, submitt
 
 @pytest.mark.django_db
 def test_blur_areas_at_infinity_are_refused_and_the_photo_is_kept(charlie, submitted):  # noqa: F811
-    photo = save_photo(submitted, small_jpeg(), alt_text="Vstup", subject="entrance")
+    photo = checked_photo(submitted, small_jpeg(), alt_text="Vstup", subject="entrance")
     before = (photo.image.name, photo.blur_areas)
     for areas in ("1e309 0 10 10", "[[1e309, 0, 10, 10]]", "nan 0 10 10"):
         response = client_for(charlie).post(

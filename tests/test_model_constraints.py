@@ -63,9 +63,27 @@ def test_a_place_has_at_most_one_approved_assessment():
 
 def test_a_photo_without_alt_text_is_refused():
     assessment = make_assessment(make_place())
-    photo = Photo(assessment=assessment, image="x.jpg", thumbnail="x-t.jpg", alt_text="   ")
+    photo = Photo(
+        assessment=assessment,
+        image="x.jpg",
+        thumbnail="x-t.jpg",
+        alt_text="   ",
+        privacy_status="done",
+    )
     with pytest.raises(ValidationError) as caught:
         photo.full_clean(exclude=["image", "thumbnail"])
     assert "Popište, co fotografie ukazuje" in str(caught.value)
     with pytest.raises(IntegrityError, match="photo_alt_text_required"), transaction.atomic():
         photo.save()
+
+
+def test_a_photo_has_public_copies_only_once_its_privacy_check_made_them():
+    assessment = make_assessment(make_place())
+    for status in ("pending", "failed"):
+        photo = Photo(assessment=assessment, image="x.jpg", thumbnail="x-t.jpg", alt_text="Vchod")
+        photo.privacy_status = status
+        refused = pytest.raises(IntegrityError, match="photo_public_only_after_privacy_check")
+        with refused, transaction.atomic():
+            photo.save()
+    Photo.objects.create(assessment=assessment, alt_text="Vchod", privacy_status="pending")
+    assert Photo.objects.count() == 1

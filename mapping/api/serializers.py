@@ -135,7 +135,9 @@ class AssessmentSerializer(serializers.ModelSerializer):
 
     @extend_schema_field(PhotoSerializer(many=True))
     def get_photos(self, assessment: Assessment) -> list[dict]:
-        visible = [photo for photo in assessment.photos.all() if not photo.is_hidden]
+        # The views prefetch the visible photos only (a filtered Prefetch); else ask for them.
+        prefetched = getattr(assessment, "_prefetched_objects_cache", {})
+        visible = prefetched["photos"] if "photos" in prefetched else assessment.photos.visible()
         return PhotoSerializer(visible, many=True, context=self.context).data
 
 

@@ -102,7 +102,7 @@ PLACE_FILTERS = [
 
 
 def _visible_photos() -> Prefetch:
-    return Prefetch("photos", queryset=Photo.objects.filter(is_hidden=False))
+    return Prefetch("photos", queryset=Photo.objects.visible())
 
 
 @extend_schema_view(

@@ -13,7 +13,7 @@ from mapping.models.network import (
     NetworkEdge,
     NetworkNode,
 )
-from mapping.models.photos import Photo, PhotoSubject
+from mapping.models.photos import Photo, PhotoSubject, PrivacyStatus
 from mapping.models.ratelimit import RateLimitCounter
 from mapping.models.reports import Report, ReportKind, ReportStatus
 from mapping.models.ruian import AddressPoint, BuildingNumberType
@@ -40,6 +40,7 @@ __all__ = [
     "PhotoSubject",
     "Place",
     "PlaceKind",
+    "PrivacyStatus",
     "Provider",
     "Purpose",
     "RateLimitCounter",

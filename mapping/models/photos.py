@@ -1,7 +1,10 @@
 """Photos of an assessment or of a public report.
 
-The original upload stays private to coordinators; the public copies are re-encoded without any
-metadata, with faces and licence plates blurred (mapping.photos does the work).
+The original upload stays private to coordinators. The upload makes copies without metadata that
+stay private too (``pending_image``, ``pending_thumbnail``) until the privacy check in the
+background has found the faces; then the public copies (``image``, ``thumbnail``) are made with
+them blurred (mapping.photo_privacy; docs/decisions/0008). The database refuses public copies of
+a photo whose check has not succeeded.
 """
 
 from django.contrib.gis.db import models
@@ -52,10 +55,21 @@ class PhotoSubject(models.TextChoices):
     OTHER = "other", _("Other")
 
 
+class PrivacyStatus(models.TextChoices):
+    PENDING = "pending", _("Privacy check pending")
+    DONE = "done", _("Privacy check done")
+    FAILED = "failed", _("Privacy check failed")
+
+
 class PhotoQuerySet(models.QuerySet):
+    def visible(self) -> "PhotoQuerySet":
+        """Photos that may be shown where their assessment is: not hidden, and their public
+        copies made by the privacy check (a photo never checked has none)."""
+        return self.filter(is_hidden=False, privacy_status=PrivacyStatus.DONE)
+
     def published(self) -> "PhotoQuerySet":
-        """The photos the public sees: not hidden, of a published assessment."""
-        return self.filter(published_q("assessment"), is_hidden=False)
+        """The photos the public sees: visible, of a published assessment."""
+        return self.visible().filter(published_q("assessment"))
 
 
 class Photo(models.Model):
@@ -66,8 +80,22 @@ class Photo(models.Model):
     original = models.FileField(
         _("original"), storage=_private_storage, upload_to="photos/original/", blank=True
     )
-    image = models.ImageField(_("public image"), upload_to="photos/display/")
-    thumbnail = models.ImageField(_("thumbnail"), upload_to="photos/thumb/")
+    # Made by the privacy check; empty until it has succeeded.
+    image = models.ImageField(_("public image"), upload_to="photos/display/", blank=True)
+    thumbnail = models.ImageField(_("thumbnail"), upload_to="photos/thumb/", blank=True)
+    # Made by the upload, private until the privacy check has made the public copies.
+    pending_image = models.FileField(
+        _("copy awaiting the privacy check"),
+        storage=_private_storage,
+        upload_to="photos/pending/",
+        blank=True,
+    )
+    pending_thumbnail = models.FileField(
+        _("thumbnail awaiting the privacy check"),
+        storage=_private_storage,
+        upload_to="photos/pending/",
+        blank=True,
+    )
     width = models.PositiveIntegerField(_("width"), default=0)
     height = models.PositiveIntegerField(_("height"), default=0)
     alt_text = models.TextField(
@@ -91,6 +119,25 @@ class Photo(models.Model):
         blank=True,
         help_text=_("Rectangles [x, y, width, height] in the original's pixels."),
     )
+    privacy_status = models.CharField(
+        _("privacy check"),
+        max_length=10,
+        choices=PrivacyStatus.choices,
+        default=PrivacyStatus.PENDING,
+    )
+    privacy_areas = models.JSONField(
+        _("areas found by the privacy check"),
+        default=list,
+        blank=True,
+        help_text=_(
+            "Objects {x, y, width, height, kind, score} in the original's pixels, as the "
+            "detector found them."
+        ),
+    )
+    privacy_detector = models.CharField(_("detector"), max_length=40, blank=True)
+    privacy_detector_version = models.CharField(_("detector version"), max_length=80, blank=True)
+    privacy_checked_at = models.DateTimeField(_("privacy check finished"), null=True, blank=True)
+    privacy_error = models.TextField(_("why the privacy check failed"), blank=True)
     is_hidden = models.BooleanField(_("hidden"), default=False)
     position = models.PositiveSmallIntegerField(_("order"), default=0)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
@@ -110,6 +157,13 @@ class Photo(models.Model):
                 name="photo_belongs_to_one_owner",
                 violation_error_message=_(
                     "A photo belongs either to an assessment or to a report."
+                ),
+            ),
+            models.CheckConstraint(
+                condition=Q(privacy_status=PrivacyStatus.DONE) | Q(image="", thumbnail=""),
+                name="photo_public_only_after_privacy_check",
+                violation_error_message=_(
+                    "A photo has public copies only once the privacy check has made them."
                 ),
             ),
             models.CheckConstraint(

@@ -18,7 +18,7 @@ SELECT GREATEST(
            (SELECT MAX(created_at) FROM mapping_photo)
        ),
        (SELECT COUNT(*) FROM mapping_assessment a WHERE {PUBLISHED_SQL}),
-       (SELECT COUNT(*) FROM mapping_photo WHERE NOT is_hidden)
+       (SELECT COUNT(*) FROM mapping_photo WHERE NOT is_hidden AND privacy_status = 'done')
 """
 
 

@@ -3,6 +3,7 @@
 The Django side (files, rows, clean-up) is ``mapping.photo_storage``; import it explicitly.
 """
 
+from mapping.photos.areas import Area
 from mapping.photos.errors import (
     AltTextTooLong,
     CorruptPhoto,
@@ -18,11 +19,14 @@ from mapping.photos.errors import (
 from mapping.photos.exif import PhotoMetadata, read_metadata
 from mapping.photos.pipeline import (
     ProcessedPhoto,
+    PublicCopies,
+    UprightPhoto,
     encode_jpeg,
+    open_photo,
     process_photo,
+    public_copies,
     read_photo_metadata,
 )
-from mapping.photos.privacy import Area
 
 __all__ = [
     "AltTextTooLong",
@@ -36,10 +40,14 @@ __all__ = [
     "PhotoTooLarge",
     "PhotoTooManyPixels",
     "ProcessedPhoto",
+    "PublicCopies",
     "UnknownPhotoSubject",
     "UnsupportedPhotoType",
+    "UprightPhoto",
     "encode_jpeg",
+    "open_photo",
     "process_photo",
+    "public_copies",
     "read_metadata",
     "read_photo_metadata",
 ]

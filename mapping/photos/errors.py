@@ -149,6 +149,19 @@ class MissingOriginal(PhotoError):
     template_cs = "Tato fotografie nemá originál, a tak její veřejné kopie nelze vytvořit znovu."
 
 
+class PrivacyCheckNotDone(PhotoError):
+    status = 409
+    code = "photo_privacy_check_not_done"
+    template_en = gettext_noop(
+        "The privacy check of this photo has not succeeded yet, so it has no public copies to "
+        "make again. Wait for it, or run it again."
+    )
+    template_cs = (
+        "Kontrola soukromí této fotografie zatím neproběhla úspěšně, a tak nemá veřejné kopie, "
+        "které by šlo vytvořit znovu. Počkejte na ni, nebo ji spusťte znovu."
+    )
+
+
 ALL_ERRORS: tuple[type[PhotoError], ...] = (
     PhotoError,
     PhotoTooLarge,
@@ -161,4 +174,5 @@ ALL_ERRORS: tuple[type[PhotoError], ...] = (
     UnknownPhotoSubject,
     InvalidBlurArea,
     MissingOriginal,
+    PrivacyCheckNotDone,
 )

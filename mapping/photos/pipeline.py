@@ -1,4 +1,8 @@
-"""The one photo pipeline: check, read EXIF, decode once, orient, blur, strip, resize, re-encode.
+"""The one photo pipeline: check, read EXIF, decode once, orient, strip, resize, blur, re-encode.
+
+The upload path (process_photo) makes the private original and copies without metadata; the
+privacy check (the worker, mapping/photo_privacy.py) decodes the original again with open_photo,
+finds faces on the upright picture (faces.py) and makes the public copies with public_copies.
 
 Coordinates of blur areas are always in pixels of the upright original (``width`` x ``height`` of
 the result), whatever size the public copies have, so a coordinator's rectangles survive a change
@@ -16,11 +20,11 @@ from typing import IO
 import numpy as np
 from PIL import Image, ImageCms
 
+from mapping.photos.areas import Area, blur_areas
 from mapping.photos.errors import CorruptPhoto
 from mapping.photos.exif import ORIENTATION_TRANSPOSE, PhotoMetadata, lean_exif, read_metadata
 from mapping.photos.formats import FORMATS, open_checked, read_limited, sniff_format
 from mapping.photos.original import lean_original
-from mapping.photos.privacy import Area, blur_areas, detect_areas
 
 DISPLAY_SIDE = 1600
 THUMBNAIL_SIDE = 320
@@ -30,21 +34,48 @@ _SRGB = ImageCms.createProfile("sRGB")
 
 
 @dataclass
-class ProcessedPhoto:
-    """Everything the pipeline made from one upload. ``original`` is private to coordinators:
-    the upload's image data with only the metadata that matters (see original.py)."""
+class UprightPhoto:
+    """A decoded upload: the upright picture at display size (not blurred), and what the upload
+    said about itself. ``original`` is private to coordinators: the upload's image data with
+    only the metadata that matters (see original.py)."""
 
-    original: bytes
-    original_format: str  # "jpeg", "png", "webp" or "heif"
+    picture: Image.Image  # RGB, upright, the long side at most the display side
     width: int  # of the upright original
     height: int
+    original: bytes
+    original_format: str  # "jpeg", "png", "webp" or "heif"
     metadata: PhotoMetadata
+
+    @property
+    def to_display(self) -> float:
+        """The factor from the original's pixels to the picture's."""
+        return self.picture.width / self.width
+
+
+@dataclass
+class PublicCopies:
     display: bytes  # JPEG, no metadata, blurred
     display_size: tuple[int, int]
     thumbnail: bytes  # JPEG, no metadata, blurred
     thumbnail_size: tuple[int, int]
-    detected: list[Area] = field(default_factory=list)  # found by the cascades
-    blurred: list[Area] = field(default_factory=list)  # what was actually blurred
+
+
+@dataclass
+class ProcessedPhoto:
+    """Everything the upload path made from one upload: the private original and the copies at
+    display size and as a thumbnail, with ``blurred`` (a person's areas) blurred. Faces are not
+    looked for here: the privacy check does that in the background (docs/decisions/0008)."""
+
+    original: bytes
+    original_format: str
+    width: int  # of the upright original
+    height: int
+    metadata: PhotoMetadata
+    display: bytes
+    display_size: tuple[int, int]
+    thumbnail: bytes
+    thumbnail_size: tuple[int, int]
+    blurred: list[Area] = field(default_factory=list)
 
     @property
     def original_mime_type(self) -> str:
@@ -61,16 +92,54 @@ def process_photo(
     max_bytes: int,
     max_pixels: int,
     blur_rects: Iterable[Sequence[int]] | None = None,
-    ignore_rects: Iterable[Sequence[int]] | None = None,
-    detect: bool = True,
     display_side: int = DISPLAY_SIDE,
     thumbnail_side: int = THUMBNAIL_SIDE,
+    preview: bool = False,
 ) -> ProcessedPhoto:
-    """Turn an upload into a private original and public, anonymised copies.
+    """The upload path: turn an upload into a private original and copies without metadata.
 
-    ``blur_rects`` are extra areas [x, y, width, height] to blur (a coordinator's additions);
-    a detected area whose centre lies in one of ``ignore_rects`` is not blurred (a coordinator
-    removed it). Raises a PhotoError subclass for anything that is not an acceptable photo.
+    ``blur_rects`` are areas [x, y, width, height] in the original's pixels to blur; with
+    ``preview`` the display copy may be smaller (see open_photo). Raises a PhotoError subclass
+    for anything that is not an acceptable photo.
+    """
+    upright = open_photo(
+        upload,
+        max_bytes=max_bytes,
+        max_pixels=max_pixels,
+        display_side=display_side,
+        preview=preview,
+    )
+    blurred = [_area(rect) for rect in blur_rects or ()]
+    copies = public_copies(upright, blurred, thumbnail_side=thumbnail_side)
+    return ProcessedPhoto(
+        original=upright.original,
+        original_format=upright.original_format,
+        width=upright.width,
+        height=upright.height,
+        metadata=upright.metadata,
+        display=copies.display,
+        display_size=copies.display_size,
+        thumbnail=copies.thumbnail,
+        thumbnail_size=copies.thumbnail_size,
+        blurred=blurred,
+    )
+
+
+def open_photo(
+    upload: bytes | IO[bytes],
+    *,
+    max_bytes: int,
+    max_pixels: int,
+    display_side: int = DISPLAY_SIDE,
+    preview: bool = False,
+) -> UprightPhoto:
+    """Check, read EXIF, decode once (at a reduced scale where the display copy allows) and turn
+    upright. Raises a PhotoError subclass for anything that is not an acceptable photo.
+
+    With ``preview`` the picture's long side may be less than ``display_side``, down to half of
+    it: a JPEG is then decoded at the first of libjpeg's scales (1/2, 1/4, 1/8) that fits, with
+    no resize after it. The upload's private copies are made so (the privacy check makes the
+    public ones at the display size): it halves what a volunteer waits for on a 12 MP photo.
     """
     data = read_limited(upload, max_bytes)
     kind = sniff_format(data[:64])
@@ -82,10 +151,12 @@ def process_photo(
     upright_w, upright_h = (stored_h, stored_w) if orientation >= 5 else (stored_w, stored_h)
 
     if kind == "jpeg":
-        # Let libjpeg decode at 1/2, 1/4 or 1/8 scale straight away when the public copy is
-        # that much smaller: the biggest single saving on a 12-megapixel photo.
+        # Let libjpeg decode at 1/2, 1/4 or 1/8 scale straight away when the copy is that much
+        # smaller: the biggest single saving on a 12-megapixel photo.
         scale = display_side / max(stored_w, stored_h)
-        if scale < 0.5:
+        if preview and scale < 1:
+            scale = 0.5 ** min(3, math.ceil(math.log2(1 / scale)))
+        if scale <= 0.5:
             image.draft("RGB", (math.ceil(stored_w * scale), math.ceil(stored_h * scale)))
     try:
         _load_strictly(image)
@@ -102,33 +173,25 @@ def process_photo(
         )
     if orientation in ORIENTATION_TRANSPOSE:
         picture = picture.transpose(ORIENTATION_TRANSPOSE[orientation])
-    to_display = picture.width / upright_w  # original pixels -> display pixels
+    return UprightPhoto(picture, upright_w, upright_h, original, kind, metadata)
 
-    detected = [area.scaled(1 / to_display) for area in detect_areas(picture)] if detect else []
-    ignored = [_area(rect) for rect in ignore_rects or ()]
-    kept = [area for area in detected if not any(_centre_in(area, other) for other in ignored)]
-    blurred = kept + [_area(rect) for rect in blur_rects or ()]
-    blur_areas(picture, [area.scaled(to_display) for area in blurred])
 
+def public_copies(
+    upright: UprightPhoto, areas: Iterable[Area], *, thumbnail_side: int = THUMBNAIL_SIDE
+) -> PublicCopies:
+    """The display copy and the thumbnail with ``areas`` (in the original's pixels) blurred.
+
+    Blurs ``upright.picture`` in place: call it once per decoded photo.
+    """
+    picture = upright.picture
+    blur_areas(picture, [area.scaled(upright.to_display) for area in areas])
     thumb_factor = min(1.0, thumbnail_side / max(picture.size))
     thumb = picture.resize(
         (max(1, round(picture.width * thumb_factor)), max(1, round(picture.height * thumb_factor))),
         Image.Resampling.BICUBIC,
         reducing_gap=2.0,
     )
-    return ProcessedPhoto(
-        original=original,
-        original_format=kind,
-        width=upright_w,
-        height=upright_h,
-        metadata=metadata,
-        display=encode_jpeg(picture),
-        display_size=picture.size,
-        thumbnail=encode_jpeg(thumb),
-        thumbnail_size=thumb.size,
-        detected=detected,
-        blurred=blurred,
-    )
+    return PublicCopies(encode_jpeg(picture), picture.size, encode_jpeg(thumb), thumb.size)
 
 
 def read_photo_metadata(
@@ -192,11 +255,6 @@ def _profile_to_srgb(image: Image.Image, icc: bytes) -> Image.Image | None:
 def _area(rect: Sequence[int]) -> Area:
     x, y, width, height = (int(value) for value in rect)
     return Area(x, y, max(1, width), max(1, height), "manual")
-
-
-def _centre_in(area: Area, other: Area) -> bool:
-    cx, cy = area.x + area.width / 2, area.y + area.height / 2
-    return other.x <= cx <= other.x + other.width and other.y <= cy <= other.y + other.height
 
 
 def _load_strictly(image: Image.Image) -> None:

@@ -140,7 +140,7 @@ def place_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "toilets": presenters.toilets(answers),
         "parking": presenters.parking(answers),
         "entrances": entrances,
-        "photos": assessment.photos.filter(is_hidden=False),
+        "photos": assessment.photos.visible(),
         "services": services_of(place),
         "reports": Report.objects.about_place(place).order_by("-created_at")[:MAX_REPORTS],
         "sensory": sensory_features_of(assessment.pk),

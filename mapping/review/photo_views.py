@@ -1,6 +1,7 @@
-"""Photos during review: the private original (coordinators only, never under MEDIA_URL nor
-readable in its bucket) and the blur areas of the public copies, made again from the original by
-the photo pipeline."""
+"""Photos during review: the private original and the copies that await the privacy check
+(coordinators only, never under MEDIA_URL nor readable in its bucket), the privacy check's
+result and its retry, and the blur areas of the public copies, made again from the original by
+the photo pipeline (the areas the check found come pre-drawn)."""
 
 import json
 import mimetypes
@@ -15,8 +16,9 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from mapping.access import can_view, coordinator_required
-from mapping.models import Photo
+from mapping.models import Photo, PrivacyStatus
 from mapping.photo_storage import photo_error_message, reblur_photo
+from mapping.photo_tasks import retry_privacy_check
 from mapping.photos.errors import PhotoError
 
 MAX_AREAS = 50
@@ -69,11 +71,21 @@ def get_photo_or_404(request: HttpRequest, pk: int) -> Photo:
     return item
 
 
+def _page(request: HttpRequest, item: Photo, areas: str, status: int = 200) -> HttpResponse:
+    context = {
+        "photo": item,
+        "areas": areas,
+        "found": item.privacy_areas,
+        "checked": item.privacy_status == PrivacyStatus.DONE,
+    }
+    return render(request, "review/photo.html", context, status=status)
+
+
 @coordinator_required
 def photo(request: HttpRequest, pk: int) -> HttpResponse:
     item = get_photo_or_404(request, pk)
     areas = "\n".join(" ".join(str(v) for v in area) for area in item.blur_areas)
-    return render(request, "review/photo.html", {"photo": item, "areas": areas})
+    return _page(request, item, areas)
 
 
 @coordinator_required
@@ -81,14 +93,41 @@ def original(request: HttpRequest, pk: int) -> HttpResponse:
     item = get_photo_or_404(request, pk)
     if not item.original:
         raise Http404(_("This photo has no original."))
-    response = _original_answer(item.original.name)
+    return _private_answer(item.original.name, _("The original file is missing."))
+
+
+@coordinator_required
+def pending_copy(request: HttpRequest, pk: int, thumbnail: bool = False) -> HttpResponse:
+    """The copy (or thumbnail) made by the upload, not yet anonymised: until the privacy check
+    has made the public copies, coordinators review the photo through this."""
+    item = get_photo_or_404(request, pk)
+    copy = item.pending_thumbnail if thumbnail else item.pending_image
+    if not copy:
+        raise Http404(_("This photo has no copy awaiting the privacy check."))
+    return _private_answer(copy.name, _("The copy awaiting the privacy check is missing."))
+
+
+@require_POST
+@coordinator_required
+def recheck(request: HttpRequest, pk: int) -> HttpResponse:
+    item = get_photo_or_404(request, pk)
+    if item.privacy_status == PrivacyStatus.DONE:
+        messages.info(request, _("The privacy check of this photo has already succeeded."))
+    else:
+        retry_privacy_check(item)
+        messages.success(request, _("The privacy check will run again shortly."))
+    return redirect("review:photo", pk=pk)
+
+
+def _private_answer(name: str, missing: str) -> HttpResponse:
+    response = _private_file(name, missing)
     response["Cache-Control"] = "private, no-store"
     response["X-Robots-Tag"] = "noindex"
     return response
 
 
-def _original_answer(name: str) -> HttpResponse:
-    """The original leaves by the shortest way the deployment has; the role was checked."""
+def _private_file(name: str, missing: str) -> HttpResponse:
+    """A private file leaves by the shortest way the deployment has; the role was checked."""
     storage = storages["private"]
     if settings.MEDIA_STORAGE == "s3":
         # A redirect to a link signed for this one object for S3_PRIVATE_URL_EXPIRY seconds,
@@ -97,7 +136,7 @@ def _original_answer(name: str) -> HttpResponse:
         # twice. The link is made only here, after the role check, opens this object alone and
         # dies within minutes; without it the bucket answers no one.
         if not storage.exists(name):
-            raise Http404(_("The original file is missing."))
+            raise Http404(missing)
         return HttpResponseRedirect(storage.url(name))
     if settings.PRIVATE_MEDIA_ACCEL_REDIRECT:
         # nginx sends the file from its internal location.
@@ -108,7 +147,7 @@ def _original_answer(name: str) -> HttpResponse:
     try:
         return FileResponse(storage.open(name, "rb"))
     except OSError:
-        raise Http404(_("The original file is missing.")) from None
+        raise Http404(missing) from None
 
 
 @require_POST
@@ -126,12 +165,7 @@ def blur(request: HttpRequest, pk: int) -> HttpResponse:
             )
             % {"width": item.width, "height": item.height},
         )
-        return render(
-            request,
-            "review/photo.html",
-            {"photo": item, "areas": request.POST.get("areas", "")},
-            status=400,
-        )
+        return _page(request, item, request.POST.get("areas", ""), status=400)
     try:
         reblur_photo(item, areas)
     except PhotoError as error:

@@ -14,4 +14,12 @@ urlpatterns = [
     path("fotky/<int:pk>/", photo_views.photo, name="photo"),
     path("fotky/<int:pk>/original/", photo_views.original, name="photo_original"),
     path("fotky/<int:pk>/rozmazat/", photo_views.blur, name="photo_blur"),
+    path("fotky/<int:pk>/cekajici/", photo_views.pending_copy, name="photo_pending"),
+    path(
+        "fotky/<int:pk>/cekajici/nahled/",
+        photo_views.pending_copy,
+        {"thumbnail": True},
+        name="photo_pending_thumbnail",
+    ),
+    path("fotky/<int:pk>/zkontrolovat/", photo_views.recheck, name="photo_recheck"),
 ]

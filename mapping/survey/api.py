@@ -191,7 +191,10 @@ def add_photo(request: HttpRequest, pk: int) -> JsonResponse:
     except submission.SubmissionError as exc:
         return _error(exc)
     photo = assessment.photos.order_by("-id").first()
-    return JsonResponse({"photo": {"id": photo.pk, "url": photo.thumbnail.url}}, status=201)
+    # No address yet: the photo is private until the privacy check has made its public copies.
+    return JsonResponse(
+        {"photo": {"id": photo.pk, "privacy_status": photo.privacy_status}}, status=201
+    )
 
 
 @require_POST

@@ -16,7 +16,8 @@ from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 from procrastinate import utils
 from procrastinate.contrib.django import app
-from procrastinate.contrib.django.models import ProcrastinateEvent
+from procrastinate.contrib.django.admin import ProcrastinateJobAdmin
+from procrastinate.contrib.django.models import ProcrastinateEvent, ProcrastinateJob
 
 from mapping.models import FailedJob, JobError
 
@@ -31,6 +32,7 @@ TASK_LABELS = {
     "recategorize_assessments": _("Re-categorisation of assessments"),
     "run_import": _("Import started in the admin"),
     "sweep_import_files": _("Removal of the files of finished imports"),
+    "check_photo_privacy": _("Privacy check of a photo"),
 }
 
 
@@ -116,3 +118,17 @@ class FailedJobAdmin(admin.ModelAdmin):
     def retry(self, request, queryset):
         count = retry_jobs(queryset)
         self.message_user(request, _("Jobs queued again: %(count)d.") % {"count": count})
+
+
+class JobAdmin(ProcrastinateJobAdmin):
+    """procrastinate's own list of every job, its arguments without the inline style that the
+    site's CSP (style-src without 'unsafe-inline') would block; its summary's template is
+    overridden the same way (templates/procrastinate/admin/summary.html)."""
+
+    @admin.display(description="Args")
+    def pretty_args(self, instance: ProcrastinateJob) -> str:
+        return format_html("<pre>{}</pre>", json.dumps(instance.args, indent=2)[:2000])
+
+
+admin.site.unregister(ProcrastinateJob)
+admin.site.register(ProcrastinateJob, JobAdmin)

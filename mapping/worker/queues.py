@@ -11,9 +11,9 @@ from procrastinate import RetryStrategy
 MAIL = "mail"  # e-mails to volunteers: decisions, reminders
 MAINTENANCE = "maintenance"  # periodic: files, reports, the queue's own housekeeping
 BULK = "bulk"  # long runs over the whole database: re-categorisation, imports
-# PHOTOS = "photos": the privacy detection of uploaded photos (faces, plates) moves here later.
+PHOTOS = "photos"  # the privacy check of every uploaded photo (faces found and blurred)
 
-QUEUES = (MAIL, MAINTENANCE, BULK)
+QUEUES = (MAIL, MAINTENANCE, BULK, PHOTOS)
 
 
 def backoff(attempts: int, base: int) -> RetryStrategy:
@@ -25,6 +25,9 @@ def backoff(attempts: int, base: int) -> RetryStrategy:
 MAIL_RETRY = backoff(attempts=6, base=5)
 # Maintenance runs again on its schedule anyway: 10 s, 100 s, 17 min.
 MAINTENANCE_RETRY = backoff(attempts=3, base=10)
+# A photo stays private until its check succeeds: 10 s, 100 s, 17 min, then the coordinator (who
+# sees why on the review page and may run it again).
+PHOTOS_RETRY = backoff(attempts=3, base=10)
 # A whole-database run that failed is worth one more try after a minute, then a person.
 BULK_RETRY = backoff(attempts=1, base=60)
 # An import whose worker died or whose database went away: twice more, after 10 s and 100 s;

@@ -40,11 +40,11 @@ def test_a_barrier_is_reported_with_the_keyboard_and_the_form_has_no_wcag_violat
 
 
 def test_the_photo_report_form_has_no_wcag_violations(page, live_server, axe):
-    from mapping.photo_storage import save_photo
+    from tests.jobs import checked_photo
     from tests.reports.test_report_photos import plain_jpeg
 
     place = make_assessed_place("Knihovna")
-    photo = save_photo(place.assessments.get(), plain_jpeg(), alt_text="Vchod do knihovny")
+    photo = checked_photo(place.assessments.get(), plain_jpeg(), alt_text="Vchod do knihovny")
     page.goto(f"{live_server.url}/misto/{place.pk}/")
     page.locator(".report-photo").first.focus()
     page.keyboard.press("Enter")

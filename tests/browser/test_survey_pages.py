@@ -9,13 +9,14 @@ from datetime import date
 
 import pytest
 
-from mapping.models import ReviewStatus, Role
+from mapping.models import Photo, ReviewStatus, Role
 from mapping.photo_storage import save_photo
 from mapping.review import workflow
 from mapping.survey.accounts import make_invitation_token
 from tests.browser.conftest import PHONE, assert_accessible, sign_in
 from tests.factories import make_assessment, make_place, make_user
-from tests.survey.conftest import BUILDING_ANSWERS, GPS_PHOTO
+from tests.jobs import checked_photo
+from tests.survey.conftest import BUILDING_ANSWERS, GPS_PHOTO, small_jpeg
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -56,14 +57,27 @@ def town():
     make_assessment(library, ReviewStatus.APPROVED, answers=BUILDING_ANSWERS)
     changed = {**BUILDING_ANSWERS, "entrance1Accessibility": "OneStepEntranceAccessibility"}
     submitted = make_assessment(library, ReviewStatus.SUBMITTED, surveyor=alice, answers=changed)
-    photo = save_photo(submitted, GPS_PHOTO.read_bytes(), alt_text="Vchod", subject="entrance")
+    photo = checked_photo(submitted, GPS_PHOTO.read_bytes(), alt_text="Vchod", subject="entrance")
+    # Two more whose privacy check has not run yet, and has failed.
+    pending = save_photo(submitted, small_jpeg(), alt_text="Dveře", subject="door", position=1)
+    failed = save_photo(submitted, small_jpeg("red"), alt_text="Rampa", subject="ramp", position=2)
+    Photo.objects.filter(pk=failed.pk).update(
+        privacy_status="failed", privacy_error="FaceModelMissing: the model is missing"
+    )
     returned = make_assessment(
         make_place("Pošta"), ReviewStatus.SUBMITTED, surveyor=alice, answers=BUILDING_ANSWERS
     )
     workflow.return_for_changes(returned, charlie, "Chybí šířka dveří u vchodu.")
     make_place("Nádraží")  # never surveyed
     make_assessment(make_place("Sokolovna"), ReviewStatus.APPROVED, survey_date=date(2012, 6, 1))
-    return {"charlie": charlie, "submitted": submitted, "photo": photo, "returned": returned}
+    return {
+        "charlie": charlie,
+        "submitted": submitted,
+        "photo": photo,
+        "pending": pending,
+        "failed": failed,
+        "returned": returned,
+    }
 
 
 def test_the_pages_for_visitors_and_invited_volunteers_are_accessible(
@@ -124,7 +138,13 @@ def test_the_coordinators_pages_are_accessible(
     assert page.locator("main img").count() >= 1  # the photo, beside the differences
     assert_accessible(page)
     page.goto(f"/kontrola/fotky/{photo.pk}/")
+    assert page.locator("#privacy [data-privacy=done]").count() == 1
     assert_accessible(page)
+    for state in ("pending", "failed"):
+        page.goto(f"/kontrola/fotky/{town[state].pk}/")
+        assert page.locator(f"#privacy [data-privacy={state}]").count() == 1
+        assert page.evaluate("document.querySelector('main figure img').naturalWidth") > 0
+        assert_accessible(page)
     # Another coordinator decided meanwhile: deciding again explains it (409), accessibly.
     page.goto(f"/kontrola/{submitted.pk}/")
     workflow.approve(submitted, town["charlie"])

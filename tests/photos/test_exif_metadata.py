@@ -11,7 +11,7 @@ from tests.photos.conftest import FIXTURES, LIMITS, fixture_bytes, jpeg_bytes
 
 def read(name_or_bytes):
     data = fixture_bytes(name_or_bytes) if isinstance(name_or_bytes, str) else name_or_bytes
-    return process_photo(data, detect=False, **LIMITS).metadata
+    return process_photo(data, **LIMITS).metadata
 
 
 def with_gps_refs(name: str, latitude_ref: str, longitude_ref: str) -> bytes:
@@ -68,7 +68,7 @@ def test_it_keeps_the_offset_of_the_time_taken_when_exif_has_one():
 
 @pytest.mark.parametrize("name", ["Canon_40D.jpg", "45-gps_ifd.jpg", "invalid_image01088.jpg"])
 def test_broken_or_missing_gps_gives_no_position_and_no_crash(name):
-    result = process_photo(fixture_bytes(name), detect=False, **LIMITS)
+    result = process_photo(fixture_bytes(name), **LIMITS)
     assert result.metadata.latitude is None
     assert result.metadata.longitude is None
     assert result.display
@@ -100,7 +100,7 @@ def test_it_reads_gps_from_png_and_webp_too(pillow_format):
     source = Image.open(FIXTURES / "DSCN0010.jpg")
     out = io.BytesIO()
     source.convert("RGB").save(out, pillow_format, exif=source.getexif().tobytes())
-    result = process_photo(out.getvalue(), detect=False, **LIMITS)
+    result = process_photo(out.getvalue(), **LIMITS)
     assert result.metadata.latitude == pytest.approx(43.4674483, abs=1e-6)
     assert result.metadata.longitude == pytest.approx(11.8851267, abs=1e-6)
     assert b"GPS" not in result.display

@@ -35,7 +35,7 @@ def test_it_accepts_a_heic_photo_and_reads_its_gps():
 
 
 def test_a_rotated_heic_comes_out_upright():
-    result = process_photo(heic_from("landscape_6.jpg"), detect=False, **LIMITS)
+    result = process_photo(heic_from("landscape_6.jpg"), **LIMITS)
     assert result.display_size == (600, 450)
 
 

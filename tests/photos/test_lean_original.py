@@ -25,7 +25,7 @@ from tests.photos.junk import (
 
 
 def kept_of(data: bytes) -> bytes:
-    return process_photo(data, detect=False, **LIMITS).original
+    return process_photo(data, **LIMITS).original
 
 
 def assert_same_photo(kept: bytes, sent: bytes) -> None:

@@ -48,7 +48,7 @@ def test_it_applies_each_exif_orientation(orientation):
     stored = upright.transpose(transpose) if transpose is not None else upright
     exif = Image.Exif()
     exif[0x0112] = orientation
-    result = process_photo(jpeg_bytes(stored, exif=exif.tobytes()), detect=False, **LIMITS)
+    result = process_photo(jpeg_bytes(stored, exif=exif.tobytes()), **LIMITS)
     public = Image.open(io.BytesIO(result.display)).convert("RGB")
     assert public.size == (120, 80)
     assert (result.width, result.height) == (120, 80)
@@ -65,8 +65,8 @@ def test_the_stored_transposes_are_the_inverse_of_the_pipelines():
 
 @pytest.mark.parametrize("name", ["landscape_3.jpg", "landscape_6.jpg", "landscape_8.jpg"])
 def test_real_camera_files_come_out_like_the_upright_one(name):
-    reference = process_photo(fixture_bytes("landscape_1.jpg"), detect=False, **LIMITS)
-    result = process_photo(fixture_bytes(name), detect=False, **LIMITS)
+    reference = process_photo(fixture_bytes("landscape_1.jpg"), **LIMITS)
+    result = process_photo(fixture_bytes(name), **LIMITS)
     assert result.display_size == reference.display_size
     expected = np.asarray(Image.open(io.BytesIO(reference.display)).convert("L"), dtype=float)
     got = np.asarray(Image.open(io.BytesIO(result.display)).convert("L"), dtype=float)

@@ -1,4 +1,5 @@
-"""save_photo stores an anonymised photo, or nothing at all; deleting a photo deletes its files."""
+"""save_photo stores a photo privately and queues its privacy check, or stores nothing at all; the
+check makes the public copies; deleting a photo deletes its files."""
 
 import io
 from pathlib import Path
@@ -19,6 +20,7 @@ from mapping.photos import (
     UnsupportedPhotoType,
     read_metadata,
 )
+from tests.jobs import checked_photo, queued, run_privacy_checks
 from tests.photos.conftest import astronaut, edge_energy, fixture_bytes, jpeg_bytes
 from tests.photos.test_rejects_bad_uploads import SVG, png_declaring
 
@@ -30,7 +32,9 @@ def upload(data: bytes, name: str = "photo.jpg") -> SimpleUploadedFile:
     return SimpleUploadedFile(name, data, content_type="image/jpeg")
 
 
-def test_it_stores_the_public_copies_and_the_private_original(assessment, stored_files):
+def test_it_stores_private_copies_and_the_original_then_the_check_makes_public_ones(
+    assessment, stored_files
+):
     photo = save_photo(
         assessment,
         upload(fixture_bytes("DSCN0010.jpg")),
@@ -44,19 +48,32 @@ def test_it_stores_the_public_copies_and_the_private_original(assessment, stored
     assert photo.exif_location.y == pytest.approx(43.4674483, abs=1e-6)
     assert photo.exif_location.x == pytest.approx(11.8851267, abs=1e-6)
     assert photo.taken_at is not None and photo.taken_at.tzinfo is not None
-    assert default_storage.exists(photo.image.name)
-    assert default_storage.exists(photo.thumbnail.name)
-    assert storages["private"].exists(photo.original.name)
-    with storages["private"].open(photo.original.name) as original:
+    # Nothing public yet: the copies wait in the private storage for the privacy check.
+    assert (photo.privacy_status, photo.image.name, photo.thumbnail.name) == ("pending", "", "")
+    private = storages["private"]
+    for name in (photo.original.name, photo.pending_image.name, photo.pending_thumbnail.name):
+        assert private.exists(name)
+    assert [job.args for job in queued("check_photo_privacy")] == [{"photo_id": photo.pk}]
+    with private.open(photo.original.name) as original:
         kept = Image.open(io.BytesIO(original.read()))
     sent = Image.open(io.BytesIO(fixture_bytes("DSCN0010.jpg")))
     assert read_metadata(kept) == read_metadata(sent)  # position, direction, time, orientation
     assert kept.tobytes() == sent.tobytes()  # the same image data, not re-encoded
     assert len(stored_files()) == 3
 
+    pending = {photo.pending_image.name, photo.pending_thumbnail.name}
+    assert run_privacy_checks() == ["done"]
+    photo.refresh_from_db()
+    assert photo.privacy_status == "done"
+    assert default_storage.exists(photo.image.name)
+    assert default_storage.exists(photo.thumbnail.name)
+    assert (photo.pending_image.name, photo.pending_thumbnail.name) == ("", "")
+    assert not any(private.exists(name) for name in pending)
+    assert len(stored_files()) == 3
+
 
 def test_the_stored_public_files_have_no_exif_left(assessment):
-    photo = save_photo(assessment, upload(fixture_bytes("DSCN0010.jpg")), alt_text="Rampa")
+    photo = checked_photo(assessment, upload(fixture_bytes("DSCN0010.jpg")), alt_text="Rampa")
     for name in (photo.image.name, photo.thumbnail.name):
         with default_storage.open(name) as stored:
             data = stored.read()
@@ -148,7 +165,7 @@ def test_deleting_the_assessment_deletes_the_files_of_its_photos(
 def test_a_coordinator_can_blur_again_from_the_private_original(
     assessment, stored_files, django_capture_on_commit_callbacks
 ):
-    photo = save_photo(assessment, jpeg_bytes(astronaut()), alt_text="Astronautka")
+    photo = checked_photo(assessment, jpeg_bytes(astronaut()), alt_text="Astronautka")
     face = (180, 70, 270, 160)
     assert photo.blur_areas, "the face should have been found"
     old_names = {photo.image.name, photo.thumbnail.name}
@@ -180,6 +197,7 @@ def test_files_left_by_a_rolled_back_transaction_are_swept(assessment, stored_fi
     from mapping.photo_storage import delete_orphaned_photo_files
 
     kept = save_photo(assessment, fixture_bytes("Kodak_CX7530.jpg"), alt_text="Dveře")
+    waiting = Path(kept.pending_image.name).name, Path(kept.pending_thumbnail.name).name
     with pytest.raises(RuntimeError), transaction.atomic():
         save_photo(assessment, fixture_bytes("DSCN0010.jpg"), alt_text="Vchod")
         raise RuntimeError("the survey view failed after saving the photo")
@@ -188,9 +206,7 @@ def test_files_left_by_a_rolled_back_transaction_are_swept(assessment, stored_fi
     assert delete_orphaned_photo_files(older_than=timedelta(hours=1)) == []  # too recent
     assert len(delete_orphaned_photo_files(older_than=timedelta(0))) == 3
     remaining = {path.name for path in stored_files()}
-    assert remaining == {
-        Path(name).name for name in (kept.image.name, kept.thumbnail.name, kept.original.name)
-    }
+    assert remaining == {Path(kept.original.name).name, *waiting}
 
 
 @pytest.mark.parametrize(
@@ -200,7 +216,17 @@ def test_files_left_by_a_rolled_back_transaction_are_swept(assessment, stored_fi
 def test_a_blur_area_outside_the_photo_is_refused(assessment, areas):
     from mapping.photos import InvalidBlurArea
 
-    photo = save_photo(assessment, fixture_bytes("DSCN0010.jpg"), alt_text="Vchod")
+    photo = checked_photo(assessment, fixture_bytes("DSCN0010.jpg"), alt_text="Vchod")
     with pytest.raises(InvalidBlurArea) as error:
         reblur_photo(photo, areas)
     assert error.value.status == 400
+
+
+def test_a_photo_not_yet_checked_cannot_be_blurred_again(assessment):
+    from mapping.photos.errors import PrivacyCheckNotDone
+
+    photo = save_photo(assessment, fixture_bytes("DSCN0010.jpg"), alt_text="Vchod")
+    with pytest.raises(PrivacyCheckNotDone) as error:
+        reblur_photo(photo, [[0, 0, 10, 10]])
+    assert error.value.status == 409
+    assert photo.image.name == ""

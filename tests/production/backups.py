@@ -49,15 +49,15 @@ def street_photo(seed: int) -> bytes:
 
 
 def demo_town_with_photos(count: int = 2) -> list:
-    """`load_demo --commit`, then `count` photos on published places through save_photo (the
-    public copies in MEDIA_ROOT, the originals in the private storage)."""
+    """`load_demo --commit`, then `count` photos on published places through save_photo and
+    their privacy check (the public copies in MEDIA_ROOT, the originals in the private storage)."""
     from mapping.models import Assessment, PhotoSubject, ReviewStatus
-    from mapping.photo_storage import save_photo
+    from tests.jobs import checked_photo
 
     call_command("load_demo", commit=True, stdout=io.StringIO())
     approved = Assessment.objects.filter(status=ReviewStatus.APPROVED).order_by("place_id")
     return [
-        save_photo(
+        checked_photo(
             assessment,
             street_photo(number),
             alt_text=f"Vstup do budovy {assessment.place.name}",

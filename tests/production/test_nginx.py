@@ -190,6 +190,7 @@ def test_private_originals_leave_only_through_the_application_for_a_coordinator(
         width=10,
         height=10,
         alt_text="Vchod do radnice",
+        privacy_status="done",
     )
     for path in ("/media-private/photos/original/o.jpg", "/_private/photos/original/o.jpg"):
         status, _headers, body = fetch(nginx + path)

@@ -71,10 +71,16 @@ def test_it_shows_only_visible_photos_with_their_alt_text(client):
             thumbnail="photos/thumb/a.jpg",
             alt_text=alt,
             is_hidden=hidden,
+            privacy_status="done",
         )
+    # Not yet through the privacy check: no public copy, not shown.
+    Photo.objects.create(
+        assessment=assessment, pending_image="photos/pending/b.jpg", alt_text="Awaiting the check"
+    )
     page = detail(client, place).content.decode()
     assert 'alt="Ramp at the main door"' in page
     assert "Hidden for privacy" not in page
+    assert "Awaiting the check" not in page
 
 
 @pytest.mark.django_db

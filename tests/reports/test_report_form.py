@@ -64,7 +64,11 @@ def test_a_coordinator_publishes_a_report_and_hides_a_reported_photo(client, pla
     client.force_login(coordinator)
     assessment = place.assessments.get()
     photo = Photo.objects.create(
-        assessment=assessment, image="a.jpg", thumbnail="a-t.jpg", alt_text="Vchod"
+        assessment=assessment,
+        image="a.jpg",
+        thumbnail="a-t.jpg",
+        alt_text="Vchod",
+        privacy_status="done",
     )
     barrier = Report.objects.create(kind="barrier", place=place, text="Schod")
     about_photo = Report.objects.create(

@@ -12,8 +12,8 @@ from django.urls import reverse
 from PIL import Image
 
 from mapping.models import Photo, Report, ReportKind, ReviewStatus
-from mapping.photo_storage import save_photo
 from tests.factories import make_assessment, make_place
+from tests.jobs import checked_photo, run_privacy_checks
 from tests.media import stored_media_files as stored_files
 
 # Each test runs with photos in folders and in the buckets of an S3 server (tests/conftest.py).
@@ -54,6 +54,7 @@ def test_a_report_with_a_photo_stores_it_anonymised_beside_the_report(client, se
     )
     assert response.status_code == 302, response.content.decode()
     report = Report.objects.get()
+    assert run_privacy_checks() == ["done"]
     photo = report.photos.get()
     assert (photo.alt_text, photo.assessment) == ("Rampa s vylomeným okrajem", None)
     with default_storage.open(photo.image.name) as stored, Image.open(stored) as public_copy:
@@ -131,7 +132,7 @@ def test_a_photo_needs_its_text_alternative(client):
 def published_photo():
     place = make_place("Knihovna")
     assessment = make_assessment(place)
-    return save_photo(assessment, plain_jpeg(), alt_text="Vchod do knihovny")
+    return checked_photo(assessment, plain_jpeg(), alt_text="Vchod do knihovny")
 
 
 def test_the_detail_page_offers_to_report_each_photo(client, published_photo):

@@ -8,10 +8,10 @@ from django.urls import reverse
 from PIL import Image
 
 from mapping.models import Photo, ReviewStatus
-from mapping.photo_storage import save_photo
 from mapping.photos import read_metadata
 from mapping.photos.errors import MissingOriginal
 from tests.factories import make_assessment, make_place
+from tests.jobs import checked_photo
 from tests.personas import client_for
 from tests.s3 import http_get
 from tests.survey.conftest import GPS_PHOTO
@@ -22,7 +22,7 @@ pytestmark = pytest.mark.usefixtures("media_storage")
 
 def test_the_original_keeps_its_exif_and_reaches_only_coordinators(alice, charlie, media_storage):
     assessment = make_assessment(make_place(), ReviewStatus.SUBMITTED, surveyor=alice)
-    photo = save_photo(assessment, GPS_PHOTO.read_bytes(), alt_text="Vstup", subject="entrance")
+    photo = checked_photo(assessment, GPS_PHOTO.read_bytes(), alt_text="Vstup", subject="entrance")
     # The original lives in the private storage: not in MEDIA_ROOT nor in the public bucket.
     assert photo.original.storage.exists(photo.original.name)
     assert not default_storage.exists(photo.original.name)
@@ -49,7 +49,7 @@ def test_the_original_keeps_its_exif_and_reaches_only_coordinators(alice, charli
 
 def test_a_coordinator_adds_and_removes_blur_areas(alice, charlie):
     assessment = make_assessment(make_place(), ReviewStatus.SUBMITTED, surveyor=alice)
-    photo = save_photo(assessment, GPS_PHOTO.read_bytes(), alt_text="Vstup", subject="entrance")
+    photo = checked_photo(assessment, GPS_PHOTO.read_bytes(), alt_text="Vstup", subject="entrance")
     old_image = photo.image.name
     client = client_for(charlie)
     answer = client.post(reverse("review:photo_blur", args=[photo.pk]), {"areas": "10 20 100 80"})
@@ -66,7 +66,7 @@ def test_a_coordinator_adds_and_removes_blur_areas(alice, charlie):
 
 def test_an_area_outside_the_photo_is_a_clear_400(alice, charlie):
     assessment = make_assessment(make_place(), ReviewStatus.SUBMITTED, surveyor=alice)
-    photo = save_photo(assessment, GPS_PHOTO.read_bytes(), alt_text="Vstup", subject="entrance")
+    photo = checked_photo(assessment, GPS_PHOTO.read_bytes(), alt_text="Vstup", subject="entrance")
     answer = client_for(charlie).post(
         reverse("review:photo_blur", args=[photo.pk]), {"areas": "600 400 500 500"}
     )
@@ -78,7 +78,7 @@ def test_an_area_outside_the_photo_is_a_clear_400(alice, charlie):
 @pytest.mark.parametrize("loss", ["file deleted", "no original recorded"])
 def test_blurring_a_photo_without_its_original_says_so_instead_of_a_500(alice, charlie, loss):
     assessment = make_assessment(make_place(), ReviewStatus.SUBMITTED, surveyor=alice)
-    photo = save_photo(assessment, GPS_PHOTO.read_bytes(), alt_text="Vstup", subject="entrance")
+    photo = checked_photo(assessment, GPS_PHOTO.read_bytes(), alt_text="Vstup", subject="entrance")
     old_image = photo.image.name
     if loss == "file deleted":
         storages["private"].delete(photo.original.name)

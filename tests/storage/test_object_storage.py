@@ -12,9 +12,9 @@ from django.test import Client
 from django.urls import reverse
 from PIL import Image
 
-from mapping.photo_storage import save_photo
 from mapping.photos import read_metadata
 from tests.factories import make_assessment, make_place
+from tests.jobs import checked_photo
 from tests.personas import client_for
 from tests.s3 import http_get, stored_objects, use_object_storage
 from tests.survey.conftest import GPS_PHOTO
@@ -25,7 +25,7 @@ pytestmark = pytest.mark.django_db
 def published_photo():
     """A photo of a published place, sent with its GPS position in the EXIF."""
     assessment = make_assessment(make_place("Radnice"))
-    return save_photo(assessment, GPS_PHOTO.read_bytes(), alt_text="Vchod s rampou")
+    return checked_photo(assessment, GPS_PHOTO.read_bytes(), alt_text="Vchod s rampou")
 
 
 def photo_addresses_on_the_place_page(photo) -> tuple[str, str]:

@@ -75,6 +75,7 @@ def test_a_coordinators_original_is_a_503_not_a_broken_link(charlie):
         image="photos/display/a.jpg",
         thumbnail="photos/thumb/a.jpg",
         original="photos/original/a.jpg",
+        privacy_status="done",
     )
     answer = browser(charlie).get(reverse("review:photo_original", args=[photo.pk]))
     assert answer.status_code == 503

@@ -1,4 +1,5 @@
-"""A volunteer deleting a draft or one of its photos on the phone leaves no file behind."""
+"""A volunteer deleting a draft or one of its photos on the phone leaves no file behind, also
+while the photo's privacy check still waits in the queue."""
 
 from pathlib import Path
 
@@ -6,8 +7,9 @@ import pytest
 from django.urls import reverse
 
 from mapping.models import Assessment, Photo, ReviewStatus
-from mapping.photo_storage import save_photo
+from mapping.photo_storage import photo_files, save_photo
 from tests.factories import make_assessment, make_place
+from tests.jobs import PRIVACY_CHECK, queued, run_privacy_checks
 from tests.personas import client_for
 from tests.survey.conftest import BUILDING_ANSWERS, GPS_PHOTO, small_jpeg
 
@@ -28,7 +30,8 @@ def test_deleting_a_draft_deletes_the_files_of_its_photos(
     alice, stored_files, django_capture_on_commit_callbacks
 ):
     draft, _, _ = draft_with_photos(alice)
-    assert len(stored_files()) == 6  # original, public copy and thumbnail of each photo
+    # The original and the two copies awaiting the privacy check, of each photo.
+    assert len(stored_files()) == 6
     with django_capture_on_commit_callbacks(execute=True):
         answer = client_for(alice).post(reverse("survey:delete_draft", args=[draft.pk]))
     assert answer.status_code == 200
@@ -41,7 +44,7 @@ def test_deleting_a_photo_of_a_draft_deletes_its_files_only(
     alice, stored_files, django_capture_on_commit_callbacks
 ):
     draft, first, second = draft_with_photos(alice)
-    kept = {Path(f.name).name for f in (first.image, first.thumbnail, first.original)}
+    kept = {Path(name).name for _storage, name in photo_files(first) if name}
     with django_capture_on_commit_callbacks(execute=True):
         answer = client_for(alice).post(reverse("survey:delete_photo", args=[second.pk]))
     assert answer.status_code == 200
@@ -54,3 +57,17 @@ def test_a_refused_deletion_keeps_the_files(alice, bob, stored_files):
     before = sorted(stored_files())
     assert client_for(bob).post(reverse("survey:delete_draft", args=[draft.pk])).status_code == 404
     assert sorted(stored_files()) == before
+
+
+def test_deleting_a_photo_while_its_privacy_check_waits_leaves_no_file(
+    alice, stored_files, django_capture_on_commit_callbacks
+):
+    draft, first, second = draft_with_photos(alice)
+    assert len(queued(PRIVACY_CHECK)) == 2
+    with django_capture_on_commit_callbacks(execute=True):
+        client_for(alice).post(reverse("survey:delete_photo", args=[first.pk]))
+        client_for(alice).post(reverse("survey:delete_photo", args=[second.pk]))
+    assert stored_files() == []
+    # The worker takes the waiting jobs later: the photos are gone, and nothing is written.
+    assert run_privacy_checks() == ["gone", "gone"]
+    assert stored_files() == []

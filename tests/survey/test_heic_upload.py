@@ -8,6 +8,7 @@ from django.urls import reverse
 from PIL import Image
 
 from mapping.models import Photo
+from tests.jobs import run_privacy_checks
 from tests.personas import client_for
 from tests.photos.test_heic import heic_from
 from tests.survey.conftest import submission, upload
@@ -26,6 +27,7 @@ def test_a_heic_photo_added_to_a_draft_is_accepted_and_anonymised(alice, setting
         },
     )
     assert answer.status_code == 201, answer.content
+    run_privacy_checks()
     photo = Photo.objects.get()
     assert photo.original.name.endswith(".heic")
     assert photo.exif_location.y == pytest.approx(43.4674483, abs=1e-6)

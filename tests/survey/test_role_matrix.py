@@ -7,8 +7,8 @@ import pytest
 from django.urls import reverse
 
 from mapping.models import Assessment, Photo, ReviewStatus, User
-from mapping.photo_storage import save_photo
 from tests.factories import make_assessment, make_place
+from tests.jobs import checked_photo
 from tests.personas import client_for
 from tests.survey.conftest import BUILDING_ANSWERS, small_jpeg, submission, upload
 
@@ -55,7 +55,7 @@ def world(alice, bob, dora, charlie, erin):
             ReviewStatus.APPROVED,
         )
     }
-    photo = save_photo(
+    photo = checked_photo(
         surveys[ReviewStatus.DRAFT], small_jpeg(), alt_text="Vstup", subject="entrance"
     )
     return {

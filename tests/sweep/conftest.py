@@ -23,6 +23,7 @@ from tests.factories import (
     make_service,
     make_user,
 )
+from tests.jobs import checked_photo
 from tests.survey.conftest import BUILDING_ANSWERS, small_jpeg
 
 # ---------------------------------------------------------------------------------------------
@@ -54,9 +55,13 @@ def world(db, settings):
         for status in (ReviewStatus.DRAFT, ReviewStatus.SUBMITTED, ReviewStatus.RETURNED)
     }
     approved = place.assessments.get(status=ReviewStatus.APPROVED)
-    photo = save_photo(approved, small_jpeg(), alt_text="Vstup", subject="entrance")
-    draft_photo = save_photo(
+    photo = checked_photo(approved, small_jpeg(), alt_text="Vstup", subject="entrance")
+    draft_photo = checked_photo(
         surveys[ReviewStatus.DRAFT], small_jpeg("red"), alt_text="Dveře", subject="entrance"
+    )
+    # A photo whose privacy check has not run yet (its copies private, for the review).
+    pending_photo = save_photo(
+        surveys[ReviewStatus.SUBMITTED], small_jpeg("green"), alt_text="Rampa", subject="ramp"
     )
     service = make_service("Osobní asistence", "s39", ["seniors"], place)
     report = Report.objects.create(
@@ -70,6 +75,7 @@ def world(db, settings):
         "submitted": surveys[ReviewStatus.SUBMITTED],
         "photo": photo,
         "draft_photo": draft_photo,
+        "pending_photo": pending_photo,
         "provider": service.provider,
         "service": service,
         "report": report,

@@ -1,4 +1,8 @@
-"""Find faces and licence plates with the Haar cascades shipped inside opencv-python, and blur.
+"""Faces and licence plates found by the Haar cascades shipped inside opencv-python: the baseline.
+
+The privacy check no longer runs them: CenterFace (faces.py) finds every face they find and
+smaller ones, and their plate cascade knows Russian plates only (docs/decisions/0008). They stay
+as the measured baseline that bench/bench_photos.py --recall and the tests hold CenterFace to.
 
 Works offline: the cascade files are part of the opencv-python(-headless) 4.x wheel (cv2.data);
 the 5.x wheels dropped them, hence the "<5" pin in pyproject.toml. Detection runs on a small
@@ -15,7 +19,9 @@ from typing import TYPE_CHECKING, TypeAlias, TypedDict
 
 import numpy as np
 import numpy.typing as npt
-from PIL import Image, ImageFilter
+from PIL import Image
+
+from mapping.photos.areas import Area
 
 if TYPE_CHECKING:
     import cv2
@@ -64,38 +70,6 @@ _CASCADES = {
     "profile": "haarcascade_profileface.xml",
     "plate": "haarcascade_russian_plate_number.xml",
 }
-
-
-@dataclass(frozen=True)
-class Area:
-    """A rectangle to blur, in pixels of the upright (oriented) image: x, y, width, height."""
-
-    x: int
-    y: int
-    width: int
-    height: int
-    kind: str = "manual"  # "face", "plate" (detected) or "manual" (given by a coordinator)
-
-    def as_list(self) -> list[int]:
-        return [self.x, self.y, self.width, self.height]
-
-    def scaled(self, factor: float) -> Area:
-        return Area(
-            round(self.x * factor),
-            round(self.y * factor),
-            max(1, round(self.width * factor)),
-            max(1, round(self.height * factor)),
-            self.kind,
-        )
-
-    def overlap(self, other: Area) -> float:
-        """Intersection over union, 0..1."""
-        left, top = max(self.x, other.x), max(self.y, other.y)
-        right = min(self.x + self.width, other.x + other.width)
-        bottom = min(self.y + self.height, other.y + other.height)
-        inter = max(0, right - left) * max(0, bottom - top)
-        union = self.width * self.height + other.width * other.height - inter
-        return inter / union if union else 0.0
 
 
 def _cv2() -> ModuleType:
@@ -285,29 +259,3 @@ def _shrink(grey: Grey, scale: float, side: int) -> tuple[Grey, float]:
     # Area averaging: the fair way down, and a fraction of Pillow's bilinear filter's time.
     small = _cv2().resize(grey, size, interpolation=_cv2().INTER_AREA)
     return small, scale * size[0] / grey.shape[1]
-
-
-def blur_areas(image: Image.Image, areas: list[Area]) -> Image.Image:
-    """Pixelate then smooth each area (with a margin) in place, beyond recognition."""
-    for area in areas:
-        # A margin takes in hair, ears and the edge of a plate that the cascade's box cuts off.
-        margin_x, margin_y = round(area.width * 0.2), round(area.height * 0.25)
-        box = (
-            max(0, area.x - margin_x),
-            max(0, area.y - margin_y),
-            min(image.width, area.x + area.width + margin_x),
-            min(image.height, area.y + area.height + margin_y),
-        )
-        if box[2] - box[0] < 2 or box[3] - box[1] < 2:
-            continue
-        region = image.crop(box)
-        # About eight blocks across the area: no features survive, whatever the size.
-        block = max(2, max(region.size) // 8)
-        tiny = region.resize(
-            (max(1, region.width // block), max(1, region.height // block)),
-            Image.Resampling.BOX,
-        )
-        region = tiny.resize(region.size, Image.Resampling.BILINEAR)
-        region = region.filter(ImageFilter.GaussianBlur(radius=max(1, block // 2)))
-        image.paste(region, box[:2])
-    return image
