@@ -23,8 +23,9 @@ from tests.sweep.routes import ROUTES, build, fillings
 from tests.sweep.runner import clients
 
 # The pages whose script calls navigator.geolocation (static/js: public/map.js, public/list.js,
+# reports/spot.js,
 # routing/planner.js, survey/app.js).
-GEOLOCATION_PAGES = {"public:map", "public:list", "routing:planner", "survey:app"}
+GEOLOCATION_PAGES = {"public:map", "public:list", "routing:planner", "survey:app", "reports:new"}
 FEATURES_OFF = ("camera", "microphone", "payment", "usb")
 ROOT = Path(__file__).resolve().parents[2]
 
