@@ -132,8 +132,7 @@ class AssessmentAdminForm(forms.ModelForm):
                 continue
             top = error.field.partition("[")[0]
             target = PREFIX + top if top in TOP_FIELDS or top in ITEM_FIELDS else None
-            message = error.cs if (get_language() or "cs").startswith("cs") else error.en
-            self.add_error(target, message)
+            self.add_error(target, _in_language((error.cs, error.en)))
         return cleaned
 
     def save(self, commit: bool = True) -> Assessment:

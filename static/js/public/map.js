@@ -538,8 +538,8 @@
         });
         results.appendChild(list);
         if (body.list_text) {
-          var all = pageLink(body.list_url + (config.embed ? "&lang=" + config.language : ""),
-            body.list_text);
+          var listUrl = body.list_url.split("?");
+          var all = pageLink(withQuery(listUrl[0], new URLSearchParams(listUrl[1])), body.list_text);
           all.className = "all-results";
           results.appendChild(all);
         }
