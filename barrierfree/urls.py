@@ -2,7 +2,7 @@ import re
 
 from django.conf import settings
 from django.contrib import admin
-from django.http import HttpRequest, HttpResponseRedirect
+from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.templatetags.static import static
 from django.urls import include, path, re_path
 from django.utils.translation import gettext_lazy as _
@@ -18,6 +18,11 @@ def favicon(request: HttpRequest) -> HttpResponseRedirect:
     """Browsers ask for /favicon.ico whatever a page names as its icon (the admin's pages name
     none): the site's icon, by a redirect that does not outlive the file's hashed name."""
     return HttpResponseRedirect(static("survey/icon.svg"))
+
+
+def public_media(request: HttpRequest, path: str) -> HttpResponse:
+    """A public media file from MEDIA_ROOT as it is set when asked (not when the URLs were read)."""
+    return serve(request, path, document_root=settings.MEDIA_ROOT)
 
 
 urlpatterns = [
@@ -42,8 +47,7 @@ if settings.SERVE_MEDIA:
     urlpatterns += [
         re_path(
             rf"^{re.escape(settings.MEDIA_URL.lstrip('/'))}(?P<path>.*)$",
-            serve,
-            {"document_root": settings.MEDIA_ROOT},
+            public_media,
             name="media",
         )
     ]

@@ -178,7 +178,8 @@
   function draw(collection) {
     var profile = currentProfile();
     var reopen = openId;
-    var hadFocus = focusInPopup();
+    // Only a place's popup goes with the redraw: a popup of another layer (reports) keeps its focus.
+    var hadFocus = reopen !== null && focusInPopup();
     redrawing = true;
     clusters.clearLayers();
     redrawing = false;
