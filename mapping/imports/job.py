@@ -7,7 +7,7 @@ starts clean. A file that cannot be imported fails the run at once, with the rea
 error is tried again (mapping.worker.queues.IMPORT_RETRY) and fails the run when the attempts
 are spent. A run whose job ended without the run knowing (a worker killed on its last attempt)
 is set straight by `reconcile`, from its page and from the hourly sweep.
-Why it works this way: docs/decisions/0008-admin-imports-dry-run-then-commit-in-jobs.md.
+Why it works this way: docs/decisions/0009-admin-imports-dry-run-then-commit-in-jobs.md.
 """
 
 import logging
