@@ -11,10 +11,10 @@ from django.utils.translation import gettext as _
 from django.utils.translation import pgettext_lazy
 from django.views.decorators.http import require_GET
 
+from mapping.geolocation import position_texts
 from mapping.headers import uses_geolocation
 from mapping.models import Category
 from mapping.public.filters import PlaceFilterForm, PlaceFilters, municipality_choices
-from mapping.public.geolocation import location_errors
 from mapping.public.limits import LIMIT_NAMES, planner_defaults
 from mapping.public.search import MIN_QUERY_LENGTH, PlaceListQuery, PlaceRow
 from mapping.public.viewstate import map_view_from_query
@@ -86,10 +86,8 @@ def place_list(request: HttpRequest) -> HttpResponse:
             "list_config": {
                 "limit_names": LIMIT_NAMES,
                 "planner_limits": planner_defaults(),
-                "locating": _("Finding your position…"),
                 "located": _("Your position is filled in: press Sort."),
-                "locate_error": _("Your position could not be found: %(message)s"),
-                "locate_errors": location_errors(),
+                "position": position_texts(),
             },
             # The search and the sort forms keep the rest of the query. Built here: in the
             # template, request.GET.lists would first look up a parameter named "lists".

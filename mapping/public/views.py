@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
 from mapping.compression import layer_response
+from mapping.geolocation import position_texts
 from mapping.headers import allow_framing_anywhere, uses_geolocation
 from mapping.models import Category
 from mapping.public.filters import (
@@ -22,7 +23,6 @@ from mapping.public.filters import (
     municipality_choices,
     parse_bbox,
 )
-from mapping.public.geolocation import location_errors
 from mapping.public.layer import (
     LayerRequest,
     cached_layer,
@@ -86,10 +86,8 @@ def map_config(request: HttpRequest, focus: dict | None = None) -> dict:
             "no_features": _("No features recorded for this profile"),
             "cluster": _("%(count)s places, zoom in"),
             "show_on_map": _("Show on the map"),
-            "locating": _("Finding your position…"),
             "located": _("Your position is shown on the map."),
-            "locate_error": _("Your position could not be found: %(message)s"),
-            "locate_errors": location_errors(),
+            "position": position_texts(),
             "you_are_here": _("You are here"),
             "zoom_in": _("Zoom in to see the places."),
             "services": _("Social services"),

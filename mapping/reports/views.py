@@ -4,6 +4,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
+from mapping.geolocation import position_texts
 from mapping.headers import uses_geolocation
 from mapping.ids import parse_id
 from mapping.models import Photo, Report, ReportStatus
@@ -38,12 +39,8 @@ def spot_config() -> dict:
             ),
             "marker": _("Spot of the barrier: move it with the arrow keys (Shift: further)."),
             "marked": _("Spot marked: latitude %(lat)s, longitude %(lon)s."),
-            "locating": _("Finding your position…"),
             "located": _("Your position is marked (accurate to about %(metres)s m)."),
-            "denied": _("Your position could not be found: the browser was not allowed to tell."),
-            "unavailable": _("Your position could not be found: the device does not know it."),
-            "timeout": _("Your position could not be found in time. Try again."),
-            "unsupported": _("This browser cannot tell your position."),
+            "position": position_texts(),
         },
     }
 

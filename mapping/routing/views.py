@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET
 
+from mapping.geolocation import position_texts
 from mapping.headers import uses_geolocation
 from mapping.json_errors import json_error
 from mapping.models import NetworkEdge
@@ -142,16 +143,8 @@ def _planner_labels() -> dict[str, str]:
         "error": _("The route could not be found. Try again later."),
         "start_set": _("Start set on the map."),
         "end_set": _("Destination set on the map."),
-        "no_location": _("Your location is not available."),
-        "location_denied": _(
-            "This site may not use your location: allow it in the browser's settings, or "
-            "type the start."
-        ),
-        "location_unavailable": _(
-            "Your location cannot be found just now. Try again outside, or type the start."
-        ),
-        "location_timeout": _("Finding your location took too long. Try again."),
-        "finding_location": _("Finding your location…"),
+        "position": position_texts(),
+        "or_type_the_start": _("You can also type the start."),
         "start_located": _("The start is set to your location."),
         "order_lat_lon": _("read as latitude, longitude"),
         "order_lon_lat": _("read as longitude, latitude"),

@@ -2,6 +2,8 @@
 
 from django.utils.translation import gettext as _
 
+from mapping.geolocation import position_texts
+
 
 def survey_texts() -> dict:
     return {
@@ -36,11 +38,8 @@ def survey_texts() -> dict:
         "position_from_gps": _("Position from the phone's GPS (accuracy about %(metres)s m)."),
         "position_from_photo": _("Position read from the photo's GPS data."),
         "photo_without_gps": _("The photo has no GPS position; use the GPS button or the map."),
-        "no_geolocation": _(
-            "This browser cannot tell the position; use the map or the fields below."
-        ),
-        "locating": _("Finding your position…"),
-        "geolocation_failed": _("The position is not available; use the map or the fields below."),
+        "position": position_texts(),
+        "use_the_map_instead": _("Use the map or the fields below."),
         "address_nearest": _("Nearest address: %(label)s (%(metres)s m)"),
         "address_none": _("No official address within 30 m; write the address in if it has one."),
         "address_offline": _("Offline: no address is suggested; write it in if you know it."),

@@ -1,7 +1,9 @@
 /* The few helpers every page script shares (window.Bf), written once:
    - el: a DOM node with attributes and text; text is always text (textContent), never markup;
    - format: fills the "%(name)s" places of a text translated by Django;
-   - csrfToken: Django's CSRF token from its cookie, for a POST sent by a script. */
+   - csrfToken: Django's CSRF token from its cookie, for a POST sent by a script;
+   - locate: the visitor's position, asked of the browser, with what the page says meanwhile and
+     when the browser cannot tell in the page's language (texts: mapping/geolocation.py). */
 window.Bf = (function () {
   "use strict";
 
@@ -30,5 +32,16 @@ window.Bf = (function () {
     return match ? decodeURIComponent(match[1]) : "";
   }
 
-  return { el: el, format: format, csrfToken: csrfToken };
+  /* say(text, failed) is called with "locating…", then with the reason when there is no
+     position; found(position) with the browser's GeolocationPosition. */
+  function locate(texts, say, found, options) {
+    if (!navigator.geolocation) { say(texts.unsupported, true); return; }
+    say(texts.locating, false);
+    navigator.geolocation.getCurrentPosition(found, function (error) {
+      // The browser's own message is English and written for developers: by its code instead.
+      say(texts.errors[error && error.code] || texts.errors[2], true);
+    }, options || { enableHighAccuracy: true, timeout: 15000 });
+  }
+
+  return { el: el, format: format, csrfToken: csrfToken, locate: locate };
 })();

@@ -113,7 +113,7 @@ def test_the_reporters_position_marks_the_spot_and_a_refusal_is_explained(
     page.goto(f"{live_server.url}/nahlasit/")
     page.locator("#spot-locate").click()
     expect(page.locator("#spot-status")).to_have_text(
-        "Vaši polohu se nepodařilo zjistit: prohlížeč ji nesmí sdělit."
+        "Tento web nesmí použít vaši polohu: povolte ji v nastavení prohlížeče."
     )
     assert page.input_value("#id_latitude") == ""
 

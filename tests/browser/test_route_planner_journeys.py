@@ -169,7 +169,8 @@ def test_my_location_fills_the_start_and_its_refusal_is_said_in_czech(
     tab_to_id(page, "my-location")
     page.keyboard.press("Enter")
     expect(page.locator("#route-status")).to_have_text(
-        "Tento web nesmí použít vaši polohu: povolte ji v nastavení prohlížeče, nebo napište start."
+        "Tento web nesmí použít vaši polohu: povolte ji v nastavení prohlížeče. "
+        "Start můžete také napsat."
     )
     expect(page.locator("#from")).to_have_value("")
     assert axe_violations(axe, page) == []

@@ -36,16 +36,11 @@
   if (!button || !navigator.geolocation) { return; }
   button.hidden = false;
   button.addEventListener("click", function () {
-    status.textContent = config.locating;
-    navigator.geolocation.getCurrentPosition(function (position) {
+    Bf.locate(config.position, function (text) { status.textContent = text; }, function (position) {
       document.getElementById("lat").value = position.coords.latitude.toFixed(5);
       document.getElementById("lon").value = position.coords.longitude.toFixed(5);
       document.getElementById("sort").value = "distance";
       status.textContent = config.located;
-    }, function (error) {
-      // The browser's own message is English: say it in the page's language, by its code.
-      status.textContent = config.locate_errors[error.code] ||
-        Bf.format(config.locate_error, { message: "" });
-    }, { enableHighAccuracy: true, timeout: 15000 });
+    });
   });
 })();

@@ -488,25 +488,18 @@
   // The visitor's position, only when asked for.
   var positionMarker = null;
   document.getElementById("locate").addEventListener("click", function () {
-    if (!navigator.geolocation) {
-      statusLine.textContent = format(config.text.locate_error, { message: "" });
-      return;
-    }
-    statusLine.textContent = config.text.locating;
-    navigator.geolocation.getCurrentPosition(function (position) {
-      var latlng = [position.coords.latitude, position.coords.longitude];
-      if (positionMarker) { map.removeLayer(positionMarker); }
-      positionMarker = L.circleMarker(latlng, {
-        radius: 9, color: "#000", weight: 3, fillColor: "#56B4E9", fillOpacity: 1,
-      }).bindTooltip(config.text.you_are_here).addTo(map);
-      map.setView(latlng, Math.max(map.getZoom(), 16));
-      statusLine.textContent = config.text.located;
-    }, function (error) {
-      // The browser's own message is English: say it in the page's language, by its code.
-      statusLine.textContent = config.text.locate_errors[error.code] ||
-        format(config.text.locate_error, { message: "" });
-    }, { enableHighAccuracy: true, timeout: 15000 });
+    Bf.locate(config.text.position, function (text) { statusLine.textContent = text; }, showPosition);
   });
+
+  function showPosition(position) {
+    var latlng = [position.coords.latitude, position.coords.longitude];
+    if (positionMarker) { map.removeLayer(positionMarker); }
+    positionMarker = L.circleMarker(latlng, {
+      radius: 9, color: "#000", weight: 3, fillColor: "#56B4E9", fillOpacity: 1,
+    }).bindTooltip(config.text.you_are_here).addTo(map);
+    map.setView(latlng, Math.max(map.getZoom(), 16));
+    statusLine.textContent = config.text.located;
+  }
 
   // The search box: ranked results as links to the details; without JS it opens the list.
   var searchForm = document.getElementById("search");

@@ -103,20 +103,13 @@
   latitude.addEventListener("change", onTyped);
   longitude.addEventListener("change", onTyped);
 
-  var ERRORS = { 1: "denied", 2: "unavailable", 3: "timeout" };
   document.getElementById("spot-locate").addEventListener("click", function () {
-    if (!navigator.geolocation) {
-      statusLine.textContent = config.text.unsupported;
-      return;
-    }
-    statusLine.textContent = config.text.locating;
-    navigator.geolocation.getCurrentPosition(function (position) {
-      var latlng = L.latLng(position.coords.latitude, position.coords.longitude);
-      map.setView(latlng, MARKED_ZOOM);
-      var metres = Math.max(1, Math.round(position.coords.accuracy || 0));
-      mark(latlng, config.text.located.replace("%(metres)s", String(metres)));
-    }, function (error) {
-      statusLine.textContent = config.text[ERRORS[error.code] || "unavailable"];
-    }, { enableHighAccuracy: true, timeout: 15000 });
+    Bf.locate(config.text.position, function (text) { statusLine.textContent = text; },
+      function (position) {
+        var latlng = L.latLng(position.coords.latitude, position.coords.longitude);
+        map.setView(latlng, MARKED_ZOOM);
+        var metres = Math.max(1, Math.round(position.coords.accuracy || 0));
+        mark(latlng, Bf.format(config.text.located, { metres: metres }));
+      });
   });
 })();

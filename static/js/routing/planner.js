@@ -219,20 +219,14 @@
     nextEnd = nextEnd === "from" ? "to" : "from";
   });
 
-  /* The browser's geolocation error, in the page's language (its own message is English). */
-  function locationError(error) {
-    var byCode = { 1: "location_denied", 2: "location_unavailable", 3: "location_timeout" };
-    return config.labels[byCode[error && error.code]] || config.labels.no_location;
-  }
-
   document.getElementById("my-location").addEventListener("click", function () {
-    if (!navigator.geolocation) { fill(status, config.labels.no_location); return; }
-    fill(status, config.labels.finding_location);
-    navigator.geolocation.getCurrentPosition(function (found) {
+    Bf.locate(config.labels.position, function (text, failed) {
+      fill(status, failed ? text + " " + config.labels.or_type_the_start : text);
+    }, function (found) {
       form.elements.from.value = position(found.coords.latitude, found.coords.longitude);
       form.elements.from_place.value = "";
       fill(status, config.labels.start_located);
-    }, function (error) { fill(status, locationError(error)); }, { timeout: 20000 });
+    }, { timeout: 20000 });
   });
 
   /* The profile chosen here is the one the map shows (the map reads it from this browser too). */

@@ -175,13 +175,12 @@
   }
 
   function locate() {
-    if (!navigator.geolocation) { say($("position-status"), texts.no_geolocation); return; }
-    say($("position-status"), texts.locating);
-    navigator.geolocation.getCurrentPosition(function (position) {
+    Bf.locate(texts.position, function (text, failed) {
+      say($("position-status"), failed ? text + " " + texts.use_the_map_instead : text);
+    }, function (position) {
       setPosition(position.coords.latitude, position.coords.longitude,
-        texts.position_from_gps.replace("%(metres)s", Math.round(position.coords.accuracy)));
-    }, function () { say($("position-status"), texts.geolocation_failed); },
-    { enableHighAccuracy: true, timeout: 15000, maximumAge: 60000 });
+        Bf.format(texts.position_from_gps, { metres: Math.round(position.coords.accuracy) }));
+    }, { enableHighAccuracy: true, timeout: 15000, maximumAge: 60000 });
   }
 
   var firstPhoto = null;
