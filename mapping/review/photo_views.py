@@ -109,6 +109,28 @@ def pending_copy(request: HttpRequest, pk: int, thumbnail: bool = False) -> Http
 
 @require_POST
 @coordinator_required
+def visibility(request: HttpRequest, pk: int, hidden: bool) -> HttpResponse:
+    """Hide a photo from the public (and from the volunteer's survey as shown to others), or show
+    it again: the coordinator's decision on this one photo, whatever they decide on its survey."""
+    item = get_photo_or_404(request, pk)
+    if item.is_hidden != hidden:
+        item.is_hidden = hidden
+        item.save(update_fields=["is_hidden"])
+    if hidden:
+        said = _("The photo is hidden: nobody but coordinators sees it.")
+    elif item.privacy_status == PrivacyStatus.DONE:
+        said = _("The photo is approved: it is shown with its survey or report.")
+    else:
+        said = _(
+            "The photo is approved: it will be shown once the privacy check has made its "
+            "public copies."
+        )
+    messages.success(request, said)
+    return redirect("review:photo", pk=pk)
+
+
+@require_POST
+@coordinator_required
 def recheck(request: HttpRequest, pk: int) -> HttpResponse:
     item = get_photo_or_404(request, pk)
     if item.privacy_status == PrivacyStatus.DONE:

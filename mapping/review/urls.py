@@ -21,5 +21,9 @@ urlpatterns = [
         {"thumbnail": True},
         name="photo_pending_thumbnail",
     ),
+    path("fotky/<int:pk>/skryt/", photo_views.visibility, {"hidden": True}, name="photo_hide"),
+    path(
+        "fotky/<int:pk>/schvalit/", photo_views.visibility, {"hidden": False}, name="photo_approve"
+    ),
     path("fotky/<int:pk>/zkontrolovat/", photo_views.recheck, name="photo_recheck"),
 ]
