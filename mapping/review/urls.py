@@ -14,6 +14,7 @@ urlpatterns = [
     path("fotky/<int:pk>/", photo_views.photo, name="photo"),
     path("fotky/<int:pk>/original/", photo_views.original, name="photo_original"),
     path("fotky/<int:pk>/rozmazat/", photo_views.blur, name="photo_blur"),
+    path("fotky/<int:pk>/nahled-rozmazani/", photo_views.preview, name="photo_preview"),
     path("fotky/<int:pk>/cekajici/", photo_views.pending_copy, name="photo_pending"),
     path(
         "fotky/<int:pk>/cekajici/nahled/",
