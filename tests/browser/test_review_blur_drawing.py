@@ -194,6 +194,19 @@ def test_a_coordinator_draws_with_the_mouse_and_the_keyboard_previews_and_saves(
     # The page comes back with the saved areas drawn.
     assert page.locator(".blur-area").count() == 2
     assert_accessible(page)
+
+    # The photo's own action hides it, and approves it again; each state is accessible.
+    with page.expect_navigation():
+        page.click("#visibility button[type=submit]")
+    assert page.inner_text("#visibility-state").startswith("Skrytá")
+    assert_accessible(page)
+    photo.refresh_from_db()
+    assert photo.is_hidden
+    with page.expect_navigation():
+        page.click("#visibility button[type=submit]")
+    assert page.inner_text("#visibility-state").startswith("Schválená")
+    photo.refresh_from_db()
+    assert not photo.is_hidden
     assert page.script_errors == []
 
 
