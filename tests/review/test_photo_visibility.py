@@ -36,12 +36,16 @@ def test_a_coordinator_hides_a_photo_from_its_page_and_approves_it_again(publish
     assert published_photo.is_hidden
     assert not Photo.objects.published().filter(pk=published_photo.pk).exists()
     assert published_photo.image.url not in client_for(None).get(place_page).content.decode()
+    # The survey's review page tells the hidden photo apart.
+    review = reverse("review:detail", args=[published_photo.assessment_id])
+    assert "Skrytá koordinátorem" in client.get(review).content.decode()
 
     client.post(reverse("review:photo_approve", args=[published_photo.pk]))
 
     published_photo.refresh_from_db()
     assert not published_photo.is_hidden
     assert published_photo.image.url in client_for(None).get(place_page).content.decode()
+    assert "Skrytá koordinátorem" not in client.get(review).content.decode()
 
 
 def test_only_a_coordinator_may_hide_or_approve_a_photo(published_photo, alice):
