@@ -65,3 +65,11 @@ def test_a_bad_area_is_a_clear_400_naming_the_photos_size(photo, charlie, areas)
     )
     assert answer.status_code == 400
     assert "640 × 480" in answer.content.decode()
+
+
+def test_without_javascript_the_page_keeps_the_typed_areas(photo, charlie):
+    """The drawing tool is hidden until its script shows it; the form sends the typed areas."""
+    page = client_for(charlie).get(reverse("review:photo", args=[photo.pk])).content.decode()
+    assert '<div id="blur-editor" class="blur-editor" hidden>' in page
+    assert '<textarea id="areas" name="areas"' in page
+    assert 'id="blur-config"' in page and "js/review/blur.js" in page
