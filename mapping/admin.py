@@ -200,6 +200,17 @@ class PhotoAdmin(HidesWorkAwaitingApproval, BlankToFieldMeansPrimaryKey, Leaflet
     list_filter = ("subject", "is_hidden")
     search_fields = ("alt_text",)
     raw_id_fields = ("assessment", "report")
+    actions = ("hide", "approve")
+
+    @admin.action(description=_("Hide the selected photos"))
+    def hide(self, request, queryset):
+        count = queryset.update(is_hidden=True)
+        self.message_user(request, _("%(count)d photos hidden.") % {"count": count})
+
+    @admin.action(description=_("Approve the selected photos (show them again)"))
+    def approve(self, request, queryset):
+        count = queryset.update(is_hidden=False)
+        self.message_user(request, _("%(count)d photos approved.") % {"count": count})
 
 
 @admin.register(Report)

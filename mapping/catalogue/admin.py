@@ -73,8 +73,9 @@ class ServiceAdmin(BlankToFieldMeansPrimaryKey, admin.ModelAdmin):
     list_display = ("name", "provider", "service_type", "registry_id", "address")
     list_filter = (UnmatchedAddressFilter, "service_type", "source", "is_demo")
     search_fields = ("name", "provider__name", "registry_id", "address")
-    autocomplete_fields = ("provider",)
-    raw_id_fields = ACCESSIBLE_MANY["raw_id_fields"]
+    # The provider by its number too: select2's empty combobox on the "add" page has no name
+    # (axe-core: aria-input-field-name).
+    raw_id_fields = ("provider", *ACCESSIBLE_MANY["raw_id_fields"])
     list_select_related = ("provider",)
     change_list_template = "admin/catalogue/service_change_list.html"
     formfield_overrides = URL_FIELDS_HTTPS

@@ -6,16 +6,21 @@ sent by the worker (mapping/review/tasks.py), never inside the coordinator's req
 
 from django.conf import settings
 from django.core.mail import send_mail
+from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext as _
 
 from mapping.models import AssessmentEvent
+from mapping.site import absolute_url
 
 
 def decision_email(event: AssessmentEvent) -> tuple[str, str]:
     """The subject and the body: Czech first, English second (we do not know which language
-    the volunteer reads), then the coordinator's comment as they wrote it."""
+    the volunteer reads), each with the link to the survey's page in the volunteer's list (an
+    absolute address: the worker has no request to go by), then the coordinator's comment as
+    they wrote it."""
     assessment = event.assessment
+    url = absolute_url(reverse("survey:detail", args=[assessment.pk]))
     subjects, sentences = [], []
     for language in ("cs", "en"):
         with translation.override(language):
@@ -34,6 +39,8 @@ def decision_email(event: AssessmentEvent) -> tuple[str, str]:
                         "comment": "",
                     }
                 ).strip()
+                + "\n"
+                + _("Your survey: %(url)s") % {"url": url}
             )
     body = "\n\n".join([*sentences, event.comment]).strip()
     return " / ".join(subjects), body + "\n"

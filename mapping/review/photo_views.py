@@ -12,14 +12,18 @@ from django.contrib import messages
 from django.core.files.storage import storages
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_GET, require_POST
 
 from mapping.access import can_view, coordinator_required
+from mapping.errors import error_answer
 from mapping.models import Photo, PrivacyStatus
-from mapping.photo_storage import photo_error_message, reblur_photo
+from mapping.photo_storage import open_original, photo_error_message, reblur_photo
 from mapping.photo_tasks import retry_privacy_check
+from mapping.photos.areas import Area
 from mapping.photos.errors import PhotoError
+from mapping.photos.pipeline import public_copies
 
 MAX_AREAS = 50
 
@@ -71,13 +75,55 @@ def get_photo_or_404(request: HttpRequest, pk: int) -> Photo:
     return item
 
 
+def _areas_message(item: Photo) -> str:
+    return _(
+        "Write each area as four whole numbers: x y width height, inside the photo "
+        "(%(width)s × %(height)s pixels)."
+    ) % {"width": item.width, "height": item.height}
+
+
+def blur_texts() -> dict[str, str]:
+    """What the drawing tool says (names of the areas and the live region's announcements)."""
+    return {
+        "area": _("Area %(n)s: x %(x)s, y %(y)s, %(width)s × %(height)s pixels"),
+        "foundArea": _(
+            "Area %(n)s, found by the privacy check: x %(x)s, y %(y)s, "
+            "%(width)s × %(height)s pixels"
+        ),
+        "count": _("Blurred areas on the photo: %(count)s."),
+        "added": _("Added. %(area)s"),
+        "removed": _("Area removed. Blurred areas on the photo: %(count)s."),
+        "tooSmall": _("The rectangle was too small to blur; draw a larger one."),
+        "previewing": _("Making the preview…"),
+        "previewReady": _("The preview below shows the photo with %(count)s areas blurred."),
+        "previewFailed": _("The preview could not be made: check the areas and try again."),
+        "typedInvalid": _(
+            "The typed areas were not drawn: write each as x y width height inside the photo."
+        ),
+    }
+
+
 def _page(request: HttpRequest, item: Photo, areas: str, status: int = 200) -> HttpResponse:
+    checked = item.privacy_status == PrivacyStatus.DONE
     context = {
         "photo": item,
         "areas": areas,
         "found": item.privacy_areas,
-        "checked": item.privacy_status == PrivacyStatus.DONE,
+        "checked": checked,
     }
+    if checked:
+        # The drawing tool (static/js/review/blur.js) starts from the areas of the public
+        # copies; those the privacy check found are told apart in their names.
+        context["blur_config"] = {
+            "width": item.width,
+            "height": item.height,
+            "areas": item.blur_areas,
+            "found": [
+                [area["x"], area["y"], area["width"], area["height"]] for area in item.privacy_areas
+            ],
+            "previewUrl": reverse("review:photo_preview", args=[item.pk]),
+        }
+        context["blur_texts"] = blur_texts()
     return render(request, "review/photo.html", context, status=status)
 
 
@@ -105,6 +151,28 @@ def pending_copy(request: HttpRequest, pk: int, thumbnail: bool = False) -> Http
     if not copy:
         raise Http404(_("This photo has no copy awaiting the privacy check."))
     return _private_answer(copy.name, _("The copy awaiting the privacy check is missing."))
+
+
+@require_POST
+@coordinator_required
+def visibility(request: HttpRequest, pk: int, hidden: bool) -> HttpResponse:
+    """Hide a photo from the public (and from the volunteer's survey as shown to others), or show
+    it again: the coordinator's decision on this one photo, whatever they decide on its survey."""
+    item = get_photo_or_404(request, pk)
+    if item.is_hidden != hidden:
+        item.is_hidden = hidden
+        item.save(update_fields=["is_hidden"])
+    if hidden:
+        said = _("The photo is hidden: nobody but coordinators sees it.")
+    elif item.privacy_status == PrivacyStatus.DONE:
+        said = _("The photo is approved: it is shown with its survey or report.")
+    else:
+        said = _(
+            "The photo is approved: it will be shown once the privacy check has made its "
+            "public copies."
+        )
+    messages.success(request, said)
+    return redirect("review:photo", pk=pk)
 
 
 @require_POST
@@ -150,6 +218,28 @@ def _private_file(name: str, missing: str) -> HttpResponse:
         raise Http404(missing) from None
 
 
+@require_GET
+@coordinator_required
+def preview(request: HttpRequest, pk: int) -> HttpResponse:
+    """The display copy with `?areas=` blurred, made from the original by the same code as the
+    public copies (mapping.photos.pipeline.public_copies) but not stored: what "Make the public
+    copies again" would publish. With no areas it is the photo unblurred, which the drawing tool
+    draws on; like the original, it is for coordinators only and never cached."""
+    item = get_photo_or_404(request, pk)
+    try:
+        areas = parse_areas(request.GET.get("areas", ""), item.width, item.height)
+    except BadAreas:
+        return error_answer(request, 400, message=_areas_message(item))
+    try:
+        copies = public_copies(open_original(item), [Area(*area) for area in areas])
+    except PhotoError as error:
+        return error_answer(request, 404, message=photo_error_message(error))
+    response = HttpResponse(copies.display, content_type="image/jpeg")
+    response["Cache-Control"] = "private, no-store"
+    response["X-Robots-Tag"] = "noindex"
+    return response
+
+
 @require_POST
 @coordinator_required
 def blur(request: HttpRequest, pk: int) -> HttpResponse:
@@ -157,14 +247,7 @@ def blur(request: HttpRequest, pk: int) -> HttpResponse:
     try:
         areas = parse_areas(request.POST.get("areas", ""), item.width, item.height)
     except BadAreas:
-        messages.error(
-            request,
-            _(
-                "Write each area as four whole numbers: x y width height, inside the photo "
-                "(%(width)s × %(height)s pixels)."
-            )
-            % {"width": item.width, "height": item.height},
-        )
+        messages.error(request, _areas_message(item))
         return _page(request, item, request.POST.get("areas", ""), status=400)
     try:
         reblur_photo(item, areas)

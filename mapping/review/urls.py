@@ -14,12 +14,17 @@ urlpatterns = [
     path("fotky/<int:pk>/", photo_views.photo, name="photo"),
     path("fotky/<int:pk>/original/", photo_views.original, name="photo_original"),
     path("fotky/<int:pk>/rozmazat/", photo_views.blur, name="photo_blur"),
+    path("fotky/<int:pk>/nahled-rozmazani/", photo_views.preview, name="photo_preview"),
     path("fotky/<int:pk>/cekajici/", photo_views.pending_copy, name="photo_pending"),
     path(
         "fotky/<int:pk>/cekajici/nahled/",
         photo_views.pending_copy,
         {"thumbnail": True},
         name="photo_pending_thumbnail",
+    ),
+    path("fotky/<int:pk>/skryt/", photo_views.visibility, {"hidden": True}, name="photo_hide"),
+    path(
+        "fotky/<int:pk>/schvalit/", photo_views.visibility, {"hidden": False}, name="photo_approve"
     ),
     path("fotky/<int:pk>/zkontrolovat/", photo_views.recheck, name="photo_recheck"),
 ]

@@ -18,8 +18,9 @@ DECISIONS = {
 
 @pytest.mark.parametrize("action", list(DECISIONS))
 def test_the_volunteer_gets_the_decision_and_the_comment_by_email(
-    action, alice, charlie, mailoutbox
+    action, alice, charlie, mailoutbox, settings
 ):
+    settings.SITE_URL = "https://mapa.mesto.cz"
     czech, english, comment = DECISIONS[action]
     submitted = make_assessment(
         make_place("Městská knihovna"), ReviewStatus.SUBMITTED, surveyor=alice
@@ -43,6 +44,11 @@ def test_the_volunteer_gets_the_decision_and_the_comment_by_email(
     assert czech in czech_part and "01. 05. 2026" in czech_part
     assert english in english_part and "01. 05. 2026" in english_part
     assert written == comment
+    # Each part links to the survey's own page, at the site's full address.
+    link = f"https://mapa.mesto.cz/pruzkum/moje/{submitted.pk}/"
+    assert reverse("survey:detail", args=[submitted.pk]) == f"/pruzkum/moje/{submitted.pk}/"
+    assert f"Váš průzkum: {link}" in czech_part
+    assert f"Your survey: {link}" in english_part
 
 
 def test_nothing_is_sent_when_the_decision_is_refused(alice, charlie, mailoutbox):

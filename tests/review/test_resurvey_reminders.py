@@ -70,3 +70,28 @@ def test_a_place_surveyed_again_before_the_mail_leaves_is_not_listed(alice, mail
 
     assert work_off_queue("send_resurvey_reminder") == [False]
     assert mailoutbox == []
+
+
+def test_each_time_a_places_survey_grows_old_its_surveyor_is_reminded_once(
+    alice, bob, mailoutbox, settings
+):
+    settings.SURVEY_MAX_AGE_YEARS = YEARS
+    settings.SITE_URL = "https://mapa.mesto.cz"
+    library = make_place("Městská knihovna")
+    first = make_assessment(library, surveyor=alice, survey_date=years_ago(YEARS * 2 + 1))
+    assert run_the_daily_job() == [1]
+    work_off_queue("send_resurvey_reminder")
+    assert [mail.to for mail in mailoutbox] == [["alice@example.org"]]
+    assert "https://mapa.mesto.cz/pruzkum/" in mailoutbox[0].body
+
+    # Bob surveyed it again, and that survey has grown old too: he is told, once; Alice is not
+    # told again about her superseded survey.
+    first.status = ReviewStatus.SUPERSEDED
+    first.save()
+    make_assessment(library, surveyor=bob, survey_date=years_ago(YEARS, days=3))
+    assert run_the_daily_job() == [1]
+    work_off_queue("send_resurvey_reminder")
+    assert [mail.to for mail in mailoutbox] == [["alice@example.org"], ["bob@example.org"]]
+    assert "Městská knihovna" in mailoutbox[1].body
+    assert run_the_daily_job() == [0]
+    assert ResurveyReminder.objects.filter(assessment__place=library).count() == 2
