@@ -3,6 +3,7 @@ the repairs (read here, worked in the review pages), the re-survey tasks, and th
 accessibility statement (one row)."""
 
 from django.contrib import admin
+from django.db import models
 from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
@@ -84,6 +85,8 @@ class AccessibilityStatementAdmin(BlankToFieldMeansPrimaryKey, admin.ModelAdmin)
     """One statement: adding is offered only while there is none."""
 
     list_display = ("__str__", "compliance", "statement_date", "automated_check_date")
+    # A link typed without its scheme is taken as https (Django 6's default).
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
 
     def has_add_permission(self, request) -> bool:
         return super().has_add_permission(request) and not AccessibilityStatement.objects.exists()

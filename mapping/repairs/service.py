@@ -128,7 +128,11 @@ def answer(
     if status not in ANSWERS:
         raise RepairStepRefused(_("This answer is not one of the choices."))
     with transaction.atomic():
-        locked = RepairItem.objects.select_for_update().select_related("assignee").get(pk=item.pk)
+        locked = (
+            RepairItem.objects.select_for_update(of=("self",))
+            .select_related("assignee")
+            .get(pk=item.pk)
+        )
         if locked.status not in ANSWERABLE:
             raise RepairStepRefused(_("This repair no longer takes answers through this link."))
         locked.status = status
@@ -160,7 +164,11 @@ def close(item: RepairItem, actor, note: str = "") -> RepairItem:
     """The coordinator closes the item: its re-survey tasks are done, and a fixed report's
     barrier leaves the map."""
     with transaction.atomic():
-        locked = RepairItem.objects.select_for_update().select_related("report").get(pk=item.pk)
+        locked = (
+            RepairItem.objects.select_for_update(of=("self",))
+            .select_related("report")
+            .get(pk=item.pk)
+        )
         if locked.status == RepairStatus.CLOSED:
             raise RepairStepRefused(_("This repair is closed."))
         was_fixed = locked.status == RepairStatus.FIXED
