@@ -68,13 +68,15 @@ ANSWERABLE = (RepairStatus.ASSIGNED, RepairStatus.PLANNED)
 
 class RepairItemQuerySet(models.QuerySet):
     def overdue(self, today: date | None = None) -> "RepairItemQuerySet":
-        """Planned with a date that has passed, or assigned and unanswered for more than
-        settings.REPAIR_ANSWER_DAYS days."""
+        """Planned with a date that has passed; assigned and unanswered for more than
+        settings.REPAIR_ANSWER_DAYS days; or left unassigned that long (a request for remedy
+        must be answered within 30 days, §9 of Act 99/2019 Sb.)."""
         today = today or timezone.localdate()
         unanswered_since = timezone.now() - timedelta(days=settings.REPAIR_ANSWER_DAYS)
         return self.filter(
             Q(status=RepairStatus.PLANNED, planned_date__lt=today)
             | Q(status=RepairStatus.ASSIGNED, assigned_at__lt=unanswered_since)
+            | Q(status=RepairStatus.OPEN, created_at__lt=unanswered_since)
         )
 
 
