@@ -5,7 +5,19 @@ import pytest
 from django.urls import reverse
 
 from mapping.demo.loader import load_demo
-from mapping.models import Assessment, Municipality, Photo, Place, Provider, Report, Service
+from mapping.models import (
+    AccessibilityStatement,
+    Assessment,
+    Municipality,
+    Photo,
+    Place,
+    Provider,
+    RepairContact,
+    RepairItem,
+    Report,
+    ResurveyTask,
+    Service,
+)
 from tests.browser.conftest import axe_violations, policy_violations, watch_policies
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -23,8 +35,13 @@ def coordinator_pages() -> list[str]:
     load_demo(commit=True)
     place = Place.objects.filter(entrances__isnull=False).first() or Place.objects.first()
     assessment = Assessment.objects.filter(place=place).first()
-    pages = ["/admin/"]
+    pages = ["/admin/", reverse("admin:mapping_accessibilitystatement_add")]
+    contact = RepairContact.objects.create(name="Odbor dopravy", email="doprava@mesto.example")
     for model, obj in (
+        (RepairContact, contact),
+        (RepairItem, None),
+        (ResurveyTask, None),
+        (AccessibilityStatement, None),
         (Place, place),
         (Assessment, assessment),
         (Photo, Photo.objects.first()),
