@@ -172,8 +172,8 @@ def close(item: RepairItem, actor, note: str = "") -> RepairItem:
         if locked.status == RepairStatus.CLOSED:
             raise RepairStepRefused(_("This repair is closed."))
         was_fixed = locked.status == RepairStatus.FIXED
+        # The link keeps its secret: opened again, it says the repair is closed (a 410).
         locked.status = RepairStatus.CLOSED
-        locked.token_nonce = ""
         locked.save()
         now = timezone.now()
         locked.resurvey_tasks.filter(status=ResurveyTaskStatus.OPEN).update(

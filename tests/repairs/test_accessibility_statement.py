@@ -78,6 +78,7 @@ def test_a_request_for_remedy_becomes_an_item_the_coordinator_sees(client, charl
     assert item.source == RepairSource.REMEDY and item.status == RepairStatus.OPEN
     thanks = client.get(response["Location"], HTTP_ACCEPT_LANGUAGE="cs").content.decode()
     assert item.reference in thanks and "petr@example.org" not in thanks
+    assert "Čeká na přidělení" in thanks  # the page follows the request, by its reference
     listing = client_for(charlie).get("/kontrola/opravy/").content.decode()
     assert item.reference in listing
     detail = client_for(charlie).get(reverse("repairs:detail", args=[item.pk])).content.decode()

@@ -122,7 +122,9 @@ def test_fixed_opens_a_re_survey_task_and_the_reporter_sees_each_step(
     assert published_barrier.status == ReportStatus.RESOLVED
     assert task.status == ResurveyTaskStatus.DONE
     # A closed repair's link takes no more answers.
-    assert client.get(link).status_code == 404  # the nonce is gone with the closing
+    closed = client.get(link, HTTP_ACCEPT_LANGUAGE="cs")
+    assert closed.status_code == 410
+    assert "byla zodpovězena nebo uzavřena" in closed.content.decode()
 
 
 def test_declined_needs_a_reason_and_planned_a_future_date(
