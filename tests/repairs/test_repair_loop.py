@@ -250,3 +250,38 @@ def test_an_unpublished_report_cannot_enter_the_loop(charlie, published_barrier)
         reverse("repairs:start_from_report", args=[published_barrier.pk])
     )
     assert response.status_code == 302 and not RepairItem.objects.exists()
+
+
+def test_the_coordinator_keeps_the_contact_list_in_the_admin(charlie, alice):
+    from mapping.models import RepairContact
+    from tests.factories import make_municipality
+
+    town = make_municipality("Písek")
+    response = client_for(charlie).post(
+        "/admin/mapping/repaircontact/add/",
+        {
+            "name": "Technické služby",
+            "email": "ts@mesto.example",
+            "municipality": town.pk,
+            "note": "",
+            "is_active": "on",
+        },
+    )
+    assert response.status_code == 302
+    contact = RepairContact.objects.get()
+    assert (contact.name, contact.email, contact.municipality) == (
+        "Technické služby",
+        "ts@mesto.example",
+        town,
+    )
+    assert client_for(alice).get("/admin/mapping/repaircontact/").status_code == 302
+
+
+def test_the_department_sees_the_barrier_but_never_the_reporters_contact(
+    client, charlie, roads, published_barrier, english
+):
+    item = start_and_assign(charlie, published_barrier, roads)
+    page = client.get(reverse("repairs:answer", args=[item.pk, item.answer_token()]))
+    text = page.content.decode()
+    assert "A barrier to repair" in text and "Vysoký obrubník" in text
+    assert "jana@example.org" not in text
