@@ -403,6 +403,15 @@ METHODOLOGY_VERSION = envstr("METHODOLOGY_VERSION", "")
 # A coordinator's invitation link is valid this many days, and used once.
 INVITATION_MAX_AGE_DAYS = envint("INVITATION_MAX_AGE_DAYS", 14)
 
+# The repair loop (mapping/repairs/): a department's answer link is valid REPAIR_LINK_DAYS days
+# after the assignment; an assignment unanswered for REPAIR_ANSWER_DAYS days, or a repair whose
+# planned date has passed, is listed as overdue for the coordinators. The answer form and the
+# accessibility remedy form are limited per client address and hour like the report form.
+REPAIR_LINK_DAYS = envint("REPAIR_LINK_DAYS", 60)
+REPAIR_ANSWER_DAYS = envint("REPAIR_ANSWER_DAYS", 14)
+REPAIR_ANSWERS_PER_HOUR = envint("REPAIR_ANSWERS_PER_HOUR", 20)
+REMEDY_REQUESTS_PER_HOUR = envint("REMEDY_REQUESTS_PER_HOUR", 5)
+
 # Failed logins (django-axes, counted in the database that every process shares), on the site's
 # login and the admin's alike. LOGIN_FAILURE_LIMIT wrong passwords for one account from one
 # address lock that pair out; LOGIN_ACCOUNT_FAILURE_LIMIT for one account from anywhere (a botnet)

@@ -35,6 +35,8 @@ urlpatterns = [
     path("nahlasit/", include("mapping.reports.urls")),
     path("ucet/", include("mapping.survey.account_urls")),
     path("pruzkum/", include("mapping.survey.urls")),
+    path("pristupnost/", include("mapping.accessibility.urls")),
+    path("", include("mapping.repairs.urls")),
     path("kontrola/", include("mapping.review.urls")),
     path("katalog/", include("mapping.catalogue.urls")),
     path("", include("mapping.public.urls")),

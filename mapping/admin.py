@@ -251,6 +251,7 @@ class ReportAdmin(BlankToFieldMeansPrimaryKey, LeafletGeoAdmin):
 # their code.
 from mapping.catalogue.admin import register_catalogue_admin  # noqa: E402
 from mapping.imports import admin as imports_admin  # noqa: E402, F401  (imports from the admin)
+from mapping.repairs import admin as repairs_admin  # noqa: E402, F401
 from mapping.routing import admin as routing_admin  # noqa: E402, F401
 from mapping.ruian import admin as ruian_admin  # noqa: E402, F401
 from mapping.worker import deadletter  # noqa: E402, F401  (failed background jobs)

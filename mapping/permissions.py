@@ -36,6 +36,17 @@ COORDINATOR_PERMISSIONS: tuple[str, ...] = (
     "delete_report",
     # The catalogue of social services, its import and the municipalities it is filed under.
     *_every_action_on("provider", "service", "municipality"),
+    # The repair loop: the list of responsible departments and owners; the repairs and their
+    # history are read here and worked in the repair pages; re-survey tasks; the site's
+    # accessibility statement (Act 99/2019 Sb.), which a coordinator fills in.
+    *_every_action_on("repaircontact"),
+    "view_repairitem",
+    "view_repairevent",
+    "view_resurveytask",
+    "change_resurveytask",
+    "add_accessibilitystatement",
+    "change_accessibilitystatement",
+    "view_accessibilitystatement",
     # Barriers the router avoids, surveyed by hand.
     *_every_action_on("barrier"),
     # Official addresses and the pedestrian network: imported by commands, only read here.

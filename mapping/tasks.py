@@ -9,6 +9,7 @@ UTC):
 | --- | --- | --- |
 | send_decision_email | queued by a review decision | mail |
 | send_resurvey_reminder | queued by schedule_resurvey_reminders | mail |
+| send_repair_assignment | queued by a coordinator's assignment of a repair | mail |
 | schedule_resurvey_reminders | daily 06:15 | maintenance |
 | check_photo_privacy | queued by every photo upload | photos |
 | sweep_orphaned_photo_files | nightly 02:30 | maintenance |
@@ -27,6 +28,7 @@ from procrastinate.contrib.django import app
 from mapping.categorisation import recategorize_stored
 from mapping.imports.tasks import run_import, sweep_import_files
 from mapping.photo_tasks import check_photo_privacy_job, sweep_orphaned_photo_files
+from mapping.repairs.tasks import send_repair_assignment
 from mapping.reports.tasks import resolve_expired_reports_job
 from mapping.review.tasks import (
     schedule_resurvey_reminders,
@@ -47,6 +49,7 @@ __all__ = [
     "run_import",
     "schedule_resurvey_reminders",
     "send_decision_email",
+    "send_repair_assignment",
     "send_resurvey_reminder",
     "sweep_import_files",
     "sweep_orphaned_photo_files",

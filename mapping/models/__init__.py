@@ -15,10 +15,30 @@ from mapping.models.network import (
 )
 from mapping.models.photos import Photo, PhotoSubject, PrivacyStatus
 from mapping.models.ratelimit import RateLimitCounter
+from mapping.models.repairs import (
+    AccessibilityStatement,
+    Compliance,
+    RepairContact,
+    RepairEvent,
+    RepairItem,
+    RepairSource,
+    RepairStatus,
+    ResurveyTask,
+    ResurveyTaskStatus,
+)
 from mapping.models.reports import Report, ReportKind, ReportStatus
 from mapping.models.ruian import AddressPoint, BuildingNumberType
 
 __all__ = [
+    "AccessibilityStatement",
+    "Compliance",
+    "RepairContact",
+    "RepairEvent",
+    "RepairItem",
+    "RepairSource",
+    "RepairStatus",
+    "ResurveyTask",
+    "ResurveyTaskStatus",
     "AddressPoint",
     "Assessment",
     "Barrier",

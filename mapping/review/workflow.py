@@ -19,7 +19,15 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from mapping.models import Assessment, AssessmentEvent, Place, ReviewStatus
+from mapping.models import (
+    Assessment,
+    AssessmentEvent,
+    Place,
+    RepairEvent,
+    ResurveyTask,
+    ResurveyTaskStatus,
+    ReviewStatus,
+)
 from mapping.review.tasks import send_decision_email
 
 ALLOWED = {
@@ -80,6 +88,29 @@ def _record(assessment: Assessment, actor, from_status: str, comment: str = "") 
     )
 
 
+def _answer_resurvey_tasks(assessment: Assessment, actor) -> None:
+    """A survey of the place made since a department said its barrier was fixed (mapping/
+    repairs/) does the re-survey task: done, and a step in the repair's history, which the
+    coordinator reads before closing the repair."""
+    tasks = ResurveyTask.objects.filter(
+        place_id=assessment.place_id,
+        status=ResurveyTaskStatus.OPEN,
+        created_at__date__lte=assessment.survey_date,
+    )
+    for task in tasks.select_related("repair"):
+        task.status = ResurveyTaskStatus.DONE
+        task.done_at = timezone.now()
+        task.save(update_fields=["status", "done_at"])
+        if task.repair is not None:
+            RepairEvent.objects.create(
+                item=task.repair,
+                actor=actor,
+                status=task.repair.status,
+                note=_("Surveyed again: the survey of %(date)s is approved.")
+                % {"date": assessment.survey_date.strftime("%d. %m. %Y")},
+            )
+
+
 def _transition(
     assessment: Assessment, action: str, actor, comment: str = "", published_seen=NOT_CHECKED
 ) -> Assessment:
@@ -111,6 +142,8 @@ def _transition(
             locked.review_comment = comment
         locked.save()
         event = _record(locked, actor, previous, comment)
+        if action == "approve":
+            _answer_resurvey_tasks(locked, actor)
         if action != "submit" and locked.surveyor_id is not None:
             # The e-mail is a job of the worker, queued in this transaction: it exists if and
             # only if the decision was committed, and a slow mail server holds no request.

@@ -24,6 +24,7 @@ from mapping.models import FailedJob, JobError
 TASK_LABELS = {
     "send_decision_email": _("E-mail to a volunteer about a decision"),
     "send_resurvey_reminder": _("Re-survey reminder to a volunteer"),
+    "send_repair_assignment": _("E-mail to a department about a barrier to repair"),
     "schedule_resurvey_reminders": _("Scheduling of re-survey reminders"),
     "sweep_orphaned_photo_files": _("Sweep of orphaned photo files"),
     "resolve_expired_reports": _("End of expired temporary barriers"),

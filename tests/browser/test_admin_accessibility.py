@@ -9,7 +9,7 @@ from django.urls import reverse
 
 from mapping.demo.loader import load_demo
 from mapping.imports.kinds import KINDS
-from mapping.models import Assessment, FailedJob, Place
+from mapping.models import Assessment, FailedJob, Place, RepairContact
 from tests.browser.conftest import axe_violations, policy_violations, watch_policies
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -33,6 +33,9 @@ def coordinator_pages(coordinator) -> list[str]:
         Place: place,
         Assessment: Assessment.objects.filter(place=place).first(),
         FailedJob: failed_job(),
+        RepairContact: RepairContact.objects.create(
+            name="Odbor dopravy", email="doprava@mesto.example"
+        ),
     }
     request = RequestFactory().get("/admin/")
     request.user = coordinator

@@ -3,12 +3,18 @@
 from __future__ import annotations
 
 import logging
+from datetime import timedelta
 
 import pytest
+from django.utils import timezone
 
 from mapping.models import (
     ImportRun,
     ImportStatus,
+    RepairContact,
+    RepairItem,
+    RepairSource,
+    RepairStatus,
     Report,
     ReviewStatus,
     Role,
@@ -34,6 +40,8 @@ from tests.survey.conftest import BUILDING_ANSWERS, small_jpeg
 def world(db, settings):
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
     settings.REPORTS_PER_HOUR = 10**6
+    settings.REPAIR_ANSWERS_PER_HOUR = 10**6
+    settings.REMEDY_REQUESTS_PER_HOUR = 10**6
     alice = make_user("alice", email="alice@example.org", is_approved=True)
     charlie = make_user(
         "charlie", role=Role.COORDINATOR, email="charlie@example.org", is_approved=True
@@ -67,7 +75,24 @@ def world(db, settings):
     report = Report.objects.create(
         place=place, kind="barrier", text="Rozbitá rampa", status="published"
     )
+    # A repair of the report, assigned to a department with a live answer link.
+    repair = RepairItem.objects.create(
+        source=RepairSource.REPORT,
+        report=report,
+        place=place,
+        description=report.text,
+        assignee=RepairContact.objects.create(name="Odbor dopravy", email="d@mesto.example"),
+        status=RepairStatus.ASSIGNED,
+        token_nonce=RepairItem.new_nonce(),
+        token_expires_at=timezone.now() + timedelta(days=30),
+        assigned_at=timezone.now(),
+    )
+    remedy = RepairItem.objects.create(
+        source=RepairSource.REMEDY, description="Nečitelný kontrast", requester_contact="x@y.cz"
+    )
     return {
+        "repair": repair,
+        "remedy": remedy,
         "users": {"anonymous": None, "volunteer": alice, "coordinator": charlie, "admin": erin},
         "place": place,
         "approved": approved,
