@@ -166,6 +166,9 @@ def index(request: HttpRequest) -> HttpResponse:
             "licence": LICENCE,
             "licence_url": LICENCE_URL,
             "api_schema_url": reverse("api:schema"),
+            "score_url": reverse("opendata:score"),
+            "score_csv_url": reverse("opendata:score-csv"),
+            "score_json_url": reverse("opendata:score-json"),
             "api_places_url": reverse("api:place-list"),
             "columns": [
                 {"name": column.name, "description": column.describe()} for column in COLUMNS
