@@ -408,7 +408,13 @@ OPEN_DATA_CONTACT_EMAIL = envstr("OPEN_DATA_CONTACT_EMAIL", "")
 OPEN_DATA_CONTACT_NAME = envstr("OPEN_DATA_CONTACT_NAME", "")
 # How often the datasets change, a code of the EU frequency vocabulary (CONT: continuously, as
 # coordinators approve surveys; DAILY, WEEKLY, MONTHLY, ...).
-OPEN_DATA_FREQUENCY = envstr("OPEN_DATA_FREQUENCY", "CONT")
+OPEN_DATA_FREQUENCY = envstr("OPEN_DATA_FREQUENCY", "CONT").strip().upper()
+OPEN_DATA_FREQUENCIES = {"CONT", "DAILY", "WEEKLY", "MONTHLY", "QUARTERLY", "ANNUAL", "IRREG"}
+if OPEN_DATA_FREQUENCY not in OPEN_DATA_FREQUENCIES:
+    raise ImproperlyConfigured(
+        f"OPEN_DATA_FREQUENCY={OPEN_DATA_FREQUENCY!r} is not one of "
+        f"{', '.join(sorted(OPEN_DATA_FREQUENCIES))} (the EU frequency vocabulary's codes)."
+    )
 
 # The survey and its review.
 # Places whose latest approved assessment is older than this are due for a new survey.

@@ -167,6 +167,8 @@ def index(request: HttpRequest) -> HttpResponse:
             "licence_url": LICENCE_URL,
             "api_schema_url": reverse("api:schema"),
             "score_url": reverse("opendata:score"),
+            "dcat_jsonld_url": reverse("opendata:dcat-jsonld"),
+            "dcat_turtle_url": reverse("opendata:dcat-turtle"),
             "score_csv_url": reverse("opendata:score-csv"),
             "score_json_url": reverse("opendata:score-json"),
             "api_places_url": reverse("api:place-list"),
