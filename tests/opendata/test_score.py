@@ -9,6 +9,8 @@ from datetime import UTC, date, datetime
 import pytest
 from django.contrib.gis.geos import Point
 from django.core.management import call_command
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
@@ -214,3 +216,14 @@ def test_the_score_files_give_each_area_and_year(client, demo, settings):
     putim = [r for r in body["rows"] if r["municipality"] == "Putim"][-1]
     assert (putim["shown"], putim["score"]) == (False, None)
     assert body["method"]["min_data_quality"] == settings.SCORE_MIN_COVERAGE
+
+
+def test_the_page_asks_the_database_the_same_few_times_however_many_places(
+    client, demo, django_assert_num_queries
+):
+    with CaptureQueriesContext(connection) as before:
+        assert client.get(reverse("opendata:score")).status_code == 200
+    for _ in range(10):
+        _assess(_place(demo, purposes=["shop"]), THIS_YEAR, "partly")
+    with django_assert_num_queries(len(before.captured_queries)):
+        assert client.get(reverse("opendata:score")).status_code == 200
