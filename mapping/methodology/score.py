@@ -31,7 +31,7 @@ GROUP_LABELS: dict[str, tuple[str, str]] = {
     "social": ("sociální služby", "social services"),
     "schools": ("školy", "schools"),
     "transport": ("doprava", "transport"),
-    "shops": ("obchody a služby", "shops"),
+    "shops": ("obchody", "shops"),
 }
 
 # The one table from the project's place kinds ("kind:...") and purposes ("purpose:...",

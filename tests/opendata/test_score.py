@@ -227,3 +227,9 @@ def test_the_page_asks_the_database_the_same_few_times_however_many_places(
         _assess(_place(demo, purposes=["shop"]), THIS_YEAR, "partly")
     with django_assert_num_queries(len(before.captured_queries)):
         assert client.get(reverse("opendata:score")).status_code == 200
+
+
+def test_areas_are_listed_by_name_as_a_czech_reader_looks(loose_rules):
+    for name in ("Putim", "Písek", "Čížová"):
+        _assess(_place(make_municipality(name)), THIS_YEAR, "accessible")
+    assert [area.name for area in area_scores()] == ["Čížová", "Písek", "Putim"]
