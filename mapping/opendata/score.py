@@ -125,6 +125,12 @@ class AreaScore:
         return self.years[-1].score
 
     @property
+    def coverage_percent(self) -> int | None:
+        """The current data-quality factor in whole per cent."""
+        coverage = self.current.coverage
+        return None if coverage is None else round(coverage * 100)
+
+    @property
     def name(self) -> str:
         if self.district:
             return f"{self.municipality_name} – {self.district}"

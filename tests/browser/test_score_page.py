@@ -24,6 +24,8 @@ def _no_sideways_scroll(page) -> bool:
 
 def test_the_score_is_reached_by_keyboard_from_the_open_data_page(page, live_server, axe, demo):
     page.goto(f"{live_server.url}/data/")
+    expect(page.locator(".score-summary li")).to_have_count(2)
+    assert axe_violations(axe, page) == []
     link = page.locator("#score + p a", has_text="Skóre každé obce")
     link.focus()
     page.keyboard.press("Enter")

@@ -193,10 +193,17 @@ def test_the_score_page_shows_the_demo_towns_score_and_data_quality(client, demo
     assert "není zobrazeno" in page
 
 
-def test_the_open_data_page_links_the_score_and_its_files(client):
+def test_the_open_data_page_shows_each_score_and_links_the_page_and_its_files(
+    client, demo, settings
+):
+    expected = _expected_demo_score(settings, demo)
     page = client.get(reverse("opendata:index")).content.decode()
     for name in ("opendata:score", "opendata:score-csv", "opendata:score-json"):
-        assert f'href="{reverse(name)}"' in page
+        assert f'href="{reverse(name)}' in page
+    score_text = f"{expected.overall:.1f}".replace(".", ",")
+    assert f"skóre {score_text} ze 100" in page
+    assert f"faktor kvality dat {round(expected.coverage * 100)} %" in page
+    assert "skóre není zobrazeno" in page  # Putim
 
 
 def test_the_score_files_give_each_area_and_year(client, demo, settings):
@@ -233,3 +240,14 @@ def test_areas_are_listed_by_name_as_a_czech_reader_looks(loose_rules):
     for name in ("Putim", "Písek", "Čížová"):
         _assess(_place(make_municipality(name)), THIS_YEAR, "accessible")
     assert [area.name for area in area_scores()] == ["Čížová", "Písek", "Putim"]
+
+
+def test_in_english_the_page_names_the_groups_and_says_why_a_score_is_hidden(client, english):
+    town = make_municipality("Tábor")
+    _assess(_place(town), THIS_YEAR, "accessible")
+    _place(town, purposes=["health"])
+    _place(town, purposes=["shop"])
+    page = client.get(reverse("opendata:score"), HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    assert "Accessibility score of the municipalities" in page
+    assert "too little of the municipality is surveyed" in page
+    assert "Data-quality factor: 33 % (1 of 3 known places surveyed)." in page
