@@ -12,9 +12,10 @@ import json
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import condition, require_GET
 
 from mapping.methodology.score import (
     GROUP_LABELS,
@@ -23,6 +24,7 @@ from mapping.methodology.score import (
     PROFILES,
     Score,
 )
+from mapping.opendata.freshness import published_freshness
 from mapping.opendata.score import AreaScore, area_scores, rules
 from mapping.opendata.views import LICENCE_URL
 from mapping.spreadsheets import spreadsheet_cell
@@ -136,6 +138,16 @@ def _rows() -> list[dict]:
     return rows
 
 
+def _score_etag(request: HttpRequest) -> str:
+    """The score changes with the published data, the thresholds, and the turn of the year (a
+    new year of the trend): no Last-Modified, which would miss the last two."""
+    scoring = rules()
+    return (
+        f"score-{timezone.localdate().year}-{scoring.min_coverage}-{scoring.min_assessed}-"
+        f"{published_freshness().etag}"
+    )
+
+
 def _download(body: str, content_type: str, filename: str) -> HttpResponse:
     response = HttpResponse(body, content_type=content_type)
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
@@ -144,6 +156,7 @@ def _download(body: str, content_type: str, filename: str) -> HttpResponse:
 
 
 @require_GET
+@condition(etag_func=_score_etag)
 def score_csv(request: HttpRequest) -> HttpResponse:
     out = io.StringIO()
     writer = csv.DictWriter(out, fieldnames=COLUMNS, lineterminator="\r\n")
@@ -154,6 +167,7 @@ def score_csv(request: HttpRequest) -> HttpResponse:
 
 
 @require_GET
+@condition(etag_func=_score_etag)
 def score_json(request: HttpRequest) -> HttpResponse:
     scoring = rules()
     body = {

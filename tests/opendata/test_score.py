@@ -251,3 +251,18 @@ def test_in_english_the_page_names_the_groups_and_says_why_a_score_is_hidden(cli
     assert "Accessibility score of the municipalities" in page
     assert "too little of the municipality is surveyed" in page
     assert "Data-quality factor: 33 % (1 of 3 known places surveyed)." in page
+
+
+@pytest.mark.parametrize("name", ["opendata:score-csv", "opendata:score-json"])
+def test_a_repeated_score_download_is_answered_with_304_until_the_data_changes(
+    client, loose_rules, name
+):
+    town = make_municipality("Tábor")
+    _assess(_place(town), THIS_YEAR, "accessible")
+    first = client.get(reverse(name))
+    assert first.status_code == 200
+    again = client.get(reverse(name), HTTP_IF_NONE_MATCH=first["ETag"])
+    assert again.status_code == 304
+    _assess(_place(town, purposes=["shop"]), THIS_YEAR, "partly")
+    changed = client.get(reverse(name), HTTP_IF_NONE_MATCH=first["ETag"])
+    assert changed.status_code == 200
