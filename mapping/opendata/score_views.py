@@ -47,7 +47,8 @@ def _hidden_text(result: Score) -> str:
     scoring = rules()
     if result.hidden_reason == HIDDEN_TOO_FEW_PLACES:
         return _(
-            "Not shown: only %(assessed)s places are surveyed; the score needs at least %(min)s."
+            "Not shown: too few places are surveyed (%(assessed)s; the score needs at least "
+            "%(min)s)."
         ) % {"assessed": result.assessed, "min": scoring.min_assessed}
     return _(
         "Not shown: too little of the municipality is surveyed; the score needs at least "

@@ -189,8 +189,12 @@ def test_the_score_page_shows_the_demo_towns_score_and_data_quality(client, demo
         f"z {expected.known} známých míst)." in page
     )
     # Putim, the second demo municipality, has too few surveyed places: its score is hidden.
-    assert "Putim" in page
-    assert "není zobrazeno" in page
+    putim = _expected_demo_score(settings, Municipality.objects.get(name="Putim"))
+    assert not putim.shown
+    assert (
+        f"Není zobrazeno: prozkoumáno je příliš málo míst ({putim.assessed}; skóre jich "
+        f"potřebuje alespoň {settings.SCORE_MIN_ASSESSED})." in page
+    )
 
 
 def test_the_open_data_page_shows_each_score_and_links_the_page_and_its_files(
