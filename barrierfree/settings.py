@@ -388,6 +388,34 @@ SPECTACULAR_SETTINGS = {
     # One enum for the category of every profile, instead of one per field.
     "ENUM_NAME_OVERRIDES": {"CategoryEnum": "mapping.models.assessments.Category"},
 }
+# The accessibility score of each municipality (mapping/methodology/score.py, /data/skore/): it is
+# hidden while less than SCORE_MIN_COVERAGE (0-1) of the municipality's known places in the
+# score's groups have an approved assessment, or fewer than SCORE_MIN_ASSESSED places have one.
+SCORE_MIN_COVERAGE = envfloat("SCORE_MIN_COVERAGE", 0.5)
+SCORE_MIN_ASSESSED = envint("SCORE_MIN_ASSESSED", 5)
+if not 0 <= SCORE_MIN_COVERAGE <= 1 or SCORE_MIN_ASSESSED < 1:
+    raise ImproperlyConfigured(
+        "SCORE_MIN_COVERAGE must lie between 0 and 1 (a share, e.g. 0.5) and SCORE_MIN_ASSESSED "
+        "must be at least 1."
+    )
+# The open-data catalogue record (DCAT-AP-CZ, /data/katalog.jsonld and .ttl) that the national
+# catalogue (NKOD) harvests. OPEN_DATA_PUBLISHER: the town as a public authority (orgán veřejné
+# moci), its IČO (e.g. 00249998) or its full URI in the register of rights and obligations (RPP);
+# the record names no publisher, and NKOD refuses it, until it is set. The contact point: an
+# e-mail address and a name (default: the publisher's office for open data).
+OPEN_DATA_PUBLISHER = envstr("OPEN_DATA_PUBLISHER", "")
+OPEN_DATA_CONTACT_EMAIL = envstr("OPEN_DATA_CONTACT_EMAIL", "")
+OPEN_DATA_CONTACT_NAME = envstr("OPEN_DATA_CONTACT_NAME", "")
+# How often the datasets change, a code of the EU frequency vocabulary (CONT: continuously, as
+# coordinators approve surveys; DAILY, WEEKLY, MONTHLY, ...).
+OPEN_DATA_FREQUENCY = envstr("OPEN_DATA_FREQUENCY", "CONT").strip().upper()
+OPEN_DATA_FREQUENCIES = {"CONT", "DAILY", "WEEKLY", "MONTHLY", "QUARTERLY", "ANNUAL", "IRREG"}
+if OPEN_DATA_FREQUENCY not in OPEN_DATA_FREQUENCIES:
+    raise ImproperlyConfigured(
+        f"OPEN_DATA_FREQUENCY={OPEN_DATA_FREQUENCY!r} is not one of "
+        f"{', '.join(sorted(OPEN_DATA_FREQUENCIES))} (the EU frequency vocabulary's codes)."
+    )
+
 # The survey and its review.
 # Places whose latest approved assessment is older than this are due for a new survey.
 SURVEY_MAX_AGE_YEARS = envint("SURVEY_MAX_AGE_YEARS", 5)

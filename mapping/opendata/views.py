@@ -24,6 +24,7 @@ from mapping.opendata.downloads import (
     published_geopackage,
 )
 from mapping.opendata.freshness import published_freshness
+from mapping.opendata.score import area_scores
 
 logger = logging.getLogger(__name__)
 
@@ -166,6 +167,12 @@ def index(request: HttpRequest) -> HttpResponse:
             "licence": LICENCE,
             "licence_url": LICENCE_URL,
             "api_schema_url": reverse("api:schema"),
+            "score_url": reverse("opendata:score"),
+            "scores": [a for a in area_scores() if not a.district],
+            "dcat_jsonld_url": reverse("opendata:dcat-jsonld"),
+            "dcat_turtle_url": reverse("opendata:dcat-turtle"),
+            "score_csv_url": reverse("opendata:score-csv"),
+            "score_json_url": reverse("opendata:score-json"),
             "api_places_url": reverse("api:place-list"),
             "columns": [
                 {"name": column.name, "description": column.describe()} for column in COLUMNS
