@@ -158,19 +158,20 @@ class Compliance:
 
 # -- the facts each rule reads: (values, missing fields) ---------------------------------------
 
-Getter = Callable[[Facts, Answers, DecreeRuleset], tuple[list[Value], list[str]]]
+Got = tuple[list[Value], list[str]]
+Getter = Callable[[Facts, Answers, DecreeRuleset], Got]
 
 
 def _missing(f: Facts, test: Callable[[str], bool]) -> list[str]:
     return [p for p in f.missing if test(p)]
 
 
-def _entrance(f: Facts, a: Answers, d: DecreeRuleset):
+def _entrance(f: Facts, a: Answers, d: DecreeRuleset) -> Got:
     values = [(kind, key) for kind, _, key in f.entrances]
     return values, _missing(f, lambda p: p.endswith("Accessibility") and p.startswith("entrance"))
 
 
-def _ramp_slopes(f: Facts, long: bool, d: DecreeRuleset):
+def _ramp_slopes(f: Facts, long: bool, d: DecreeRuleset) -> Got:
     short_limit = float(d.rule("ramp_slope_short").limit)  # type: ignore[arg-type]
     long_limit = float(d.rule("ramp_slope").limit)  # type: ignore[arg-type]
     values: list[Value] = []
@@ -192,12 +193,12 @@ def _ramp_slopes(f: Facts, long: bool, d: DecreeRuleset):
     return values, missing
 
 
-def _doors(f: Facts, a: Answers, d: DecreeRuleset):
+def _doors(f: Facts, a: Answers, d: DecreeRuleset) -> Got:
     values = [(main, key) for main, _, key in f.doors]
     return values, _missing(f, lambda p: p.startswith("entrance") and p.endswith("MainpanelWidth"))
 
 
-def _main_door(a: Answers, total: bool):
+def _main_door(a: Answers, total: bool) -> Got:
     main = a.get("entrance1Door1MainpanelWidth")
     side = a.get("entrance1Door1SidepanelWidth")
     if main is None:
@@ -211,14 +212,14 @@ def _main_door(a: Answers, total: bool):
     return [(max(main, side or 0), "entrance1Door1MainpanelWidth")], []
 
 
-def _thresholds(f: Facts, a: Answers, d: DecreeRuleset):
+def _thresholds(f: Facts, a: Answers, d: DecreeRuleset) -> Got:
     return list(f.thresholds), _missing(
         f, lambda p: p.startswith("entrance") and p.endswith("StepHeight")
     )
 
 
-def _lift(index: int | None, key: str):
-    def get(f: Facts, a: Answers, d: DecreeRuleset):
+def _lift(index: int | None, key: str) -> Getter:
+    def get(f: Facts, a: Answers, d: DecreeRuleset) -> Got:
         values: list[Value] = []
         for doors, w, dp, pre in f.lifts or ():
             if index is None:
@@ -233,8 +234,8 @@ def _lift(index: int | None, key: str):
     return get
 
 
-def _wc_cabin(attr: str, key: str):
-    def get(f: Facts, a: Answers, d: DecreeRuleset):
+def _wc_cabin(attr: str, key: str) -> Getter:
+    def get(f: Facts, a: Answers, d: DecreeRuleset) -> Got:
         values = [
             (getattr(t, attr), t.prefix + key) for t in f.toilets if getattr(t, attr) is not None
         ]
@@ -243,7 +244,7 @@ def _wc_cabin(attr: str, key: str):
     return get
 
 
-def _wc_doors(f: Facts, a: Answers, d: DecreeRuleset):
+def _wc_doors(f: Facts, a: Answers, d: DecreeRuleset) -> Got:
     values = [(w, t.prefix + k) for t in f.toilets for w, k in t.doors]
     return values, _missing(f, lambda p: p.startswith("wc[") and p.lower().endswith("doorwidth"))
 
@@ -252,7 +253,7 @@ _MARKING_PREFIXES = ("entrance1", "entrance2", "object")
 _STEPS = ("OneStepEntranceAccessibility", "MoreStepsEntranceAccessibility")
 
 
-def _glass_marking(f: Facts, a: Answers, d: DecreeRuleset):
+def _glass_marking(f: Facts, a: Answers, d: DecreeRuleset) -> Got:
     values: list[Value] = []
     missing: list[str] = []
     for pre in _MARKING_PREFIXES:
@@ -266,7 +267,7 @@ def _glass_marking(f: Facts, a: Answers, d: DecreeRuleset):
     return values, missing
 
 
-def _steps_marking(f: Facts, a: Answers, d: DecreeRuleset):
+def _steps_marking(f: Facts, a: Answers, d: DecreeRuleset) -> Got:
     values: list[Value] = []
     missing: list[str] = []
     has_steps = {
@@ -286,8 +287,8 @@ def _steps_marking(f: Facts, a: Answers, d: DecreeRuleset):
     return values, missing
 
 
-def _public(key: str):
-    def get(f: Facts, a: Answers, d: DecreeRuleset):
+def _public(key: str) -> Getter:
+    def get(f: Facts, a: Answers, d: DecreeRuleset) -> Got:
         if f.public_space is None:
             return [], []
         if key in f.public_space:
@@ -322,9 +323,9 @@ FACTS: dict[str, Getter] = {
 def breaks(rule: DecreeRule, measured: Any) -> bool:
     """Whether `measured` breaks `rule`: the comparison of the rule table."""
     if rule.comparison == MAX:
-        return measured > rule.limit  # type: ignore[operator]
+        return bool(measured > rule.limit)
     if rule.comparison == MIN:
-        return measured < rule.limit  # type: ignore[operator]
+        return bool(measured < rule.limit)
     if rule.comparison == ONE_OF:
         return measured not in rule.limit  # type: ignore[operator]
     if rule.comparison == REQUIRED:
@@ -375,7 +376,9 @@ def _ramp_for(rise: float, d: DecreeRuleset) -> tuple[FixMeasure, tuple[str, str
     )
 
 
-def _fix(rule: DecreeRule, field_path: str, a: Answers, f: Facts, d: DecreeRuleset):
+def _fix(
+    rule: DecreeRule, field_path: str, a: Answers, f: Facts, d: DecreeRuleset
+) -> tuple[FixMeasure, tuple[str, str] | None]:
     if rule.key == "entrance_step_free":
         n = 2 if field_path.startswith("entrance2") else 1
         rise = _entrance_rise(a, n)
