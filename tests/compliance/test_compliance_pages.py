@@ -156,3 +156,26 @@ def test_the_public_page_shows_compliance_only_where_the_town_enables_it(demo, c
     page = client.get(url).content.decode()
     assert "compliance-title" in page
     assert "tam, kde" in page or "where" in page
+
+
+def test_every_non_compliant_demo_place_has_a_fix_with_its_cost_class(demo):
+    seen = set()
+    for assessment in Assessment.objects.published().select_related("place"):
+        result = assessment_compliance(assessment)
+        seen.add(result.status)
+        if result.status == NON_COMPLIANT:
+            assert result.fixes(), assessment.place.name
+            assert result.cost_class in COST_ORDER
+            for finding in result.findings:
+                assert finding.fix_text() and finding.rule.citation.text()
+    assert seen == {COMPLIANT, NON_COMPLIANT, UNDECIDED}
+
+
+def test_the_list_reads_the_database_a_fixed_number_of_times(
+    demo, charlie, django_assert_max_num_queries
+):
+    client = client_for(charlie)
+    client.get(reverse("review:compliance"))  # sessions and caches warmed
+    with django_assert_max_num_queries(12):
+        response = client.get(reverse("review:compliance"))
+    assert len(response.context["rows"]) > 20
