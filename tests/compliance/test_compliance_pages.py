@@ -2,7 +2,6 @@
 place's items, the barrier-removal plan (PDF and XLSX) in its documented order, and the public
 place page's section where the town enables it."""
 
-import subprocess
 from io import BytesIO
 
 import pytest
@@ -14,6 +13,7 @@ from mapping.compliance import assessment_compliance
 from mapping.methodology.compliance import COMPLIANT, NON_COMPLIANT, UNDECIDED
 from mapping.methodology.decrees import COST_ORDER
 from mapping.models import Assessment, Municipality, Place
+from tests.catalogue.test_print import _pdf_text
 from tests.personas import client_for
 
 pytestmark = pytest.mark.django_db
@@ -28,15 +28,6 @@ def demo(django_capture_on_commit_callbacks):
 @pytest.fixture
 def pisek(demo) -> Municipality:
     return Municipality.objects.get(name="Písek")
-
-
-def _pdf_text(content: bytes, tmp_path) -> str:
-    path = tmp_path / "plan.pdf"
-    path.write_bytes(content)
-    text = subprocess.run(
-        ["pdftotext", "-enc", "UTF-8", str(path), "-"], capture_output=True, check=True
-    ).stdout.decode()
-    return " ".join(text.split())
 
 
 def _documented_order(municipality: Municipality) -> list[str]:
