@@ -170,3 +170,10 @@ def test_the_list_reads_the_database_a_fixed_number_of_times(
     with django_assert_max_num_queries(12):
         response = client.get(reverse("review:compliance"))
     assert len(response.context["rows"]) > 20
+
+
+def test_the_admin_place_page_links_to_its_compliance(demo, charlie):
+    place = Place.objects.get(name__startswith="Lékárna")
+    page = client_for(charlie).get(reverse("admin:mapping_place_change", args=[place.pk]))
+    assert page.status_code == 200
+    assert reverse("review:compliance_place", args=[place.pk]) in page.content.decode()
