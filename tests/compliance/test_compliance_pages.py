@@ -182,3 +182,16 @@ def test_the_admin_place_page_links_to_its_compliance(demo, charlie):
     page = client_for(charlie).get(reverse("admin:mapping_place_change", args=[place.pk]))
     assert page.status_code == 200
     assert reverse("review:compliance_place", args=[place.pk]) in page.content.decode()
+
+
+def test_bad_plan_and_place_addresses_are_clear_4xx_answers(pisek, charlie):
+    client = client_for(charlie)
+    bad_decree = client.get(reverse("review:plan_pdf", args=[pisek.pk]), {"decree": "1/2000"})
+    assert bad_decree.status_code == 400
+    assert client.get(reverse("review:plan_xlsx", args=[999999])).status_code == 404
+    parking = Place.objects.filter(kind="parking").first()
+    assert parking is not None
+    answer = client.get(reverse("review:compliance_place", args=[parking.pk]))
+    assert answer.status_code == 404
+    bad_town = client.get(reverse("review:compliance"), {"municipality": "abc"})
+    assert bad_town.status_code == 400
