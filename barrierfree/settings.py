@@ -419,6 +419,9 @@ if OPEN_DATA_FREQUENCY not in OPEN_DATA_FREQUENCIES:
 # The survey and its review.
 # Places whose latest approved assessment is older than this are due for a new survey.
 SURVEY_MAX_AGE_YEARS = envint("SURVEY_MAX_AGE_YEARS", 5)
+# Show the public "compliance with the building regulations" on the place page (decrees
+# 398/2009 Sb. and 146/2024 Sb.; coordinators always see it): a town's choice, off by default.
+PUBLIC_BUILDING_REGULATIONS = envbool("PUBLIC_BUILDING_REGULATIONS", False)
 # Two surveys of one place disagree on a measurement in centimetres when they differ by more
 # than REVIEW_TOLERANCE_CM, and on any other number (slopes, counts) by more than
 # REVIEW_TOLERANCE_PERCENT of the larger value.

@@ -2,7 +2,9 @@
 
 from django import forms
 from django.contrib import admin
+from django.urls import reverse
 from django.utils import timezone
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
 from mapping.admin_answers import AssessmentAdminForm, answer_fieldsets
@@ -80,6 +82,14 @@ class PlaceAdmin(HidesWorkAwaitingApproval, BlankToFieldMeansPrimaryKey, Leaflet
     search_fields = ("name", "street", "city", "osm_id", "source_id")
     inlines = [EntranceInline]
     list_select_related = ("municipality",)
+    readonly_fields = ("building_regulations",)
+
+    @admin.display(description=_("Compliance with the building regulations"))
+    def building_regulations(self, place: Place) -> str:
+        if place.pk is None:
+            return "–"
+        url = reverse("review:compliance_place", args=[place.pk])
+        return format_html('<a href="{}">{}</a>', url, _("Items, gaps and suggested fixes"))
 
     # The town of the address as typed, told apart from the RÚIAN municipality the place lies in
     # (both were headed "obec").

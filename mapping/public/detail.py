@@ -1,6 +1,7 @@
 """The detail of a published place, at a permanent URL: /misto/<id>/."""
 
 from django import forms
+from django.conf import settings
 from django.db import connection
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
@@ -9,6 +10,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
+from mapping.compliance import CHECKED_KINDS, assessment_compliance
 from mapping.models import Assessment, Entrance, Place, Purpose, Report
 from mapping.public import presenters
 from mapping.public.filters import PROFILE_CHOICES
@@ -147,6 +149,12 @@ def place_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "report_url": _report_url(place.pk),
         "for_limits": barrier_for_limits(assessment.pk, visitor_limits(request)),
         "purposes": [str(dict(Purpose.choices).get(value, value)) for value in place.purposes],
+        "compliance": (
+            assessment_compliance(assessment)
+            if settings.PUBLIC_BUILDING_REGULATIONS and place.kind in CHECKED_KINDS
+            else None
+        ),
+        "english": not (get_language() or "cs").startswith("cs"),
         "detail_config": {
             "place": {"lat": place.location.y, "lon": place.location.x, "name": place.name},
             "entrances": entrance_points,

@@ -1,12 +1,21 @@
 from django.urls import path
 
-from mapping.review import photo_views, views
+from mapping.review import compliance_views, photo_views, views
 
 app_name = "review"
 
 urlpatterns = [
     path("", views.queue, name="queue"),
     path("pokryti/", views.coverage, name="coverage"),
+    path("soulad/", compliance_views.compliance_list, name="compliance"),
+    path("soulad/misto/<int:pk>/", compliance_views.compliance_place, name="compliance_place"),
+    path("soulad/plan/<int:pk>.pdf", compliance_views.plan, {"extension": "pdf"}, name="plan_pdf"),
+    path(
+        "soulad/plan/<int:pk>.xlsx",
+        compliance_views.plan,
+        {"extension": "xlsx"},
+        name="plan_xlsx",
+    ),
     path("<int:pk>/", views.detail, name="detail"),
     path("<int:pk>/schvalit/", views.decide, {"action": "approve"}, name="approve"),
     path("<int:pk>/zamitnout/", views.decide, {"action": "reject"}, name="reject"),
