@@ -1,0 +1,90 @@
+"""Route requests keep being answered while a new network is imported: the import fills and
+indexes new tables that route requests do not see, and swaps them in by renaming in one short
+step at its end. Here the import is held just before that step (by its own progress callback)
+while route requests run: they are answered at once, on the old graph; once the import commits,
+the new graph answers."""
+
+import threading
+import time
+
+import pytest
+from django.db import connection
+
+from mapping.progress import SWAP
+from mapping.routing.osm_import import import_network
+from tests.routing.conftest import OSM
+
+pytestmark = pytest.mark.slow
+
+# Two points in Krems some 700 m apart.
+KREMS = "/route.json?from=48.4105,15.6030&to=48.4113,15.6122&lang=en"
+
+
+def _indexes() -> set[tuple[str, str]]:
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT tablename, indexname FROM pg_indexes WHERE tablename LIKE 'mapping_network%%' "
+            "UNION ALL SELECT conrelid::regclass::text, conname FROM pg_constraint "
+            "WHERE conrelid::regclass::text LIKE 'mapping_network%%' "
+            "UNION ALL SELECT 'sequence', pg_get_serial_sequence('mapping_networkaddress', 'id')"
+        )
+        return set(cursor.fetchall())
+
+
+@pytest.mark.django_db(transaction=True)
+def test_route_requests_are_answered_on_the_old_graph_while_a_new_one_is_imported(client):
+    import_network(OSM / "krems.osm.gz", commit=True)
+    assert client.get(KREMS).json()["found"]
+    indexes_before = _indexes()
+    built, go_on = threading.Event(), threading.Event()
+    failure: list[BaseException] = []
+
+    def progress(stage: str, done: int, total: int | None) -> None:
+        if stage == SWAP and done == 1:  # new tables filled and indexed, not yet swapped in
+            built.set()
+            go_on.wait(timeout=60)
+
+    def reimport() -> None:
+        try:
+            import_network(OSM / "monaco.osm.gz", commit=True, progress=progress)
+        except BaseException as error:  # noqa: BLE001 - handed to the test's thread
+            failure.append(error)
+        finally:
+            connection.close()
+
+    importer = threading.Thread(target=reimport)
+    importer.start()
+    try:
+        assert built.wait(timeout=120), failure
+        waits = []
+        for _ in range(5):
+            started = time.perf_counter()
+            response = client.get(KREMS)
+            waits.append(time.perf_counter() - started)
+            assert response.status_code == 200
+            assert response.json()["found"]
+        # Answered on the old graph at once, not after the import.
+        assert max(waits) < 5
+    finally:
+        go_on.set()
+        importer.join(timeout=120)
+    assert not failure
+    # The new graph answers (along one of its edges); the old one is gone.
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT ST_Y(ST_StartPoint(geom)), ST_X(ST_StartPoint(geom)), "
+            "ST_Y(ST_EndPoint(geom)), ST_X(ST_EndPoint(geom)) FROM mapping_networkedge "
+            "WHERE reverse_cost >= 0 AND length_m > 50 ORDER BY id LIMIT 1"
+        )
+        a_lat, a_lon, b_lat, b_lon = cursor.fetchone()
+    assert 7.3 < a_lon < 7.5  # Monaco
+    monaco = client.get(f"/route.json?from={a_lat},{a_lon}&to={b_lat},{b_lon}&lang=en").json()
+    assert monaco["found"], monaco.get("reason")
+    assert not client.get(KREMS).json()["found"]
+    # The swapped-in tables carry the names the migrations know, and no table is left over.
+    assert _indexes() == indexes_before
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT count(*) FROM pg_tables WHERE tablename ~ '^mapping_network.*_(new|old)$'"
+        )
+        assert cursor.fetchone()[0] == 0
