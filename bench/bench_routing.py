@@ -16,7 +16,7 @@ instructions, warnings, explanation) for the pedestrian and the wheelchair profi
 (B: a plain pgr_dijkstra between the same vertices over the bare edge table), one after the other
 in one loop, in an order that turns with each pair, so that the load of a shared machine weighs
 on both alike. It prints p50 and p95 of each and the median of the pairwise ratios A/B, and
-where the route's time goes: each statement of the search (budget, profile, snap, path, walk,
+where the route's time goes: each statement of the search (profile, snap, search+walk,
 grow: mapping/routing/sql/) and Python around them. The targets (issue 18): the route's p50 at or
 below the floor's (ratio <= 1), and p95 under 300 ms at 2 million edges.
 """
@@ -87,11 +87,9 @@ ANALYZE mapping_networkedge;
 """
 
 STATEMENTS = {
-    route_sql.BUDGET_SQL: "budget",
     route_sql.PROFILE_SQL: "profile",
     route_sql.SNAP_SQL: "snap",
-    route_sql.PATH_SQL: "path",
-    route_sql.WALK_SQL: "walk",
+    route_sql.ROUTE_SQL: "search+walk",
     route_sql.GROW_AREA_SQL: "grow",
 }
 

@@ -23,14 +23,13 @@ from mapping.route_profiles import Profile, RouteInputError
 from mapping.routing.edges import EdgeBarrier, WalkedEdge
 from mapping.routing.route_sql import (
     BLOCKED_COST,
-    BUDGET_SQL,
     EDGES_SQL,
     EDGES_WHOLE_SQL,
     EDGES_WHOLE_WITHIN_LIMITS_SQL,
     EDGES_WITHIN_LIMITS_SQL,
     GROW_AREA_SQL,
-    PATH_SQL,
     PROFILE_SQL,
+    ROUTE_SQL,
     SNAP_SQL,
     WALK_SQL,
 )
@@ -116,12 +115,13 @@ class Budget:
 @dataclass
 class Area:
     """The search area as profile.sql set it: the straight distance between the ends, how far
-    around them the area reaches, whether it holds the whole graph, and the time budget."""
+    around them the area reaches, the time budget, and whether the area holds the whole graph
+    (snap_both finds out; until then, False: a wider step more at worst)."""
 
     distance_m: float
     margin_m: float
-    covers_graph: bool
     budget: Budget
+    covers_graph: bool = False
 
 
 def budget_ms() -> float:
@@ -135,26 +135,36 @@ def apply_profile(profile: Profile, start: tuple[float, float], end: tuple[float
     margin = getattr(settings, "ROUTING_SEARCH_MARGIN_M", 1000.0)
     ms = budget_ms()
     with connection.cursor() as cursor:
-        cursor.execute(BUDGET_SQL, {"budget_ms": int(ms)})
-        budget = Budget(ms, cursor.fetchone()[0])
         cursor.execute(
-            PROFILE_SQL, {**_ends(start, end), "margin_m": margin, **_settings_params(profile)}
+            PROFILE_SQL,
+            {
+                **_ends(start, end),
+                "margin_m": margin,
+                "budget_ms": int(ms),
+                **_settings_params(profile),
+            },
         )
-        distance, covers_graph = cursor.fetchone()[:2]
-    return Area(distance, max(margin, distance / 2), covers_graph, budget)
+        distance, timeout_ms = cursor.fetchone()[:2]
+    return Area(distance, max(margin, distance / 2), Budget(ms, timeout_ms))
 
 
 def snap_both(
-    start: tuple[float, float], end: tuple[float, float], any_edge: bool = False
+    start: tuple[float, float],
+    end: tuple[float, float],
+    any_edge: bool = False,
+    area: Area | None = None,
 ) -> tuple[Snap | None, Snap | None]:
     """The vertices nearest to both ends on the nearest edges usable with the applied profile
-    (with `any_edge`, on the nearest edges whatever the limits)."""
+    (with `any_edge`, on the nearest edges whatever the limits). Tells `area` whether it holds
+    the whole graph."""
     with connection.cursor() as cursor:
         cursor.execute(SNAP_SQL, {**_ends(start, end), "any_edge": any_edge})
         rows = cursor.fetchall()
     found: list[Snap | None] = [None, None]
-    for n, edge_id, source, target, distance, fraction in rows:
+    for n, edge_id, source, target, distance, fraction, covers_graph in rows:
         found[n] = Snap(edge_id, source if fraction < 0.5 else target, distance)
+        if area is not None:
+            area.covers_graph = covers_graph
     return found[0], found[1]
 
 
@@ -163,8 +173,13 @@ def walked_edges(edge_ids: list[int], nodes: list[int], costs: list[float]) -> l
     the search gave them), with their barriers: blocked when the cost says they break a limit."""
     with connection.cursor() as cursor:
         cursor.execute(WALK_SQL, {"edges": edge_ids, "nodes": nodes, "costs": costs})
-        columns = [column.name for column in cursor.description]
-        rows = cursor.fetchall()
+        return _walked(cursor)
+
+
+def _walked(cursor) -> list[WalkedEdge]:
+    """The edges of a path as walk.sql gives them."""
+    columns = [column.name for column in cursor.description]
+    rows = cursor.fetchall()
     edges = []
     for row in rows:
         edge = dict(zip(columns, row, strict=True))
@@ -182,11 +197,10 @@ def walked_edges(edge_ids: list[int], nodes: list[int], costs: list[float]) -> l
 def _search(edges_sql: str, source: int, target: int) -> Path | None:
     """The cheapest path over the edges of `edges_sql`; None when none joins the two."""
     with connection.cursor() as cursor:
-        cursor.execute(PATH_SQL, {"edges_sql": edges_sql, "source": source, "target": target})
-        edge_ids, nodes, costs = cursor.fetchone()
-    if not edge_ids:
+        cursor.execute(ROUTE_SQL, {"edges_sql": edges_sql, "source": source, "target": target})
+        edges = _walked(cursor)
+    if not edges:
         return None
-    edges = walked_edges(edge_ids, nodes, costs)
     return Path(
         edges,
         length_m=sum(e.length_m for e in edges),
@@ -312,7 +326,7 @@ def route_between(
                 )
             )
         try:
-            from_snap, to_snap = snap_both(start, end)
+            from_snap, to_snap = snap_both(start, end, area=area)
             if from_snap is None or to_snap is None:
                 # An end with no usable way in the area: start from the nearest way of any kind,
                 # so that the answer can say what is in the way.

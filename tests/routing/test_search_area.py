@@ -49,7 +49,6 @@ def test_a_route_that_must_leave_the_search_area_is_found_over_the_whole_graph(l
     for (a, a_point), (b, b_point), length in pairs:
         with transaction.atomic():
             area = apply_profile(profile, a_point, b_point)
-            area.covers_graph = False  # the area is narrowed by hand below
             # A search area a few metres wide around the straight line between the two.
             with connection.cursor() as cursor:
                 cursor.execute(

@@ -1,8 +1,13 @@
 -- The route search's settings (route_settings.sql) for the rest of the transaction, from bound
 -- values: the profile's limits and weights, and the search area, a box around the straight line
 -- between the ends, widened by the margin or by half the distance, whichever is more (long
--- routes wander further). Returns the straight distance in metres and whether the search area
--- holds the whole graph. It runs under the route's time budget already (budget.sql).
+-- routes wander further). Returns the straight distance in metres and the statement timeout in
+-- force before (milliseconds; 0: none).
+--
+-- It also sets the route's time budget, %(budget_ms)s milliseconds, as the statement timeout of
+-- the rest of the transaction, unless the timeout in force is shorter: every statement of the
+-- search after this one (which reads no table) is cancelled rather than overrun it
+-- (mapping.routing.service.Budget).
 --
 -- JIT compilation costs some 300 ms, and the pessimistic estimates of the barrier lookup would
 -- trigger it; these queries touch a few thousand rows, so it never pays off.
@@ -15,9 +20,13 @@ area AS (
     SELECT ST_Envelope(ST_Buffer(ST_MakeLine(d.a, d.b)::geography,
                                  greatest(%(margin_m)s, d.m / 2))::geometry) AS g
     FROM d
-)
+),
+timeout AS (SELECT setting::int AS ms FROM pg_settings WHERE name = 'statement_timeout')
 SELECT d.m,
-       {covers_graph},
+       timeout.ms,
+       set_config('statement_timeout',
+                  (CASE WHEN timeout.ms = 0 THEN %(budget_ms)s
+                        ELSE least(timeout.ms, %(budget_ms)s) END)::text, true),
        set_config('jit', 'off', true),
        set_config('bf_route.search_area', ST_AsEWKT(area.g), true),
        set_config('bf_route.max_up', %(max_up)s, true),
@@ -35,4 +44,4 @@ SELECT d.m,
        set_config('bf_route.w_wc_limited', %(w_wc_limited)s, true),
        set_config('bf_route.w_steps', %(w_steps)s, true),
        set_config('bf_route.soft', %(soft)s, true)
-FROM d, area
+FROM d, area, timeout
