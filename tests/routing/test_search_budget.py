@@ -75,11 +75,20 @@ def test_a_spent_budget_answers_with_the_barrier_found_so_far(client, ladder, mo
     assert reason["search_note"] in reason["message"]
 
 
+@pytest.mark.parametrize(
+    ("budget_ms", "statement_timeout_ms"),
+    # The budget, or the connection's statement timeout when that is shorter.
+    [(300, 0), (60000, 300)],
+)
 def test_a_route_search_that_cannot_finish_in_its_budget_is_a_503_not_a_500(
-    client, transactional_db, settings
+    client, transactional_db, settings, budget_ms, statement_timeout_ms
 ):
     _write_ladder()
-    settings.ROUTING_BUDGET_MS = 300
+    settings.ROUTING_BUDGET_MS = budget_ms
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT set_config('statement_timeout', %s, false)", [str(statement_timeout_ms)]
+        )
     params = connection.get_connection_params()
     # Another transaction holds the graph (as a TRUNCATE would): every search waits on it.
     with psycopg.connect(**params) as other:
@@ -96,3 +105,5 @@ def test_a_route_search_that_cannot_finish_in_its_budget_is_a_503_not_a_500(
         assert "příliš dlouho" in body["message_cs"]
     # And the next request, with the graph free again, gets its route.
     assert client.get(_url()).json()["found"]
+    with connection.cursor() as cursor:
+        cursor.execute("RESET statement_timeout")
