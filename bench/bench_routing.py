@@ -17,15 +17,21 @@ instructions, warnings, explanation) for the pedestrian and the wheelchair profi
 in one loop, in an order that turns with each pair, so that the load of a shared machine weighs
 on both alike. It prints p50 and p95 of each and the median of the pairwise ratios A/B, and
 where the route's time goes: each statement of the search (profile, snap, search+walk,
-grow: mapping/routing/sql/) and Python around them. The targets (issue 18): the route's p50 at or
-below the floor's (ratio <= 1), and p95 under 300 ms at 2 million edges.
+grow: mapping/routing/sql/) and Python around them. On the two extracts, Routino too
+(`apt-get install routino`: planetsplitter, then routino-router --transport=foot / wheelchair on
+the same pairs, each a process of its own, as it is run), when it is installed. The targets
+(issue 18): the route's p50 at or below the floor's (ratio <= 1), and p95 under 300 ms at 2
+million edges.
 """
 
 import argparse
 import os
 import resource
+import shutil
 import statistics
+import subprocess
 import sys
+import tempfile
 import time
 from collections import defaultdict
 from pathlib import Path
@@ -48,6 +54,9 @@ SHARED_DATA = ROOT.parent / "shared/data"
 TOWN = ROOT / "tests/fixtures/osm/krems.osm.gz"
 HEIDELBERG = SHARED_DATA / "osm-openrouteservice-heidelberg/heidelberg.test.pbf"
 PROFILES = ("pedestrian", "wheelchair")
+# Routino (Debian's `routino`), on the same pairs of the extracts: its profile for each of ours.
+ROUTINO = {"pedestrian": "foot", "wheelchair": "wheelchair"}
+ROUTINO_FILES = Path("/usr/share/routino")
 P95_AT_2M_MS = 300.0
 
 # Random pairs of vertices 0.5 to 5 km apart, measured on the spheroid.
@@ -144,6 +153,33 @@ def timed(call, *args) -> tuple[float, object]:
     return (time.perf_counter() - started) * 1000, result
 
 
+def routino_database(size: str, workdir: str) -> str | None:
+    """Routino's database of the extract of `size` in `workdir` (planetsplitter), or None when
+    Routino is not installed or the size is no extract."""
+    if size not in ("town", "heidelberg") or not shutil.which("planetsplitter"):
+        return None
+    path = TOWN if size == "town" else HEIDELBERG
+    subprocess.run(
+        ["planetsplitter", f"--dir={workdir}", "--prefix=bench", "--loggable",
+         f"--tagging={ROUTINO_FILES / 'tagging.xml'}", str(path)],
+        check=True, capture_output=True,
+    )  # fmt: skip
+    return workdir
+
+
+def routino_route(workdir: str, transport: str, a: tuple, b: tuple) -> bool:
+    """One route by Routino's router, a process of its own as it is meant to be run; whether it
+    found one."""
+    done = subprocess.run(
+        ["routino-router", f"--dir={workdir}", "--prefix=bench",
+         f"--profiles={ROUTINO_FILES / 'profiles.xml'}", f"--transport={transport}",
+         f"--lon1={a[0]}", f"--lat1={a[1]}", f"--lon2={b[0]}", f"--lat2={b[1]}",
+         "--output-none", "--quiet"],
+        capture_output=True, check=False,
+    )  # fmt: skip
+    return done.returncode == 0
+
+
 def load(size: str) -> str | None:
     """Load the graph of `size` into the (rolled back) transaction; what it is, or None."""
     started = time.perf_counter()
@@ -170,6 +206,11 @@ def load(size: str) -> str | None:
 
 
 def run_size(size: str, routes: int) -> bool:
+    with tempfile.TemporaryDirectory() as workdir:
+        return _run_size(size, routes, workdir)
+
+
+def _run_size(size: str, routes: int, workdir: str) -> bool:
     loaded = load(size)
     if loaded is None:
         say(f"== {size}: no extract here, skipped")
@@ -186,13 +227,24 @@ def run_size(size: str, routes: int) -> bool:
     ratios: dict[str, list[float]] = {name: [] for name in PROFILES}
     found: dict[str, int] = dict.fromkeys(PROFILES, 0)
     spent: dict[str, dict[str, float]] = {name: defaultdict(float) for name in PROFILES}
+    routino = routino_database(size, workdir)
+    routino_ms: dict[str, list[float]] = {name: [] for name in PROFILES}
+    routino_found: dict[str, int] = dict.fromkeys(PROFILES, 0)
     for number, (a_id, ax, ay, b_id, bx, by) in enumerate(pairs):
-        jobs = [None, *PROFILES]
+        jobs: list[str | None] = [None, *PROFILES]
+        if routino:
+            jobs += [f"routino {name}" for name in PROFILES]
         shift = number % len(jobs)
         took: dict[str | None, float] = {}
         for name in jobs[shift:] + jobs[:shift]:
             if name is None:
                 took[None] = timed(plain_dijkstra, a_id, b_id)[0]
+                continue
+            if name.startswith("routino "):
+                ours = name.removeprefix("routino ")
+                elapsed, ok = timed(routino_route, routino, ROUTINO[ours], (ax, ay), (bx, by))
+                routino_ms[ours].append(elapsed)
+                routino_found[ours] += ok
                 continue
             clock = StatementClock()
             with connection.execute_wrapper(clock):
@@ -223,6 +275,14 @@ def run_size(size: str, routes: int) -> bool:
             "     where the time goes (mean ms): "
             + ", ".join(f"{key} {value / len(pairs):.1f}" for key, value in shares)
         )
+        if routino_ms[name]:
+            ratio = statistics.median(
+                a / b for a, b in zip(ms[name], routino_ms[name], strict=True)
+            )
+            say(
+                f"   {'Routino ' + ROUTINO[name] + ' (process)':26} {fmt(routino_ms[name])}  "
+                f"median A/Routino {ratio:5.2f}  found {routino_found[name]}/{len(pairs)}"
+            )
     return ok
 
 
