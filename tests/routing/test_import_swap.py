@@ -7,15 +7,17 @@ the new graph answers."""
 import threading
 import time
 
+import psycopg
 import pytest
 from django.db import connection
 
 from mapping.progress import SWAP
-from mapping.routing.osm_import import import_network
+from mapping.routing.osm_import import SWAP_LOCK_TIMEOUT, import_network
 from tests.routing.conftest import OSM
 
 pytestmark = pytest.mark.slow
 
+SWAP_LOCK_SECONDS = float(SWAP_LOCK_TIMEOUT.removesuffix("s"))
 # Two points in Krems some 700 m apart.
 KREMS = "/route.json?from=48.4105,15.6030&to=48.4113,15.6122&lang=en"
 
@@ -88,3 +90,32 @@ def test_route_requests_are_answered_on_the_old_graph_while_a_new_one_is_importe
             "SELECT count(*) FROM pg_tables WHERE tablename ~ '^mapping_network.*_(new|old)$'"
         )
         assert cursor.fetchone()[0] == 0
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_swap_waits_for_a_long_reader_and_tries_again(client):
+    """A transaction reading the old graph holds the swap up past its lock timeout: the swap
+    gives up that try (its savepoint keeps the loaded tables), and the next try, once the reader
+    is done, swaps the new graph in."""
+    import_network(OSM / "krems.osm.gz", commit=True)
+    params = connection.get_connection_params()
+    swap_told: dict[int, float] = {}
+    with psycopg.connect(**params) as reader:
+        reader.execute("SELECT count(*) FROM mapping_networkedge").fetchone()
+        # The reader's transaction stays open, holding the old table, until 1.5 lock timeouts
+        # after the new tables are ready to be swapped in.
+        timer = threading.Timer(SWAP_LOCK_SECONDS * 1.5, reader.rollback)
+
+        def progress(stage: str, done: int, total: int | None) -> None:
+            if stage == SWAP and done:
+                swap_told[done] = time.perf_counter()
+                if done == 1:
+                    timer.start()
+
+        import_network(OSM / "monaco.osm.gz", commit=True, progress=progress)
+        timer.join()
+    # The first try gave up after its lock timeout; a later one swapped.
+    assert swap_told[2] - swap_told[1] > SWAP_LOCK_SECONDS
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT avg(ST_X(ST_StartPoint(geom))) FROM mapping_networkedge")
+        assert 7.3 < cursor.fetchone()[0] < 7.5  # Monaco
