@@ -269,6 +269,14 @@ MAP_ZOOM = envint("MAP_ZOOM", 15)
 MAP_LAYER_MAX_BBOX_DEGREES = envfloat("MAP_LAYER_MAX_BBOX_DEGREES", 2.0)
 MAP_LAYER_MAX_FEATURES = envint("MAP_LAYER_MAX_FEATURES", 5000)
 MAP_LAYER_CACHE_SECONDS = envint("MAP_LAYER_CACHE_SECONDS", 3600)
+# The route search (mapping/routing/service.py): the time one request may spend searching (never
+# more than the statement timeout; when it is spent, the answer is the explanation found so far,
+# or a 503), the search area's first margin around the ends (metres), and how many times it is
+# widened, each time by ROUTING_SEARCH_GROWTH times more, before the whole graph is searched.
+ROUTING_BUDGET_MS = envint("ROUTING_BUDGET_MS", 10000)
+ROUTING_SEARCH_MARGIN_M = envfloat("ROUTING_SEARCH_MARGIN_M", 1000.0)
+ROUTING_SEARCH_STEPS = envint("ROUTING_SEARCH_STEPS", 2)
+ROUTING_SEARCH_GROWTH = envfloat("ROUTING_SEARCH_GROWTH", 4.0)
 # The base map of every map on the site, written once (mapping/map_settings.py hands it to the
 # pages; django-leaflet's admin widgets read it through LEAFLET_CONFIG below).
 MAP_TILES_URL = envstr("MAP_TILES_URL", "https://tile.openstreetmap.org/{z}/{x}/{y}.png")

@@ -29,6 +29,9 @@ def percent(done: int, total: int | None) -> int | None:
 class Throttled:
     """A progress callback that passes a call on to `tell` only when it is worth telling."""
 
+    # The pace of a stage's first seconds says little about the rest.
+    ESTIMATE_AFTER_SECONDS = 5.0
+
     def __init__(
         self,
         tell: Progress,
@@ -43,6 +46,7 @@ class Throttled:
         self.stage: str | None = None
         self.told_done = 0
         self.told_at = 0.0
+        self.stage_started = 0.0
 
     def __call__(self, stage: str, done: int, total: int | None = None) -> None:
         now = self.clock()
@@ -54,5 +58,15 @@ class Throttled:
         )
         if not due:
             return
+        if stage != self.stage:
+            self.stage_started = now
         self.stage, self.told_done, self.told_at = stage, done, now
         self.tell(stage, done, total)
+
+    def seconds_left(self, done: int, total: int | None) -> float | None:
+        """The time the current stage still needs at the pace it has kept so far; None when
+        that cannot be told yet (no total, nothing done, or too soon to know the pace)."""
+        elapsed = self.clock() - self.stage_started
+        if not total or done <= 0 or elapsed < self.ESTIMATE_AFTER_SECONDS:
+            return None
+        return max(0.0, elapsed * (total - done) / done)

@@ -27,7 +27,9 @@ class NetworkNode(models.Model):
 
     # The OSM node id: stable across re-imports of the same extract, and handy for debugging.
     id = models.BigIntegerField(primary_key=True)
-    geom = models.PointField(_("position"), srid=settings.SRID)
+    # Indexed by networknode_geom_gist below (a second, implicit spatial index only slowed the
+    # import).
+    geom = models.PointField(_("position"), srid=settings.SRID, spatial_index=False)
 
     class Meta:
         verbose_name = _("network node")
@@ -50,7 +52,8 @@ class NetworkEdge(models.Model):
     cost = models.FloatField()
     reverse_cost = models.FloatField()
     length_m = models.FloatField(_("length (m)"))
-    geom = models.LineStringField(_("geometry"), srid=settings.SRID)
+    # Indexed by networkedge_geom_gist below, like the vertices.
+    geom = models.LineStringField(_("geometry"), srid=settings.SRID, spatial_index=False)
     osm_way_id = models.BigIntegerField(_("OpenStreetMap way id"), db_index=True)
     name = models.CharField(_("name"), max_length=300, blank=True)
     highway = models.CharField(max_length=40)

@@ -1,9 +1,12 @@
 """Importing the pedestrian network: read an OSM file, then replace the graph in one transaction.
 
-The edges are written with COPY into temporary staging tables; the live tables are then truncated
-and refilled from the staging tables inside the same transaction. TRUNCATE takes an exclusive lock
-that a concurrent route query waits on, so a route is computed either on the old graph or on the
-new one, never on a half-built one. Lengths are measured by PostGIS on the spheroid (geography).
+The edges are written with COPY into temporary staging tables, and from them into new tables
+shaped like the live ones (`<table>_new`), which are indexed and analysed there, unseen by route
+requests, which go on using the live tables meanwhile. Then the new tables are renamed into place
+and the old ones dropped, in one short step at the end of the same transaction: a route is
+computed either on the old graph or on the new one, never on a half-built one, and waits a few
+milliseconds at most. The transaction alone runs without the statement timeout. Lengths are
+measured by PostGIS on the spheroid (geography).
 """
 
 import bz2
@@ -12,8 +15,9 @@ import zlib
 from dataclasses import dataclass
 from pathlib import Path
 
-from django.db import connection, transaction
+from django.db import OperationalError, connection, transaction
 from django.utils.translation import gettext as _
+from psycopg.errors import LockNotAvailable
 
 from mapping.progress import SWAP, WRITE, Progress
 from mapping.routing.osm_reader import Network, read_network
@@ -67,25 +71,28 @@ CREATE TEMPORARY TABLE routing_stage_edge (
 
 ADDRESS_COLUMNS = ("street", "house_number", "postcode", "city", "name", "lon", "lat")
 
-# The swap: all three tables at once, inside the caller's transaction (and INSERT_EDGES_SQL
-# after it). Several buildings of one address (a factory, a school) make one address at their
-# centre.
-SWAP_SQL = """
-TRUNCATE mapping_networkedge, mapping_networknode, mapping_networkaddress;
-INSERT INTO mapping_networkaddress (street, house_number, postcode, city, name, geom)
+# The live tables of the graph. The import fills a new table of each (`<table>_new`, with the
+# live one's columns, constraints and indexes), unseen by route requests until the swap renames
+# all three into place in one short transaction.
+NETWORK_TABLES = ("mapping_networkedge", "mapping_networknode", "mapping_networkaddress")
+
+# The new tables are filled from the staging tables; several buildings of one address (a
+# factory, a school) make one address at their centre.
+FILL_SQL = """
+INSERT INTO mapping_networkaddress_new (street, house_number, postcode, city, name, geom)
 SELECT street, house_number, postcode, city,
        left(coalesce(string_agg(DISTINCT nullif(name, ''), ', '), ''), 300),
        ST_Centroid(ST_Collect(ST_SetSRID(ST_MakePoint(lon, lat), 4326)))
 FROM routing_stage_address
 GROUP BY street, house_number, postcode, city;
-INSERT INTO mapping_networknode (id, geom)
+INSERT INTO mapping_networknode_new (id, geom)
 SELECT id, ST_GeomFromEWKT(geom_ewkt) FROM routing_stage_node;
 """
 # The edges, measured on the spheroid, with two columns worked out once here so that the route
 # search skips most edges (mapping/routing/sql/edges.sql): a bad surface (`rough`), and `plain`:
 # nothing on the edge that any limit or preference reads, so that its cost is its length.
 INSERT_EDGES_SQL = """
-INSERT INTO mapping_networkedge (
+INSERT INTO mapping_networkedge_new (
     id, source, target, cost, reverse_cost, length_m, geom, rough, plain, {attributes})
 SELECT id, source, target, len, CASE WHEN oneway THEN -1 ELSE len END, len, geom, rough,
        coalesce(NOT (steps OR kerb_height_cm IS NOT NULL OR width_cm IS NOT NULL
@@ -100,6 +107,15 @@ FROM (
     FROM routing_stage_edge s
 ) AS measured
 """
+# The indexes of a table: name and definition.
+INDEXES_SQL = (
+    "SELECT indexname, indexdef FROM pg_indexes WHERE schemaname = current_schema() "
+    "AND tablename = %s ORDER BY indexname"
+)
+# How long the swap waits for the route requests running on the old graph before it gives up
+# and tries again (each try holds the route requests back for at most this long).
+SWAP_LOCK_TIMEOUT = "2s"
+SWAP_TRIES = 5
 
 
 @dataclass
@@ -201,12 +217,73 @@ def _edge_rows(network: Network):
         )
 
 
+def _index_key(definition: str, name: str, table: str) -> str:
+    """An index's definition without its own name and its table's: what tells which index of
+    the new table stands for which of the live one."""
+    return definition.replace(f" {name} ON ", " ON ", 1).replace(f".{table} ", ". ", 1)
+
+
+def _indexes(cursor, table: str) -> list[tuple[str, str]]:
+    cursor.execute(INDEXES_SQL, [table])
+    return cursor.fetchall()
+
+
+def _create_new_tables(cursor) -> dict[str, list[str]]:
+    """Empty new tables shaped like the live ones, without their secondary indexes (built after
+    the load, at once, which is much faster than row by row). Returns each table's dropped index
+    definitions."""
+    dropped: dict[str, list[str]] = {}
+    for table in NETWORK_TABLES:
+        # Table names are the constants above, never values: safe to format.
+        cursor.execute(f"DROP TABLE IF EXISTS {table}_new")
+        cursor.execute(f"CREATE TABLE {table}_new (LIKE {table} INCLUDING ALL)")
+        dropped[table] = []
+        for name, definition in _indexes(cursor, f"{table}_new"):
+            if name != f"{table}_new_pkey":
+                cursor.execute(f'DROP INDEX "{name}"')
+                dropped[table].append(definition)
+    return dropped
+
+
+def _swap_in(cursor) -> None:
+    """Rename the new tables into place and drop the old ones, then give the new tables' indexes,
+    primary keys and identity sequences the old names (which the migrations know). Route
+    requests wait for this, not for the load: a few milliseconds."""
+    names: list[tuple[str, str]] = []
+    for table in NETWORK_TABLES:
+        live = {}
+        for name, definition in _indexes(cursor, table):
+            live.setdefault(_index_key(definition, name, table), []).append(name)
+        for name, definition in _indexes(cursor, f"{table}_new"):
+            old_names = live.get(_index_key(definition, name, f"{table}_new"))
+            if old_names:
+                names.append((name, old_names.pop()))
+    cursor.execute(f"SET LOCAL lock_timeout = '{SWAP_LOCK_TIMEOUT}'")
+    for table in NETWORK_TABLES:
+        cursor.execute(f"ALTER TABLE {table} RENAME TO {table}_old")
+        cursor.execute(f"ALTER TABLE {table}_new RENAME TO {table}")
+    for table in NETWORK_TABLES:
+        cursor.execute(f"DROP TABLE {table}_old")
+    for new_name, old_name in names:
+        cursor.execute(f'ALTER INDEX "{new_name}" RENAME TO "{old_name}"')
+    cursor.execute(
+        "SELECT pg_get_serial_sequence('mapping_networkaddress', 'id'), "
+        "'mapping_networkaddress_id_seq'"
+    )
+    sequence, name = cursor.fetchone()
+    if sequence and sequence.split(".")[-1] != name:
+        cursor.execute(f"ALTER SEQUENCE {sequence} RENAME TO {name}")
+    cursor.execute("SET LOCAL lock_timeout = 0")
+
+
 def write_network(network: Network, progress: Progress | None = None) -> None:
+    """Replace the graph with `network`: staged by COPY, loaded into new tables and indexed there
+    while route requests go on using the live ones, then swapped in by renaming (_swap_in)."""
     tell = progress or (lambda stage, done, total: None)
     edges = len(network.edges)
     attributes = ", ".join(("osm_way_id", *EDGE_ATTRIBUTES))
     with transaction.atomic(), connection.cursor() as cursor:
-        # Copying and swapping a region's network outlasts the requests' statement timeout
+        # Copying and indexing a region's network outlasts the requests' statement timeout
         # (DATABASE_STATEMENT_TIMEOUT_MS); this transaction alone goes without one.
         cursor.execute("SET LOCAL statement_timeout = 0")
         cursor.execute(DROP_STAGING_SQL)
@@ -225,15 +302,33 @@ def write_network(network: Network, progress: Progress | None = None) -> None:
         ) as copy:
             for address in network.addresses:
                 copy.write_row(tuple(getattr(address, column) for column in ADDRESS_COLUMNS))
-        tell(SWAP, 0, None)
-        cursor.execute(SWAP_SQL)
+        # The swap's three steps: fill the new tables, index them, rename them into place.
+        tell(SWAP, 0, 2)
+        dropped = _create_new_tables(cursor)
+        cursor.execute(FILL_SQL)
         # Column names only (constants above), never values: safe to format.
         cursor.execute(
             INSERT_EDGES_SQL.format(attributes=attributes),
             {"rough_surfaces": sorted(ROUGH_SURFACES), "bad_smoothness": list(BAD_SMOOTHNESS)},
         )
         cursor.execute(DROP_STAGING_SQL)
-        cursor.execute(
-            "ANALYZE mapping_networknode; ANALYZE mapping_networkedge; "
-            "ANALYZE mapping_networkaddress"
-        )
+        for table, definitions in dropped.items():
+            for definition in definitions:
+                cursor.execute(definition)
+            cursor.execute(f"ANALYZE {table}_new")
+        tell(SWAP, 1, 2)
+        _swap_with_retries(cursor)
+        tell(SWAP, 2, 2)
+
+
+def _swap_with_retries(cursor) -> None:
+    """The swap, tried again when route requests on the old graph hold it up past the lock
+    timeout (a savepoint keeps the loaded tables)."""
+    for attempt in range(1, SWAP_TRIES + 1):
+        try:
+            with transaction.atomic():
+                _swap_in(cursor)
+            return
+        except OperationalError as error:
+            if attempt == SWAP_TRIES or not isinstance(error.__cause__, LockNotAvailable):
+                raise

@@ -1,11 +1,13 @@
 """The SQL of the route search, read once from the files in mapping/routing/sql/ (the route service,
 mapping.routing.service, runs them with bound values).
 
-Each statement is a file of its own (profile.sql, snap.sql, edges.sql, path.sql, walk.sql).
-The pieces that several of them share are files too, which a statement names in braces:
-{route_settings} (the profile and the search area, read from the transaction's settings),
-{active_barriers} (the barriers in force), {edge_breaks_limits} and {barrier_closes_way} (the
-limits that an edge or a barrier can break). psycopg's sql.SQL.format puts them in once, here,
+Each statement is a file of its own (profile.sql, grow_area.sql, snap.sql, and
+walk.sql: a path as walked, its steps given (walk_given.sql) or found by the search
+(walk_search.sql over edges.sql)). The pieces that several of them share are files too, which a
+statement names in braces: {route_settings} (the profile and the search area, read from the
+transaction's settings), {active_barriers} (the barriers in force), {edge_breaks_limits} and
+{barrier_closes_way} (the limits that an edge or a barrier can break), {covers_graph} (whether
+the search area holds the whole graph). psycopg's sql.SQL.format puts them in once, here,
 with the few constants that the SQL shares with Python as quoted literals (what "published" is,
 which surfaces are rough, what crossing a blocked edge costs); nothing else is ever put into the
 text, and values from a request are always bound.
@@ -57,14 +59,22 @@ def _edges(whole_graph: bool, blocked_cost: float) -> str:
     )
 
 
+_COVERS_GRAPH = _read("covers_graph")
 PROFILE_SQL = _statement("profile")
+GROW_AREA_SQL = _statement("grow_area", covers_graph=_COVERS_GRAPH)
 SNAP_SQL = _statement(
-    "snap", route_settings=_ROUTE_SETTINGS, active_barriers=_ACTIVE_BARRIERS, **_LIMITS
+    "snap",
+    route_settings=_ROUTE_SETTINGS,
+    active_barriers=_ACTIVE_BARRIERS,
+    covers_graph=_COVERS_GRAPH,
+    **_LIMITS,
 )
-# The graph inside the search area with blocked edges at their cost; the whole graph likewise,
-# and without them.
+# The graph inside the search area with blocked edges at their cost, and without them; the whole
+# graph likewise.
 EDGES_SQL = _edges(whole_graph=False, blocked_cost=BLOCKED_COST)
+EDGES_WITHIN_LIMITS_SQL = _edges(whole_graph=False, blocked_cost=-1)
 EDGES_WHOLE_SQL = _edges(whole_graph=True, blocked_cost=BLOCKED_COST)
 EDGES_WHOLE_WITHIN_LIMITS_SQL = _edges(whole_graph=True, blocked_cost=-1)
-PATH_SQL = _statement("path")
-WALK_SQL = _statement("walk", active_barriers=_ACTIVE_BARRIERS)
+WALK_SQL = _statement("walk", active_barriers=_ACTIVE_BARRIERS, steps=_read("walk_given"))
+# The search and the walk of its path in one statement.
+ROUTE_SQL = _statement("walk", active_barriers=_ACTIVE_BARRIERS, steps=_read("walk_search"))

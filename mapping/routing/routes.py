@@ -12,7 +12,7 @@ from mapping.routing import instructions as text
 from mapping.routing.destinations import destination_for
 from mapping.routing.edges import WalkedEdge
 from mapping.routing.search import resolve_end
-from mapping.routing.service import Path, route_between, snap_dict
+from mapping.routing.service import Path, Searched, route_between, snap_dict
 
 # Steps take longer than their length suggests: about a second per step for a pedestrian.
 SECONDS_PER_STEP = 1.0
@@ -125,7 +125,7 @@ def plan_route(
 ) -> dict:
     """The route from `start` to `end` (lon, lat, WGS 84) for a profile and the visitor's limits."""
     profile = with_overrides(get_profile(profile_name), overrides)
-    from_snap, to_snap, path = route_between(profile, start, end)
+    from_snap, to_snap, path, searched = route_between(profile, start, end)
     found = path is not None and path.within_limits
     answer = {
         "profile": profile.name,
@@ -133,11 +133,12 @@ def plan_route(
         "from": snap_dict(from_snap),
         "to": snap_dict(to_snap),
         "found": found,
+        "search": asdict(searched),
     }
     if found:
         answer.update(describe(path, profile))
         return answer
-    answer["reason"] = explain(profile, path)
+    answer["reason"] = explain(profile, path, searched)
     return answer
 
 
@@ -176,10 +177,34 @@ def plan_route_between(
     return answer
 
 
-def explain(profile: Profile, path: Path | None) -> dict:
+def _searched_only(searched: Searched) -> str:
+    """What an answer says when the time budget cut the search short."""
+    return _(
+        "The search stopped after %(km)s km around the straight line between the start and the "
+        "destination, to answer in time; a route within your limits may lead further away."
+    ) % {"km": f"{(searched.margin_m or 0) / 1000:.1f}"}
+
+
+def explain(profile: Profile, path: Path | None, searched: Searched | None = None) -> dict:
     """Why the limits allow no route, read off the path with the fewest blocked edges (the same
     search that looked for the route): the first barrier on it, where, and that path itself as
-    the best route if the limits it breaks were relaxed."""
+    the best route if the limits it breaks were relaxed. When the time budget cut the search
+    short (`searched`), the answer says so and how far it reached."""
+    reason = _explain(profile, path)
+    if searched is not None and not searched.complete:
+        note = _searched_only(searched)
+        if path is None:
+            reason.update(
+                code="search_limit",
+                message=_("No route was found within the searched area.") + " " + note,
+            )
+        else:
+            reason["message"] = f"{reason['message']} {note}"
+        reason["search_note"] = note
+    return reason
+
+
+def _explain(profile: Profile, path: Path | None) -> dict:
     if path is None:
         return {
             "limit": None,

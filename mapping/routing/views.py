@@ -2,6 +2,7 @@
 search.py. Bad input is a 400 with a message, an unknown place a 404."""
 
 from django.conf import settings
+from django.db import OperationalError
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.urls import reverse
@@ -9,6 +10,7 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET
+from psycopg.errors import QueryCanceled
 
 from mapping.geolocation import position_texts
 from mapping.headers import uses_geolocation
@@ -18,8 +20,14 @@ from mapping.route_profiles import MAP_PROFILE, PROFILES, Limits, RouteInputErro
 from mapping.routing.routes import plan_route_between
 from mapping.routing.search import PlaceNotFound, hit_dict
 from mapping.routing.search import search as search_ends
+from mapping.routing.service import SearchCut
 
 LIMIT_PARAMS = tuple(Limits.__dataclass_fields__)
+
+# The time budget of a route request (ROUTING_BUDGET_MS) ran out before any search finished.
+BUSY = gettext_lazy(
+    "The route search is taking too long just now, so it was stopped. Try again in a moment."
+)
 
 # Without a street network every route would fail as "no way at all", which blames the map; the
 # planner says what is missing and who can fix it instead.
@@ -65,9 +73,23 @@ def route(request: HttpRequest) -> JsonResponse:
             return json_error(400, "invalid", error.args[0])
         except PlaceNotFound as error:
             return json_error(404, "not_found", error.args[0])
+        except SearchCut:
+            return _busy()
+        except OperationalError as error:
+            # A statement cancelled by the statement timeout (finding an end, say) is the
+            # database being busy, not a fault of the request: answer so, never a 500.
+            if not isinstance(error.__cause__, QueryCanceled):
+                raise
+            return _busy()
         if _no_path_at_all(answer) and not network_loaded():
             answer["reason"] = {"limit": None, "code": "no_network", "message": str(NO_NETWORK)}
     return JsonResponse(answer)
+
+
+def _busy() -> JsonResponse:
+    response = json_error(503, "busy", BUSY)
+    response["Retry-After"] = "5"
+    return response
 
 
 def _no_path_at_all(answer: dict) -> bool:

@@ -48,7 +48,7 @@ def test_a_route_that_must_leave_the_search_area_is_found_over_the_whole_graph(l
     assert pairs
     for (a, a_point), (b, b_point), length in pairs:
         with transaction.atomic():
-            apply_profile(profile, a_point, b_point)
+            area = apply_profile(profile, a_point, b_point)
             # A search area a few metres wide around the straight line between the two.
             with connection.cursor() as cursor:
                 cursor.execute(
@@ -56,8 +56,9 @@ def test_a_route_that_must_leave_the_search_area_is_found_over_the_whole_graph(l
                     "%s, %s, %s, %s, 4326), 0.00005)), true)",
                     [*a_point, *b_point],
                 )
-            in_area = shortest_path(a, b, whole_graph=False)
-            path = shortest_path(a, b)
+            in_area, _ = shortest_path(a, b, area, whole_graph=False)
+            path, searched = shortest_path(a, b, area)
         assert in_area is None or not in_area.within_limits
         assert path is not None and path.within_limits
+        assert searched.complete
         assert path.length_m == pytest.approx(length, abs=0.5)

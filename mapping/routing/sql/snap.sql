@@ -1,12 +1,15 @@
 -- Both ends of a route at once: for each, the nearest edge of the search area that the profile
 -- may use (a few candidates by the index, <->, then the true distance in metres), where along it
--- the end lies, and how far from it. With any_edge (the fallback) any edge will do.
+-- the end lies, and how far from it. With any_edge (the fallback) any edge will do. And whether
+-- the search area holds the whole graph (then the search has nothing wider to try).
 WITH p AS ({route_settings}),
+area AS (SELECT search_area AS g FROM p),
 box AS (SELECT ST_Expand(search_area, 0.003) AS g FROM p),
 ab AS MATERIALIZED ({active_barriers}),
 ends(n, g) AS (VALUES (0, ST_SetSRID(ST_MakePoint(%(start_lon)s, %(start_lat)s), 4326)),
                       (1, ST_SetSRID(ST_MakePoint(%(end_lon)s, %(end_lat)s), 4326)))
-SELECT ends.n, s.id, s.source, s.target, s.distance, s.fraction
+SELECT ends.n, s.id, s.source, s.target, s.distance, s.fraction,
+       (SELECT {covers_graph} FROM area) AS covers_graph
 FROM ends CROSS JOIN p CROSS JOIN LATERAL (
     SELECT c.id, c.source, c.target,
            ST_Distance(c.geom::geography, ends.g::geography) AS distance,

@@ -2,10 +2,13 @@
 -- the search, in the path's order, read with the attributes that the instructions, the warnings
 -- and the explanation of a missing route use (incline and bearings in the direction walked), and
 -- with the barriers on it. The barriers are looked up once, in the box of the path.
+--
+-- The steps (edge, node, cost, seq) come from the piece "steps": given as arrays (walk_given.sql), or
+-- straight from the search (walk_search.sql), which saves a round trip; no rows when no path
+-- joins the two vertices.
 WITH walk AS MATERIALIZED (
     SELECT w.seq, w.node, w.cost AS walked_cost, e.*
-    FROM unnest(%(edges)s::bigint[], %(nodes)s::bigint[], %(costs)s::float8[])
-         WITH ORDINALITY AS w(edge, node, cost, seq)
+    FROM ({steps}) AS w(edge, node, cost, seq)
     JOIN mapping_networkedge e ON e.id = w.edge
 ),
 box AS (SELECT ST_Expand(ST_Extent(geom), 0.003) AS g FROM walk),
