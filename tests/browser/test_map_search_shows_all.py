@@ -13,6 +13,8 @@ from tests.factories import TABOR, make_assessed_place
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 MATCHING = 13
+DESKTOP = {"width": 1280, "height": 900}
+PHONE = {"width": 360, "height": 740}
 
 
 def bakeries() -> list[str]:
@@ -25,7 +27,7 @@ def bakeries() -> list[str]:
     return names
 
 
-@pytest.mark.parametrize("viewport", [{"width": 1280, "height": 900}, {"width": 360, "height": 740}])
+@pytest.mark.parametrize("viewport", [DESKTOP, PHONE])
 def test_the_search_that_stops_at_ten_leads_by_keyboard_to_all_matches_in_the_list(
     page, live_server, axe, viewport
 ):
