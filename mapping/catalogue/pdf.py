@@ -3,12 +3,11 @@
 from dataclasses import dataclass
 
 from django.http import HttpRequest
-from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils import translation
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy
 
+from mapping import printing
 from mapping.models import Service, ServiceType, TargetGroup
 
 GROUPINGS = ("type", "target")
@@ -40,21 +39,10 @@ def group_services(services: list[Service], grouping: str) -> list[Group]:
     return [group for group in groups if group.services]
 
 
-# Tagged, PDF/UA-1 as far as WeasyPrint writes it: a screen reader reads the headings, lists and
-# the reading order, and the document's language and title (the catalogue is a public document
-# under Act 99/2019 too).
-PDF_OPTIONS = {"pdf_variant": "pdf/ua-1", "pdf_tags": True}
-
-
 def render_pdf(request: HttpRequest, template: str, context: dict) -> bytes:
-    """HTML from `template` turned into a tagged PDF, always in Czech: towns print the Czech
+    """The catalogue's documents as a tagged PDF, always in Czech: towns print the Czech
     catalogue."""
-    from weasyprint import HTML
-
-    with translation.override("cs"):
-        html = render_to_string(template, context, request=request)
-    document = HTML(string=html, base_url=request.build_absolute_uri("/"))
-    return document.write_pdf(**PDF_OPTIONS)
+    return printing.render_pdf(request, template, context, language="cs")
 
 
 def absolute(request: HttpRequest, name: str, pk: int) -> str:
