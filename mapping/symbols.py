@@ -64,7 +64,13 @@ CATEGORY_LEGEND: tuple[tuple[str, str], ...] = (
     ("inaccessible", _("Inaccessible (triangle with a bar)")),
     ("unknown", _("Not assessed yet (dashed diamond)")),
 )
-LEGEND_LABELS = dict(CATEGORY_LEGEND)
+# The sensory profiles' legend (the map shows whether features for the profile are recorded).
+FEATURES_LEGEND: tuple[tuple[str, str], ...] = (
+    ("features", _("Features for this profile recorded (hexagon)")),
+    ("nofeatures", _("No features recorded (dashed circle)")),
+)
+BARRIER_LABEL = _("A barrier for your limits (black octagon with a cross)")
+LEGEND_LABELS = {**dict(CATEGORY_LEGEND), **dict(FEATURES_LEGEND), "barrier": BARRIER_LABEL}
 
 
 def known(name: str) -> str:

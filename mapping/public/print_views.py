@@ -12,6 +12,7 @@ from mapping.models import Category, PlaceKind
 from mapping.printing import pdf_response, render_pdf
 from mapping.public.filters import (
     PROFILE_CHOICES,
+    SENSORY_PROFILES,
     PlaceFilterForm,
     form_errors_text,
     municipality_choices,
@@ -19,7 +20,7 @@ from mapping.public.filters import (
 from mapping.public.search import PlaceListQuery
 from mapping.public.town_map import MAX_PLACES, PAPERS, draw_town_map
 from mapping.public.viewstate import map_view_from_query
-from mapping.symbols import LEGEND_LABELS
+from mapping.symbols import BARRIER_LABEL, CATEGORY_LEGEND, FEATURES_LEGEND, LEGEND_LABELS
 
 CATEGORY_LABELS = dict(Category.choices)
 KIND_LABELS = dict(PlaceKind.choices)
@@ -64,6 +65,11 @@ def print_map(request: HttpRequest) -> HttpResponse:
             "town_map": town_map,
             "filters": filters,
             "profile_label": dict(PROFILE_CHOICES).get(filters.profile, ""),
+            "sensory": filters.profile in SENSORY_PROFILES,
+            "legend": [
+                *(FEATURES_LEGEND if filters.profile in SENSORY_PROFILES else CATEGORY_LEGEND),
+                *([("barrier", BARRIER_LABEL)] if filters.has_limits else []),
+            ],
             "shown": len(rows),
             "total": total,
             "printed": timezone.localdate(),

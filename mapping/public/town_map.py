@@ -12,6 +12,8 @@ from django.conf import settings
 from django.db import connection
 from django.utils.safestring import SafeString, mark_safe
 
+from mapping.models import Assessment
+from mapping.public.queries import SENSORY_FEATURES, sensory_features_sql
 from mapping.public.search import PlaceRow
 from mapping.symbols import SHAPES, known
 
@@ -77,6 +79,8 @@ class Marker:
     symbol_text: str = ""
     kind_label: str = ""
     category_label: str = ""
+    # For a sensory profile: the labels of the features recorded.
+    features: list[str] = field(default_factory=list)
 
     @property
     def shapes(self) -> SafeString:
@@ -336,11 +340,32 @@ def scale_bar(frame: Frame, latitude: float) -> ScaleBar:
     return ScaleBar(metres, metres / ground_per_mm)
 
 
-def marker_symbol(row: PlaceRow, profile: str) -> str:
+def sensory_features(ids: list[int], profile: str) -> dict[int, list[str]]:
+    """The labels of the features recorded for a sensory profile, by place id, from the places'
+    published assessments (the same features as the map's markers and the place page)."""
+    features = SENSORY_FEATURES.get(profile, [])
+    if not ids or not features:
+        return {}
+    assessments = list(
+        Assessment.objects.published().filter(place_id__in=ids).values_list("id", flat=True)
+    )
+    labels = {key: str(label) for key, label, _path in features}
+    sql, params = sensory_features_sql(profile)
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"SELECT a.place_id, {sql} FROM mapping_assessment AS a WHERE a.id = ANY(%s)",
+            [*params, assessments],
+        )
+        return {pk: [labels[key] for key in keys] for pk, keys in cursor.fetchall()}
+
+
+def marker_symbol(row: PlaceRow, profile: str, features: list[str] | None) -> str:
     """The map's symbol of the place for the profile: a barrier for the visitor's limits first,
-    then the category; the sensory profiles have no category on the map's markers."""
+    then the category; for a sensory profile, whether features for it are recorded."""
     if row.barrier:
         return "barrier"
+    if profile in SENSORY_FEATURES:
+        return "features" if features else "nofeatures"
     return row.category(profile) or "unknown"
 
 
@@ -350,9 +375,13 @@ def draw_town_map(rows: list[PlaceRow], profile: str, paper: str) -> TownMap:
     positions = mercator_positions([row.id for row in rows])
     frame = fit_frame(list(positions.values()), width_mm, height_mm)
     town_map = TownMap(frame, PAPERS[paper]["marker_mm"])
+    features = sensory_features([row.id for row in rows], profile)
     for number, row in enumerate(rows, start=1):
         x_mm, y_mm = frame.to_mm(*positions[row.id])
-        town_map.markers.append(Marker(number, row, marker_symbol(row, profile), x_mm, y_mm))
+        found = features.get(row.id)
+        marker = Marker(number, row, marker_symbol(row, profile, found), x_mm, y_mm)
+        marker.features = found or []
+        town_map.markers.append(marker)
     place_labels(town_map.markers, town_map.marker_mm, frame)
     town_map.streets = streets_in(frame)
     latitude = sum(row.lat for row in rows) / len(rows) if rows else 50.0

@@ -264,3 +264,36 @@ def test_the_map_the_list_and_the_catalogue_link_to_the_printable_map_with_their
     url = unescape(link.group(1))
     assert "with_services=1" in url and "profile=wheelchair" in url
     assert "category=accessible" in url and "category=partly" in url
+
+
+def test_for_a_sensory_profile_the_map_shows_which_places_have_features_recorded(
+    client, demo, tmp_path
+):
+    from django.utils import translation
+
+    from mapping.public.queries import sensory_features_of
+
+    content = print_map(client, language="en", paper="a4", profile="blind")
+    header, *rows = index_rows(content, tmp_path)
+    assert header[-1] == "Blind and low vision"
+    with_features = []
+    for row in rows:
+        place = Place.objects.get(name=row[1])
+        assessment = Assessment.objects.published().get(place=place)
+        with translation.override("en"):
+            recorded = dict(sensory_features_of(assessment.pk))["Blind and low vision"]
+            recorded = [str(label) for label in recorded]
+        if recorded:
+            with_features.append(place.name)
+            assert row[-1] == ", ".join(recorded)
+        else:
+            assert row[-1] == "No features recorded for this profile"
+    assert with_features  # the demo records features for blind visitors
+    alternatives = figure_alternatives(content)
+    assert alternatives[1:3] == [
+        "Features for this profile recorded (hexagon)",
+        "No features recorded (dashed circle)",
+    ]
+    assert alternatives.count("Features for this profile recorded (hexagon)") == 1 + len(
+        with_features
+    )
