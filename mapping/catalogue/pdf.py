@@ -4,19 +4,20 @@ from dataclasses import dataclass
 
 from django.http import HttpRequest
 from django.urls import reverse
-from django.utils import translation
+from django.utils.functional import Promise
+from django.utils.translation import gettext_lazy
 
+from mapping import printing
 from mapping.models import Service, ServiceType, TargetGroup
-from mapping.pdf import PDF_OPTIONS, render_pdf
-
-__all__ = ["GROUPINGS", "PDF_OPTIONS", "absolute", "group_services", "render_pdf"]
 
 GROUPINGS = ("type", "target")
+StrOrPromise = str | Promise
 
 
 @dataclass
 class Group:
-    title: str
+    # A lazy label: the view groups in the request's language, the PDF is rendered in Czech.
+    title: StrOrPromise
     services: list[Service]
 
 
@@ -24,18 +25,24 @@ def group_services(services: list[Service], grouping: str) -> list[Group]:
     """Sections of the printed catalogue, in the order of the Act or of the target groups."""
     if grouping == "target":
         groups = [
-            Group(str(label), [s for s in services if value in s.target_groups])
+            Group(label, [s for s in services if value in s.target_groups])
             for value, label in TargetGroup.choices
         ]
         rest = [s for s in services if not s.target_groups]
         if rest:
-            groups.append(Group(str(translation.gettext("Other services")), rest))
+            groups.append(Group(gettext_lazy("Other services"), rest))
     else:
         groups = [
-            Group(str(label), [s for s in services if s.service_type == value])
+            Group(label, [s for s in services if s.service_type == value])
             for value, label in ServiceType.choices
         ]
     return [group for group in groups if group.services]
+
+
+def render_pdf(request: HttpRequest, template: str, context: dict) -> bytes:
+    """The catalogue's documents as a tagged PDF, always in Czech: towns print the Czech
+    catalogue."""
+    return printing.render_pdf(request, template, context, language="cs")
 
 
 def absolute(request: HttpRequest, name: str, pk: int) -> str:

@@ -9,12 +9,7 @@ from django.views.decorators.http import require_GET
 from mapping.catalogue.filters import catalogue_services, public_places_with_accessibility
 from mapping.catalogue.pdf import GROUPINGS, absolute, group_services, render_pdf
 from mapping.models import Provider
-
-
-def _pdf_response(content: bytes, filename: str) -> HttpResponse:
-    response = HttpResponse(content, content_type="application/pdf")
-    response["Content-Disposition"] = f'inline; filename="{filename}"'
-    return response
+from mapping.printing import pdf_response
 
 
 def _with_urls(request: HttpRequest, services) -> list:
@@ -40,7 +35,7 @@ def catalogue_pdf(request: HttpRequest) -> HttpResponse:
             "catalogue_url": request.build_absolute_uri(reverse("catalogue:list")),
         },
     )
-    return _pdf_response(content, f"katalog-socialnich-sluzeb-{grouping}.pdf")
+    return pdf_response(content, f"katalog-socialnich-sluzeb-{grouping}.pdf")
 
 
 @require_GET
@@ -57,7 +52,7 @@ def provider_sheet(request: HttpRequest, pk: int) -> HttpResponse:
             "printed": timezone.localdate(),
         },
     )
-    return _pdf_response(content, f"poskytovatel-{provider.pk}.pdf")
+    return pdf_response(content, f"poskytovatel-{provider.pk}.pdf")
 
 
 @require_GET
@@ -70,4 +65,4 @@ def place_sheet(request: HttpRequest, pk: int) -> HttpResponse:
         "catalogue/print/place.html",
         {"place": place, "services": services, "map_url": map_url, "printed": timezone.localdate()},
     )
-    return _pdf_response(content, f"misto-{place.pk}.pdf")
+    return pdf_response(content, f"misto-{place.pk}.pdf")

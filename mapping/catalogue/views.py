@@ -1,5 +1,7 @@
 """Public catalogue pages: list with filters, provider and service pages, map layer, print."""
 
+from urllib.parse import urlencode
+
 from django.conf import settings
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse, JsonResponse
@@ -56,6 +58,24 @@ def _map_config(places) -> dict:
     }
 
 
+def print_map_query(data: dict) -> str:
+    """The printable town map's query for the catalogue's filters: the places where the listed
+    services are provided, with the accessibility the visitor asked for."""
+    params: list[tuple[str, str]] = [("with_services", "1")]
+    if data.get("service_type"):
+        params.append(("service_type", data["service_type"]))
+    if len(data.get("target_group") or ()) == 1:  # the map filters by one target group
+        params.append(("target_group", data["target_group"][0]))
+    if data.get("municipality"):
+        params.append(("municipality", str(data["municipality"].pk)))
+    if data.get("accessible_for"):
+        params.append(("profile", data["accessible_for"]))
+        params.append(("category", "accessible"))
+        if data.get("include_partly"):
+            params.append(("category", "partly"))
+    return urlencode(params)
+
+
 @require_GET
 def catalogue_list(request: HttpRequest) -> HttpResponse:
     form = CatalogueFilterForm(request.GET or None)
@@ -66,7 +86,13 @@ def catalogue_list(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "catalogue/list.html",
-        {"form": form, "page": page, "query": query.urlencode(), "is_filtered": bool(data)},
+        {
+            "form": form,
+            "page": page,
+            "query": query.urlencode(),
+            "is_filtered": bool(data),
+            "print_map_query": print_map_query(data),
+        },
     )
 
 

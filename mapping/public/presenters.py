@@ -5,6 +5,7 @@ Mapy bez bariér in `answers`, and the engine's output in `result`; both may be 
 
 from dataclasses import dataclass
 
+from django.utils.formats import get_format
 from django.utils.translation import gettext_lazy as _
 
 PROFILE_KEYS = {
@@ -87,13 +88,19 @@ class Measurement:
     value: str
 
 
+def decimal_text(value: float) -> str:
+    """A measurement as people write it in the active language: "6,5" in Czech, "6.5" in
+    English; no trailing zeros ("90", not "90.0")."""
+    return f"{value:g}".replace(".", get_format("DECIMAL_SEPARATOR"))
+
+
 def _display(value: object, unit: object) -> str:
     if isinstance(value, bool):
         return str(_("yes") if value else _("no"))
     if isinstance(value, str):
         return str(ENUM_LABELS.get(value, value))
     if isinstance(value, int | float):
-        number = f"{value:g}"
+        number = decimal_text(value)
         return f"{number} {unit}" if unit else number
     return ""
 

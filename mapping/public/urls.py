@@ -1,6 +1,6 @@
 from django.urls import path
 
-from mapping.public import detail, embed, list_views, views
+from mapping.public import detail, embed, list_views, print_views, views
 
 app_name = "public"
 
@@ -11,4 +11,5 @@ urlpatterns = [
     path("seznam/", list_views.place_list, name="list"),
     path("misto/<int:pk>/", detail.place_detail, name="detail"),
     path("vlozit/", embed.embed_snippet, name="embed"),
+    path("tisk/mapa/", print_views.print_map, name="print_map"),
 ]

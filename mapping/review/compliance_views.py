@@ -16,7 +16,7 @@ from mapping.errors import error_answer
 from mapping.methodology.compliance import COMPLIANT, NON_COMPLIANT, UNDECIDED
 from mapping.methodology.decrees import COST_CLASSES, DECREES
 from mapping.models import Municipality, Place, PlaceKind, Purpose
-from mapping.pdf import render_pdf
+from mapping.printing import render_pdf
 from mapping.review.plan import plan_filename, plan_rows, plan_xlsx, ranking_rule
 
 STATUSES = (

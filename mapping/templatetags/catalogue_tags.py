@@ -6,15 +6,11 @@ from django.utils.translation import gettext_lazy as _
 
 from mapping.catalogue.filters import PROFILES
 from mapping.models import Category, ServiceForm, TargetGroup
+from mapping.symbols import LEGEND_LABELS, known
 
 register = template.Library()
 
 NOT_ASSESSED = _("Not assessed yet")
-SHAPES = {
-    "accessible": _("circle"),
-    "partly": _("square"),
-    "inaccessible": _("triangle"),
-}
 
 
 @register.filter
@@ -30,8 +26,9 @@ def form_labels(values: list[str]) -> str:
 
 
 @register.inclusion_tag("catalogue/_accessibility.html")
-def accessibility(place) -> dict:
-    """The three profiles of a place's approved assessment: shape, colour and words."""
+def accessibility(place, printed: bool = False) -> dict:
+    """The three profiles of a place's approved assessment: shape, colour and words. Printed,
+    each symbol is drawn in place with the legend's words as its text alternative."""
     labels = dict(Category.choices)
     rows = []
     for profile, profile_label in PROFILES:
@@ -40,10 +37,12 @@ def accessibility(place) -> dict:
             {
                 "profile": profile_label,
                 "category": category,
+                "symbol": known(category or "unknown"),
                 "label": labels.get(category, NOT_ASSESSED),
+                "symbol_text": LEGEND_LABELS[known(category or "unknown")],
             }
         )
-    return {"rows": rows}
+    return {"rows": rows, "printed": printed}
 
 
 @register.simple_tag

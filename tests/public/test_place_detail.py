@@ -56,7 +56,7 @@ def test_it_shows_measurements_toilets_parking_and_entrances(client):
     assert "Main door" in page and "by a ramp" in page and "step-free" in page
     assert "Back door" in page and "more steps" in page
     assert "Guiding line to the entrance" in page
-    assert "Surveyed on 4. 5. 2026" in page
+    assert "Surveyed on May 4, 2026" in page
     assert "Report a problem with this place" in page
 
 

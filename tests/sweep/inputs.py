@@ -37,10 +37,10 @@ PER_KEY_VALUES += ["9" * 5000, "x" * 10240]
 # Django's admin parses its own parameters (search, ordering, filters, pages); ours are the
 # filters and search fields its change lists are given: a few values of each kind reach them.
 SHORT_VALUES = ["abc", "-1", "\x00", "²", "x" * 10240]
-# Answers that take a tenth of a second or more (PDF layout, the OpenAPI document, GeoPackage):
-# they read few parameters, and get the short list of values.
+# Answers that take a tenth of a second or more (PDF layout, the OpenAPI document, GeoPackage,
+# the printable map): they read few parameters, and get the short list of values.
 EXPENSIVE = {"api:schema", "catalogue:pdf", "catalogue:place_sheet", "catalogue:provider_sheet"}
-EXPENSIVE |= {"opendata:gpkg"}
+EXPENSIVE |= {"opendata:gpkg", "public:print_map"}
 # Names many views of this project (or of the API) read; sent all at once, besides what the
 # spy finds, so that a key read only when another one is present is found too.
 GENERIC_KEYS = [
