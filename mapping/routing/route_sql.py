@@ -39,6 +39,7 @@ _ACTIVE_BARRIERS = _read(
 _LIMITS = {
     "edge_breaks_limits": _read("edge_breaks_limits"),
     "barrier_closes_way": _read("barrier_closes_way"),
+    "barrier_on_edge": _read("barrier_on_edge"),
 }
 
 # What crossing one blocked edge costs, in metres: more than any route within the limits (30 km
@@ -67,4 +68,6 @@ EDGES_SQL = _edges(whole_graph=False, blocked_cost=BLOCKED_COST)
 EDGES_WHOLE_SQL = _edges(whole_graph=True, blocked_cost=BLOCKED_COST)
 EDGES_WHOLE_WITHIN_LIMITS_SQL = _edges(whole_graph=True, blocked_cost=-1)
 PATH_SQL = _statement("path")
-WALK_SQL = _statement("walk", active_barriers=_ACTIVE_BARRIERS)
+WALK_SQL = _statement(
+    "walk", active_barriers=_ACTIVE_BARRIERS, barrier_on_edge=_LIMITS["barrier_on_edge"]
+)

@@ -68,6 +68,10 @@ def _settings_params(profile: Profile) -> dict[str, str]:
         "max_steps": _limit(lim.max_steps),
         "avoid_rough": _flag(lim.avoid_bad_surfaces),
         "avoid_wc_no": _flag(lim.avoid_wheelchair_no),
+        "max_surface": _limit(lim.max_surface_class),
+        "only_known": _flag(lim.only_known),
+        # A text array literal of barrier kinds: letters, digits, '_' and '-' only (tags.py).
+        "barriers": "{" + ",".join(sorted(lim.impassable_barriers)) + "}",
         # A hard limit makes the matching soft cost moot.
         "w_rough": "0" if lim.avoid_bad_surfaces else str(pref.rough_surface),
         "w_unknown_incline": str(pref.unknown_incline),

@@ -13,12 +13,12 @@ from django.views.decorators.http import require_GET
 from mapping.headers import uses_geolocation
 from mapping.json_errors import json_error
 from mapping.models import NetworkEdge
-from mapping.route_profiles import MAP_PROFILE, PROFILES, Limits, RouteInputError
+from mapping.route_profiles import MAP_PROFILE, PROFILES, USER_LIMITS, RouteInputError
 from mapping.routing.routes import plan_route_between
 from mapping.routing.search import PlaceNotFound, hit_dict
 from mapping.routing.search import search as search_ends
 
-LIMIT_PARAMS = tuple(Limits.__dataclass_fields__)
+LIMIT_PARAMS = USER_LIMITS
 
 # Without a street network every route would fail as "no way at all", which blames the map; the
 # planner says what is missing and who can fix it instead.

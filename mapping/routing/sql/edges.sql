@@ -28,18 +28,19 @@ ab AS MATERIALIZED ({active_barriers}),
 near AS (
     SELECT e.id, bool_or({barrier_closes_way}) AS closed,
            least(sum(b.penalty_m), 1e6) AS penalty,
-           max(b.incline_pct) AS slope, bool_or(b.rough) AS rough
+           max(b.incline_pct) AS slope, bool_or(b.rough) AS rough,
+           bool_or(b.source = 'assessment') AS surveyed
     FROM p, ab b
-    JOIN mapping_networkedge e ON ST_DWithin(e.geom::geography, b.g::geography, b.radius_m)
+    JOIN mapping_networkedge e ON {barrier_on_edge}
     GROUP BY e.id
 )
 SELECT e.id, e.source, e.target,
-    CASE WHEN e.plain AND n.id IS NULL THEN e.cost
+    CASE WHEN e.plain AND n.id IS NULL AND (e.tagged OR NOT p.only_known) THEN e.cost
          WHEN e.cost < 0 OR ({blocked_cost} < 0 AND x.breaks_forward) THEN -1
          ELSE e.length_m * x.factor + x.penalty
               + CASE WHEN x.breaks_forward THEN {blocked_cost} ELSE 0 END
     END AS cost,
-    CASE WHEN e.plain AND n.id IS NULL THEN e.reverse_cost
+    CASE WHEN e.plain AND n.id IS NULL AND (e.tagged OR NOT p.only_known) THEN e.reverse_cost
          WHEN e.reverse_cost < 0 OR ({blocked_cost} < 0 AND x.breaks_backward) THEN -1
          ELSE e.length_m * x.factor + x.penalty
               + CASE WHEN x.breaks_backward THEN {blocked_cost} ELSE 0 END
@@ -81,7 +82,9 @@ CROSS JOIN LATERAL (
         AS breaks_backward
     FROM (
         SELECT {edge_breaks_limits}
-               OR (n.id IS NOT NULL AND (n.closed OR (p.avoid_rough AND n.rough))) AS closed,
+               OR (n.id IS NOT NULL AND (n.closed OR (p.avoid_rough AND n.rough)))
+               -- Only known ways: an edge neither tagged nor surveyed is left out.
+               OR (p.only_known AND NOT e.tagged AND n.surveyed IS NOT TRUE) AS closed,
                sign(coalesce(nullif(e.incline_pct, 0), e.incline_direction)) AS direction
     ) s
 ) x
