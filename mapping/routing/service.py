@@ -105,7 +105,14 @@ def snap_both(
     """The vertices nearest to both ends on the nearest edges usable with the applied profile
     (with `any_edge`, on the nearest edges whatever the limits)."""
     with connection.cursor() as cursor:
-        cursor.execute(SNAP_SQL, {**_ends(start, end), "any_edge": any_edge})
+        cursor.execute(
+            SNAP_SQL,
+            {
+                **_ends(start, end),
+                "any_edge": any_edge,
+                "snap_max_m": getattr(settings, "ROUTING_SNAP_MAX_M", 200.0),
+            },
+        )
         rows = cursor.fetchall()
     found: list[Snap | None] = [None, None]
     for n, edge_id, source, target, distance, fraction in rows:

@@ -18,7 +18,10 @@ FROM ends CROSS JOIN p CROSS JOIN LATERAL (
           AND (%(any_edge)s OR NOT {edge_breaks_limits})
         ORDER BY e.geom <-> ends.g LIMIT 16
     ) c
-    WHERE %(any_edge)s OR (NOT EXISTS (
+    -- A usable way further than snap_max_m from the end is no way from there: then the end
+    -- keeps the nearest way of any kind (the fallback), and the answer says what blocks it.
+    WHERE %(any_edge)s OR (ST_DWithin(c.geom::geography, ends.g::geography, %(snap_max_m)s)
+      AND NOT EXISTS (
         SELECT 1 FROM ab b, LATERAL (SELECT c.geom, c.barrier) e
         WHERE {barrier_on_edge} AND {barrier_closes_way})
       AND (NOT p.only_known OR c.tagged OR EXISTS (
