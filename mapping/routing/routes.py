@@ -120,6 +120,29 @@ def _geojson(path: Path) -> dict:
     }
 
 
+def _stretches(path: Path) -> dict:
+    """The path as runs of edges that are equally known (surveyed, tagged, assumed): a GeoJSON
+    FeatureCollection that the planner draws each in its own line style."""
+    features: list[dict] = []
+    for edge in path.edges:
+        points = edge.geometry["coordinates"]
+        last = features[-1] if features else None
+        if last and last["properties"]["knowledge"] == edge.knowledge:
+            last["geometry"]["coordinates"].extend(points[1:])
+            last["properties"]["length_m"] += edge.length_m
+            continue
+        features.append(
+            {
+                "type": "Feature",
+                "geometry": {"type": "LineString", "coordinates": list(points)},
+                "properties": {"knowledge": edge.knowledge, "length_m": edge.length_m},
+            }
+        )
+    for feature in features:
+        feature["properties"]["length_m"] = round(feature["properties"]["length_m"], 1)
+    return {"type": "FeatureCollection", "features": features}
+
+
 def uncomfortable(edge: WalkedEdge) -> bool:
     """An uneven or rough surface that the profile passes (a soft cost and a warning): graded so
     by the import, or found so by a survey."""
@@ -141,6 +164,7 @@ def describe(path: Path, profile: Profile) -> dict:
         "length_m": round(path.length_m, 1),
         "duration_s": round(duration_s(path, profile)),
         "geojson": _geojson(path),
+        "stretches": _stretches(path),
         "edges": [edge.as_json() for edge in path.edges],
         "uncomfortable_m": rough_m,
         "knowledge_m": known,

@@ -146,6 +146,10 @@ def test_a_route_says_which_stretches_are_surveyed_tagged_or_assumed(prague):
     assert all(known[name] > 0 for name in ("surveyed", "tagged", "assumed"))
     assert sum(known.values()) == pytest.approx(answer["length_m"], abs=0.5)
     assert any("assumed passable" in sentence for sentence in answer["summary"])
+    stretches = answer["stretches"]["features"]
+    assert [f["properties"]["knowledge"] for f in stretches] == ["assumed", "tagged", "surveyed"]
+    line = answer["geojson"]["geometry"]["coordinates"]
+    assert sum(len(f["geometry"]["coordinates"]) - 1 for f in stretches) == len(line) - 1
 
     # Only known ways: the route starts where the first known way is, and says how far that is.
     only_known = plan_route(at(4, 0, 0), at(4, 2, 0.4), "wheelchair", {"only_known": "true"})
