@@ -6,7 +6,9 @@ visitor's own limits by the same rules (mapping.public.limits): shared, so it is
 Defaults follow METHODOLOGY.md: a pedestrian way up to 8.33 % (1:12), a kerb at a crossing lowered
 to at most 2 cm (we allow 3 cm, OpenRouteService's lowest kerb option, because kerb=lowered is
 often a centimetre or two above that), clear width at least 90 cm, no steps. A limit that is None
-does not apply. Values the map does not know (an untagged kerb) never block a route.
+does not apply. Values the map does not know (an untagged kerb) never block a route. Surfaces
+are graded (mapping.routing.tags.SURFACE_CLASS): a manual wheelchair passes uneven ones (setts)
+with a warning and a soft cost, and avoids them only when the visitor asks (avoid_bad_surfaces).
 """
 
 from dataclasses import dataclass, field, replace
