@@ -78,6 +78,9 @@ class Preferences:
     crossing_without_sound: float = 0.0
     wheelchair_limited: float = 0.0
     steps: float = 0.0
+    # Metres added for each barrier or entrance node passed (a gate to open, a lift to wait for,
+    # bollards to weave through): a short way round without one is preferred.
+    barrier_m: float = 0.0
 
 
 @dataclass(frozen=True)
@@ -90,7 +93,7 @@ class Profile:
 
 
 WHEELCHAIR_PREFERENCES = Preferences(
-    rough_surface=1.0, unknown_incline=0.5, steep=0.5, wheelchair_limited=0.5
+    rough_surface=1.0, unknown_incline=0.5, steep=0.5, wheelchair_limited=0.5, barrier_m=30.0
 )
 
 PROFILES: dict[str, Profile] = {
@@ -133,7 +136,9 @@ PROFILES: dict[str, Profile] = {
             gettext_lazy("Walker or senior"),
             0.8,
             Limits(10.0, 10.0, 6.0, 70.0, 2, max_surface_class=2, impassable_barriers=CLIMB_OVER),
-            Preferences(rough_surface=0.5, unknown_incline=0.3, steep=0.5, steps=1.0),
+            Preferences(
+                rough_surface=0.5, unknown_incline=0.3, steep=0.5, steps=1.0, barrier_m=20.0
+            ),
         ),
         Profile(
             "pram",
@@ -148,14 +153,16 @@ PROFILES: dict[str, Profile] = {
                 max_surface_class=2,
                 impassable_barriers=WHEELS_CANNOT_PASS,
             ),
-            Preferences(rough_surface=0.5, steep=0.3),
+            Preferences(rough_surface=0.5, steep=0.3, barrier_m=20.0),
         ),
         Profile(
             "blind",
             gettext_lazy("Blind or low vision"),
             1.0,
             Limits(),
-            Preferences(crossing_without_tactile=2.0, crossing_without_sound=2.0, steps=0.2),
+            Preferences(
+                crossing_without_tactile=2.0, crossing_without_sound=2.0, steps=0.2, barrier_m=20.0
+            ),
         ),
         Profile("pedestrian", gettext_lazy("Pedestrian"), 1.3, Limits()),
     )

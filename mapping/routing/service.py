@@ -80,6 +80,7 @@ def _settings_params(profile: Profile) -> dict[str, str]:
         "w_no_sound": str(pref.crossing_without_sound),
         "w_wc_limited": str(pref.wheelchair_limited),
         "w_steps": str(pref.steps),
+        "barrier_m": str(pref.barrier_m),
         "soft": _flag(any(getattr(pref, f.name) for f in fields(pref))),
     }
 

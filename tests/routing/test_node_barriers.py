@@ -10,6 +10,7 @@ from django.utils import timezone
 
 from mapping.models import NetworkEdge, Report, ReportKind, ReportStatus
 from mapping.models.assessments import SurveyKind
+from mapping.route_profiles import PROFILES
 from mapping.routing.osm_import import import_network
 from mapping.routing.osm_reader import is_walkable
 from mapping.routing.routes import plan_route
@@ -122,7 +123,6 @@ def test_a_sett_crossing_is_uncomfortable_for_a_manual_wheelchair_unless_rough_i
 
 
 def test_gravel_blocks_a_manual_wheelchair_but_not_an_electric_one():
-    from mapping.route_profiles import PROFILES
     from mapping.routing.tags import surface_class
 
     gravel = surface_class("gravel", "")
@@ -180,6 +180,10 @@ def _lift_report(**dates) -> Report:
 def test_a_lift_reported_out_of_order_diverts_the_route_until_it_is_repaired(prague):
     before = plan_route(at(5, 0, 0), at(5, 3, 0), "wheelchair")
     assert before["found"] and "elevator" in _barriers_passed(before)
+    # Waiting for the lift costs the search the profile's metres for a barrier passed.
+    for edge in before["edges"]:
+        waiting = PROFILES["wheelchair"].preferences.barrier_m if edge["barrier"] else 0
+        assert edge["cost"] == pytest.approx(edge["length_m"] + waiting, abs=0.01)
     today = timezone.localdate()
     report = _lift_report(valid_until=today + timedelta(days=2))
     after = plan_route(at(5, 0, 0), at(5, 3, 0), "wheelchair")

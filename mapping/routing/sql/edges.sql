@@ -62,7 +62,9 @@ CROSS JOIN LATERAL (
             + p.w_wc_limited * (e.wheelchair = 'limited')::int
             + p.w_steps * e.steps::int
         ELSE 1 END AS factor,
-        coalesce(n.penalty, 0) AS penalty,
+        -- Barriers' penalties, and the profile's for a barrier node it passes (a gate to open,
+        -- a lift to wait for).
+        coalesce(n.penalty, 0) + p.barrier_m * (e.barrier <> '')::int AS penalty,
         -- Whether the edge breaks a limit along its geometry (source to target), and against it:
         -- closed both ways, or too steep that way. A surveyed slope has no direction: it takes
         -- the edge's when the map knows it, else the stricter of the two limits applies.

@@ -31,5 +31,6 @@ SELECT d.m,
        set_config('bf_route.w_no_sound', %(w_no_sound)s, true),
        set_config('bf_route.w_wc_limited', %(w_wc_limited)s, true),
        set_config('bf_route.w_steps', %(w_steps)s, true),
+       set_config('bf_route.barrier_m', %(barrier_m)s, true),
        set_config('bf_route.soft', %(soft)s, true)
 FROM d

@@ -19,6 +19,7 @@ SELECT current_setting('bf_route.max_up')::float8 AS max_up,
        current_setting('bf_route.w_no_sound')::float8 AS w_no_sound,
        current_setting('bf_route.w_wc_limited')::float8 AS w_wc_limited,
        current_setting('bf_route.w_steps')::float8 AS w_steps,
+       current_setting('bf_route.barrier_m')::float8 AS barrier_m,
        current_setting('bf_route.soft')::boolean AS soft,
        -- The search area: a box around both ends.
        current_setting('bf_route.search_area')::geometry AS search_area
