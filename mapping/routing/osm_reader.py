@@ -1,4 +1,5 @@
 """Reading the walkable ways of an OpenStreetMap file into graph edges. Plain Python + pyosmium.
+Barrier and entrance nodes: docs/decisions/0009-barrier-nodes-on-edges.md.
 
 pyosmium reads .osm, .osm.gz, .osm.bz2 and .osm.pbf alike (it picks the format from the name).
 A way is split into edges at every node that another walkable way shares (an intersection) and at
