@@ -25,6 +25,7 @@ def _feature(report: Report) -> dict:
             "text": report.text[:MAX_TEXT],
             "validity": report.validity_text(),
             "temporary": report.valid_until is not None,
+            "lift": report.kind == ReportKind.LIFT,
             "place": place,
         },
     }

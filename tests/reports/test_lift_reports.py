@@ -53,3 +53,4 @@ def test_a_published_lift_report_is_on_the_map_until_it_ends(client):
     )
     features = client.get("/nahlasit/mapa.geojson").json()["features"]
     assert [feature["id"] for feature in features] == [shown.pk]
+    assert features[0]["properties"]["lift"] is True
