@@ -64,7 +64,7 @@ NODE_KEYS = (
     "railway",
 )
 # Read from a node that one of NODE_KEYS brought in: what a barrier or an entrance lets through.
-BARRIER_KEYS = ("wheelchair", "access", "foot", "maxwidth", "maxwidth:physical", "width")
+BARRIER_KEYS = ("wheelchair", "access", "foot", "locked", "maxwidth", "maxwidth:physical", "width")
 
 
 @dataclass
@@ -208,7 +208,8 @@ def apply_barrier_node(attrs: dict[str, object], node_tags: dict[str, str]) -> N
     if not kind:
         return
     wheelchair = t.parse_wheelchair(node_tags.get("wheelchair"))
-    closed = t.closed_to_pedestrians(node_tags)
+    # A gate tagged locked=yes is closed whatever its access (the wiki's Key:locked).
+    closed = t.closed_to_pedestrians(node_tags) or node_tags.get("locked") == "yes"
     width = t.parse_length_cm(
         node_tags.get("maxwidth:physical") or node_tags.get("maxwidth") or node_tags.get("width")
     )

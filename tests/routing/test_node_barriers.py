@@ -96,6 +96,22 @@ def test_a_cycle_crossing_shared_with_pedestrians_is_walkable_and_a_plain_cyclew
     assert 4002 in _ways(answer)
 
 
+def test_a_locked_gate_or_a_private_one_is_closed_and_a_gap_in_a_wall_says_nothing():
+    from mapping.routing.osm_reader import apply_barrier_node, way_attributes
+
+    def read(node_tags):
+        attrs = way_attributes({"highway": "footway"})
+        apply_barrier_node(attrs, node_tags)
+        return attrs["barrier"], attrs["barrier_closed"], attrs["width_cm"]
+
+    assert read({"barrier": "gate", "locked": "yes"}) == ("gate", True, None)
+    assert read({"barrier": "gate", "access": "private"}) == ("gate", True, None)
+    assert read({"barrier": "gate", "access": "private", "foot": "yes"}) == ("gate", False, None)
+    assert read({"barrier": "bollard", "maxwidth": "1.2"}) == ("bollard", False, 120.0)
+    assert read({"entrance": "yes"}) == ("", False, None)
+    assert read({"barrier": "kerb", "kerb": "raised"}) == ("", False, None)
+
+
 def test_the_country_decides_whether_a_plain_trunk_road_admits_pedestrians():
     trunk = {"highway": "trunk"}
     assert not is_walkable(trunk, "CZ")
