@@ -157,6 +157,9 @@ LANGUAGE_CODE = "cs"
 LANGUAGES = [("cs", _("Czech")), ("en", _("English"))]
 LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = envstr("TIME_ZONE", "Europe/Prague")
+# The country whose default access rules the network import follows (ISO 3166-1 alpha-2; the
+# table and its source: mapping/routing/access_defaults.py).
+ROUTING_COUNTRY = envstr("ROUTING_COUNTRY", "CZ").strip().upper()
 USE_I18N = True
 USE_TZ = True
 LANGUAGE_COOKIE_AGE = 365 * 24 * 3600

@@ -74,6 +74,16 @@ class NetworkEdge(models.Model):
     button_operated = models.BooleanField(null=True)
     wheelchair = models.CharField(max_length=20, blank=True)
     lit = models.BooleanField(null=True)
+    # A barrier or entrance node on the edge (mapping.routing.tags.barrier_kind): its kind, its
+    # wheelchair=*, and whether access=*/foot=* closes it to pedestrians.
+    barrier = models.CharField(max_length=40, blank=True)
+    barrier_wheelchair = models.CharField(max_length=20, blank=True)
+    barrier_closed = models.BooleanField(default=False)
+    # The surface's grade, 0 smooth to 3 impassable (mapping.routing.tags.surface_class), and
+    # whether OpenStreetMap says anything about passing the edge (its surface, smoothness,
+    # incline, width, kerb, steps or wheelchair=*): else what the route assumes of it is a guess.
+    surface_class = models.SmallIntegerField(default=0)
+    tagged = models.BooleanField(default=False)
     # Derived by the import (mapping/routing/osm_import.py, INSERT_EDGES_SQL) so that the
     # route query need not work them out for every edge: a bad surface; and "plain", an edge
     # with nothing that any limit or preference reads, whose cost is its length for everybody.

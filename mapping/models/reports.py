@@ -59,6 +59,9 @@ def validity_problem(
 class ReportKind(models.TextChoices):
     BARRIER = "barrier", _("New barrier")
     CORRECTION = "correction", _("Correction")
+    # A lift out of order: while published and valid it closes the lift it stands by to routes
+    # (mapping/routing/sql/active_barriers.sql).
+    LIFT = "lift", _("Lift out of order")
     PHOTO = "photo", _("Problem with a photo")
 
 

@@ -114,6 +114,8 @@ class ReportForm(forms.ModelForm):
         self.fields["photo"].widget.attrs["aria-describedby"] = "id_photo-help"
         self.fields["kind"].choices = [
             (ReportKind.BARRIER, ReportKind.BARRIER.label),
+            # Published with its position, it closes the lift to routes until valid_until.
+            (ReportKind.LIFT, ReportKind.LIFT.label),
             (ReportKind.CORRECTION, ReportKind.CORRECTION.label),
         ]
         self.fields["place"].queryset = Place.objects.published().order_by("name")

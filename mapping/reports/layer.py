@@ -25,17 +25,18 @@ def _feature(report: Report) -> dict:
             "text": report.text[:MAX_TEXT],
             "validity": report.validity_text(),
             "temporary": report.valid_until is not None,
+            "lift": report.kind == ReportKind.LIFT,
             "place": place,
         },
     }
 
 
 def reports_layer(today: date | None = None) -> dict:
-    """The current published barrier reports with a position, newest first."""
+    """The current published barrier and lift reports with a position, newest first."""
     published_place = Assessment.objects.published().filter(place=OuterRef("place"))
     reports = list(
         Report.objects.current(today)
-        .filter(kind=ReportKind.BARRIER)
+        .filter(kind__in=[ReportKind.BARRIER, ReportKind.LIFT])
         .with_position()
         .annotate(place_published=Exists(published_place))
         .select_related("place")

@@ -54,6 +54,11 @@ class WalkedEdge:
     button_operated: bool | None
     wheelchair: str
     lit: bool | None
+    barrier: str
+    barrier_wheelchair: str
+    barrier_closed: bool
+    surface_class: int
+    tagged: bool
     length_m: float
     cost: float
     geometry: dict
@@ -62,8 +67,18 @@ class WalkedEdge:
     barriers: list[EdgeBarrier] = field(default_factory=list)
     blocked: bool = False
 
+    @property
+    def knowledge(self) -> str:
+        """What the route knows of the edge: "surveyed" (an approved public-space assessment
+        measured it), "tagged" (OpenStreetMap says how it is passed) or "assumed" (neither: the
+        route assumes it passable)."""
+        if any(b.source == "assessment" for b in self.barriers):
+            return "surveyed"
+        return "tagged" if self.tagged else "assumed"
+
     def as_json(self) -> dict:
         """The edge in a route's answer: every field but the geometry (the route's line)."""
         fields = asdict(self)
         del fields["geometry"]
+        fields["knowledge"] = self.knowledge
         return fields

@@ -46,6 +46,34 @@ SURFACE_LABELS = {
     "very_horrible": gettext_lazy("hardly passable surface"),
     "impassable": gettext_lazy("impassable surface"),
 }
+# Barrier and entrance kinds (mapping.routing.tags.barrier_kind) as a visitor reads them, in the
+# nominative: the sentences below name them after a colon, so that no verb has to agree.
+BARRIER_LABELS = {
+    "stile": gettext_lazy("stile"),
+    "horse_stile": gettext_lazy("stile"),
+    "log": gettext_lazy("log across the way"),
+    "turnstile": gettext_lazy("turnstile"),
+    "full-height_turnstile": gettext_lazy("full-height turnstile"),
+    "kissing_gate": gettext_lazy("kissing gate"),
+    "cattle_grid": gettext_lazy("cattle grid"),
+    "motorcycle_barrier": gettext_lazy("motorcycle barrier"),
+    "chain": gettext_lazy("chain across the way"),
+    "cycle_barrier": gettext_lazy("cycle barrier"),
+    "subway_entrance": gettext_lazy("subway entrance"),
+    "entrance": gettext_lazy("entrance"),
+    "elevator": gettext_lazy("lift"),
+    "gate": gettext_lazy("gate"),
+    "lift_gate": gettext_lazy("barrier arm"),
+    "swing_gate": gettext_lazy("gate"),
+    "bollard": gettext_lazy("bollard"),
+}
+BARRIER_LABEL = gettext_lazy("barrier")
+
+
+def barrier_name(kind: str) -> str:
+    return str(BARRIER_LABELS.get(kind, BARRIER_LABEL))
+
+
 CROSSING_LABEL = gettext_lazy("crossing")
 SIDEWALK_LABEL = gettext_lazy("sidewalk")
 STREET_LABEL = gettext_lazy("street")
@@ -56,9 +84,16 @@ def number(value) -> str:
     return localize(value) if isinstance(value, float) else str(value)
 
 
+BARRIER_LIMITS = frozenset({"barrier_closed", "barrier_wheelchair_no", "impassable_barrier"})
+
+
 def _phrase_value(limit: str, value) -> str:
-    if limit == "avoid_bad_surfaces" and value in SURFACE_LABELS:
+    if limit in {"avoid_bad_surfaces", "max_surface_class"} and value in SURFACE_LABELS:
         return str(SURFACE_LABELS[value])
+    if limit in BARRIER_LIMITS:
+        return barrier_name(value)
+    if limit == "only_known":
+        return str(WAY_KINDS.get(value, STREET_LABEL))
     return number(value)
 
 
@@ -76,6 +111,18 @@ def _blocked_sentences() -> dict[str, str]:
         "avoid_bad_surfaces": _("%(where)s the way is blocked by a rough surface (%(value)s)."),
         "avoid_wheelchair_no": _("%(where)s the way is marked as not passable by wheelchair."),
         "blocked": _("%(where)s the way is closed (%(value)s)."),
+        "max_surface_class": _(
+            "%(where)s the way is blocked by a surface too rough for you (%(value)s)."
+        ),
+        "barrier_closed": _("%(where)s the way is closed to pedestrians: %(value)s."),
+        "barrier_wheelchair_no": _(
+            "%(where)s the way leads through a place marked as not passable by wheelchair: "
+            "%(value)s."
+        ),
+        "impassable_barrier": _("%(where)s the way is blocked by a barrier: %(value)s."),
+        "only_known": _(
+            "%(where)s the way leads along a way that nobody has described (%(value)s)."
+        ),
     }
 
 
@@ -91,6 +138,11 @@ def _allowed_phrases() -> dict[str, str]:
         "avoid_bad_surfaces": _("a rough surface (%(value)s)"),
         "avoid_wheelchair_no": _("a way marked as not passable by wheelchair"),
         "blocked": _("a closed way (%(value)s)"),
+        "max_surface_class": _("a surface too rough for you (%(value)s)"),
+        "barrier_closed": _("a barrier closed to pedestrians (%(value)s)"),
+        "barrier_wheelchair_no": _("a place not passable by wheelchair (%(value)s)"),
+        "impassable_barrier": _("a barrier (%(value)s)"),
+        "only_known": _("ways that nobody has described"),
     }
 
 
@@ -212,8 +264,17 @@ def warnings(edges: list[WalkedEdge]) -> list[dict]:
             found.append({"kind": "steep", "message": _("Slope of unknown steepness"), **where})
         if edge.surface in COBBLES:
             found.append({"kind": "cobbles", "message": _("Cobbled stretch"), **where})
-        elif edge.surface in ROUGH_SURFACES:
+        elif edge.surface in ROUGH_SURFACES or edge.surface_class > 0:
             found.append({"kind": "surface", "message": _("Rough surface"), **where})
+        if edge.barrier and edge.barrier not in {"entrance", "subway_entrance"}:
+            found.append(
+                {
+                    "kind": "barrier",
+                    "message": _("On the way: %(barrier)s")
+                    % {"barrier": barrier_name(edge.barrier)},
+                    **where,
+                }
+            )
         if edge.steps:
             found.append({"kind": "steps", "message": _("Steps"), **where})
         if edge.kerb_height_cm and edge.kerb_height_cm > 0:
@@ -225,3 +286,21 @@ def warnings(edges: list[WalkedEdge]) -> list[dict]:
                 }
             )
     return found
+
+
+def summary_sentences(uncomfortable_m: float, knowledge_m: dict[str, float]) -> list[str]:
+    """What the route's numbers say: how much of it is uncomfortable, and how much of it is
+    surveyed, tagged in OpenStreetMap, or only assumed passable."""
+    sentences = []
+    if uncomfortable_m >= 1:
+        sentences.append(
+            _("Uneven surface on %(metres)s m of the route.") % {"metres": round(uncomfortable_m)}
+        )
+    sentences.append(
+        _(
+            "Surveyed: %(surveyed)s m; described in OpenStreetMap: %(tagged)s m; "
+            "assumed passable: %(assumed)s m."
+        )
+        % {name: round(value) for name, value in knowledge_m.items()}
+    )
+    return sentences

@@ -15,13 +15,14 @@ import zlib
 from dataclasses import dataclass
 from pathlib import Path
 
+from django.conf import settings
 from django.db import OperationalError, connection, transaction
 from django.utils.translation import gettext as _
 from psycopg.errors import LockNotAvailable
 
 from mapping.progress import SWAP, WRITE, Progress
-from mapping.routing.osm_reader import Network, read_network
-from mapping.routing.tags import BAD_SMOOTHNESS, ROUGH_SURFACES
+from mapping.routing.osm_reader import Edge, Network, read_network
+from mapping.routing.tags import surface_class
 
 SUPPORTED_SUFFIXES = (".osm", ".osm.gz", ".osm.bz2", ".osm.pbf", ".pbf", ".osm.xml", ".xml")
 
@@ -46,9 +47,23 @@ EDGE_ATTRIBUTES = (
     "button_operated",
     "wheelchair",
     "lit",
+    "barrier",
+    "barrier_wheelchair",
+    "barrier_closed",
 )
+# Worked out from the attributes when an edge is written (_edge_rows).
+DERIVED_ATTRIBUTES = ("surface_class", "tagged")
 
-EDGE_COLUMNS = ("id", "source", "target", "geom_ewkt", "oneway", "osm_way_id", *EDGE_ATTRIBUTES)
+EDGE_COLUMNS = (
+    "id",
+    "source",
+    "target",
+    "geom_ewkt",
+    "oneway",
+    "osm_way_id",
+    *EDGE_ATTRIBUTES,
+    *DERIVED_ATTRIBUTES,
+)
 
 # Dropped explicitly too: inside an outer transaction (a test, an admin action) ON COMMIT never
 # comes before the next import.
@@ -65,7 +80,9 @@ CREATE TEMPORARY TABLE routing_stage_edge (
     name text, highway text, footway text, steps boolean, step_count integer, incline_pct float8,
     incline_direction smallint, surface text, smoothness text, width_cm float8,
     kerb_height_cm float8, tactile_paving boolean, crossing text, traffic_signals boolean,
-    traffic_signals_sound boolean, button_operated boolean, wheelchair text, lit boolean
+    traffic_signals_sound boolean, button_operated boolean, wheelchair text, lit boolean,
+    barrier text, barrier_wheelchair text, barrier_closed boolean, surface_class smallint,
+    tagged boolean
 ) ON COMMIT DROP;
 """
 
@@ -89,21 +106,22 @@ INSERT INTO mapping_networknode_new (id, geom)
 SELECT id, ST_GeomFromEWKT(geom_ewkt) FROM routing_stage_node;
 """
 # The edges, measured on the spheroid, with two columns worked out once here so that the route
-# search skips most edges (mapping/routing/sql/edges.sql): a bad surface (`rough`), and `plain`:
-# nothing on the edge that any limit or preference reads, so that its cost is its length.
+# search skips most edges (mapping/routing/sql/edges.sql): a surface graded uneven or worse
+# (`rough`, mapping.routing.tags.surface_class), and `plain`: nothing on the edge that any limit
+# or preference reads, so that its cost is its length.
 INSERT_EDGES_SQL = """
 INSERT INTO mapping_networkedge_new (
     id, source, target, cost, reverse_cost, length_m, geom, rough, plain, {attributes})
 SELECT id, source, target, len, CASE WHEN oneway THEN -1 ELSE len END, len, geom, rough,
        coalesce(NOT (steps OR kerb_height_cm IS NOT NULL OR width_cm IS NOT NULL
                      OR incline_pct IS NOT NULL OR incline_direction <> 0 OR rough
-                     OR wheelchair IN ('no', 'limited') OR crossing <> ''), false),
+                     OR wheelchair IN ('no', 'limited') OR crossing <> ''
+                     OR barrier <> '' OR barrier_closed), false),
        {attributes}
 FROM (
     SELECT s.*, ST_GeomFromEWKT(s.geom_ewkt) AS geom,
            ST_Length(ST_GeomFromEWKT(s.geom_ewkt)::geography) AS len,
-           coalesce(s.surface = ANY(%(rough_surfaces)s)
-                    OR s.smoothness = ANY(%(bad_smoothness)s), false) AS rough
+           s.surface_class > 0 AS rough
     FROM routing_stage_edge s
 ) AS measured
 """
@@ -116,6 +134,17 @@ INDEXES_SQL = (
 # and tries again (each try holds the route requests back for at most this long).
 SWAP_LOCK_TIMEOUT = "2s"
 SWAP_TRIES = 5
+# What makes an edge "tagged": OpenStreetMap says something about passing it.
+TAGGED_ATTRIBUTES = (
+    "surface",
+    "smoothness",
+    "incline_pct",
+    "width_cm",
+    "kerb_height_cm",
+    "step_count",
+    "wheelchair",
+    "barrier",
+)
 
 
 @dataclass
@@ -181,7 +210,7 @@ def import_network(
     started = time.perf_counter()
     path = check_file(path)
     try:
-        network = read_network(path, progress=progress)
+        network = read_network(path, progress=progress, country=settings.ROUTING_COUNTRY)
     except RuntimeError as error:
         # pyosmium raises RuntimeError for a damaged or truncated file.
         raise ImportFileError(
@@ -203,9 +232,21 @@ def _node_rows(network: Network):
         yield (node_id, f"SRID=4326;POINT({lon!r} {lat!r})")
 
 
+# The barrier attributes of an edge built before barrier nodes were read (a test's, the demo's).
+_NO_BARRIER = {"barrier": "", "barrier_wheelchair": "", "barrier_closed": False}
+
+
+def _derived(attrs: dict[str, object]) -> tuple:
+    tagged = any(attrs.get(name) not in (None, "") for name in TAGGED_ATTRIBUTES)
+    tagged = tagged or bool(attrs.get("steps")) or bool(attrs.get("incline_direction"))
+    return surface_class(str(attrs["surface"]), str(attrs["smoothness"])), tagged
+
+
 def _edge_rows(network: Network):
+    edge: Edge
     for number, edge in enumerate(network.edges, start=1):
         points = ",".join(f"{lon!r} {lat!r}" for lon, lat in edge.coords)
+        attrs = _NO_BARRIER | edge.attrs
         yield (
             number,
             edge.source,
@@ -213,7 +254,8 @@ def _edge_rows(network: Network):
             f"SRID=4326;LINESTRING({points})",
             edge.oneway,
             edge.way_id,
-            *(edge.attrs[column] for column in EDGE_ATTRIBUTES),
+            *(attrs[column] for column in EDGE_ATTRIBUTES),
+            *_derived(attrs),
         )
 
 
@@ -281,7 +323,7 @@ def write_network(network: Network, progress: Progress | None = None) -> None:
     while route requests go on using the live ones, then swapped in by renaming (_swap_in)."""
     tell = progress or (lambda stage, done, total: None)
     edges = len(network.edges)
-    attributes = ", ".join(("osm_way_id", *EDGE_ATTRIBUTES))
+    attributes = ", ".join(("osm_way_id", *EDGE_ATTRIBUTES, *DERIVED_ATTRIBUTES))
     with transaction.atomic(), connection.cursor() as cursor:
         # Copying and indexing a region's network outlasts the requests' statement timeout
         # (DATABASE_STATEMENT_TIMEOUT_MS); this transaction alone goes without one.
@@ -307,10 +349,7 @@ def write_network(network: Network, progress: Progress | None = None) -> None:
         dropped = _create_new_tables(cursor)
         cursor.execute(FILL_SQL)
         # Column names only (constants above), never values: safe to format.
-        cursor.execute(
-            INSERT_EDGES_SQL.format(attributes=attributes),
-            {"rough_surfaces": sorted(ROUGH_SURFACES), "bad_smoothness": list(BAD_SMOOTHNESS)},
-        )
+        cursor.execute(INSERT_EDGES_SQL.format(attributes=attributes))
         cursor.execute(DROP_STAGING_SQL)
         for table, definitions in dropped.items():
             for definition in definitions:

@@ -1,4 +1,5 @@
 """Reading the walkable ways of an OpenStreetMap file into graph edges. Plain Python + pyosmium.
+Barrier and entrance nodes: docs/decisions/0011-barrier-nodes-on-edges.md.
 
 pyosmium reads .osm, .osm.gz, .osm.bz2 and .osm.pbf alike (it picks the format from the name).
 A way is split into edges at every node that another walkable way shares (an intersection) and at
@@ -14,6 +15,7 @@ import osmium
 
 from mapping.progress import READ, SPLIT, Progress
 from mapping.routing import tags as t
+from mapping.routing.access_defaults import foot_by_default
 
 # Ways a pedestrian may use unless tagged otherwise.
 WALKABLE_HIGHWAYS = frozenset(
@@ -38,11 +40,14 @@ WALKABLE_HIGHWAYS = frozenset(
         "platform",
     }
 )
-# Ways a pedestrian may use only where foot=* says so.
+# Ways a pedestrian may use where foot=* says so, or where the country's law lets them by default
+# (access_defaults.FOOT_BY_DEFAULT).
 WALKABLE_IF_FOOT_ALLOWED = frozenset({"cycleway", "bridleway", "trunk", "trunk_link"})
-FOOT_ALLOWED = frozenset({"yes", "designated", "permissive", "official", "destination"})
-FOOT_FORBIDDEN = frozenset({"no", "private", "use_sidepath"})
-ACCESS_FORBIDDEN = frozenset({"no", "private"})
+FOOT_ALLOWED = t.FOOT_ALLOWED
+FOOT_FORBIDDEN = t.FOOT_FORBIDDEN
+ACCESS_FORBIDDEN = t.ACCESS_FORBIDDEN
+# The country whose default access rules apply (settings.ROUTING_COUNTRY, passed by the import).
+DEFAULT_COUNTRY = "CZ"
 
 # Node tags that describe a kerb, a crossing or a signal on the way through that node.
 NODE_KEYS = (
@@ -55,7 +60,11 @@ NODE_KEYS = (
     "traffic_signals:sound",
     "button_operated",
     "tactile_paving",
+    "entrance",
+    "railway",
 )
+# Read from a node that one of NODE_KEYS brought in: what a barrier or an entrance lets through.
+BARRIER_KEYS = ("wheelchair", "access", "foot", "locked", "maxwidth", "maxwidth:physical", "width")
 
 
 @dataclass
@@ -124,7 +133,17 @@ def _way_centre(way) -> tuple[float, float] | None:
     return sum(p[0] for p in points) / len(points), sum(p[1] for p in points) / len(points)
 
 
-def is_walkable(tags: dict[str, str]) -> bool:
+def has_pedestrian_part(tags: dict[str, str]) -> bool:
+    """A cycleway drawn with its footway: a crossing of both (footway=crossing), a path split into
+    a foot and a cycle lane (segregated=yes) or shared by both (segregated=no), or a sidewalk."""
+    return (
+        tags.get("footway") in {"crossing", "sidewalk"}
+        or tags.get("segregated") in {"yes", "no"}
+        or tags.get("sidewalk", "no") not in {"no", "none", "separate"}
+    )
+
+
+def is_walkable(tags: dict[str, str], country: str = DEFAULT_COUNTRY) -> bool:
     highway = tags.get("highway", "")
     foot = tags.get("foot", "").strip().lower()
     if foot in FOOT_FORBIDDEN:
@@ -133,7 +152,13 @@ def is_walkable(tags: dict[str, str]) -> bool:
         return False
     if highway in WALKABLE_HIGHWAYS:
         return True
-    return highway in WALKABLE_IF_FOOT_ALLOWED and foot in FOOT_ALLOWED
+    if highway not in WALKABLE_IF_FOOT_ALLOWED:
+        return False
+    if foot in FOOT_ALLOWED:
+        return True
+    if highway == "cycleway" and has_pedestrian_part(tags):
+        return True
+    return bool(foot_by_default(highway, country)) and not foot
 
 
 def is_crossing_way(tags: dict[str, str]) -> bool:
@@ -169,7 +194,45 @@ def way_attributes(tags: dict[str, str]) -> dict[str, object]:
         "button_operated": t.parse_yes_no(tags.get("button_operated")),
         "wheelchair": t.parse_wheelchair(tags.get("wheelchair")),
         "lit": t.parse_yes_no(tags.get("lit")),
+        "barrier": "",
+        "barrier_wheelchair": "",
+        "barrier_closed": False,
     }
+
+
+def apply_barrier_node(attrs: dict[str, object], node_tags: dict[str, str]) -> None:
+    """Let a barrier or an entrance node on the edge (barrier=*, entrance=*,
+    railway=subway_entrance, highway=elevator) shape the edge: its kind, its wheelchair=*,
+    whether its access closes it, and its width (maxwidth) as the edge's narrowest passage."""
+    kind = t.barrier_kind(node_tags)
+    if not kind:
+        return
+    wheelchair = t.parse_wheelchair(node_tags.get("wheelchair"))
+    # A gate tagged locked=yes is closed whatever its access (the wiki's Key:locked).
+    closed = t.closed_to_pedestrians(node_tags) or node_tags.get("locked") == "yes"
+    width = t.parse_length_cm(
+        node_tags.get("maxwidth:physical") or node_tags.get("maxwidth") or node_tags.get("width")
+    )
+    if kind in t.ENTRANCE_KINDS and not (wheelchair or closed or width is not None):
+        return  # an entrance that says nothing about passing it
+    current = (attrs["barrier"], attrs["barrier_wheelchair"], attrs["barrier_closed"])
+    kind, wheelchair, closed = t.worse_barrier(current, (kind, wheelchair, closed))
+    attrs.update(barrier=kind, barrier_wheelchair=wheelchair, barrier_closed=closed)
+    if width is not None:
+        current_width = attrs["width_cm"]
+        attrs["width_cm"] = width if current_width is None else min(current_width, width)
+
+
+def barrier_applies(tags: dict[str, str], node_tags: dict[str, str], interior: bool, way_end: bool):
+    """Whether a barrier node on the way stands across the edge. Inside the edge it does. Where
+    ways meet it stands on the ways that lead to it, not on a street or a sidewalk passing by
+    (a gate at the start of a park path does not close the sidewalk); an entrance stands on the
+    ways that end at it (the steps and the passage below a subway entrance)."""
+    if interior:
+        return True
+    if tags.get("highway", "") in ROADS or tags.get("footway") == "sidewalk":
+        return False
+    return way_end or t.barrier_kind(node_tags) not in t.ENTRANCE_KINDS
 
 
 # Roads: a crossing node on one is where pedestrians cross it, not a property of walking along it.
@@ -216,7 +279,9 @@ def apply_node(attrs: dict[str, object], node_tags: dict[str, str]) -> None:
         )
 
 
-def read_network(path: str | Path, progress: Progress | None = None) -> Network:
+def read_network(
+    path: str | Path, progress: Progress | None = None, country: str = DEFAULT_COUNTRY
+) -> Network:
     """Read the walkable ways of an OSM file and split them into edges; `progress`
     (mapping.progress) hears of every way read (how many there are is not known beforehand)."""
     tell = progress or (lambda stage, done, total: None)
@@ -232,7 +297,9 @@ def read_network(path: str | Path, progress: Progress | None = None) -> Network:
     for obj in processor:
         if obj.is_node():
             if any(key in obj.tags for key in NODE_KEYS):
-                node_tags[obj.id] = {k: obj.tags[k] for k in NODE_KEYS if k in obj.tags}
+                node_tags[obj.id] = {
+                    k: obj.tags[k] for k in (*NODE_KEYS, *BARRIER_KEYS) if k in obj.tags
+                }
             if "addr:housenumber" in obj.tags or "addr:conscriptionnumber" in obj.tags:
                 address = address_from(obj.tags, obj.location.lon, obj.location.lat)
                 if address:
@@ -246,7 +313,7 @@ def read_network(path: str | Path, progress: Progress | None = None) -> Network:
             address = address_from(tags, *centre) if centre else None
             if address:
                 network.addresses.append(address)
-        if not is_walkable(tags):
+        if not is_walkable(tags, country):
             continue
         refs: list[tuple[int, float, float]] = []
         for node in obj.nodes:
@@ -267,13 +334,14 @@ def read_network(path: str | Path, progress: Progress | None = None) -> Network:
 def network_from_ways(
     ways: list[tuple[int, list[tuple[int, float, float]], dict[str, str]]],
     node_tags: dict[int, dict[str, str]],
+    country: str = DEFAULT_COUNTRY,
 ) -> Network:
     """The network of ways given as data rather than read from a file (the demo town's): each
     way (id, [(node id, lon, lat), ...], tags), with the tags of kerb, crossing and signal
     nodes. The same filter and the same splitting as an OSM file get."""
     network = Network()
     network.ways_read = len(ways)
-    walkable = [way for way in ways if is_walkable(way[2])]
+    walkable = [way for way in ways if is_walkable(way[2], country)]
     network.ways_walkable = len(walkable)
     _split(network, walkable, node_tags)
     return network
@@ -307,6 +375,8 @@ def _split(network, ways, node_tags) -> None:
                 interior = 0 < position < len(part) - 1
                 if interior or crossing_way or ref in way_ends:
                     apply_node(attrs, tags_here)
+                if barrier_applies(tags, tags_here, interior, ref in way_ends):
+                    apply_barrier_node(attrs, tags_here)
             for ref, lon, lat in (part[0], part[-1]):
                 network.nodes[ref] = (lon, lat)
             network.edges.append(

@@ -41,6 +41,7 @@ _ACTIVE_BARRIERS = _read(
 _LIMITS = {
     "edge_breaks_limits": _read("edge_breaks_limits"),
     "barrier_closes_way": _read("barrier_closes_way"),
+    "barrier_on_edge": _read("barrier_on_edge"),
 }
 
 # What crossing one blocked edge costs, in metres: more than any route within the limits (30 km
@@ -75,6 +76,16 @@ EDGES_SQL = _edges(whole_graph=False, blocked_cost=BLOCKED_COST)
 EDGES_WITHIN_LIMITS_SQL = _edges(whole_graph=False, blocked_cost=-1)
 EDGES_WHOLE_SQL = _edges(whole_graph=True, blocked_cost=BLOCKED_COST)
 EDGES_WHOLE_WITHIN_LIMITS_SQL = _edges(whole_graph=True, blocked_cost=-1)
-WALK_SQL = _statement("walk", active_barriers=_ACTIVE_BARRIERS, steps=_read("walk_given"))
+WALK_SQL = _statement(
+    "walk",
+    active_barriers=_ACTIVE_BARRIERS,
+    barrier_on_edge=_LIMITS["barrier_on_edge"],
+    steps=_read("walk_given"),
+)
 # The search and the walk of its path in one statement.
-ROUTE_SQL = _statement("walk", active_barriers=_ACTIVE_BARRIERS, steps=_read("walk_search"))
+ROUTE_SQL = _statement(
+    "walk",
+    active_barriers=_ACTIVE_BARRIERS,
+    barrier_on_edge=_LIMITS["barrier_on_edge"],
+    steps=_read("walk_search"),
+)

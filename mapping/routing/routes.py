@@ -73,8 +73,20 @@ def broken_limits(edge: WalkedEdge, limits: Limits) -> list[tuple[str, object]]:
         broken.append(("avoid_bad_surfaces", edge.surface or edge.smoothness))
     elif limits.avoid_bad_surfaces and any(b.rough for b in barriers):
         broken.append(("avoid_bad_surfaces", _("surveyed")))
+    max_surface = limits.max_surface_class
+    if max_surface is not None and edge.surface_class > max_surface:
+        broken.append(("max_surface_class", edge.surface or edge.smoothness))
     if limits.avoid_wheelchair_no and edge.wheelchair == "no":
         broken.append(("avoid_wheelchair_no", "no"))
+    if edge.barrier:
+        if edge.barrier_closed:
+            broken.append(("barrier_closed", edge.barrier))
+        if limits.avoid_wheelchair_no and edge.barrier_wheelchair == "no":
+            broken.append(("barrier_wheelchair_no", edge.barrier))
+        if edge.barrier in limits.impassable_barriers and edge.barrier_wheelchair != "yes":
+            broken.append(("impassable_barrier", edge.barrier))
+    if limits.only_known and edge.knowledge == "assumed":
+        broken.append(("only_known", edge.highway))
     broken.extend(("blocked", barrier_label(b.kind)) for b in barriers if b.blocks)
     return broken
 
@@ -84,6 +96,8 @@ def _whole(value):
 
 
 def barrier_label(kind: str) -> str:
+    if kind == "lift":
+        return _("lift out of order")
     if kind in BarrierKind.values:
         return str(BarrierKind(kind).label)
     return _("reported barrier")
@@ -106,12 +120,55 @@ def _geojson(path: Path) -> dict:
     }
 
 
+def _stretches(path: Path) -> dict:
+    """The path as runs of edges that are equally known (surveyed, tagged, assumed): a GeoJSON
+    FeatureCollection that the planner draws each in its own line style."""
+    features: list[dict] = []
+    for edge in path.edges:
+        points = edge.geometry["coordinates"]
+        last = features[-1] if features else None
+        if last and last["properties"]["knowledge"] == edge.knowledge:
+            last["geometry"]["coordinates"].extend(points[1:])
+            last["properties"]["length_m"] += edge.length_m
+            continue
+        features.append(
+            {
+                "type": "Feature",
+                "geometry": {"type": "LineString", "coordinates": list(points)},
+                "properties": {"knowledge": edge.knowledge, "length_m": edge.length_m},
+            }
+        )
+    for feature in features:
+        feature["properties"]["length_m"] = round(feature["properties"]["length_m"], 1)
+    return {"type": "FeatureCollection", "features": features}
+
+
+def uncomfortable(edge: WalkedEdge) -> bool:
+    """An uneven or rough surface that the profile passes (a soft cost and a warning): graded so
+    by the import, or found so by a survey."""
+    return edge.rough or edge.surface_class > 0 or any(b.rough for b in edge.barriers)
+
+
+def knowledge_m(path: Path) -> dict[str, float]:
+    """How many metres of the path are surveyed, tagged in OpenStreetMap, and assumed."""
+    metres = dict.fromkeys(("surveyed", "tagged", "assumed"), 0.0)
+    for edge in path.edges:
+        metres[edge.knowledge] += edge.length_m
+    return {name: round(value, 1) for name, value in metres.items()}
+
+
 def describe(path: Path, profile: Profile) -> dict:
+    rough_m = round(sum(e.length_m for e in path.edges if uncomfortable(e)), 1)
+    known = knowledge_m(path)
     return {
         "length_m": round(path.length_m, 1),
         "duration_s": round(duration_s(path, profile)),
         "geojson": _geojson(path),
+        "stretches": _stretches(path),
         "edges": [edge.as_json() for edge in path.edges],
+        "uncomfortable_m": rough_m,
+        "knowledge_m": known,
+        "summary": text.summary_sentences(rough_m, known),
         "warnings": text.warnings(path.edges),
         "instructions": text.instructions(path.edges),
     }
@@ -127,9 +184,11 @@ def plan_route(
     profile = with_overrides(get_profile(profile_name), overrides)
     from_snap, to_snap, path, searched = route_between(profile, start, end)
     found = path is not None and path.within_limits
+    limits = asdict(profile.limits)
+    limits["impassable_barriers"] = sorted(profile.limits.impassable_barriers)
     answer = {
         "profile": profile.name,
-        "limits": asdict(profile.limits),
+        "limits": limits,
         "from": snap_dict(from_snap),
         "to": snap_dict(to_snap),
         "found": found,

@@ -72,6 +72,10 @@ def _settings_params(profile: Profile) -> dict[str, str]:
         "max_steps": _limit(lim.max_steps),
         "avoid_rough": _flag(lim.avoid_bad_surfaces),
         "avoid_wc_no": _flag(lim.avoid_wheelchair_no),
+        "max_surface": _limit(lim.max_surface_class),
+        "only_known": _flag(lim.only_known),
+        # A text array literal of barrier kinds: letters, digits, '_' and '-' only (tags.py).
+        "barriers": "{" + ",".join(sorted(lim.impassable_barriers)) + "}",
         # A hard limit makes the matching soft cost moot.
         "w_rough": "0" if lim.avoid_bad_surfaces else str(pref.rough_surface),
         "w_unknown_incline": str(pref.unknown_incline),
@@ -80,6 +84,7 @@ def _settings_params(profile: Profile) -> dict[str, str]:
         "w_no_sound": str(pref.crossing_without_sound),
         "w_wc_limited": str(pref.wheelchair_limited),
         "w_steps": str(pref.steps),
+        "barrier_m": str(pref.barrier_m),
         "soft": _flag(any(getattr(pref, f.name) for f in fields(pref))),
     }
 
@@ -158,7 +163,14 @@ def snap_both(
     (with `any_edge`, on the nearest edges whatever the limits). Tells `area` whether it holds
     the whole graph."""
     with connection.cursor() as cursor:
-        cursor.execute(SNAP_SQL, {**_ends(start, end), "any_edge": any_edge})
+        cursor.execute(
+            SNAP_SQL,
+            {
+                **_ends(start, end),
+                "any_edge": any_edge,
+                "snap_max_m": getattr(settings, "ROUTING_SNAP_MAX_M", 200.0),
+            },
+        )
         rows = cursor.fetchall()
     found: list[Snap | None] = [None, None]
     for n, edge_id, source, target, distance, fraction, covers_graph in rows:

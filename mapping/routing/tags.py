@@ -231,3 +231,113 @@ def parse_surface(value: str | None) -> str:
 def parse_smoothness(value: str | None) -> str:
     text = (value or "").strip().lower()
     return text if text in SMOOTHNESS_VALUES else ""
+
+
+# Surface grades (surface_class): 0 smooth, 1 uneven (passable, uncomfortable on small wheels),
+# 2 rough (loose or broken: a manual wheelchair gets stuck), 3 impassable for any wheels. Each
+# profile says up to which grade it may go (route_profiles.Limits.max_surface_class); from grade
+# 1 on a way is "rough": a soft cost with a warning, a block when the visitor avoids rough
+# surfaces. Where smoothness=* is tagged it wins, as it says what the wheels feel; the wiki's
+# smoothness page names "intermediate" as the worst a wheelchair uses normally, "bad" as what a
+# trekking bike still takes, "very_bad" and worse as for high-clearance vehicles only.
+SURFACE_CLASS = {
+    # Compacted and fine gravel stay 0: the usual firm park path that wheelchairs use.
+    **dict.fromkeys(("sett", "grass_paver"), 1),
+    **dict.fromkeys(
+        (
+            "unhewn_cobblestone",
+            "pebblestone",
+            "gravel",
+            "dirt",
+            "ground",
+            "grass",
+            "woodchips",
+            "unpaved",
+        ),
+        2,
+    ),
+    **dict.fromkeys(("mud", "sand", "rock", "stepping_stones"), 3),
+}
+SMOOTHNESS_CLASS = {
+    "excellent": 0,
+    "good": 0,
+    "intermediate": 0,
+    "bad": 1,
+    "very_bad": 2,
+    "horrible": 2,
+    "very_horrible": 3,
+    "impassable": 3,
+}
+
+
+def surface_class(surface: str, smoothness: str) -> int:
+    """The grade of a way's surface (see SURFACE_CLASS), from its parsed surface and smoothness."""
+    if smoothness in SMOOTHNESS_CLASS:
+        return SMOOTHNESS_CLASS[smoothness]
+    return SURFACE_CLASS.get(surface, 0)
+
+
+# Barrier and entrance nodes that a pedestrian meets on a way (barrier=*, entrance=*,
+# railway=subway_entrance, highway=elevator: the OSM wiki's Key:barrier and Key:entrance). A node
+# is read into the kind that the profiles judge (route_profiles.Limits.impassable_barriers), its
+# wheelchair=* and whether access=*/foot=* closes it to pedestrians. When one edge holds several,
+# the first in this order is kept: the kind that the most profiles cannot pass.
+BARRIER_RANK = (
+    "stile",
+    "horse_stile",
+    "log",
+    "full-height_turnstile",
+    "turnstile",
+    "kissing_gate",
+    "cattle_grid",
+    "motorcycle_barrier",
+    "chain",
+    "cycle_barrier",
+    "subway_entrance",
+    "entrance",
+    "elevator",
+)
+ENTRANCE_KINDS = frozenset({"subway_entrance", "entrance"})
+FOOT_FORBIDDEN = frozenset({"no", "private", "use_sidepath"})
+FOOT_ALLOWED = frozenset({"yes", "designated", "permissive", "official", "destination"})
+ACCESS_FORBIDDEN = frozenset({"no", "private"})
+
+
+def barrier_kind(node_tags: dict[str, str]) -> str:
+    """The kind of barrier or entrance a node is ('' for none; a kerb is read as a kerb)."""
+    barrier = (node_tags.get("barrier") or "").strip().lower()
+    if barrier and barrier != "kerb":
+        return barrier[:40]
+    if node_tags.get("railway") == "subway_entrance":
+        return "subway_entrance"
+    if node_tags.get("highway") == "elevator":
+        return "elevator"
+    if node_tags.get("entrance"):
+        return "entrance"
+    return ""
+
+
+def closed_to_pedestrians(tags: dict[str, str]) -> bool:
+    foot = (tags.get("foot") or "").strip().lower()
+    if foot in FOOT_FORBIDDEN:
+        return True
+    access = (tags.get("access") or "").strip().lower()
+    return access in ACCESS_FORBIDDEN and foot not in FOOT_ALLOWED
+
+
+def _wheelchair_rank(value: str) -> int:
+    return {"no": 0, "limited": 1, "": 2, "yes": 3}.get(value, 2)
+
+
+def worse_barrier(current: tuple[str, str, bool], new: tuple[str, str, bool]) -> tuple:
+    """Two (kind, wheelchair, closed) barriers on one edge as one: the kind first in
+    BARRIER_RANK, the worse wheelchair value, closed if either is."""
+    if not current[0]:
+        return new
+
+    def rank(kind: str) -> int:
+        return BARRIER_RANK.index(kind) if kind in BARRIER_RANK else len(BARRIER_RANK)
+
+    kind = min(current[0], new[0], key=rank)
+    wheelchair = min(current[1], new[1], key=_wheelchair_rank)
+    return kind, wheelchair, current[2] or new[2]

@@ -16,13 +16,13 @@ from mapping.geolocation import position_texts
 from mapping.headers import uses_geolocation
 from mapping.json_errors import json_error
 from mapping.models import NetworkEdge
-from mapping.route_profiles import MAP_PROFILE, PROFILES, Limits, RouteInputError
+from mapping.route_profiles import MAP_PROFILE, PROFILES, USER_LIMITS, RouteInputError
 from mapping.routing.routes import plan_route_between
 from mapping.routing.search import PlaceNotFound, hit_dict
 from mapping.routing.search import search as search_ends
 from mapping.routing.service import SearchCut
 
-LIMIT_PARAMS = tuple(Limits.__dataclass_fields__)
+LIMIT_PARAMS = USER_LIMITS
 
 # The time budget of a route request (ROUTING_BUDGET_MS) ran out before any search finished.
 BUSY = gettext_lazy(

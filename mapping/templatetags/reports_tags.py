@@ -15,6 +15,7 @@ def reports_layer_config() -> dict:
         "text": {
             "title": _("Reported barrier"),
             "temporary": _("Temporary barrier"),
+            "lift": _("Lift out of order"),
             "open_place": _("Details of the place"),
             "count": _("%(count)s reported barriers are shown."),
             "truncated": _("Only the newest %(count)s reported barriers are shown."),

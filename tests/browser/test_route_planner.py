@@ -76,7 +76,7 @@ def test_a_visitor_plans_a_wheelchair_route_with_the_keyboard_only(
     expect(steps.first).to_contain_text("Start")
     assert steps.count() >= 2
     expect(page.locator("#route-status")).to_contain_text("m")
-    expect(page.locator("path.leaflet-interactive")).to_have_count(1)
+    assert page.locator("path.leaflet-interactive").count() >= 1  # a line a known stretch
     assert "profile=wheelchair" in page.url and "max_kerb_cm=2" in page.url
 
     # The URL is shareable: opened afresh, it shows the same route.

@@ -54,6 +54,7 @@ def test_a_report_about_a_place_stands_where_the_place_is_and_links_to_it(client
         "text": "Schod",
         "validity": "",
         "temporary": False,
+        "lift": False,
         "place": {"name": "Radnice", "url": reverse("public:detail", args=[place.pk])},
     }
 

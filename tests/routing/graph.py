@@ -9,7 +9,6 @@ from django.db import connection
 from mapping.models import NetworkEdge
 from mapping.route_profiles import Limits
 from mapping.routing.edges import EdgeBarrier, WalkedEdge
-from mapping.routing.tags import ROUGH_SURFACES
 
 
 def incline_along(edge: NetworkEdge, forward: bool) -> float | None:
@@ -34,15 +33,38 @@ def allows(edge: NetworkEdge, forward: bool, limits: Limits) -> bool:
         return False
     if width is not None and limits.min_width_cm is not None and width < limits.min_width_cm:
         return False
-    bad = edge.surface in ROUGH_SURFACES or edge.smoothness in {
-        "very_bad",
-        "horrible",
-        "very_horrible",
-        "impassable",
-    }
-    if limits.avoid_bad_surfaces and bad:
+    # The grades of mapping.routing.tags.SURFACE_CLASS, written out again: smoothness first.
+    grade = SMOOTHNESS_GRADE.get(edge.smoothness)
+    if grade is None:
+        grade = 0
+        for number, surfaces in enumerate(SURFACE_GRADES, start=1):
+            grade = number if edge.surface in surfaces else grade
+    if limits.avoid_bad_surfaces and grade > 0:
         return False
+    if limits.max_surface_class is not None and grade > limits.max_surface_class:
+        return False
+    if edge.barrier:
+        if edge.barrier_closed:
+            return False
+        if limits.avoid_wheelchair_no and edge.barrier_wheelchair == "no":
+            return False
+        if edge.barrier in limits.impassable_barriers and edge.barrier_wheelchair != "yes":
+            return False
     return not (limits.avoid_wheelchair_no and edge.wheelchair == "no")
+
+
+SMOOTHNESS_GRADE = {
+    **dict.fromkeys(("excellent", "good", "intermediate"), 0),
+    "bad": 1,
+    **dict.fromkeys(("very_bad", "horrible"), 2),
+    **dict.fromkeys(("very_horrible", "impassable"), 3),
+}
+SURFACE_GRADES = (
+    {"sett", "grass_paver"},
+    {"unhewn_cobblestone", "pebblestone", "gravel", "dirt", "ground", "grass", "woodchips"}
+    | {"unpaved"},
+    {"mud", "sand", "rock", "stepping_stones"},
+)
 
 
 def shortest_length(source: int, target: int, limits: Limits) -> float | None:
@@ -98,7 +120,10 @@ def fewest_blocked(source: int, target: int, limits: Limits) -> tuple[int, float
 def walked(edge: dict) -> WalkedEdge:
     """An edge of a route's answer (its JSON, which leaves the geometry out) typed again."""
     barriers = [EdgeBarrier(**barrier) for barrier in edge["barriers"]]
-    return WalkedEdge(**{**edge, "geometry": {}, "barriers": barriers})
+    fields = {k: v for k, v in edge.items() if k != "knowledge"}  # a property, not a field
+    typed = WalkedEdge(**{**fields, "geometry": {}, "barriers": barriers})
+    assert typed.knowledge == edge["knowledge"]
+    return typed
 
 
 def middle_of_route(route: dict) -> Point:

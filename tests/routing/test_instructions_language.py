@@ -87,7 +87,14 @@ def test_czech_sentences_agree_with_what_blocks_the_way(routing_czech):
 def test_measurements_take_the_decimal_comma_in_czech_and_the_point_in_english(routing_czech):
     # The fields of a walked edge (mapping/routing/edges.py) that the warnings read.
     edge = SimpleNamespace(
-        id=1, incline_pct=6.5, incline_direction=0, surface="", steps=False, kerb_height_cm=12.0
+        id=1,
+        incline_pct=6.5,
+        incline_direction=0,
+        surface="",
+        surface_class=0,
+        barrier="",
+        steps=False,
+        kerb_height_cm=12.0,
     )
     with translation.override("cs"):
         assert [w["message"] for w in warnings([edge])] == [

@@ -73,6 +73,15 @@ STEPS = st.integers(0, 6)
 SLOPES = st.sampled_from([0.0, 2.9, 3.0, 3.1, 6.0, 8.0, 12.0, 14.5])
 INCLINES = st.tuples(SLOPES, st.sampled_from([1, -1])).map(lambda pair: pair[0] * pair[1])
 
+BARRIER_KINDS = [
+    "turnstile",
+    "kissing_gate",
+    "cycle_barrier",
+    "gate",
+    "subway_entrance",
+    "elevator",
+]
+
 # What an edge can have on it; an edge has at most two of these, so that whether it breaks a
 # limit comes from one or two things that the SQL and broken_limits must both see.
 EDGE_FEATURES = [
@@ -88,6 +97,14 @@ EDGE_FEATURES = [
     st.fixed_dictionaries({"width_cm": WIDTHS}),
     st.fixed_dictionaries({"kerb_height_cm": KERBS}),
     st.fixed_dictionaries({"wheelchair": st.sampled_from(["yes", "limited", "no"])}),
+    # A barrier or entrance node on the edge (mapping.routing.osm_reader.apply_barrier_node).
+    st.fixed_dictionaries(
+        {
+            "barrier": st.sampled_from(BARRIER_KINDS),
+            "barrier_wheelchair": st.sampled_from(["", "yes", "limited", "no"]),
+            "barrier_closed": st.booleans(),
+        }
+    ),
     st.fixed_dictionaries(
         {
             "crossing": st.sampled_from(["zebra", "traffic_signals"]),
@@ -136,7 +153,7 @@ SURVEY_MEASURES = [
 surveys = st.lists(st.one_of(*SURVEY_MEASURES), min_size=1, max_size=2).map(
     lambda measures: {k: v for measure in measures for k, v in measure.items()}
 )
-reports = st.sampled_from(["road works", "open-ended", "unpublished"])
+reports = st.sampled_from(["road works", "open-ended", "unpublished", "lift", "lift repaired"])
 limits = st.builds(
     Limits,
     max_incline_up_pct=st.none() | st.sampled_from([3.0, 6.0, 8.0, 12.0]),
@@ -146,13 +163,27 @@ limits = st.builds(
     max_steps=st.none() | st.integers(0, 5),
     avoid_bad_surfaces=st.booleans(),
     avoid_wheelchair_no=st.booleans(),
+    max_surface_class=st.none() | st.integers(0, 3),
+    only_known=st.sampled_from([False, False, True]),
+    impassable_barriers=st.frozensets(st.sampled_from(BARRIER_KINDS)),
 )
 preferences = st.builds(
     Preferences, rough_surface=st.sampled_from([0.0, 1.0]), steep=st.sampled_from([0.0, 0.5])
 )
 
 # Every limit and every kind of barrier at once (Hypothesis tries it first).
-STRICT = Limits(6.0, 6.0, 3.0, 90.0, 0, True, True)
+STRICT = Limits(
+    6.0,
+    6.0,
+    3.0,
+    90.0,
+    0,
+    True,
+    True,
+    max_surface_class=1,
+    only_known=True,
+    impassable_barriers=frozenset({"turnstile"}),
+)
 EVERY_KIND = {
     "network": [
         (PLAIN | feature, i % 9 == 0)
@@ -170,9 +201,15 @@ EVERY_KIND = {
                 {"wheelchair": "no"},
                 {"wheelchair": "limited"},
                 {"crossing": "zebra"},
+                {"barrier": "turnstile"},
+                {"barrier": "gate", "barrier_closed": True},
+                {"barrier": "subway_entrance", "barrier_wheelchair": "no"},
+                {"barrier": "elevator", "barrier_wheelchair": "yes"},
+                {"name": "nothing known"},
             ]
             * 2
         )
+        if i < len(GRID_EDGES)
     ],
     "coordinators": [
         (
@@ -201,7 +238,12 @@ EVERY_KIND = {
         ((11, "middle"), {"publicSpaceSurface": "gravel", "publicSpaceClearWidth": 60}),
         ((12, "middle"), {"publicSpaceStepsNumberOf": 2}),
     ],
-    "reports": [((13, "middle"), "road works"), ((14, "vertex"), "open-ended")],
+    "reports": [
+        ((13, "middle"), "road works"),
+        ((14, "vertex"), "open-ended"),
+        ((15, "middle"), "lift"),  # on the lift: closes it
+        ((16, "middle"), "lift"),  # on a way without a lift: closes nothing
+    ],
     "limits": STRICT,
     "preferences": Preferences(rough_surface=1.0, steep=0.5),
 }
@@ -244,11 +286,12 @@ def _add_public_space(where, answers: dict) -> None:
 
 def _add_report(where, which: str) -> None:
     today = timezone.localdate()
+    until = {"road works": today + timedelta(days=3), "lift repaired": today - timedelta(days=1)}
     Report.objects.create(
-        kind=ReportKind.BARRIER,
+        kind=ReportKind.LIFT if which.startswith("lift") else ReportKind.BARRIER,
         location=_point_at(where),
         text=which,
-        valid_until=today + timedelta(days=3) if which == "road works" else None,
+        valid_until=until.get(which),
         status=ReportStatus.NEW if which == "unpublished" else ReportStatus.PUBLISHED,
     )
 
@@ -335,4 +378,9 @@ def test_the_network_with_every_kind_of_barrier_breaks_every_limit():
         "avoid_bad_surfaces",
         "avoid_wheelchair_no",
         "blocked",
+        "max_surface_class",
+        "barrier_closed",
+        "barrier_wheelchair_no",
+        "impassable_barrier",
+        "only_known",
     }

@@ -167,12 +167,16 @@ def test_a_reimport_replaces_the_network_atomically(tmp_path):
 
 def test_the_import_marks_rough_and_plain_edges_as_their_tags_say(load_town):
     """`rough` and `plain` let the route query skip most edges; checked here against the tags."""
-    from mapping.routing.tags import BAD_SMOOTHNESS, ROUGH_SURFACES
+    from mapping.routing.tags import ROUGH_SURFACES, SMOOTHNESS_CLASS
 
     load_town("heidelberg-altstadt")
     plain = 0
     for edge in NetworkEdge.objects.all():
-        rough = edge.surface in ROUGH_SURFACES or edge.smoothness in BAD_SMOOTHNESS
+        # Where smoothness is tagged it decides; else the surface does.
+        if edge.smoothness:
+            rough = SMOOTHNESS_CLASS[edge.smoothness] > 0
+        else:
+            rough = edge.surface in ROUGH_SURFACES
         assert edge.rough == rough, edge.pk
         read_by_a_profile = (
             edge.steps
@@ -183,6 +187,7 @@ def test_the_import_marks_rough_and_plain_edges_as_their_tags_say(load_town):
             or rough
             or edge.wheelchair in ("no", "limited")
             or edge.crossing != ""
+            or edge.barrier != ""
         )
         assert edge.plain == (not read_by_a_profile), edge.pk
         plain += edge.plain

@@ -19,6 +19,8 @@ KREMS = (15.595, 48.408)
         ({"overrides": {"max_incline_up_pct": "nan"}}, "must lie between"),
         ({"overrides": {"avoid_bad_surfaces": "maybe"}}, "yes or no"),
         ({"overrides": {"fly": 1}}, "Unknown route limit"),
+        ({"overrides": {"only_known": "perhaps"}}, "yes or no"),
+        ({"overrides": {"max_surface_class": 7}}, "must lie between"),
     ],
 )
 def test_it_rejects_bad_profiles_and_limits_with_a_message(kwargs, message):
@@ -41,3 +43,27 @@ def test_the_visitors_limits_override_the_profile_defaults(load_town):
     assert answer["limits"]["max_kerb_cm"] == 6.0
     assert answer["limits"]["max_steps"] == 3
     assert answer["limits"]["max_incline_up_pct"] == 8.33
+
+
+def test_a_request_cannot_lift_the_barriers_a_profile_cannot_pass(load_town, client):
+    """The barrier kinds are the profile's, not a visitor's limit: the API does not read them."""
+    from mapping.route_profiles import PROFILES
+
+    load_town("krems")
+    response = client.get(
+        "/route.json",
+        {
+            "from": "48.408, 15.595",
+            "to": "48.412, 15.605",
+            "profile": "wheelchair",
+            "impassable_barriers": "",
+            "only_known": "no",
+        },
+    )
+    assert response.status_code == 200
+    limits = response.json()["limits"]
+    assert limits["impassable_barriers"] == sorted(
+        PROFILES["wheelchair"].limits.impassable_barriers
+    )
+    assert "turnstile" in limits["impassable_barriers"]
+    assert limits["only_known"] is False

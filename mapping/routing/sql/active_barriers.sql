@@ -10,6 +10,10 @@
 --   (road works) closes the way, one without is a penalty of 200 m until someone measures it; a
 --   coordinator's barrier linked to the report replaces it.
 --
+-- * moderated reports of a lift out of order while valid (until valid_until, or until resolved):
+--   each closes the lift connectors (edges with barrier = 'elevator') within 10 m, and no
+--   other way: the statements that include this file join it by barrier_on_edge.sql.
+--
 -- A surveyed barrier applies to the ways within 10 m of the place, a report to those within 5 m.
 SELECT 'barrier' AS source, b.id, b.kind, b.location AS g, b.radius_m, b.blocks,
        b.penalty_m, b.kerb_height_cm, b.width_cm, b.step_count::float8 AS step_count,
@@ -48,11 +52,13 @@ WHERE {a_is_published} AND a.survey_kind = 'public_space'
        OR m.slope IS NOT NULL OR m.rough)
   AND NOT EXISTS (SELECT 1 FROM mapping_barrier x WHERE x.assessment_id = a.id)
 UNION ALL
-SELECT 'report', r.id, 'report', r.location, 5.0, r.valid_until IS NOT NULL,
-       CASE WHEN r.valid_until IS NULL THEN 200.0 ELSE 0.0 END,
+SELECT 'report', r.id, CASE WHEN r.kind = 'lift' THEN 'lift' ELSE 'report' END, r.location,
+       CASE WHEN r.kind = 'lift' THEN 10.0 ELSE 5.0 END,
+       r.valid_until IS NOT NULL OR r.kind = 'lift',
+       CASE WHEN r.valid_until IS NULL AND r.kind = 'barrier' THEN 200.0 ELSE 0.0 END,
        NULL, NULL, NULL, NULL, false, ''
 FROM mapping_report r
-WHERE r.kind = 'barrier' AND r.status = 'published' AND r.location IS NOT NULL
+WHERE r.kind IN ('barrier', 'lift') AND r.status = 'published' AND r.location IS NOT NULL
   AND r.location && (SELECT g FROM box)
   AND (r.valid_from IS NULL OR r.valid_from <= current_date)
   AND (r.valid_until IS NULL OR r.valid_until >= current_date)

@@ -7,4 +7,11 @@
     OR (e.kerb_height_cm IS NOT NULL AND e.kerb_height_cm > p.max_kerb)
     OR (e.width_cm IS NOT NULL AND e.width_cm < p.min_width)
     OR (p.avoid_rough AND e.rough)
-    OR (p.avoid_wc_no AND e.wheelchair = 'no'))
+    OR e.surface_class > p.max_surface
+    OR (p.avoid_wc_no AND e.wheelchair = 'no')
+    -- A barrier or an entrance node on the edge: closed to pedestrians, marked wheelchair=no, or
+    -- of a kind the profile cannot pass (unless marked wheelchair=yes).
+    OR (e.barrier <> ''
+        AND (e.barrier_closed
+             OR (p.avoid_wc_no AND e.barrier_wheelchair = 'no')
+             OR (e.barrier = ANY(p.barriers) AND e.barrier_wheelchair <> 'yes'))))

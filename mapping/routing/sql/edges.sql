@@ -28,18 +28,19 @@ ab AS MATERIALIZED ({active_barriers}),
 near AS (
     SELECT e.id, bool_or({barrier_closes_way}) AS closed,
            least(sum(b.penalty_m), 1e6) AS penalty,
-           max(b.incline_pct) AS slope, bool_or(b.rough) AS rough
+           max(b.incline_pct) AS slope, bool_or(b.rough) AS rough,
+           bool_or(b.source = 'assessment') AS surveyed
     FROM p, ab b
-    JOIN mapping_networkedge e ON ST_DWithin(e.geom::geography, b.g::geography, b.radius_m)
+    JOIN mapping_networkedge e ON {barrier_on_edge}
     GROUP BY e.id
 )
 SELECT e.id, e.source, e.target,
-    CASE WHEN e.plain AND n.id IS NULL THEN e.cost
+    CASE WHEN e.plain AND n.id IS NULL AND (e.tagged OR NOT p.only_known) THEN e.cost
          WHEN e.cost < 0 OR ({blocked_cost} < 0 AND x.breaks_forward) THEN -1
          ELSE e.length_m * x.factor + x.penalty
               + CASE WHEN x.breaks_forward THEN {blocked_cost} ELSE 0 END
     END AS cost,
-    CASE WHEN e.plain AND n.id IS NULL THEN e.reverse_cost
+    CASE WHEN e.plain AND n.id IS NULL AND (e.tagged OR NOT p.only_known) THEN e.reverse_cost
          WHEN e.reverse_cost < 0 OR ({blocked_cost} < 0 AND x.breaks_backward) THEN -1
          ELSE e.length_m * x.factor + x.penalty
               + CASE WHEN x.breaks_backward THEN {blocked_cost} ELSE 0 END
@@ -61,7 +62,9 @@ CROSS JOIN LATERAL (
             + p.w_wc_limited * (e.wheelchair = 'limited')::int
             + p.w_steps * e.steps::int
         ELSE 1 END AS factor,
-        coalesce(n.penalty, 0) AS penalty,
+        -- Barriers' penalties, and the profile's for a barrier node it passes (a gate to open,
+        -- a lift to wait for).
+        coalesce(n.penalty, 0) + p.barrier_m * (e.barrier <> '')::int AS penalty,
         -- Whether the edge breaks a limit along its geometry (source to target), and against it:
         -- closed both ways, or too steep that way. A surveyed slope has no direction: it takes
         -- the edge's when the map knows it, else the stricter of the two limits applies.
@@ -81,7 +84,9 @@ CROSS JOIN LATERAL (
         AS breaks_backward
     FROM (
         SELECT {edge_breaks_limits}
-               OR (n.id IS NOT NULL AND (n.closed OR (p.avoid_rough AND n.rough))) AS closed,
+               OR (n.id IS NOT NULL AND (n.closed OR (p.avoid_rough AND n.rough)))
+               -- Only known ways: an edge neither tagged nor surveyed is left out.
+               OR (p.only_known AND NOT e.tagged AND n.surveyed IS NOT TRUE) AS closed,
                sign(coalesce(nullif(e.incline_pct, 0), e.incline_direction)) AS direction
     ) s
 ) x

@@ -15,16 +15,21 @@ FROM ends CROSS JOIN p CROSS JOIN LATERAL (
            ST_Distance(c.geom::geography, ends.g::geography) AS distance,
            ST_LineLocatePoint(c.geom, ends.g) AS fraction
     FROM (
-        SELECT e.id, e.source, e.target, e.geom
+        SELECT e.id, e.source, e.target, e.geom, e.barrier, e.tagged
         FROM mapping_networkedge e
         WHERE e.geom && p.search_area
           AND (%(any_edge)s OR NOT {edge_breaks_limits})
         ORDER BY e.geom <-> ends.g LIMIT 16
     ) c
-    WHERE %(any_edge)s OR NOT EXISTS (
-        SELECT 1 FROM ab b
-        WHERE ST_DWithin(c.geom::geography, b.g::geography, b.radius_m)
-          AND {barrier_closes_way})
+    -- A usable way further than snap_max_m from the end is no way from there: then the end
+    -- keeps the nearest way of any kind (the fallback), and the answer says what blocks it.
+    WHERE %(any_edge)s OR (ST_DWithin(c.geom::geography, ends.g::geography, %(snap_max_m)s)
+      AND NOT EXISTS (
+        SELECT 1 FROM ab b, LATERAL (SELECT c.geom, c.barrier) e
+        WHERE {barrier_on_edge} AND {barrier_closes_way})
+      AND (NOT p.only_known OR c.tagged OR EXISTS (
+        SELECT 1 FROM ab b, LATERAL (SELECT c.geom, c.barrier) e
+        WHERE {barrier_on_edge} AND b.source = 'assessment')))
     ORDER BY distance LIMIT 1
 ) s
 ORDER BY ends.n

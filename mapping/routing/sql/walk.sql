@@ -14,13 +14,13 @@ WITH walk AS MATERIALIZED (
 box AS (SELECT ST_Expand(ST_Extent(geom), 0.003) AS g FROM walk),
 ab AS MATERIALIZED ({active_barriers}),
 on_edge AS (
-    SELECT walk.seq, json_agg(json_build_object(
+    SELECT e.seq, json_agg(json_build_object(
                'source', b.source, 'id', b.id, 'kind', b.kind, 'name', b.name,
                'blocks', b.blocks, 'kerb_height_cm', b.kerb_height_cm, 'width_cm', b.width_cm,
                'step_count', b.step_count, 'incline_pct', b.incline_pct, 'rough', b.rough,
                'penalty_m', b.penalty_m) ORDER BY b.source, b.id) AS barriers
-    FROM walk JOIN ab b ON ST_DWithin(walk.geom::geography, b.g::geography, b.radius_m)
-    GROUP BY walk.seq
+    FROM walk e JOIN ab b ON {barrier_on_edge}
+    GROUP BY e.seq
 ),
 walked AS (
     SELECT walk.*, walk.node = walk.source AS forward,
@@ -34,7 +34,8 @@ SELECT w.seq, w.forward, w.id, w.osm_way_id, w.name, w.highway, w.footway,
            AS incline_direction,
        w.surface, w.smoothness, w.rough, w.width_cm, w.kerb_height_cm, w.tactile_paving,
        w.crossing, w.traffic_signals, w.traffic_signals_sound, w.button_operated, w.wheelchair,
-       w.lit, w.length_m, w.walked_cost AS cost,
+       w.lit, w.barrier, w.barrier_wheelchair, w.barrier_closed, w.surface_class, w.tagged,
+       w.length_m, w.walked_cost AS cost,
        ST_AsGeoJSON(w.line, 7) AS geometry,
        degrees(ST_Azimuth(ST_StartPoint(w.line)::geography, ST_PointN(w.line, 2)::geography))
            AS bearing_start,

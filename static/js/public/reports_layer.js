@@ -26,6 +26,7 @@
   var format = Bf.format;
 
   function heading(properties) {
+    if (properties.lift) { return config.text.lift; }
     return properties.temporary ? config.text.temporary : config.text.title;
   }
 

@@ -25,7 +25,13 @@
   var POSITION = /^[NSEW]?\s*[-+]?\d[\d\s.,;:+\-°'"′″NSEW]*$/i;
   var STORE = "bf-route-limits";
   var REMEMBERED = ["profile", "max_incline_up_pct", "max_incline_down_pct", "max_kerb_cm",
-    "min_width_cm", "max_steps", "avoid_bad_surfaces"];
+    "min_width_cm", "max_steps", "avoid_bad_surfaces", "only_known"];
+  // How each stretch of a route is drawn, by what is known of it (the legend in the page says so).
+  var KNOWLEDGE_STYLE = {
+    surveyed: { color: "#0b4f9c", weight: 9, opacity: 1 },
+    tagged: { color: "#0b4f9c", weight: 5, opacity: 1 },
+    assumed: { color: "#0b4f9c", weight: 5, opacity: 1, dashArray: "1 10", lineCap: "round" },
+  };
 
   var map = BfMap.makeMap("map");
   var routeLayer = null;
@@ -98,9 +104,19 @@
       length: Math.round(answer.length_m), minutes: Math.max(1, Math.round(answer.duration_s / 60)),
     }));
     listInto(list, answer.instructions, "text");
+    listInto(document.getElementById("route-summary"), (answer.summary || []).map(function (text) {
+      return { text: text };
+    }), "text");
     warningsInto(warnings, answer);
-    if (answer.geojson) {
-      routeLayer = L.geoJSON(answer.geojson, { style: { color: "#0b4f9c", weight: 6 } }).addTo(map);
+    document.getElementById("route-legend").hidden = false;
+    var drawn = answer.stretches && answer.stretches.features.length ? answer.stretches : answer.geojson;
+    if (drawn) {
+      routeLayer = L.geoJSON(drawn, {
+        style: function (feature) {
+          var knowledge = feature.properties && feature.properties.knowledge;
+          return KNOWLEDGE_STYLE[knowledge] || KNOWLEDGE_STYLE.tagged;
+        },
+      }).addTo(map);
       map.fitBounds(routeLayer.getBounds(), { maxZoom: 18, padding: [24, 24] });
     }
   }
@@ -136,6 +152,8 @@
     clearMap();
     list.replaceChildren();
     warnings.replaceChildren();
+    document.getElementById("route-summary").replaceChildren();
+    document.getElementById("route-legend").hidden = true;
     fill(ends, describeEnds(answer));
     describeEntrance(answer);
     directions.hidden = !answer.found;
