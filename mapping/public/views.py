@@ -33,6 +33,7 @@ from mapping.public.layer import (
 from mapping.public.limits import LIMIT_NAMES, planner_defaults
 from mapping.public.queries import SENSORY_FEATURES, feature_labels, focus_place
 from mapping.public.search import count_matches, search_places
+from mapping.public.tiles import cached_tile, parse_tile, tile_request
 from mapping.public.viewstate import (
     focus_place_id,
     is_embed,
@@ -59,6 +60,7 @@ def map_config(request: HttpRequest, focus: dict | None = None) -> dict:
         "center": center,
         "zoom": zoom,
         "layer_url": reverse("public:places_layer"),
+        "tile_url": reverse("public:places_tile", args=["Z", "X", "Y"]),
         "search_url": reverse("public:search"),
         "detail_url": reverse("public:detail", args=[0]),
         "list_url": reverse("public:list"),
@@ -154,6 +156,21 @@ def places_layer(request: HttpRequest) -> HttpResponse:
     changed = last_change()
     etag = layer_etag(layer_request, changed, get_language())
     return layer_response(request, etag, changed, lambda: cached_layer(layer_request, etag))
+
+
+@require_GET
+def places_tile(request: HttpRequest, z: str, x: str, y: str) -> HttpResponse:
+    """One tile of the map: its clusters or, from a town's zoom on, its places
+    (mapping.public.tiles)."""
+    try:
+        tile = parse_tile(z, x, y)
+    except FilterError as error:
+        return invalid_query(error)
+    form = PlaceFilterForm(request.GET)
+    if not form.is_valid():
+        return invalid_query(filter_error(form))
+    tile_req = tile_request(tile, form.filters())
+    return layer_response(request, tile_req.etag, tile_req.changed, lambda: cached_tile(tile_req))
 
 
 SEARCH_RESULTS = 10
