@@ -203,7 +203,8 @@
   function draw(features) {
     var profile = currentProfile();
     var reopen = openId;
-    var hadFocus = focusInPopup();
+    // Only a place's popup goes with the redraw (another layer's, a report's, stays open).
+    var hadFocus = openId !== null && focusInPopup();
     redrawing = true;
     clusters.clearLayers();
     redrawing = false;
