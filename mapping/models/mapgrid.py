@@ -3,8 +3,9 @@ profile and symbol, so that the map at zoom 9 and below (a region to the whole c
 from a few thousand rows instead of every place (mapping.public.grid builds it, mapping.public.tiles
 reads it).
 
-A cell is a 64-pixel square of the web-mercator tile of zoom GRID_TILE_ZOOM: tile x, y of that
-zoom times 4 plus the cell inside it. Coarser zooms add cells up by shifting their indexes.
+A cell is a 64-pixel square of a web-mercator tile: at `level` (the tile's zoom + 2) there are
+2 ** level cells across the world, and cx, cy are its column and row. Every level the grid serves
+is stored, each added up from the one below, so that a tile reads its 16 cells and no more.
 """
 
 from django.db import models
@@ -12,6 +13,7 @@ from django.utils.translation import gettext_lazy as _
 
 
 class MapGridCell(models.Model):
+    level = models.SmallIntegerField(_("level"))
     profile = models.CharField(_("profile"), max_length=16)
     cx = models.IntegerField(_("cell column"))
     cy = models.IntegerField(_("cell row"))
@@ -24,10 +26,12 @@ class MapGridCell(models.Model):
     class Meta:
         verbose_name = _("map grid cell")
         verbose_name_plural = _("map grid cells")
-        indexes = [models.Index(fields=["profile", "cy", "cx"], name="mapgrid_profile_cell_idx")]
+        indexes = [
+            models.Index(fields=["level", "profile", "cy", "cx"], name="mapgrid_profile_cell_idx")
+        ]
 
     def __str__(self) -> str:
-        return f"{self.profile} {self.cx}/{self.cy} {self.symbol}: {self.places}"
+        return f"{self.level}/{self.cx}/{self.cy} {self.profile} {self.symbol}: {self.places}"
 
 
 class MapGridBuild(models.Model):

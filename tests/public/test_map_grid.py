@@ -8,15 +8,16 @@ from procrastinate.contrib.django.models import ProcrastinateJob
 from mapping.models import MapGridBuild, MapGridCell, ReviewStatus
 from mapping.public.grid import PROFILES
 from mapping.public.tasks import build_map_grid_job, refresh_map_grid
+from mapping.public.tiles import CELL_SHIFT, GRID_LEVEL
 from mapping.review.workflow import approve
 from tests.factories import TABOR, make_assessed_place
 
 pytestmark = pytest.mark.django_db
 
 
-def places_by_profile() -> dict[str, int]:
+def places_by_profile(level: int = GRID_LEVEL) -> dict[str, int]:
     totals: dict[str, int] = {}
-    for cell in MapGridCell.objects.all():
+    for cell in MapGridCell.objects.filter(level=level):
         totals[cell.profile] = totals.get(cell.profile, 0) + cell.places
     return totals
 
@@ -27,10 +28,15 @@ def test_the_command_counts_every_published_place_once_per_profile(capsys):
     make_assessed_place("Koncept", status=ReviewStatus.SUBMITTED)
     call_command("build_map_grid")
     assert "cells" in capsys.readouterr().out
-    assert places_by_profile() == dict.fromkeys(PROFILES, 2)
-    wheelchair = {c.symbol: c.places for c in MapGridCell.objects.filter(profile="wheelchair")}
+    # Every level counts them all, down to the four cells of the whole world.
+    for level in range(CELL_SHIFT, GRID_LEVEL + 1):
+        assert places_by_profile(level) == dict.fromkeys(PROFILES, 2), level
+    wheelchair = {
+        c.symbol: c.places
+        for c in MapGridCell.objects.filter(profile="wheelchair", level=CELL_SHIFT)
+    }
     assert wheelchair == {"partly": 1, "unknown": 1}
-    (tabor,) = MapGridCell.objects.filter(profile="wheelchair", symbol="partly")
+    (tabor,) = MapGridCell.objects.filter(profile="wheelchair", symbol="partly", level=GRID_LEVEL)
     assert (tabor.sum_lon, tabor.sum_lat) == pytest.approx(TABOR)
     # A rebuild replaces the grid, it does not add to it.
     call_command("build_map_grid")
