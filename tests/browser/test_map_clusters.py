@@ -121,3 +121,13 @@ def test_a_click_on_a_cluster_zooms_in_and_the_filters_change_its_count(page, li
     expect(page.locator(".place-marker-partly")).to_have_count(3)
     assert "category=partly" in page.url
     assert page.errors == []
+
+
+def test_a_link_to_a_place_at_a_low_zoom_comes_close_and_opens_it(page, live_server):
+    towns()
+    place = make_assessed_place("Radnice", lon=TABOR[0] + 0.0001, lat=TABOR[1] + 0.0001)
+    page.goto(f"{live_server.url}/?place={place.id}&z=10&lat={TABOR[1]}&lon={TABOR[0]}")
+    expect(page.locator(".leaflet-popup .popup-name")).to_have_text("Radnice")
+    expect(page.locator(".leaflet-popup .popup a")).to_be_focused()
+    assert zoom(page) >= 15
+    assert page.errors == []

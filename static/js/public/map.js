@@ -258,8 +258,13 @@
   // (a catalogue service's place may not be assessed yet, or the filters may hide it).
   var focusMarker = null;
   function openFocus() {
-    focus.opened = true;
     var marker = markersById[focus.id];
+    if (!marker && focus.published && map.getZoom() < config.places_zoom) {
+      // Below a town's zoom the place is in a cluster: come close enough to see it.
+      map.setView([focus.lat, focus.lon], config.places_zoom);
+      return;
+    }
+    focus.opened = true;
     if (marker) {
       marker.openPopup();
       return;
