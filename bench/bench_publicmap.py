@@ -1,7 +1,8 @@
-"""Benchmark of the public map layer: the view's time next to the raw PostGIS query's time.
+"""Benchmark of the public map layer and of its tiles: the view's time next to the raw PostGIS
+query's time.
 
     DATABASE_URL=postgis://.../bf_bench SECRET_KEY=x python bench/bench_publicmap.py \
-        [--places 100000 1000000] [--runs 30]
+        [--places 1000 100000 1000000] [--runs 30] [--tile-runs 15]
 
 For each number of places it fills a throw-away test database (created and dropped here, never
 the real one), then requests the layer for a town-sized and a region-sized viewport and prints
@@ -11,10 +12,20 @@ the p50 and p95 of
   - the raw SQL of mapping.public.layer that produces the same bytes (the floor),
 and the ratio view/raw. The issue asks for a ratio at or below 1.5 and a town viewport that grows
 by less than 2x from 100,000 to 1,000,000 places.
+
+Then the tiles (GET /places/{z}/{x}/{y}.geojson, mapping.public.tiles) of a town (zoom 15: its
+places), a region (zoom 11: clusters counted from the places) and the whole country (zoom 7:
+clusters from the prebuilt grid, whose build time is printed too). For each, A (the view, gzip
+accepted, its cache emptied before each request) and B (the raw SQL of the same tile) alternate in
+one loop; printed are the medians, the median of the pairwise ratios A/B, the bytes sent (gzipped)
+and the text's bytes, and the same for the whole view a 1280 x 900 browser window fetches
+(every tile of it, one after another). The places lie across Czechia, one in twenty in a town.
 """
 
 import argparse
+import gzip
 import json
+import math
 import os
 import statistics
 import sys
@@ -39,12 +50,14 @@ from django.test.utils import (  # noqa: E402
 )
 
 from mapping.public.filters import PlaceFilters  # noqa: E402
+from mapping.public.grid import build_map_grid  # noqa: E402
 from mapping.public.layer import LayerRequest, layer_sql  # noqa: E402
+from mapping.public.tiles import Tile, tile_request, tile_sql  # noqa: E402
 
 CENTRE = (14.6575, 49.4144)  # Tábor
 TOWN = (14.63, 49.40, 14.69, 49.43)  # about 4 x 3 km
 REGION = (13.9, 49.0, 15.4, 49.9)  # about 110 x 100 km
-SPREAD = (13.4, 48.6, 15.9, 50.2)  # where the places lie
+SPREAD = (12.1, 48.6, 18.8, 51.0)  # where the places lie: Czechia's bounding box
 RATIO_LIMIT = 1.5  # view / raw query, at p50 and at p95
 GROWTH_LIMIT = 2.0  # town viewport, from the smallest to the largest number of places
 
@@ -63,9 +76,10 @@ WITH new_places AS (
 )
 INSERT INTO mapping_assessment (
     place_id, surveyor_name, survey_date, survey_kind, methodology_version, answers, result,
-    wheelchair, seniors, pram, has_accessible_toilet, declared, disagrees_with_declared, status,
-    review_comment, source, source_id, is_demo, created_at, updated_at, version)
-SELECT id, '', current_date, 'building', 'bench', '{}', '{}',
+    not_remeasured, wheelchair, seniors, pram, has_accessible_toilet, declared,
+    disagrees_with_declared, status, review_comment, source, source_id, is_demo, created_at,
+    updated_at, version)
+SELECT id, '', current_date, 'building', 'bench', '{}', '{}', '[]',
     (ARRAY['accessible', 'partly', 'inaccessible'])[1 + id %% 3], 'partly', 'accessible',
     id %% 4 = 0, '{}', false, 'approved', '', '', '', true, now(), now(), 1
 FROM new_places
@@ -140,15 +154,128 @@ def measure(bbox: tuple[float, ...], zoom: int, runs: int) -> dict:
     }
 
 
+# The views of the tiles: name, zoom, and the issue's targets for a whole view (ms, KB).
+TILE_VIEWS = (("town", 15, 150, 100), ("region", 11, 500, 300), ("country", 7, 1000, 300))
+WINDOW = (1280, 900)  # the browser window whose view is fetched whole
+
+
+def tile_at(lon: float, lat: float, z: int) -> tuple[float, float]:
+    """The position in tiles (fractional x, y) of a point at zoom z."""
+    n = 2**z
+    x = (lon + 180) / 360 * n
+    y = (1 - math.asinh(math.tan(math.radians(lat))) / math.pi) / 2 * n
+    return x, y
+
+
+def window_tiles(lon: float, lat: float, z: int) -> list[Tile]:
+    """The tiles a browser window centred on the point fetches (static/js/public/clusters.js)."""
+    x, y = tile_at(lon, lat, z)
+    half_w, half_h = WINDOW[0] / 2 / 256, WINDOW[1] / 2 / 256
+    last = 2**z - 1
+    xs = range(max(0, math.floor(x - half_w)), min(last, math.floor(x + half_w)) + 1)
+    ys = range(max(0, math.floor(y - half_h)), min(last, math.floor(y + half_h)) + 1)
+    return [Tile(z, tx, ty) for ty in ys for tx in xs]
+
+
+def time_tile(client: Client, tile: Tile) -> tuple[float, float, int, int]:
+    """One tile by A (the view) then B (the raw SQL): their times, the bytes sent, the text's."""
+    url = f"/places/{tile.z}/{tile.x}/{tile.y}.geojson"
+    cache.clear()
+    start = time.perf_counter()
+    response = client.get(url, HTTP_ACCEPT_ENCODING="gzip")
+    a = time.perf_counter() - start
+    assert response.status_code == 200, response.content[:200]
+    sql, params = tile_sql(tile_request(tile, PlaceFilters()))
+    start = time.perf_counter()
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        text = cursor.fetchone()[0]
+    b = time.perf_counter() - start
+    assert gzip.decompress(response.content) == text.encode(), "A and B must give the same text"
+    return a, b, len(response.content), len(text.encode())
+
+
+def tiles_bench(places: int, runs: int, view_ms: dict) -> None:
+    started = time.perf_counter()
+    build = build_map_grid()
+    print(  # noqa: T201
+        f"{places:>9,} places: grid built in {time.perf_counter() - started:.2f} s "
+        f"({build.cells:,} cells)"
+    )
+    client = Client()
+    for name, zoom, limit_ms, limit_kb in TILE_VIEWS:
+        x, y = tile_at(*CENTRE, zoom)
+        centre_tile = Tile(zoom, int(x), int(y))
+        ratios, a_times, b_times = [], [], []
+        sent = text = 0
+        for _ in range(runs + 2):  # A and B alternate; the first two warm up
+            a, b, sent, text = time_tile(client, centre_tile)
+            a_times.append(a)
+            b_times.append(b)
+            ratios.append(a / b)
+        a50, b50 = statistics.median(a_times[2:]), statistics.median(b_times[2:])
+        count = json.loads(tile_text(centre_tile))["count"]
+        hit = statistics.median(cached_times(client, centre_tile, runs))
+        print(  # noqa: T201
+            f"{places:>9,} places, {name:<7} tile z{zoom} ({count:,} places): "
+            f"A view {a50 * 1000:7.1f} ms | B raw SQL {b50 * 1000:7.1f} ms | "
+            f"A/B median of pairwise ratios {statistics.median(ratios[2:]):.2f} | "
+            f"from the cache {hit * 1000:6.1f} ms | {sent:,} bytes gzipped ({text:,} bytes of text)"
+        )
+        tiles = window_tiles(*CENTRE, zoom)
+        view_a, view_b, view_ratios = [], [], []
+        for _ in range(max(3, runs // 3)):
+            totals = [0.0, 0.0, 0, 0]
+            for tile in tiles:
+                for i, value in enumerate(time_tile(client, tile)):
+                    totals[i] += value
+            view_a.append(totals[0])
+            view_b.append(totals[1])
+            view_ratios.append(totals[0] / totals[1])
+            sent_view, text_view = totals[2], totals[3]
+        va50, vb50 = statistics.median(view_a), statistics.median(view_b)
+        view_ms[(name, places)] = va50
+        verdict = (
+            "ok" if va50 * 1000 <= limit_ms and sent_view <= limit_kb * 1024 else "OVER THE TARGET"
+        )
+        print(  # noqa: T201
+            f"{places:>9,} places, {name:<7} view  z{zoom} ({len(tiles)} tiles, one after "
+            f"another): A {va50 * 1000:7.1f} ms | B {vb50 * 1000:7.1f} ms | "
+            f"A/B {statistics.median(view_ratios):.2f} | {sent_view:,} bytes gzipped "
+            f"({text_view:,} of text) | target {limit_ms} ms, {limit_kb} KB: {verdict}"
+        )
+
+
+def cached_times(client: Client, tile: Tile, runs: int) -> list[float]:
+    """The view's times once the tile is in the cache (what most visitors get)."""
+    url = f"/places/{tile.z}/{tile.x}/{tile.y}.geojson"
+    client.get(url, HTTP_ACCEPT_ENCODING="gzip")
+    times = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        client.get(url, HTTP_ACCEPT_ENCODING="gzip")
+        times.append(time.perf_counter() - start)
+    return times
+
+
+def tile_text(tile: Tile) -> str:
+    sql, params = tile_sql(tile_request(tile, PlaceFilters()))
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        return cursor.fetchone()[0]
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--places", type=int, nargs="+", default=[100_000, 1_000_000])
+    parser.add_argument("--places", type=int, nargs="+", default=[1_000, 100_000, 1_000_000])
     parser.add_argument("--runs", type=int, default=30)
+    parser.add_argument("--tile-runs", type=int, default=15)
     args = parser.parse_args()
     setup_test_environment()
     old_config = setup_databases(verbosity=0, interactive=False)
     try:
         town_p50 = {}
+        tile_view_ms: dict[tuple[str, int], float] = {}
         for places in args.places:
             fill(places)
             for name, bbox, zoom in (("town", TOWN, 16), ("region", REGION, 9)):
@@ -168,14 +295,26 @@ def main() -> None:
                     f"p95 {raw95 * 1000:6.1f} ms | "
                     f"ratio p50 {ratio50:.2f} p95 {ratio95:.2f} (limit {RATIO_LIMIT:.2f}) {verdict}"
                 )
+            tiles_bench(places, args.tile_runs, tile_view_ms)
+        # Growth is measured from 100,000 places (the issue's smallest real deployment) when run.
+        base = 100_000 if 100_000 in args.places else min(args.places)
         if len(town_p50) > 1:
-            smallest, largest = min(town_p50), max(town_p50)
+            smallest, largest = base, max(town_p50)
             growth = town_p50[largest] / town_p50[smallest]
             verdict = "ok" if growth < GROWTH_LIMIT else "OVER THE LIMIT"
             print(  # noqa: T201
                 f"town viewport view p50 growth {smallest:,} -> {largest:,} places: "
                 f"{growth:.2f}x (limit {GROWTH_LIMIT:.2f}x) {verdict}"
             )
+        if len(args.places) > 1:
+            smallest, largest = base, max(args.places)
+            for name, _zoom, _limit_ms, _limit_kb in TILE_VIEWS:
+                growth = tile_view_ms[(name, largest)] / tile_view_ms[(name, smallest)]
+                verdict = "ok" if growth < GROWTH_LIMIT else "OVER THE LIMIT"
+                print(  # noqa: T201
+                    f"tiles, {name} view time growth {smallest:,} -> {largest:,} places: "
+                    f"{growth:.2f}x (limit {GROWTH_LIMIT:.2f}x) {verdict}"
+                )
     finally:
         teardown_databases(old_config, verbosity=0)
 

@@ -8,7 +8,6 @@ LEAFLET_CONFIG and load the same Leaflet (mapping/admin_base.py)."""
 from django.conf import settings
 
 LEAFLET = "vendor/leaflet-1.9.4/"
-MARKERCLUSTER = "vendor/leaflet.markercluster-1.5.3/"
 
 MAP_STYLES = [LEAFLET + "leaflet.css"]
 MAP_SCRIPTS = ["js/helpers.js", LEAFLET + "leaflet.js", "js/map.js"]
@@ -18,8 +17,10 @@ MAP_IMAGES = [
     LEAFLET + "images/marker-icon-2x.png",
     LEAFLET + "images/marker-shadow.png",
 ]
-CLUSTER_STYLES = [MARKERCLUSTER + "MarkerCluster.css"]
-CLUSTER_SCRIPTS = [MARKERCLUSTER + "leaflet.markercluster.js"]
+# The public map's clusters come from the server's tiles (mapping/public/tiles.py); this small
+# script draws them (no plugin: Leaflet.markercluster clustered in the browser what it was sent).
+CLUSTER_STYLES: list[str] = []
+CLUSTER_SCRIPTS = ["js/public/clusters.js"]
 
 
 def map_settings() -> dict:

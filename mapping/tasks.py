@@ -19,6 +19,8 @@ UTC):
 | recategorize_assessments | queued by `recategorize_assessments --commit --background` | bulk |
 | run_import | queued by an import started in the admin (mapping/imports/) | bulk |
 | sweep_import_files | hourly at :17 | maintenance |
+| build_map_grid | queued by every approval (mapping.review.workflow) | bulk |
+| refresh_map_grid | every 10 minutes, when the data changed since the grid | maintenance |
 """
 
 import logging
@@ -28,6 +30,7 @@ from procrastinate.contrib.django import app
 from mapping.categorisation import recategorize_stored
 from mapping.imports.tasks import run_import, sweep_import_files
 from mapping.photo_tasks import check_photo_privacy_job, sweep_orphaned_photo_files
+from mapping.public.tasks import build_map_grid_job, refresh_map_grid
 from mapping.repairs.tasks import send_repair_assignment
 from mapping.reports.tasks import resolve_expired_reports_job
 from mapping.review.tasks import (
@@ -41,6 +44,8 @@ from mapping.worker.queues import BULK, BULK_RETRY
 logger = logging.getLogger(__name__)
 
 __all__ = [
+    "build_map_grid_job",
+    "refresh_map_grid",
     "check_photo_privacy_job",
     "clean_old_jobs",
     "recategorize_assessments",

@@ -6,6 +6,7 @@ from mapping.models.catalogue import Provider, Service, ServiceForm, ServiceType
 from mapping.models.geo import Entrance, Municipality, Place, PlaceKind, Purpose
 from mapping.models.imports import ImportKind, ImportRun, ImportStatus
 from mapping.models.jobs import FailedJob, JobError, ResurveyReminder
+from mapping.models.mapgrid import MapGridBuild, MapGridCell
 from mapping.models.network import (
     Barrier,
     BarrierKind,
@@ -52,6 +53,8 @@ __all__ = [
     "ImportRun",
     "ImportStatus",
     "JobError",
+    "MapGridBuild",
+    "MapGridCell",
     "Municipality",
     "NetworkAddress",
     "NetworkEdge",

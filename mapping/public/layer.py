@@ -28,13 +28,10 @@ from mapping.public.queries import (
 # The SQL is assembled only from constant fragments; {features}, {filters} and {centre} are fixed
 # texts chosen in Python, and every value is a %s parameter. Why the nearest places by a KNN scan
 # and JSON written by PostgreSQL: docs/decisions/0002-map-layer-built-in-sql.md.
-LAYER_SQL = """
-SELECT '{{"type":"FeatureCollection","features":['
-    || COALESCE(string_agg(f.feature, ',' ORDER BY f.id) FILTER (WHERE f.n <= %s), '')
-    || '],"truncated":' || (count(*) > %s)::text || '}}'
-FROM (
-    SELECT p.id, row_number() OVER (ORDER BY p.location <-> {centre}) AS n,
-        '{{"type":"Feature","id":' || p.id
+# One place as a GeoJSON Feature, written by PostgreSQL: the layer's and the tiles'
+# (mapping.public.tiles) one shape. {features} and {limits} are fixed texts chosen in Python; its
+# parameters are the coordinate precision, then those of {features}.
+FEATURE_SQL = """'{{"type":"Feature","id":' || p.id
         || ',"geometry":' || ST_AsGeoJSON(p.location, %s)
         || ',"properties":{{"name":' || to_json(p.name)::text
         || ',"kind":' || to_json(p.kind)::text
@@ -43,7 +40,15 @@ FROM (
         || ',"pram":' || COALESCE(to_json(NULLIF(a.pram, ''))::text, 'null')
         || ',"toilet":' || a.has_accessible_toilet::text
         || ',"features":' || to_json({features})::text{limits}
-        || '}}}}' AS feature
+        || '}}}}'"""
+
+LAYER_SQL = """
+SELECT '{{"type":"FeatureCollection","features":['
+    || COALESCE(string_agg(f.feature, ',' ORDER BY f.id) FILTER (WHERE f.n <= %s), '')
+    || '],"truncated":' || (count(*) > %s)::text || '}}'
+FROM (
+    SELECT p.id, row_number() OVER (ORDER BY p.location <-> {centre}) AS n,
+        {feature} AS feature
     {from_}
     WHERE p.location && ST_MakeEnvelope(%s, %s, %s, %s, 4326){filters}
     ORDER BY p.location <-> {centre}
@@ -97,14 +102,22 @@ def last_change() -> datetime | None:
         return cursor.fetchone()[0]
 
 
+def feature_sql(filters: PlaceFilters) -> str:
+    """The SQL of one place's Feature for these filters (its parameters: the precision, then
+    those of sensory_features_sql(filters.profile))."""
+    features_sql, _params = sensory_features_sql(filters.profile)
+    return FEATURE_SQL.format(
+        features=features_sql, limits=LIMITS_PROPERTIES_SQL if filters.has_limits else ""
+    )
+
+
 def layer_sql(request: LayerRequest) -> tuple[str, list]:
-    features_sql, features_params = sensory_features_sql(request.filters.profile)
+    _features_sql, features_params = sensory_features_sql(request.filters.profile)
     clauses, filter_params = filter_clauses(request.filters)
     filters_sql = "".join(f"\n      AND {clause}" for clause in clauses)
     from_ = public_places_from(request.filters)
     sql = LAYER_SQL.format(
-        features=features_sql,
-        limits=LIMITS_PROPERTIES_SQL if request.filters.has_limits else "",
+        feature=feature_sql(request.filters),
         from_=from_.from_,
         filters=filters_sql,
         centre=CENTRE_SQL,

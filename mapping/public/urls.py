@@ -7,6 +7,8 @@ app_name = "public"
 urlpatterns = [
     path("", views.map_page, name="map"),
     path("places.geojson", views.places_layer, name="places_layer"),
+    # z, x and y are read by the view, so that a bad one gets a 400 that says why.
+    path("places/<str:z>/<str:x>/<str:y>.geojson", views.places_tile, name="places_tile"),
     path("hledat/", views.search, name="search"),
     path("seznam/", list_views.place_list, name="list"),
     path("misto/<int:pk>/", detail.place_detail, name="detail"),

@@ -33,6 +33,7 @@ from mapping.public.layer import (
 from mapping.public.limits import LIMIT_NAMES, planner_defaults
 from mapping.public.queries import SENSORY_FEATURES, feature_labels, focus_place
 from mapping.public.search import count_matches, search_places
+from mapping.public.tiles import PLACES_MIN_ZOOM, cached_tile, parse_tile, tile_request
 from mapping.public.viewstate import (
     focus_place_id,
     is_embed,
@@ -59,12 +60,22 @@ def map_config(request: HttpRequest, focus: dict | None = None) -> dict:
         "center": center,
         "zoom": zoom,
         "layer_url": reverse("public:places_layer"),
+        "tile_url": reverse("public:places_tile", args=["Z", "X", "Y"]),
         "search_url": reverse("public:search"),
         "detail_url": reverse("public:detail", args=[0]),
         "list_url": reverse("public:list"),
         "services_url": reverse("catalogue:layer"),
         "service_url": reverse("catalogue:service", args=[0]),
         "focus": focus,
+        "places_zoom": PLACES_MIN_ZOOM,
+        # What each symbol of a cluster's ring stands for, as the legend says it.
+        "symbols": {
+            **{value: str(label) for value, label in Category.choices},
+            "unknown": _("Not assessed for this profile"),
+            "features": _("With features for this profile"),
+            "nofeatures": _("No features recorded for this profile"),
+            "barrier": _("A barrier for your limits."),
+        },
         "limit_names": LIMIT_NAMES,
         "planner_limits": planner_defaults(),
         "map_profiles": MAP_PROFILE,
@@ -76,15 +87,26 @@ def map_config(request: HttpRequest, focus: dict | None = None) -> dict:
         "profiles": {value: str(label) for value, label in PROFILE_CHOICES},
         "features": {profile: feature_labels(profile) for profile in SENSORY_FEATURES},
         "text": {
-            "count": _("%(count)s places in this part of the map."),
-            "truncated": _("Only the first %(count)s places are shown: zoom in to see all."),
+            "count": {
+                rule: ngettext(
+                    "%(count)s place in the shown area.", "%(count)s places in the shown area.", n
+                )
+                for rule, n in PLURAL_SAMPLES
+            },
             "error": _("The places could not be loaded. Try again later."),
             "bad_filters": _("The filters are not valid: %(message)s"),
             "open_detail": _("Details of the place"),
             "toilet": _("Accessible toilet"),
             "no_category": _("Not assessed for this profile"),
             "no_features": _("No features recorded for this profile"),
-            "cluster": _("%(count)s places, zoom in"),
+            "cluster": {
+                rule: ngettext(
+                    "%(count)s place: %(parts)s. Press to zoom in.",
+                    "%(count)s places: %(parts)s. Press to zoom in.",
+                    n,
+                )
+                for rule, n in PLURAL_SAMPLES
+            },
             "show_on_map": _("Show on the map"),
             "located": _("Your position is shown on the map."),
             "position": position_texts(),
@@ -103,6 +125,11 @@ def map_config(request: HttpRequest, focus: dict | None = None) -> dict:
             "filtered_out": _("This place does not match the chosen filters."),
         },
     }
+
+
+# A count for each rule of the script's Intl.PluralRules (one: 1, few: 2 to 4, other: the
+# rest), so that ngettext's forms reach it with %(count)s left for the script to fill.
+PLURAL_SAMPLES = (("one", 1), ("few", 2), ("other", 5))
 
 
 @require_GET
@@ -152,6 +179,21 @@ def places_layer(request: HttpRequest) -> HttpResponse:
     changed = last_change()
     etag = layer_etag(layer_request, changed, get_language())
     return layer_response(request, etag, changed, lambda: cached_layer(layer_request, etag))
+
+
+@require_GET
+def places_tile(request: HttpRequest, z: str, x: str, y: str) -> HttpResponse:
+    """One tile of the map: its clusters or, from a town's zoom on, its places
+    (mapping.public.tiles)."""
+    try:
+        tile = parse_tile(z, x, y)
+    except FilterError as error:
+        return invalid_query(error)
+    form = PlaceFilterForm(request.GET)
+    if not form.is_valid():
+        return invalid_query(filter_error(form))
+    tile_req = tile_request(tile, form.filters())
+    return layer_response(request, tile_req.etag, tile_req.changed, lambda: cached_tile(tile_req))
 
 
 SEARCH_RESULTS = 10

@@ -29,6 +29,7 @@ from mapping.models import (
     ReviewStatus,
 )
 from mapping.review.tasks import send_decision_email
+from mapping.worker.map_grid import defer_map_grid_build
 
 ALLOWED = {
     "submit": ({ReviewStatus.DRAFT, ReviewStatus.RETURNED}, ReviewStatus.SUBMITTED),
@@ -148,6 +149,9 @@ def _transition(
             # The e-mail is a job of the worker, queued in this transaction: it exists if and
             # only if the decision was committed, and a slow mail server holds no request.
             send_decision_email.defer(event_id=event.pk)
+        if action == "approve":
+            # The map's country-level grid counts published places (mapping.public.grid).
+            defer_map_grid_build()
     return locked
 
 

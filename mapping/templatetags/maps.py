@@ -1,6 +1,6 @@
 """The map's files and settings in a page, the same way on every page (mapping/map_settings.py):
 `{% map_styles %}` in the head, `{% map_scripts %}` before the page's own script; `cluster=True`
-adds the marker clusters."""
+adds the drawing of the map tiles' clusters."""
 
 from django import template
 

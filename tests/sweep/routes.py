@@ -3,6 +3,7 @@ path parameter (an existing object of the world, or an id no row has)."""
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -83,6 +84,7 @@ ROUTES = sorted(set(walk()), key=lambda r: r.pattern)
 # must be added here: the test then fails with a message saying so, rather than skip it.
 EXISTING: dict[str, Callable[[dict], object]] = {
     "public:detail": lambda w: w["place"].pk,
+    "public:places_tile": lambda w: place_tile(w["place"]),
     ":media": lambda w: w["photo"].thumbnail.name,
     "catalogue:provider": lambda w: w["provider"].pk,
     "catalogue:service": lambda w: w["service"].pk,
@@ -127,6 +129,14 @@ EXISTING: dict[str, Callable[[dict], object]] = {
     "admin:mapping_importrun_status": lambda w: w["import_run"].pk,
     "admin:mapping_importrun_commit": lambda w: w["import_run"].pk,
 }
+
+
+def place_tile(place, z: int = 15) -> dict[str, str]:
+    """The z/x/y of the map tile that holds the place."""
+    n = 2**z
+    x = int((place.location.x + 180) / 360 * n)
+    y = int((1 - math.asinh(math.tan(math.radians(place.location.y))) / math.pi) / 2 * n)
+    return {"z": str(z), "x": str(x), "y": str(y)}
 
 
 def reset_link_parts(user) -> dict[str, str]:

@@ -1,6 +1,7 @@
-/* The public map: published places from the SQL layer, drawn with symbols that differ in shape
-   and pattern, clustered where dense; the catalogue's social services as a layer the visitor
-   turns on; filters in a GET form mirrored into the URL; a search box; the visitor's position on
+/* The public map: published places in tiles (mapping/public/tiles.py), drawn with symbols that
+   differ in shape and pattern; below a town's zoom, clusters with their count and the share of
+   each category (static/js/public/clusters.js), so that every place is represented at every zoom;
+   the catalogue's social services as a layer the visitor turns on; filters in a GET form mirrored into the URL; a search box; the visitor's position on
    request; `?place=<id>` opens that place. Works without tiles. Every place value reaches the page
    as text (textContent, title), never as markup. */
 (function () {
@@ -33,8 +34,17 @@
     return properties.features && properties.features.length ? "features" : "nofeatures";
   }
 
+  var language = document.documentElement.lang || "cs";
+
   function number(value) {
-    return Number(value).toLocaleString(document.documentElement.lang || "cs");
+    return Number(value).toLocaleString(language);
+  }
+
+  // A text in the plural form of `count`: the forms come from Django's ngettext for 1, 2 and 5.
+  var pluralRules = window.Intl && Intl.PluralRules ? new Intl.PluralRules(language) : null;
+  function plural(forms, count, values) {
+    var rule = pluralRules ? pluralRules.select(count) : (count === 1 ? "one" : "other");
+    return format(forms[rule] || forms.other, Object.assign({ count: number(count) }, values));
   }
 
   // A barrier for the visitor's own limits, in words: why, from the measured entrances.
@@ -160,22 +170,37 @@
     if (element) { element.focus(); }
   });
 
-  var clusters = L.markerClusterGroup({
-    disableClusteringAtZoom: 17,
-    showCoverageOnHover: false,
-    chunkedLoading: true,
-    iconCreateFunction: function (cluster) {
-      var count = cluster.getChildCount();
-      var box = el("span", { "class": "cluster-box" });
-      box.appendChild(el("span", { "aria-hidden": "true" }, count));
-      box.appendChild(el("span", { "class": "visually-hidden" },
-        format(config.text.cluster, { count: count })));
-      return L.divIcon({ html: box, className: "place-cluster", iconSize: [36, 36] });
-    },
-  });
-  map.addLayer(clusters);
+  // The places and clusters of the tiles in view.
+  var clusters = L.layerGroup().addTo(map);
 
-  function draw(collection) {
+  // A cluster zooms in on its places: two zooms (a cell becomes a tile), or to the zoom where
+  // the places show. From the keyboard the focus goes to the map, so that Tab reaches them.
+  function zoomTo(latlng, fromKeyboard) {
+    var zoom = map.getZoom();
+    var target = zoom + 2 >= config.places_zoom - 1 ?
+      Math.max(config.places_zoom, zoom + 1) : zoom + 2;
+    map.setView(latlng, Math.min(target, map.getMaxZoom()));
+    if (fromKeyboard) { mapElement.focus(); }
+  }
+
+  function clusterMarker(feature) {
+    return window.BfClusters.marker(feature, {
+      labels: config.symbols,
+      number: number,
+      name: function (count, parts) { return plural(config.text.cluster, count, { parts: parts }); },
+      zoomTo: zoomTo,
+    });
+  }
+
+  // How many places the symbols in the visible part of the map stand for.
+  function countInView(layers) {
+    var bounds = map.getBounds();
+    return layers.reduce(function (sum, layer) {
+      return bounds.contains(layer.getLatLng()) ? sum + (layer.count || 1) : sum;
+    }, 0);
+  }
+
+  function draw(features) {
     var profile = currentProfile();
     var reopen = openId;
     // Only a place's popup goes with the redraw: a popup of another layer (reports) keeps its focus.
@@ -184,7 +209,8 @@
     clusters.clearLayers();
     redrawing = false;
     markersById = {};
-    var markers = collection.features.map(function (feature) {
+    var markers = features.map(function (feature) {
+      if (feature.properties.cluster) { return clusterMarker(feature); }
       var coordinates = feature.geometry.coordinates;
       var marker = L.marker([coordinates[1], coordinates[0]], {
         icon: icon(symbolFor(feature.properties, profile)),
@@ -208,9 +234,9 @@
       markersById[feature.id] = marker;
       return marker;
     });
-    clusters.addLayers(markers);
+    markers.forEach(function (marker) { clusters.addLayer(marker); });
     var again = reopen !== null ? markersById[reopen] : null;
-    if (again && clusters.getVisibleParent(again) === again) {
+    if (again) {
       redrawing = true;
       again.openPopup();
       redrawing = false;
@@ -219,11 +245,12 @@
       if (reopen !== null && !again) { openId = null; }
       if (hadFocus) { mapElement.focus(); }
     }
-    var count = collection.features.length;
-    statusLine.textContent = collection.truncated ?
-      format(config.text.truncated, { count: count }) :
-      format(config.text.count, { count: count });
+    var count = countInView(markers);
+    statusLine.textContent = plural(config.text.count, count);
     mapElement.dataset.loaded = String(count);
+    mapElement.dataset.clusters = String(markers.filter(function (marker) {
+      return marker.count !== undefined;
+    }).length);
     if (focus && !focus.opened) { openFocus(); }
   }
 
@@ -231,10 +258,15 @@
   // (a catalogue service's place may not be assessed yet, or the filters may hide it).
   var focusMarker = null;
   function openFocus() {
-    focus.opened = true;
     var marker = markersById[focus.id];
+    if (!marker && focus.published && map.getZoom() < config.places_zoom) {
+      // Below a town's zoom the place is in a cluster: come close enough to see it.
+      map.setView([focus.lat, focus.lon], config.places_zoom);
+      return;
+    }
+    focus.opened = true;
     if (marker) {
-      clusters.zoomToShowLayer(marker, function () { marker.openPopup(); });
+      marker.openPopup();
       return;
     }
     var box = el("div", { "class": "popup" });
@@ -373,23 +405,13 @@
 
   var pending = null;
 
-  function load() {
-    var bbox = clampedBounds();
-    if (!bbox) {
-      clusters.clearLayers();
-      statusLine.textContent = config.text.zoom_in;
-      return;
-    }
-    var params = filterParams();
-    params.set("bbox", bbox.join(","));
-    params.set("zoom", String(map.getZoom()));
-    if (pending) { pending.abort(); }
-    pending = new AbortController();
-    mapElement.dataset.loaded = "";
-    fetch(config.layer_url + "?" + inLanguage(params).toString(), {
-      headers: { Accept: "application/geo+json" },
-      signal: pending.signal,
-    })
+  function tileUrl(tile, query) {
+    return config.tile_url.replace("/Z/X/Y.", "/" + tile.z + "/" + tile.x + "/" + tile.y + ".") +
+      (query ? "?" + query : "");
+  }
+
+  function fetchTile(url, signal) {
+    return fetch(url, { headers: { Accept: "application/geo+json" }, signal: signal })
       .then(function (response) {
         if (response.status === 400) {
           return response.json().then(function (body) {
@@ -398,9 +420,25 @@
         }
         if (!response.ok) { throw new Error(config.text.error); }
         return response.json();
-      })
-      .then(function (collection) {
-        draw(collection);
+      });
+  }
+
+  // Every tile of the view (a few at a time, as the browser allows), then one redraw.
+  function load() {
+    var query = inLanguage(filterParams()).toString();
+    if (pending) { pending.abort(); }
+    pending = new AbortController();
+    var signal = pending.signal;
+    mapElement.dataset.loaded = "";
+    Promise.all(window.BfClusters.tilesInView(map).map(function (tile) {
+      return fetchTile(tileUrl(tile, query), signal);
+    }))
+      .then(function (collections) {
+        var features = [];
+        collections.forEach(function (collection) {
+          Array.prototype.push.apply(features, collection.features);
+        });
+        draw(features);
       })
       .catch(function (error) {
         if (error.name === "AbortError") { return; }
