@@ -3,7 +3,7 @@ search.py. Bad input is a 400 with a message, an unknown place a 404."""
 
 from django.conf import settings
 from django.db import OperationalError
-from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils import translation
@@ -12,11 +12,13 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET
 from psycopg.errors import QueryCanceled
 
+from mapping.errors import error_answer
 from mapping.geolocation import position_texts
 from mapping.headers import uses_geolocation
 from mapping.json_errors import json_error
 from mapping.models import NetworkEdge
 from mapping.route_profiles import MAP_PROFILE, PROFILES, USER_LIMITS, RouteInputError
+from mapping.routing.opensidewalks_export import osw_zip
 from mapping.routing.routes import plan_route_between
 from mapping.routing.search import PlaceNotFound, hit_dict
 from mapping.routing.search import search as search_ends
@@ -35,6 +37,14 @@ NO_NETWORK = gettext_lazy(
     "No street network is loaded, so no route can be planned yet. A coordinator imports one "
     "from OpenStreetMap with: python manage.py import_osm_network <file.osm.pbf> --commit "
     "(the README says how to cut the town's extract)."
+)
+
+# The download builds the dataset in memory: a town's network (tens of thousands of edges, a few
+# megabytes) is fine; a region's is exported with `manage.py export_opensidewalks` instead.
+OSW_DOWNLOAD_MAX_EDGES = 300_000
+OSW_TOO_LARGE = gettext_lazy(
+    "The street network is too large to download here. A coordinator exports it with: "
+    "python manage.py export_opensidewalks <file.zip>"
 )
 
 
@@ -181,3 +191,17 @@ def _planner_labels() -> dict[str, str]:
         "barrier": _("The first barrier"),
         "no_warnings": _("None."),
     }
+
+
+@require_GET
+def opensidewalks_download(request: HttpRequest) -> HttpResponse:
+    """The routing network as an OpenSidewalks dataset (OSW 0.2 zip: edges and nodes)."""
+    edges = NetworkEdge.objects.count()
+    if not edges:
+        raise Http404(NO_NETWORK)
+    if edges > OSW_DOWNLOAD_MAX_EDGES:
+        return error_answer(request, 503, message=OSW_TOO_LARGE)
+    response = HttpResponse(osw_zip(), content_type="application/zip")
+    response["Content-Disposition"] = 'attachment; filename="bezbarierova-mapa.osw.zip"'
+    response["Link"] = '<https://opendatacommons.org/licenses/odbl/1-0/>; rel="license"'
+    return response
