@@ -120,6 +120,12 @@ def network() -> FileDocs:
                 "import replaces the whole pedestrian network that routes are planned on."
             ),
             _(
+                "Or an OpenSidewalks dataset (OSW 0.2) as a .zip with its *.edges.geojson and "
+                "*.nodes.geojson, as AccessMap-style tools give it: incline as a fraction, width "
+                "in metres, kerbs (barrier=kerb, kerb=lowered, flush, rolled or raised) on the "
+                "nodes where crossings meet sidewalks."
+            ),
+            _(
                 "Ways a pedestrian may use: highway=%(walkable)s; %(foot)s only with "
                 "foot=yes, designated or permissive."
             )

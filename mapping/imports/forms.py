@@ -12,6 +12,8 @@ from mapping.models import Municipality
 from mapping.routing.osm_import import SUPPORTED_SUFFIXES
 
 HEAD_BYTES = 1024 * 1024  # what the quick check of a file reads of it
+# The pedestrian network also comes as an OpenSidewalks dataset, zipped as OSW ships it.
+OPENSIDEWALKS_SUFFIXES = (".zip",)
 
 
 class UploadForm(forms.Form):
@@ -97,4 +99,4 @@ class CatalogueForm(UploadForm):
 
 
 class NetworkForm(UploadForm):
-    suffixes = SUPPORTED_SUFFIXES
+    suffixes = SUPPORTED_SUFFIXES + OPENSIDEWALKS_SUFFIXES

@@ -25,7 +25,7 @@ from mapping.imports import docs, files, forms, reports
 from mapping.imports.docs import FileDocs
 from mapping.models import ImportKind, ImportRun, ReviewStatus, Service
 from mapping.progress import Progress
-from mapping.routing import osm_import
+from mapping.routing import opensidewalks, osm_import
 
 
 class BadFile(ValueError):
@@ -148,9 +148,17 @@ def _log_catalogue_changes(run: ImportRun, report) -> None:
 # The pedestrian network
 
 
+def _is_opensidewalks(file_name: str) -> bool:
+    """An OpenSidewalks dataset comes zipped (forms.OPENSIDEWALKS_SUFFIXES); OSM never does."""
+    return file_name.lower().endswith(forms.OPENSIDEWALKS_SUFFIXES)
+
+
 def _check_network(data: bytes, file_name: str, options: dict[str, Any]) -> None:
     try:
-        osm_import.check_content(file_name, data[: forms.HEAD_BYTES])
+        if _is_opensidewalks(file_name):
+            opensidewalks.check_zip(file_name, data)
+        else:
+            osm_import.check_content(file_name, data[: forms.HEAD_BYTES])
     except osm_import.ImportFileError as error:
         raise BadFile(str(error)) from error
 
@@ -158,7 +166,12 @@ def _check_network(data: bytes, file_name: str, options: dict[str, Any]) -> None
 def _run_network(run: ImportRun, progress: Progress) -> dict[str, Any]:
     with files.local_path(run.file) as path:
         try:
-            result = osm_import.import_network(path, commit=run.commit, progress=progress)
+            if _is_opensidewalks(run.file_name):
+                result = opensidewalks.import_opensidewalks(
+                    [path], commit=run.commit, progress=progress
+                )
+            else:
+                result = osm_import.import_network(path, commit=run.commit, progress=progress)
         except osm_import.ImportFileError as error:
             # The core names the stored file; the coordinator knows the one they uploaded.
             raise BadFile(str(error).replace(path.name, run.file_name)) from error

@@ -34,6 +34,8 @@ NETWORK_FIGURES = {
     "steps_edges": gettext_lazy("sections with steps"),
     "crossing_edges": gettext_lazy("crossings"),
     "addresses": gettext_lazy("addresses"),
+    "kerb_edges": gettext_lazy("sections with a kerb"),
+    "incline_edges": gettext_lazy("sections with a known slope"),
 }
 
 

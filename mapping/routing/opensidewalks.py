@@ -18,6 +18,7 @@ The mapping, with what is lost either way, is in README.md (Routing, OpenSidewal
 
 from __future__ import annotations
 
+import io
 import json
 import math
 import time
@@ -121,9 +122,14 @@ def _swap_layer_name(name: str) -> str:
 
 
 def _from_zip(path: Path) -> dict[str, tuple[str, bytes]]:
+    with path.open("rb") as opened:
+        return _zip_layers(path.name, opened)
+
+
+def _zip_layers(name: str, opened) -> dict[str, tuple[str, bytes]]:
     found: dict[str, tuple[str, bytes]] = {}
     try:
-        with zipfile.ZipFile(path) as archive:
+        with zipfile.ZipFile(opened) as archive:
             for info in archive.infolist():
                 layer = _layer(info.filename)
                 # A zip made on a Mac holds "._" resource forks beside every file.
@@ -137,9 +143,26 @@ def _from_zip(path: Path) -> dict[str, tuple[str, bytes]]:
                 found[layer] = (info.filename, archive.read(info))
     except (zipfile.BadZipFile, OSError, EOFError) as error:
         raise OpenSidewalksError(
-            _("The file %(name)s is not a readable zip archive.") % {"name": path.name}
+            _("The file %(name)s is not a readable zip archive.") % {"name": name}
         ) from error
     return found
+
+
+def check_zip(name: str, data: bytes) -> Network:
+    """The network of an uploaded OSW zip, read but not written: the admin's check of an upload
+    (OpenSidewalksError says what is wrong with it)."""
+    files = _zip_layers(name, io.BytesIO(data))
+    if "edges" not in files:
+        raise OpenSidewalksError(
+            _("No edges file (*.edges.geojson) was found in %(names)s.") % {"names": name}
+        )
+    nodes = _load_json(*files["nodes"]) if "nodes" in files else None
+    network = network_from_osw(_load_json(*files["edges"]), nodes)
+    if not network.edges:
+        raise OpenSidewalksError(
+            _("The OpenSidewalks dataset contains no edges a pedestrian may use.")
+        )
+    return network
 
 
 def _not_osw_name(name: str) -> str:
