@@ -133,8 +133,12 @@ def test_export_import_export_gives_the_same_files(corner, tmp_path):
         assert old == new
 
 
+@pytest.mark.slow
 def test_an_osm_imported_graph_round_trips_through_osw(load_town, tmp_path):
     load_town("heidelberg-altstadt")
+    validator = _schema_validator()
+    for collection in osw_collections():
+        assert [e.message for e in validator.iter_errors(collection)][:3] == []
     first = osw_zip()
     path = tmp_path / "heidelberg.zip"
     path.write_bytes(first)
