@@ -269,3 +269,38 @@ def test_the_real_redmond_dataset_imports_with_its_kerbs_and_inclines(db):
     assert NetworkEdge.objects.filter(footway="crossing", kerb_height_cm__gt=3).exists()
     assert NetworkEdge.objects.filter(footway="crossing", kerb_height_cm__lte=2).exists()
     assert NetworkEdge.objects.exclude(incline_pct=None).count() == result.counts["incline_edges"]
+
+
+def test_ids_that_are_not_numbers_get_numbers_of_their_own(db, tmp_path):
+    for layer in ("edges", "nodes"):
+        collection = json.loads((FIXTURES / f"corner.{layer}.OSW.geojson").read_text())
+        for feature in collection["features"]:
+            properties = feature["properties"]
+            for key in ("_id", "_u_id", "_v_id"):
+                node = key != "_id" or layer == "nodes"
+                if key in properties:
+                    properties[key] = f"{'node' if node else 'edge'}-{properties[key]}"
+        (tmp_path / f"renamed.{layer}.OSW.geojson").write_text(json.dumps(collection))
+    import_opensidewalks([tmp_path / "renamed.edges.OSW.geojson"], commit=True)
+    assert NetworkEdge.objects.count() == 11
+    kerbs = NetworkEdge.objects.filter(footway="crossing").values_list("kerb_height_cm", flat=True)
+    assert sorted(kerbs) == [2.0, 12.0, 12.0]
+    assert plan_route(at(5, 10), at(5, -10), "wheelchair")["found"]
+
+
+@pytest.mark.skipif(not SHARED.is_dir(), reason="the shared OSW data is not beside the project")
+def test_on_the_real_redmond_data_a_wheelchair_route_never_climbs_a_raised_kerb(db):
+    import_opensidewalks([SHARED / "tdei-validation-test-assets" / "valid.zip"], commit=True)
+    raised = NetworkEdge.objects.filter(footway="crossing", kerb_height_cm__gt=3).order_by("id")
+    routed = 0
+    for crossing in raised[:10]:
+        start, end = crossing.geom.coords[0], crossing.geom.coords[-1]
+        assert plan_route(start, end, "pedestrian")["found"]
+        wheelchair = plan_route(start, end, "wheelchair")
+        if not wheelchair["found"]:
+            assert wheelchair["reason"]["message"]
+            continue
+        routed += 1
+        used = NetworkEdge.objects.filter(id__in=[step["id"] for step in wheelchair["edges"]])
+        assert not used.filter(kerb_height_cm__gt=3).exists()
+    assert routed > 0
