@@ -41,7 +41,7 @@ NO_NETWORK = gettext_lazy(
 
 # The download builds the dataset in memory: a town's network (tens of thousands of edges, a few
 # megabytes) is fine; a region's is exported with `manage.py export_opensidewalks` instead.
-OSW_DOWNLOAD_MAX_EDGES = 300_000
+OSW_DOWNLOAD_MAX_EDGES = 100_000
 OSW_TOO_LARGE = gettext_lazy(
     "The street network is too large to download here. A coordinator exports it with: "
     "python manage.py export_opensidewalks <file.zip>"

@@ -182,6 +182,15 @@ def test_the_download_is_the_osw_zip_and_the_data_page_links_it(corner, client):
     assert url in client.get(reverse("opendata:index")).content.decode()
 
 
+def test_a_network_too_large_to_download_is_a_503_that_names_the_command(
+    corner, client, monkeypatch
+):
+    monkeypatch.setattr("mapping.routing.views.OSW_DOWNLOAD_MAX_EDGES", 10)
+    response = client.get(reverse("routing:opensidewalks"), HTTP_ACCEPT_LANGUAGE="en")
+    assert response.status_code == 503
+    assert "export_opensidewalks" in response.content.decode()
+
+
 def test_the_download_without_a_network_is_a_404_with_a_message(db, client):
     response = client.get(reverse("routing:opensidewalks"))
     assert response.status_code == 404
