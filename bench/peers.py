@@ -87,7 +87,9 @@ def server(command: list[str], env: dict, port: int, ready_path: str, log: str) 
                 process.wait()
 
 
-def project_server(database_url: str) -> contextlib.AbstractContextManager[int]:
+def project_server(
+    database_url: str, extra_env: dict | None = None, ready_path: str = "/places/7/68/44.geojson"
+) -> contextlib.AbstractContextManager[int]:
     """The project behind gunicorn as deployed (gthread), one process of PARALLEL threads."""
     port = free_port()
     command = [
@@ -103,8 +105,9 @@ def project_server(database_url: str) -> contextlib.AbstractContextManager[int]:
         "WEB_THREADS": str(PARALLEL),
         "SECURE_SSL_REDIRECT": "false",
         "ALLOWED_HOSTS": "127.0.0.1,localhost",
+        **(extra_env or {}),
     }
-    return server(command, env, port, "/places/7/68/44.geojson", "project-server.log")
+    return server(command, env, port, ready_path, "project-server.log")
 
 
 def tipg_server(database_url: str) -> contextlib.AbstractContextManager[int]:
