@@ -104,16 +104,22 @@ COLLECT = """() => {
   var drawn = window.__bench.drawn || Infinity;
   var batch = tiles.filter(function (r) { return r.responseEnd <= drawn; });
   var scripts = {};
+  var mapStart = null;
   window.__bench.loaf.forEach(function (s) {
-    var name = (s.url || "").split("/").pop().replace(/\\.[0-9a-f]{12}\\./, ".");
+    var name = (s.url || "").split("/static/").pop().replace(/\\.[0-9a-f]{12}\\./, ".");
     var entry = scripts[name] || (scripts[name] = { compile: 0, run: 0 });
     entry.compile += Math.max(0, s.execution - s.start);
     entry.run += s.end - Math.max(s.start, s.execution);
+    if (name === "js/public/map.js" && mapStart === null) { mapStart = s.start; }
+  });
+  var files = resources.filter(function (r) {
+    return r.initiatorType === "script" || r.initiatorType === "link";
   });
   return {
     html: nav.responseEnd, dcl: nav.domContentLoadedEventEnd, load: nav.loadEventEnd,
     drawn: window.__bench.drawn || null, painted: window.__bench.painted || null,
-    count: window.__bench.count || 0, firstTile: firstTile,
+    count: window.__bench.count || 0, firstTile: firstTile, mapStart: mapStart,
+    files: most(files, "responseEnd"),
     batchEnd: most(batch, "responseEnd"),
     batch: batch.length, tiles: tiles.length, scripts: scripts,
     bytes: resources.reduce(function (sum, r) {
@@ -194,9 +200,11 @@ def report(name: str, samples: list[dict], floor: float) -> None:
         f"CPU {SLOWDOWN}x"
     )
     html, dcl, first = median(samples, "html"), median(samples, "dcl"), median(samples, "firstTile")
+    files, map_start = median(samples, "files"), median(samples, "mapStart")
     batch_end, painted = median(samples, "batchEnd"), median(samples, "painted")
     print(  # noqa: T201
-        f"{'':<24}   where: HTML received {fmt(html)} | DOMContentLoaded {fmt(dcl)} | first "
+        f"{'':<24}   where: HTML received {fmt(html)} | CSS and scripts received {fmt(files)} | "
+        f"map.js starts {fmt(map_start)} | DOMContentLoaded {fmt(dcl)} | first "
         f"tile requested {fmt(first)} | the {samples[0]['batch']} tiles drawn first received "
         f"{fmt(batch_end)} | drawn {fmt(drawn)} (draw "
         f"{fmt(None if drawn is None or batch_end is None else drawn - batch_end)}) | painted "
