@@ -20,6 +20,14 @@ accepted, its cache emptied before each request) and B (the raw SQL of the same 
 one loop; printed are the medians, the median of the pairwise ratios A/B, the bytes sent (gzipped)
 and the text's bytes, and the same for the whole view a 1280 x 900 browser window fetches
 (every tile of it, one after another). The places lie across Czechia, one in twenty in a town.
+
+Then the peer (unless --no-peer): the same views over HTTP, the project behind gunicorn as
+deployed next to tipg (the OGC Features and Tiles API on PostGIS, bench/peers.py, installed by
+the benchmark into bench/out/tipg-venv) serving the same places table: A the project's tiles of
+the window, B tipg's vector tiles (MVT) of the same tiles, and for the town C tipg's features
+endpoint (GeoJSON items) for the bounding box of those tiles; both fetch 6 at a time, as a
+browser does. A, B (and C) alternate in one loop; printed are the medians per request (the
+centre tile) and per whole view, the medians of the pairwise ratios, and the bytes sent gzipped.
 """
 
 import argparse
@@ -28,9 +36,11 @@ import json
 import math
 import os
 import statistics
+import subprocess
 import sys
 import time
 from pathlib import Path
+from urllib.parse import quote, urlencode
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "barrierfree.settings")
@@ -53,6 +63,9 @@ from mapping.public.filters import PlaceFilters  # noqa: E402
 from mapping.public.grid import build_map_grid  # noqa: E402
 from mapping.public.layer import LayerRequest, layer_sql  # noqa: E402
 from mapping.public.tiles import Tile, tile_request, tile_sql  # noqa: E402
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+import peers  # noqa: E402
 
 CENTRE = (14.6575, 49.4144)  # Tábor
 TOWN = (14.63, 49.40, 14.69, 49.43)  # about 4 x 3 km
@@ -265,11 +278,114 @@ def tile_text(tile: Tile) -> str:
         return cursor.fetchone()[0]
 
 
+def tile_bounds(tile: Tile) -> tuple[float, float, float, float]:
+    """west, south, east, north of a tile, in degrees."""
+    n = 2**tile.z
+
+    def lat(y: int) -> float:
+        return math.degrees(math.atan(math.sinh(math.pi * (1 - 2 * y / n))))
+
+    return tile.x / n * 360 - 180, lat(tile.y + 1), (tile.x + 1) / n * 360 - 180, lat(tile.y)
+
+
+TIPG_TILE = "/collections/public.mapping_place/tiles/WebMercatorQuad/{z}/{x}/{y}"
+# tipg's tiles and items carry these columns of the table: the name and kind, the project's
+# features carry more (the category of each profile, the address), so tipg's bytes are a floor.
+# The table has more than one geometry column: tipg is told which one holds the places.
+TIPG_QUERY = "geom-column=location&properties=id,name,kind"
+
+
+def database_url() -> str:
+    settings = connection.settings_dict
+    user, password = (quote(settings[key] or "", safe="") for key in ("USER", "PASSWORD"))
+    host, port = settings["HOST"] or "127.0.0.1", settings["PORT"] or 5432
+    return f"postgis://{user}:{password}@{host}:{port}/{settings['NAME']}"
+
+
+def median_ratio(a: list[float], b: list[float]) -> float:
+    return statistics.median(x / y for x, y in zip(a, b, strict=True))
+
+
+def peer_bench(places: int, runs: int) -> None:
+    """The project's tiles (A) next to tipg's vector tiles (B) and, for the town, tipg's features
+    endpoint (C), over HTTP, alternating in one loop."""
+    url = database_url()
+    with peers.project_server(url) as ours, peers.tipg_server(url) as tipg:
+        for name, zoom, limit_ms, limit_kb in TILE_VIEWS:
+            tiles = window_tiles(*CENTRE, zoom)
+            x, y = tile_at(*CENTRE, zoom)
+            centre = Tile(zoom, int(x), int(y))
+            a_paths = [f"/places/{t.z}/{t.x}/{t.y}.geojson" for t in tiles]
+            b_paths = [TIPG_TILE.format(z=t.z, x=t.x, y=t.y) + f"?{TIPG_QUERY}" for t in tiles]
+            # tiles run row by row from the north-west to the south-east
+            west, _, _, north = tile_bounds(tiles[0])
+            _, south, east, _ = tile_bounds(tiles[-1])
+            bbox = f"{west},{south},{east},{north}"
+            c_paths = (
+                [
+                    "/collections/public.mapping_place/items?"
+                    + urlencode({"bbox": bbox, "limit": peers.TIPG_MAX_FEATURES_PER_QUERY})
+                    + f"&{TIPG_QUERY}"
+                ]
+                if name == "town"
+                else []
+            )
+            a_tile_path = f"/places/{centre.z}/{centre.x}/{centre.y}.geojson"
+            b_tile_path = TIPG_TILE.format(z=centre.z, x=centre.x, y=centre.y) + f"?{TIPG_QUERY}"
+            t = {key: [] for key in ("a_tile", "b_tile", "a", "b", "c")}
+            for run in range(runs + 1):  # the first run warms up
+                cache.clear()
+                a_tile = peers.fetch_view(ours, [a_tile_path])
+                b_tile = peers.fetch_view(tipg, [b_tile_path])
+                cache.clear()
+                a = peers.fetch_view(ours, a_paths)
+                b = peers.fetch_view(tipg, b_paths)
+                c = peers.fetch_view(tipg, c_paths) if c_paths else None
+                if run == 0:
+                    continue
+                t["a_tile"].append(a_tile[0])
+                t["b_tile"].append(b_tile[0])
+                t["a"].append(a[0])
+                t["b"].append(b[0])
+                if c:
+                    t["c"].append(c[0])
+            ms = {key: statistics.median(v) * 1000 for key, v in t.items() if v}
+            represented = sum(json.loads(text)["count"] for text in a[3])
+            print(  # noqa: T201
+                f"{places:>9,} places, {name:<7} z{zoom} over HTTP, one tile: "
+                f"A project {ms['a_tile']:7.1f} ms ({a_tile[1]:,} B gz) | "
+                f"B tipg MVT {ms['b_tile']:7.1f} ms ({b_tile[1]:,} B gz) | "
+                f"A/B {median_ratio(t['a_tile'], t['b_tile']):.2f}"
+            )
+            line = (
+                f"{places:>9,} places, {name:<7} z{zoom} over HTTP, view of {len(tiles)} tiles "
+                f"{peers.PARALLEL} at a time: A project {ms['a']:7.1f} ms, {a[1]:,} B gz "
+                f"({represented:,} places represented) | B tipg MVT {ms['b']:7.1f} ms, "
+                f"{b[1]:,} B gz (at most {peers.TIPG_MAX_FEATURES_PER_TILE:,} a tile) | "
+                f"A/B {median_ratio(t['a'], t['b']):.2f}"
+            )
+            if c:
+                returned = json.loads(c[3][0]).get("numberReturned")
+                line += (
+                    f" | C tipg features (1 request) {ms['c']:7.1f} ms, {c[1]:,} B gz "
+                    f"({returned:,} features) | A/C {median_ratio(t['a'], t['c']):.2f}"
+                )
+            verdict = "ok" if ms["a"] <= limit_ms and a[1] <= limit_kb * 1024 else "OVER"
+            print(line + f" | target A {limit_ms} ms, {limit_kb} KB: {verdict}")  # noqa: T201
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--places", type=int, nargs="+", default=[1_000, 100_000, 1_000_000])
     parser.add_argument("--runs", type=int, default=30)
     parser.add_argument("--tile-runs", type=int, default=15)
+    parser.add_argument("--peer-runs", type=int, default=7)
+    parser.add_argument(
+        "--no-peer", action="store_true", help="skip tipg and the project over HTTP"
+    )
+    parser.add_argument(
+        "--only-tiles", action="store_true", help="skip the bbox layer (/places.geojson)"
+    )
     args = parser.parse_args()
     setup_test_environment()
     old_config = setup_databases(verbosity=0, interactive=False)
@@ -278,7 +394,8 @@ def main() -> None:
         tile_view_ms: dict[tuple[str, int], float] = {}
         for places in args.places:
             fill(places)
-            for name, bbox, zoom in (("town", TOWN, 16), ("region", REGION, 9)):
+            viewports = () if args.only_tiles else (("town", TOWN, 16), ("region", REGION, 9))
+            for name, bbox, zoom in viewports:
                 result = measure(bbox, zoom, args.runs)
                 view50, view95 = result["view"]
                 raw50, raw95 = result["raw"]
@@ -296,6 +413,13 @@ def main() -> None:
                     f"ratio p50 {ratio50:.2f} p95 {ratio95:.2f} (limit {RATIO_LIMIT:.2f}) {verdict}"
                 )
             tiles_bench(places, args.tile_runs, tile_view_ms)
+            if not args.no_peer:
+                try:
+                    peer_bench(places, args.peer_runs)
+                except (subprocess.CalledProcessError, RuntimeError) as error:
+                    # No network for pip, or a server that would not start: the figures above
+                    # stand; the log of each server is in bench/out.
+                    print(f"{places:>9,} places: no comparison with tipg: {error}")  # noqa: T201
         # Growth is measured from 100,000 places (the issue's smallest real deployment) when run.
         base = 100_000 if 100_000 in args.places else min(args.places)
         if len(town_p50) > 1:

@@ -76,12 +76,28 @@
       (present.length ? present.join(", ") : config.text.no_features);
   }
 
+  // Each symbol's drawing built once and copied for every marker: parsing markup for each of
+  // thousands of places costs more than copying nodes.
+  var iconDrawings = {};
+  function iconDrawing(symbol) {
+    if (!iconDrawings[symbol]) {
+      var svg = document.createElementNS("http://www.w3.org/2000/svg", "svg");
+      svg.setAttribute("width", "26");
+      svg.setAttribute("height", "26");
+      svg.setAttribute("aria-hidden", "true");
+      svg.setAttribute("focusable", "false");
+      var use = document.createElementNS("http://www.w3.org/2000/svg", "use");
+      use.setAttribute("href", "#sym-" + symbol);
+      svg.appendChild(use);
+      iconDrawings[symbol] = svg;
+    }
+    return iconDrawings[symbol].cloneNode(true);
+  }
+
   function icon(symbol) {
-    // A constant string: no place data goes into icon markup.
     return L.divIcon({
       className: "place-marker place-marker-" + symbol,
-      html: '<svg width="26" height="26" aria-hidden="true" focusable="false">' +
-        '<use href="#sym-' + symbol + '"></use></svg>',
+      html: iconDrawing(symbol),
       iconSize: [26, 26],
       iconAnchor: [13, 13],
       popupAnchor: [0, -12],
