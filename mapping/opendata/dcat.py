@@ -12,6 +12,7 @@ and the Czech terms-of-use vocabulary ("podmínky užití") for the licence.
 docs/open-data-catalogue.md says which fields NKOD requires and how the tests check them.
 """
 
+import json
 from dataclasses import dataclass
 
 from django.conf import settings
@@ -245,7 +246,20 @@ DISTRIBUTION_TITLES = {
 
 
 def as_jsonld(graph: Graph) -> str:
-    return graph.serialize(format="json-ld", context=CONTEXT, indent=1)
+    """The record in JSON-LD, the same text in every process: rdflib writes nodes and values in
+    the order of Python's sets, which differs from process to process (and so would the ETag
+    between two web workers); objects' keys and unordered lists are sorted here."""
+    record = json.loads(graph.serialize(format="json-ld", context=CONTEXT))
+    return json.dumps(_sorted(record), ensure_ascii=False, indent=1, sort_keys=True)
+
+
+def _sorted(value):
+    if isinstance(value, dict):
+        return {key: _sorted(item) for key, item in value.items()}
+    if isinstance(value, list):
+        items = [_sorted(item) for item in value]
+        return sorted(items, key=lambda item: json.dumps(item, sort_keys=True))
+    return value
 
 
 def as_turtle(graph: Graph) -> str:

@@ -49,6 +49,7 @@ def test_a_volunteer_picks_a_place_near_them_and_a_draft_survives_a_reload(
 
     # The pin dragged on the map moves the position (east: a larger longitude).
     pin = page.locator("#survey-map .leaflet-marker-icon")
+    pin.scroll_into_view_if_needed()
     box = pin.bounding_box()
     page.mouse.move(box["x"] + box["width"] / 2, box["y"] + box["height"] - 4)
     page.mouse.down()
