@@ -106,7 +106,10 @@ class ScriptRun:
         with contextlib.suppress(ProcessLookupError):
             os.killpg(self.process.pid, signal.SIGINT)
         try:
-            return self.process.wait(timeout=60)
+            # The worker ends its job in flight first (WORKER_SHUTDOWN_SECONDS at most).
+            return self.process.wait(timeout=90)
+        except subprocess.TimeoutExpired:
+            pytest.fail(f"the script did not stop within 90 s; its output:\n{self.text()[-6000:]}")
         finally:
             self.output.close()
 

@@ -135,6 +135,8 @@ def test_the_run_command_started_twice_serves_the_demo_town_and_duplicates_nothi
         MEDIA_ROOT=str(tmp_path / "media"),
         PRIVATE_MEDIA_ROOT=str(tmp_path / "media-private"),
         STATIC_ROOT=str(tmp_path / "static"),
+        # A job in flight at Ctrl-C (the demo's photo checks, the map's grid) ends within this.
+        WORKER_SHUTDOWN_SECONDS="10",
     )
 
     first_output, first = _one_run(env, tmp_path / "first.log", scratch_database)

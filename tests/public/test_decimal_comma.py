@@ -24,10 +24,11 @@ CZECH_DATE = re.compile(
     r"\b\d{1,2}\.\s?\d{1,2}\.\s?\d{4}\b|\b(?:ledna|února|března|dubna|května|června|července|"
     r"srpna|září|října|listopadu|prosince)\b"
 )
-# Addresses, file names and licence versions ("ODbL 1.0") keep their points in any language.
+# Addresses, file names and versions of licences and schemas ("ODbL 1.0", "OSW 0.2") keep their
+# points in any language.
 URL = re.compile(
     r"(?:https?://|www\.)\S+|\S+@\S+|\S+\.(?:pdf|csv|json|geojson|gpkg|xml|zip)\b"
-    r"|\b(?:ODbL|CC BY(?:-SA)?|CC0|EUPL)[ -]?\d+(?:\.\d+)+"
+    r"|\b(?:ODbL|CC BY(?:-SA)?|CC0|EUPL|OSW)[ -]?\d+(?:\.\d+)+"
 )
 
 
