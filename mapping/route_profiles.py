@@ -16,6 +16,7 @@ from dataclasses import dataclass, field, replace
 from django.utils.translation import gettext_lazy
 
 from mapping.json_errors import lazy_message
+from mapping.osm_vocabulary import WHEELS_CANNOT_PASS_IN_ORDER
 
 
 class RouteInputError(ValueError):
@@ -44,22 +45,8 @@ class Limits:
 # The limits a visitor may set in a request (the planner's form, the API's parameters).
 USER_LIMITS = tuple(name for name in Limits.__dataclass_fields__ if name != "impassable_barriers")
 
-# Barriers that wheels cannot pass: ones to climb over (stiles, logs), turnstiles and kissing
-# gates (too tight to turn a wheelchair or a pram in), cattle grids (small wheels drop between
-# the bars), motorcycle barriers and chains across the way (OSM wiki, Key:barrier).
-WHEELS_CANNOT_PASS = frozenset(
-    {
-        "stile",
-        "horse_stile",
-        "log",
-        "full-height_turnstile",
-        "turnstile",
-        "kissing_gate",
-        "cattle_grid",
-        "motorcycle_barrier",
-        "chain",
-    }
-)
+# Barriers that wheels cannot pass (why each: mapping/osm_vocabulary.py).
+WHEELS_CANNOT_PASS = frozenset(WHEELS_CANNOT_PASS_IN_ORDER)
 # A cycle barrier (a chicane of rails) leaves a gap a pram gets through and a wheelchair
 # usually does not: blocked for wheelchairs unless the node says wheelchair=yes.
 WHEELCHAIR_CANNOT_PASS = WHEELS_CANNOT_PASS | {"cycle_barrier"}

@@ -9,7 +9,7 @@ smoothness=r, crossing=island;uncontrolled.
 import math
 import re
 
-from mapping.osm_vocabulary import SMOOTHNESS_VALUES
+from mapping.osm_vocabulary import SMOOTHNESS_VALUES, WHEELS_CANNOT_PASS_IN_ORDER
 
 _NUMBER = r"[-+−]?\s*\d+(?:[.,]\d+)?|[-+−]?\s*[.,]\d+"
 
@@ -283,15 +283,7 @@ def surface_class(surface: str, smoothness: str) -> int:
 # wheelchair=* and whether access=*/foot=* closes it to pedestrians. When one edge holds several,
 # the first in this order is kept: the kind that the most profiles cannot pass.
 BARRIER_RANK = (
-    "stile",
-    "horse_stile",
-    "log",
-    "full-height_turnstile",
-    "turnstile",
-    "kissing_gate",
-    "cattle_grid",
-    "motorcycle_barrier",
-    "chain",
+    *WHEELS_CANNOT_PASS_IN_ORDER,
     "cycle_barrier",
     "subway_entrance",
     "entrance",

@@ -1,9 +1,9 @@
 """Rebuild the routing graph from an OpenSidewalks dataset. Dry run unless --commit."""
 
 from django.core.management.base import BaseCommand, CommandError
-from django.utils.translation import gettext as _
 
 from mapping.imports.texts import printed_progress
+from mapping.management.commands.import_osm_network import write_network_result
 from mapping.routing.opensidewalks import import_opensidewalks
 from mapping.routing.osm_import import ImportFileError
 
@@ -35,10 +35,4 @@ class Command(BaseCommand):
             )
         except ImportFileError as error:
             raise CommandError(str(error)) from error
-        for name, value in result.counts.items():
-            self.stdout.write(f"{name}: {value}")
-        self.stdout.write(f"seconds: {result.seconds:.2f}")
-        if result.committed:
-            self.stdout.write(self.style.SUCCESS(_("The routing network was replaced.")))
-        else:
-            self.stdout.write(_("Dry run: nothing was written. Add --commit to import."))
+        write_network_result(self, result)

@@ -23,10 +23,15 @@ class Command(BaseCommand):
             result = import_network(file, commit=commit, progress=printed_progress(self.stderr))
         except ImportFileError as error:
             raise CommandError(str(error)) from error
-        for name, value in result.counts.items():
-            self.stdout.write(f"{name}: {value}")
-        self.stdout.write(f"seconds: {result.seconds:.2f}")
-        if result.committed:
-            self.stdout.write(self.style.SUCCESS(_("The routing network was replaced.")))
-        else:
-            self.stdout.write(_("Dry run: nothing was written. Add --commit to import."))
+        write_network_result(self, result)
+
+
+def write_network_result(command: BaseCommand, result) -> None:
+    """What a network import (OpenStreetMap or OpenSidewalks) counted, and what it did."""
+    for name, value in result.counts.items():
+        command.stdout.write(f"{name}: {value}")
+    command.stdout.write(f"seconds: {result.seconds:.2f}")
+    if result.committed:
+        command.stdout.write(command.style.SUCCESS(_("The routing network was replaced.")))
+    else:
+        command.stdout.write(_("Dry run: nothing was written. Add --commit to import."))
