@@ -1,6 +1,7 @@
-"""OpenStreetMap values both the route search's tag parser and the exchange's tag writer use.
+"""OpenStreetMap values that several parts read: the route search's tag parser, the exchange's
+tag writer and the route profiles.
 
-Pure Python, no Django: the routing's tags (pure too) and the exchange import it alike.
+Pure Python, no Django: the routing's tags (pure too), the exchange and the profiles import it.
 """
 
 # OSM's smoothness values, best first (the iD tagging schema's fields.json "smoothness" options).
