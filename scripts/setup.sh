@@ -166,9 +166,8 @@ start_worker() {
 stop_worker() {
   [ -n "$WORKER_PID" ] || return 0
   kill -INT "$WORKER_PID" 2>/dev/null || true
-  # A worker still there 15 s after its job in flight had to end is killed: seen hanging after
-  # "Stopped worker" on a loaded machine (its job ended, its registration gone), which held
-  # Ctrl-C up for good.
+  # A worker still there 15 s after its job in flight had to end is killed, so that Ctrl-C
+  # always ends the script.
   local shutdown="${WORKER_SHUTDOWN_SECONDS:-30}" tenths=0
   local limit=$(( (${shutdown%.*} + 15) * 10 ))
   while kill -0 "$WORKER_PID" 2>/dev/null && [ "$tenths" -lt "$limit" ]; do
