@@ -12,10 +12,10 @@ assessment again under the deployment's methodology.
 from typing import Any
 
 from django import forms
-from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from mapping.categorisation import recategorize
+from mapping.language import in_page_language
 from mapping.methodology.fields import BOOLEAN, ENUM, INTEGER, NUMBER, Field
 from mapping.methodology.structure import (
     GROUPS,
@@ -34,8 +34,7 @@ TOLERATED = ("required", "unknown")
 
 
 def _in_language(pair: tuple[str, str]) -> str:
-    czech, english = pair
-    return czech if (get_language() or "cs").startswith("cs") else english
+    return in_page_language(*pair)
 
 
 def _label(field: Field) -> str:

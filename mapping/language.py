@@ -15,6 +15,16 @@ from django.utils import translation
 LANGUAGE_PARAMETER = "lang"
 
 
+def page_is_czech() -> bool:
+    """Whether the active language is Czech, the site's first (also when none is active)."""
+    return (translation.get_language() or "cs").startswith("cs")
+
+
+def in_page_language(czech: str, english: str) -> str:
+    """One of a pair of texts written in both languages, by the active language."""
+    return czech if page_is_czech() else english
+
+
 class LanguageFromQuery:
     """After LocaleMiddleware: the language of `?lang=`, when it is one of LANGUAGES."""
 

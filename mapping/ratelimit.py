@@ -9,11 +9,13 @@ docs/decisions/0004-shared-cache-and-rate-limits.md.
 """
 
 import functools
+import math
 from dataclasses import dataclass
 
 from django.conf import settings
 from django.db import connection
-from django.http import HttpRequest
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
 from django.utils.crypto import salted_hmac
 
 from mapping.clients import client_address
@@ -107,3 +109,18 @@ def reset() -> None:
             client.delete(key)
     else:
         RateLimitCounter.objects.all().delete()
+
+
+def minutes_until(retry_after: int) -> int:
+    """What a client over a limit is told to wait: whole minutes, rounded up (never "0 min")."""
+    return max(1, math.ceil(retry_after / 60))
+
+
+def limited_form(
+    request: HttpRequest, template: str, context: dict, decision: Decision, message: str
+) -> HttpResponse:
+    """A public form's page again for a client over its limit: `message` where the template
+    shows `limited`, 429 and Retry-After."""
+    response = render(request, template, {**context, "limited": message}, status=429)
+    response["Retry-After"] = str(decision.retry_after)
+    return response

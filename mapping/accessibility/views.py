@@ -9,7 +9,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from mapping.accessibility.forms import RemedyRequestForm
 from mapping.models import AccessibilityStatement, RepairItem, RepairSource
-from mapping.ratelimit import check
+from mapping.ratelimit import check, limited_form, minutes_until
 from mapping.repairs.service import start_from_remedy_request
 
 REMEDY_SCOPE = "remedy_requests"
@@ -33,12 +33,10 @@ def remedy_request(request: HttpRequest) -> HttpResponse:
         return render(request, "accessibility/remedy.html", context)
     limit = check(request, REMEDY_SCOPE, settings.REMEDY_REQUESTS_PER_HOUR, WINDOW_SECONDS)
     if not limit.allowed:
-        context["limited"] = _(
+        message = _(
             "Too many requests from this address. You can send the next one in %(minutes)s min."
-        ) % {"minutes": max(1, limit.retry_after // 60)}
-        response = render(request, "accessibility/remedy.html", context, status=429)
-        response["Retry-After"] = str(limit.retry_after)
-        return response
+        ) % {"minutes": minutes_until(limit.retry_after)}
+        return limited_form(request, "accessibility/remedy.html", context, limit, message)
     if not form.is_valid():
         return render(request, "accessibility/remedy.html", context, status=400)
     item = start_from_remedy_request(

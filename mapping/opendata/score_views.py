@@ -13,10 +13,10 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import condition, require_GET
 
+from mapping.language import in_page_language
 from mapping.methodology.score import (
     GROUP_LABELS,
     GROUPS,
@@ -39,8 +39,7 @@ def profile_labels() -> dict[str, str]:
 
 
 def group_label(group: str) -> str:
-    czech, english = GROUP_LABELS[group]
-    return czech if (get_language() or "cs").startswith("cs") else english
+    return in_page_language(*GROUP_LABELS[group])
 
 
 def _hidden_text(result: Score) -> str:

@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
 from mapping.compliance import CHECKED_KINDS, assessment_compliance
+from mapping.language import page_is_czech
 from mapping.models import Assessment, Entrance, Place, Purpose, Report
 from mapping.public import presenters
 from mapping.public.filters import PROFILE_CHOICES
@@ -154,7 +155,7 @@ def place_detail(request: HttpRequest, pk: int) -> HttpResponse:
             if settings.PUBLIC_BUILDING_REGULATIONS and place.kind in CHECKED_KINDS
             else None
         ),
-        "english": not (get_language() or "cs").startswith("cs"),
+        "english": not page_is_czech(),
         "detail_config": {
             "place": {"lat": place.location.y, "lon": place.location.x, "name": place.name},
             "entrances": entrance_points,

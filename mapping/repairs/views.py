@@ -21,7 +21,7 @@ from mapping.models import (
     ResurveyTask,
     ResurveyTaskStatus,
 )
-from mapping.ratelimit import check
+from mapping.ratelimit import check, limited_form, minutes_until
 from mapping.repairs import service
 from mapping.repairs.forms import AnswerForm, AssignForm, CloseForm, StartFromSurveyForm
 
@@ -172,12 +172,10 @@ def answer(request: HttpRequest, pk: int, token: str) -> HttpResponse:
         return render(request, "repairs/answer.html", context)
     limit = check(request, ANSWERS_SCOPE, settings.REPAIR_ANSWERS_PER_HOUR, WINDOW_SECONDS)
     if not limit.allowed:
-        context["limited"] = _(
-            "Too many answers from this address. Try again in %(minutes)s min."
-        ) % {"minutes": max(1, limit.retry_after // 60)}
-        response = render(request, "repairs/answer.html", context, status=429)
-        response["Retry-After"] = str(limit.retry_after)
-        return response
+        message = _("Too many answers from this address. Try again in %(minutes)s min.") % {
+            "minutes": minutes_until(limit.retry_after)
+        }
+        return limited_form(request, "repairs/answer.html", context, limit, message)
     if not form.is_valid():
         return render(request, "repairs/answer.html", context, status=400)
     try:

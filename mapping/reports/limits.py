@@ -1,15 +1,13 @@
 """The documented limit on public reports: REPORTS_PER_HOUR per client, the web form and the
 API counted together (a report is a report, whichever door it comes through)."""
 
-import math
-
 from django.conf import settings
 from django.http import HttpRequest
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
 from mapping.json_errors import lazy_message
-from mapping.ratelimit import Decision, check
+from mapping.ratelimit import Decision, check, minutes_until
 
 SCOPE = "reports"
 WINDOW_SECONDS = 3600
@@ -28,5 +26,5 @@ def limited_message(retry_after: int) -> Promise:
             "next one in %(minutes)s min."
         ),
         limit=settings.REPORTS_PER_HOUR,
-        minutes=max(1, math.ceil(retry_after / 60)),
+        minutes=minutes_until(retry_after),
     )

@@ -11,6 +11,7 @@ from mapping.models import Photo, Report, ReportStatus
 from mapping.models.reports import normalise_reference
 from mapping.photo_storage import limits_for, photo_error_message
 from mapping.photos import PhotoError
+from mapping.ratelimit import limited_form
 from mapping.reports.forms import ReportForm
 from mapping.reports.layer import reports_layer
 from mapping.reports.limits import count_report, limited_message
@@ -65,10 +66,10 @@ def new_report(request: HttpRequest) -> HttpResponse:
         return _render_form(request, context)
     limit = count_report(request)
     if not limit.allowed:
-        context["limited"] = limited_message(limit.retry_after)
-        response = _render_form(request, context, status=429)
-        response["Retry-After"] = str(limit.retry_after)
-        return response
+        context["spot_config"] = spot_config()
+        return limited_form(
+            request, "reports/new.html", context, limit, limited_message(limit.retry_after)
+        )
     if not form.is_valid():
         return _render_form(request, context, status=400)
     try:

@@ -6,13 +6,14 @@ from django import forms
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
-from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET
 
 from mapping.access import coordinator_required
 from mapping.compliance import CHECKED_KINDS, compliance_rows, place_compliance
 from mapping.errors import error_answer
+from mapping.language import page_is_czech
 from mapping.methodology.compliance import COMPLIANT, NON_COMPLIANT, UNDECIDED
 from mapping.methodology.decrees import COST_CLASSES, DECREES
 from mapping.models import Municipality, Place, PlaceKind, Purpose
@@ -60,10 +61,6 @@ class ComplianceFilterForm(forms.Form):
     )
 
 
-def _english() -> bool:
-    return not (get_language() or "cs").startswith("cs")
-
-
 def _bad_filter(request: HttpRequest, form: forms.Form) -> HttpResponse:
     fields = ", ".join(str(form.fields[name].label) for name in form.errors)
     return error_answer(
@@ -95,7 +92,7 @@ def compliance_list(request: HttpRequest) -> HttpResponse:
         {
             "form": form,
             "rows": rows,
-            "english": _english(),
+            "english": not page_is_czech(),
             "counts": [(label, counts[key]) for key, label in STATUSES],
             "municipalities": Municipality.objects.filter(places__isnull=False).distinct(),
             "decree": data.get("decree") or "",
@@ -123,7 +120,7 @@ def compliance_place(request: HttpRequest, pk: int) -> HttpResponse:
         {
             "item": item,
             "place": place,
-            "english": _english(),
+            "english": not page_is_czech(),
             "decrees": DECREES,
             "version": item.compliance.version,
         },

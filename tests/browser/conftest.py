@@ -177,3 +177,32 @@ def next_step(page, times: int = 1) -> None:
     """The survey app's next step, `times` times."""
     for _ in range(times):
         page.click("#next-step")
+
+
+@pytest.fixture
+def new_page(browser, live_server):
+    """Pages of their own contexts (a viewport, touch, ...), in Czech, that may only talk to the
+    live server; each records its script errors in `page.script_errors`. Closed at the end."""
+    contexts = []
+
+    def make(viewport=PHONE, **options):
+        context = browser.new_context(
+            viewport=viewport, base_url=live_server.url, locale="cs-CZ", **options
+        )
+        contexts.append(context)
+        page = context.new_page()
+        page.route(
+            "**/*",
+            lambda route: (
+                route.continue_()
+                if route.request.url.startswith(live_server.url)
+                else route.abort()
+            ),
+        )
+        page.script_errors = []
+        page.on("pageerror", lambda error: page.script_errors.append(str(error)))
+        return page
+
+    yield make
+    for context in contexts:
+        context.close()

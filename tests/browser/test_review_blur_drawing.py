@@ -39,33 +39,6 @@ def photo(plain_http_cookies):
     return reblur_photo(Photo.objects.get(pk=photo.pk), [FOUND])
 
 
-@pytest.fixture
-def open_page(browser, live_server):
-    contexts = []
-
-    def make(viewport, **options):
-        context = browser.new_context(
-            viewport=viewport, base_url=live_server.url, locale="cs-CZ", **options
-        )
-        contexts.append(context)
-        page = context.new_page()
-        page.route(
-            "**/*",
-            lambda route: (
-                route.continue_()
-                if route.request.url.startswith(live_server.url)
-                else route.abort()
-            ),
-        )
-        page.script_errors = []
-        page.on("pageerror", lambda error: page.script_errors.append(str(error)))
-        return page
-
-    yield make
-    for context in contexts:
-        context.close()
-
-
 def typed_areas(page) -> list[list[int]]:
     text = page.input_value("#areas")
     return [[int(v) for v in line.split()] for line in text.splitlines() if line.strip()]
@@ -107,9 +80,9 @@ def assert_blurred_exactly_there(photo: Photo, areas: list[list[int]]) -> None:
 
 
 def test_a_coordinator_draws_with_the_mouse_and_the_keyboard_previews_and_saves(
-    open_page, photo, axe
+    new_page, photo, axe
 ):
-    page = open_page(DESKTOP)
+    page = new_page(DESKTOP)
     sign_in(page, "charlie", f"/kontrola/fotky/{photo.pk}/")
     assert page.locator("#blur-editor").is_visible()
     # The privacy check's area is drawn, named as such.
@@ -219,8 +192,8 @@ def touch_drag(page, cdp, points) -> None:
     cdp.send("Input.dispatchTouchEvent", {"type": "touchEnd", "touchPoints": []})
 
 
-def test_a_coordinator_draws_with_a_finger_on_a_phone(open_page, photo):
-    page = open_page(PHONE, has_touch=True, is_mobile=True)
+def test_a_coordinator_draws_with_a_finger_on_a_phone(new_page, photo):
+    page = new_page(PHONE, has_touch=True, is_mobile=True)
     sign_in(page, "charlie", f"/kontrola/fotky/{photo.pk}/")
     box = photo_box(page)
     assert box["width"] <= PHONE["width"]

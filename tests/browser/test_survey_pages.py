@@ -13,37 +13,12 @@ from mapping.models import Photo, ReviewStatus, Role
 from mapping.photo_storage import save_photo
 from mapping.review import workflow
 from mapping.survey.accounts import make_invitation_token
-from tests.browser.conftest import PHONE, assert_accessible, sign_in
+from tests.browser.conftest import assert_accessible, sign_in
 from tests.factories import make_assessment, make_place, make_user
 from tests.jobs import checked_photo
 from tests.survey.conftest import BUILDING_ANSWERS, GPS_PHOTO, small_jpeg
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-
-
-@pytest.fixture
-def new_page(browser, live_server):
-    contexts = []
-
-    def make(viewport=PHONE):
-        context = browser.new_context(viewport=viewport, base_url=live_server.url, locale="cs-CZ")
-        contexts.append(context)
-        page = context.new_page()
-        page.route(
-            "**/*",
-            lambda route: (
-                route.continue_()
-                if route.request.url.startswith(live_server.url)
-                else route.abort()
-            ),
-        )
-        page.script_errors = []
-        page.on("pageerror", lambda error: page.script_errors.append(str(error)))
-        return page
-
-    yield make
-    for context in contexts:
-        context.close()
 
 
 @pytest.fixture
